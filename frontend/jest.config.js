@@ -1,0 +1,13 @@
+// CommonJS preset: a .ts config would need ts-node, and ESM mode is experimental on Node 20.
+const { createCjsPreset } = require('jest-preset-angular/presets');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...createCjsPreset({ tsconfig: '<rootDir>/tsconfig.spec.json' }),
+  setupFilesAfterEnv: ['<rootDir>/src/setup-jest.ts'],
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  moduleNameMapper: {
+    // zod/mini ships both builds; make sure Jest takes the CommonJS one.
+    '^@tyoelama/shared$': '<rootDir>/../shared/dist/cjs/index.js',
+  },
+};

@@ -1,0 +1,40 @@
+/** Everything user-facing is in Finnish time, whatever the server's zone. */
+export const APP_TIME_ZONE = 'Europe/Helsinki';
+
+const finnishDate = new Intl.DateTimeFormat('fi-FI', {
+  timeZone: APP_TIME_ZONE,
+  day: 'numeric',
+  month: 'numeric',
+  year: 'numeric',
+});
+
+const finnishDateTime = new Intl.DateTimeFormat('fi-FI', {
+  timeZone: APP_TIME_ZONE,
+  day: 'numeric',
+  month: 'numeric',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** `24.11.2026`, the date format used in both languages. */
+export function formatFinnishDate(value: Date | string): string {
+  return finnishDate.format(typeof value === 'string' ? new Date(value) : value);
+}
+
+/** `24.11.2026 klo 14.05` in Finnish; English readers get the same numeric form. */
+export function formatFinnishDateTime(value: Date | string): string {
+  return finnishDateTime.format(typeof value === 'string' ? new Date(value) : value);
+}
+
+/** The calendar date (YYYY-MM-DD) in Helsinki at the given instant. */
+export function helsinkiDate(at: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: APP_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}

@@ -1,0 +1,50 @@
+/** Machine-readable error codes. Clients translate messages by code. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
+  'CSRF_TOKEN_INVALID',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'STALE_VERSION',
+  'EMAIL_TAKEN',
+  'CAMPUS_GROUP_NAME_TAKEN',
+  'DATABASE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One field that failed validation; `path` is dotted (`contacts.0.email`). */
+export interface FieldError {
+  path: string;
+  /** Validation code (`too_small`, `invalid_format`, `business_id_checksum`, …) for translation. */
+  code: string;
+  /** English text for API users; the UI translates by `code`. */
+  message: string;
+  /** Limit of a size check, for messages like "at least 12 characters". */
+  limit?: number;
+}
+
+/** The one error envelope every API error uses. */
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string;
+  code?: ErrorCode;
+  fieldErrors?: FieldError[];
+  /** The current record, sent with STALE_VERSION so the client can show what changed. */
+  current?: unknown;
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ApiError).statusCode === 'number' &&
+    typeof (value as ApiError).message === 'string'
+  );
+}

@@ -1,0 +1,36 @@
+import { businessIdProblem, isValidBusinessId, normaliseBusinessId } from './business-id';
+
+describe('businessIdProblem', () => {
+  it.each(['0112038-9', '1572860-0', '0737546-2', '2331972-7'])('accepts the real business ID %s', (id) => {
+    expect(businessIdProblem(id)).toBeNull();
+  });
+
+  it('rejects a wrong check digit', () => {
+    expect(businessIdProblem('0112038-8')).toBe('business_id_checksum');
+  });
+
+  it('rejects numbers whose remainder is 1, which have no valid check digit', () => {
+    // 0000006: 6 × 2 = 12, and 12 mod 11 = 1.
+    for (let check = 0; check <= 9; check += 1) {
+      expect(businessIdProblem(`0000006-${check}`)).toBe('business_id_checksum');
+    }
+  });
+
+  it('uses 0 as the check digit when the remainder is 0', () => {
+    // 0000000 sums to 0.
+    expect(isValidBusinessId('0000000-0')).toBe(true);
+  });
+
+  it.each(['', '1234567', '123456-7', '12345678-9', '1234567-89', 'abcdefg-h', ' 0112038-9'])(
+    'rejects the malformed %p',
+    (id) => {
+      expect(businessIdProblem(id)).toBe('business_id_format');
+    },
+  );
+});
+
+describe('normaliseBusinessId', () => {
+  it('zero-pads the old six-digit form', () => {
+    expect(normaliseBusinessId(' 112038-9 ')).toBe('0112038-9');
+  });
+});

@@ -1,0 +1,25 @@
+/** Weights of the Finnish business ID (Y-tunnus) check digit, per the PRH specification. */
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2] as const;
+
+export type BusinessIdProblem = 'business_id_format' | 'business_id_checksum';
+
+/** Checks `NNNNNNN-N`: sum of digits × weights mod 11; 0 → 0, 1 → never valid, else 11 − remainder. */
+export function businessIdProblem(value: string): BusinessIdProblem | null {
+  const match = /^(\d{7})-(\d)$/.exec(value);
+  if (!match) return 'business_id_format';
+  const digits = match[1]!.split('').map(Number);
+  const remainder = digits.reduce((sum, digit, index) => sum + digit * WEIGHTS[index]!, 0) % 11;
+  if (remainder === 1) return 'business_id_checksum';
+  const expected = remainder === 0 ? 0 : 11 - remainder;
+  return Number(match[2]) === expected ? null : 'business_id_checksum';
+}
+
+export function isValidBusinessId(value: string): boolean {
+  return businessIdProblem(value) === null;
+}
+
+/** Accepts the old 6-digit form (`123456-7`) by zero-padding it, as PRH does. */
+export function normaliseBusinessId(value: string): string {
+  const trimmed = value.trim();
+  return /^\d{6}-\d$/.test(trimmed) ? `0${trimmed}` : trimmed;
+}

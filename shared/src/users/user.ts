@@ -1,0 +1,55 @@
+import { z } from 'zod/mini';
+import { passwordField } from '../auth/auth';
+import { roleField, type Role } from '../auth/roles';
+import { emailField, idField, requiredText, versionField } from '../common/fields';
+import { localeField, type Locale } from '../common/locale';
+
+const campusGroupIdsField = z.array(idField).check(z.maxLength(100));
+
+export const createUserSchema = z.strictObject({
+  email: emailField,
+  displayName: requiredText(120),
+  role: roleField,
+  password: passwordField,
+  campusGroupIds: z._default(campusGroupIdsField, []),
+  locale: z._default(localeField, 'fi'),
+});
+export type CreateUserRequest = z.input<typeof createUserSchema>;
+
+export const updateUserSchema = z.strictObject({
+  version: versionField,
+  email: z.optional(emailField),
+  displayName: z.optional(requiredText(120)),
+  role: z.optional(roleField),
+  campusGroupIds: z.optional(campusGroupIdsField),
+  locale: z.optional(localeField),
+  active: z.optional(z.boolean()),
+});
+export type UpdateUserRequest = z.input<typeof updateUserSchema>;
+
+export const setPasswordSchema = z.strictObject({ password: passwordField });
+export type SetPasswordRequest = z.output<typeof setPasswordSchema>;
+
+export const userListQuerySchema = z.strictObject({
+  q: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  role: z.optional(roleField),
+  active: z.optional(z.enum(['true', 'false'])),
+  campusGroupId: z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,15}$/))),
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+  limit: z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/))),
+});
+export type UserListQuery = z.output<typeof userListQuerySchema>;
+
+export interface UserDto {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  campusGroupIds: number[];
+  locale: Locale;
+  active: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
