@@ -36,3 +36,10 @@ export interface CampusGroupDto {
 export interface CampusGroupDetailDto extends CampusGroupDto {
   members: CampusGroupMemberDto[];
 }
+
+export const campusGroupListQuerySchema = z.strictObject({
+  q: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+  limit: z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/))),
+});
+export type CampusGroupListQuery = z.output<typeof campusGroupListQuerySchema>;

@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src'],
+  testRegex: '\\.spec\\.ts$',
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+  },
+  // One embedded PostgreSQL (or DATABASE_URL) for the run; every test file gets its own database.
+  globalSetup: '<rootDir>/src/test/global-setup.mjs',
+  globalTeardown: '<rootDir>/src/test/global-teardown.mjs',
+  testTimeout: 30000,
+};

@@ -1,0 +1,38 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { ApiException } from '../common/api-exception';
+
+export const XSRF_COOKIE = 'XSRF-TOKEN';
+export const XSRF_HEADER = 'x-xsrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function setXsrfCookie(request: Request, response: Response): void {
+  // Readable by the app's script on purpose: Angular copies it into the X-XSRF-TOKEN header.
+  response.cookie(XSRF_COOKIE, randomBytes(32).toString('base64url'), {
+    httpOnly: false,
+    sameSite: 'lax',
+    secure: request.secure,
+    path: '/',
+  });
+}
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * Double-submit CSRF protection: every unsafe request must echo the XSRF-TOKEN cookie in the
+ * X-XSRF-TOKEN header, which a page on another origin cannot read. Hands out the cookie when missing.
+ */
+export function csrfMiddleware(request: Request, response: Response, next: NextFunction): void {
+  const cookie: unknown = request.cookies?.[XSRF_COOKIE];
+  if (typeof cookie !== 'string' || cookie.length === 0) setXsrfCookie(request, response);
+  if (SAFE_METHODS.has(request.method)) return next();
+  const header = request.header(XSRF_HEADER);
+  if (typeof cookie === 'string' && cookie.length > 0 && typeof header === 'string' && sameToken(cookie, header)) {
+    return next();
+  }
+  next(new ApiException(403, 'CSRF_TOKEN_INVALID', 'Missing or wrong X-XSRF-TOKEN header'));
+}

@@ -1,0 +1,100 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Locale, Role } from '@tyoelama/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import type { AuthUser } from './auth-user';
+
+// Writing last_seen_at on every request would turn each read into a write; a minute is precise enough.
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+interface SessionRow {
+  token_hash: string;
+  last_seen_at: Date;
+  expires_at: Date;
+  id: number;
+  email: string;
+  display_name: string;
+  role: Role;
+  locale: Locale;
+  active: boolean;
+  campus_group_ids: number[];
+}
+
+/** Server-side sessions in PostgreSQL: revocable at once, idle and absolute expiry. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A fresh random token for every sign-in, so a planted session id is never promoted. */
+  async create(userId: number, userAgent: string | undefined): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    await this.dataSource.query(
+      `INSERT INTO sessions (token_hash, user_id, expires_at, user_agent)
+       VALUES ($1, $2, now() + make_interval(hours => $3), $4)`,
+      [hashToken(token), userId, this.config.sessionMaxHours, userAgent?.slice(0, 300) ?? null],
+    );
+    return token;
+  }
+
+  async resolve(token: string): Promise<AuthUser | null> {
+    const tokenHash = hashToken(token);
+    const rows: SessionRow[] = await this.dataSource.query(
+      `SELECT s.token_hash, s.last_seen_at, s.expires_at,
+              u.id, u.email, u.display_name, u.role, u.locale, u.active,
+              COALESCE(array_agg(m.campus_group_id ORDER BY m.campus_group_id)
+                       FILTER (WHERE m.campus_group_id IS NOT NULL), '{}') AS campus_group_ids
+         FROM sessions s
+         JOIN users u ON u.id = s.user_id
+         LEFT JOIN user_campus_groups m ON m.user_id = u.id
+        WHERE s.token_hash = $1
+        GROUP BY s.token_hash, u.id`,
+      [tokenHash],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const now = Date.now();
+    const idleLimit = row.last_seen_at.getTime() + this.config.sessionIdleMinutes * 60_000;
+    if (!row.active || row.expires_at.getTime() <= now || idleLimit <= now) {
+      await this.revoke(tokenHash);
+      return null;
+    }
+    if (now - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+      await this.dataSource.query(`UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1`, [tokenHash]);
+    }
+    return {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      role: row.role,
+      locale: row.locale,
+      campusGroupIds: row.campus_group_ids.map(Number),
+      sessionTokenHash: tokenHash,
+    };
+  }
+
+  async revoke(tokenHash: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM sessions WHERE token_hash = $1`, [tokenHash]);
+  }
+
+  /** Ends every session of a user at once (deactivation, password reset). */
+  async revokeAllForUser(userId: number, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
+  }
+
+  async deleteExpired(): Promise<number> {
+    const result = await this.dataSource.query(
+      `DELETE FROM sessions
+        WHERE expires_at <= now() OR last_seen_at <= now() - make_interval(mins => $1)`,
+      [this.config.sessionIdleMinutes],
+    );
+    return Array.isArray(result) ? Number(result[1] ?? 0) : 0;
+  }
+}

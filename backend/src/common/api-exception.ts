@@ -1,0 +1,71 @@
+import { HttpStatus } from '@nestjs/common';
+import type { ApiError, ErrorCode, FieldError } from '@tyoelama/shared';
+
+const REASONS: Partial<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function reasonPhrase(status: number): string {
+  return REASONS[status] ?? 'Error';
+}
+
+/** The one exception services throw; the filter turns it into the shared error envelope. */
+export class ApiException extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { fieldErrors?: FieldError[]; current?: unknown; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+  }
+
+  toBody(): ApiError {
+    return {
+      statusCode: this.statusCode,
+      error: reasonPhrase(this.statusCode),
+      message: this.message,
+      code: this.code,
+      ...(this.extra.fieldErrors ? { fieldErrors: this.extra.fieldErrors } : {}),
+      ...(this.extra.current !== undefined ? { current: this.extra.current } : {}),
+    };
+  }
+
+  static validation(fieldErrors: FieldError[]): ApiException {
+    return new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Validation failed', { fieldErrors });
+  }
+
+  static field(path: string, code: string, message: string): ApiException {
+    return ApiException.validation([{ path, code, message }]);
+  }
+
+  static notFound(what = 'Resource'): ApiException {
+    return new ApiException(HttpStatus.NOT_FOUND, 'NOT_FOUND', `${what} not found`);
+  }
+
+  static forbidden(message = 'You do not have permission to do this'): ApiException {
+    return new ApiException(HttpStatus.FORBIDDEN, 'FORBIDDEN', message);
+  }
+
+  static unauthenticated(): ApiException {
+    return new ApiException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Sign in required');
+  }
+
+  /** 409 with the record as it is now, so the client can show what changed meanwhile. */
+  static staleVersion(current: unknown): ApiException {
+    return new ApiException(
+      HttpStatus.CONFLICT,
+      'STALE_VERSION',
+      'Someone else saved this record after you loaded it',
+      { current },
+    );
+  }
+}

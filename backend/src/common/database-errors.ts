@@ -1,0 +1,29 @@
+/** PostgreSQL and driver errors that mean "the database is not reachable right now". */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message, driverError } = error as { code?: string; message?: string; driverError?: unknown };
+  if (driverError && isDatabaseUnavailable(driverError)) return true;
+  if (code && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_NODE_CODES.has(code))) return true;
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      message,
+    )
+  );
+}
+
+/** Name of the unique constraint or index a statement violated, if that is what happened. */
+export function uniqueViolation(error: unknown): string | null {
+  const candidate = (error as { driverError?: { code?: string; constraint?: string } })?.driverError ?? error;
+  const { code, constraint } = (candidate ?? {}) as { code?: string; constraint?: string };
+  return code === '23505' ? (constraint ?? 'unknown') : null;
+}
+
+export function foreignKeyViolation(error: unknown): string | null {
+  const candidate = (error as { driverError?: { code?: string; constraint?: string } })?.driverError ?? error;
+  const { code, constraint } = (candidate ?? {}) as { code?: string; constraint?: string };
+  return code === '23503' ? (constraint ?? 'unknown') : null;
+}

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { PASSWORD_MIN_LENGTH, toFieldErrors } from '@tyoelama/shared';
+import { z } from 'zod/mini';
+
+const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const environmentSchema = z.object({
+  PORT: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(65535)), 3000),
+  DATA_DIR: z._default(z.string().check(z.minLength(1)), './data'),
+  DATABASE_URL: z.optional(
+    z.string().check(z.regex(/^postgres(ql)?:\/\/.+/, { error: 'must be a postgres:// or postgresql:// URL' })),
+  ),
+  ADMIN_EMAIL: z._default(z.string().check(z.trim(), z.toLowerCase(), z.email()), 'admin@example.fi'),
+  ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(PASSWORD_MIN_LENGTH))),
+  LOG_LEVEL: z._default(z.enum(LOG_LEVELS), 'log'),
+  SESSION_IDLE_MINUTES: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(7 * 24 * 60)), 120),
+  SESSION_MAX_HOURS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(24 * 30)), 12),
+  TRUST_PROXY: z._default(z.enum(['true', 'false']), 'false'),
+});
+
+export interface AppConfig {
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminEmail: string;
+  adminPassword: string | undefined;
+  logLevel: LogLevel;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once; a bad value stops the start with the variable's name. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty variables count as unset, as in most deployment tools.
+  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));
+  const result = environmentSchema.safeParse(present);
+  if (!result.success) {
+    const lines = toFieldErrors(result.error.issues, present).map(
+      (error) => `  ${error.path}: ${error.message}${error.code === 'invalid_value' ? '' : ` (${error.code})`}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = result.data;
+  return {
+    port: env.PORT,
+    dataDir: resolve(env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+    adminEmail: env.ADMIN_EMAIL,
+    adminPassword: env.ADMIN_PASSWORD,
+    logLevel: env.LOG_LEVEL,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    sessionMaxHours: env.SESSION_MAX_HOURS,
+    trustProxy: env.TRUST_PROXY === 'true',
+  };
+}
+
+/** A password for the first admin when none is configured: 24 random characters, printed once. */
+export function generatePassword(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,4 @@
+import { Foundation1764070000000 } from './migrations/1764070000000-Foundation';
+
+/** Listed explicitly (no glob), so the compiled app and ts-jest load the same classes. */
+export const MIGRATIONS = [Foundation1764070000000];

@@ -1,0 +1,61 @@
+import type { Locale, Role } from '@tyoelama/shared';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinTable,
+  ManyToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { CampusGroupEntity } from '../campus-groups/campus-group.entity';
+
+@Entity('users')
+@Index('uq_users_email_lower', { synchronize: false })
+export class UserEntity {
+  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT' })
+  id: number;
+
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 120 })
+  displayName: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role: Role;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 200 })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 2, default: 'fi' })
+  locale: Locale;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
+  lastLoginAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  @ManyToMany(() => CampusGroupEntity)
+  @JoinTable({
+    name: 'user_campus_groups',
+    joinColumn: { name: 'user_id', referencedColumnName: 'id', foreignKeyConstraintName: 'user_campus_groups_user_id_fkey' },
+    inverseJoinColumn: {
+      name: 'campus_group_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'user_campus_groups_campus_group_id_fkey',
+    },
+  })
+  campusGroups?: CampusGroupEntity[];
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  createUserSchema,
+  type Page,
+  setPasswordSchema,
+  updateUserSchema,
+  type UserDto,
+  userListQuerySchema,
+} from '@tyoelama/shared';
+import type { z } from 'zod/mini';
+import type { AuthUser } from '../auth/auth-user';
+import { CanRead, CurrentUser, Roles } from '../auth/decorators';
+import { ApiBodyFrom, IdPipe, ZodPipe } from '../common/validation';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @CanRead('users')
+  list(
+    @CurrentUser() caller: AuthUser,
+    @Query(new ZodPipe(userListQuerySchema)) query: z.output<typeof userListQuerySchema>,
+  ): Promise<Page<UserDto>> {
+    return this.users.list(caller, query);
+  }
+
+  @Get(':id')
+  @CanRead('users')
+  get(@CurrentUser() caller: AuthUser, @Param('id', IdPipe) id: number): Promise<UserDto> {
+    return this.users.get(caller, id);
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiBodyFrom(createUserSchema)
+  create(
+    @CurrentUser() caller: AuthUser,
+    @Body(new ZodPipe(createUserSchema)) body: z.output<typeof createUserSchema>,
+  ): Promise<UserDto> {
+    return this.users.create(caller.id, body);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiBodyFrom(updateUserSchema)
+  update(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', IdPipe) id: number,
+    @Body(new ZodPipe(updateUserSchema)) body: z.output<typeof updateUserSchema>,
+  ): Promise<UserDto> {
+    return this.users.update(caller, id, body);
+  }
+
+  @Post(':id/password')
+  @HttpCode(204)
+  @Roles('admin')
+  @ApiBodyFrom(setPasswordSchema)
+  async setPassword(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', IdPipe) id: number,
+    @Body(new ZodPipe(setPasswordSchema)) body: z.output<typeof setPasswordSchema>,
+  ): Promise<void> {
+    await this.users.setPassword(caller, id, body);
+  }
+}
