@@ -7,7 +7,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   // One embedded PostgreSQL (or DATABASE_URL) for the run; every test file gets its own database.
-  globalSetup: '<rootDir>/src/test/global-setup.mjs',
-  globalTeardown: '<rootDir>/src/test/global-teardown.mjs',
+  globalSetup: '<rootDir>/src/test/global-setup.ts',
+  globalTeardown: '<rootDir>/src/test/global-teardown.ts',
   testTimeout: 30000,
 };

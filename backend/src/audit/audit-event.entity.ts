@@ -29,6 +29,6 @@ export class AuditEventEntity {
   @Column({ name: 'entity_id', type: 'integer' })
   entityId: number;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb' })
   changes: AuditChanges;
 }

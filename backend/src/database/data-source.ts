@@ -12,7 +12,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     // Schema changes go through reviewed migrations only.
     synchronize: false,
-    logging: ['error'],
+    // Failed statements surface as errors through the exception filter; no second console copy.
+    logging: false,
     extra: {
       max: 20,
       // Fail fast instead of queueing forever when the database is gone.

@@ -1,18 +1,10 @@
 import type { Locale, Role } from '@tyoelama/shared';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinTable,
-  ManyToMany,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
-import { CampusGroupEntity } from '../campus-groups/campus-group.entity';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('users')
 @Index('uq_users_email_lower', { synchronize: false })
+@Check('users_role_check', `role IN ('admin', 'account_manager', 'campus_member', 'leadership')`)
+@Check('users_locale_check', `locale IN ('fi', 'en')`)
 export class UserEntity {
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT' })
   id: number;
@@ -47,15 +39,4 @@ export class UserEntity {
   @Column({ type: 'integer', default: 1 })
   version: number;
 
-  @ManyToMany(() => CampusGroupEntity)
-  @JoinTable({
-    name: 'user_campus_groups',
-    joinColumn: { name: 'user_id', referencedColumnName: 'id', foreignKeyConstraintName: 'user_campus_groups_user_id_fkey' },
-    inverseJoinColumn: {
-      name: 'campus_group_id',
-      referencedColumnName: 'id',
-      foreignKeyConstraintName: 'user_campus_groups_campus_group_id_fkey',
-    },
-  })
-  campusGroups?: CampusGroupEntity[];
 }

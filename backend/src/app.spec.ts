@@ -1,0 +1,93 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { routeTable } from './test/route-table';
+import { startTestApp, type TestContext } from './test/test-app';
+
+describe('the HTTP app', () => {
+  let context: TestContext;
+  let staticFolder: string;
+
+  beforeAll(async () => {
+    staticFolder = await mkdtemp(join(tmpdir(), 'crm-static-'));
+    await writeFile(join(staticFolder, 'index.html'), '<!doctype html><title>Työelämä CRM</title><app-root></app-root>');
+    await writeFile(join(staticFolder, 'main.js'), 'console.log(1)');
+    process.env.STATIC_DIR = staticFolder;
+    context = await startTestApp();
+  });
+  afterAll(async () => {
+    delete process.env.STATIC_DIR;
+    await context.close();
+  });
+
+  it('reports health with the database up', async () => {
+    const response = await (await context.client()).get('/api/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it('answers unknown API paths with a JSON 404', async () => {
+    const response = await (await context.client()).get('/api/no-such-thing');
+    expect(response.status).toBe(404);
+    expect(response.headers['content-type']).toMatch(/json/);
+    expect(response.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Not found', code: 'NOT_FOUND' });
+  });
+
+  it('serves the built app for deep links and its assets as files', async () => {
+    const client = await context.client();
+    const deepLink = await client.get('/employers/42');
+    expect(deepLink.status).toBe(200);
+    expect(deepLink.text).toContain('<app-root>');
+    const asset = await client.get('/main.js');
+    expect(asset.text).toBe('console.log(1)');
+  });
+
+  it('sends security headers with a Content-Security-Policy', async () => {
+    const response = await (await context.client()).get('/');
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('answers malformed JSON with 400 and an oversized body with 413, never 500', async () => {
+    const client = await context.signedIn('admin');
+    const malformed = await client.agent
+      .post('/api/campus-groups')
+      .set('X-XSRF-TOKEN', await xsrfOf(client))
+      .set('Content-Type', 'application/json')
+      .send('{"name": ');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.code).toBe('MALFORMED_JSON');
+
+    const huge = await client.post('/api/campus-groups', { name: 'x'.repeat(1_100_000), campus: 'A' });
+    expect(huge.status).toBe(413);
+    expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
+
+    const notAnObject = await client.post('/api/campus-groups', ['a']);
+    expect(notAnObject.status).toBe(400);
+  });
+
+  it('publishes the OpenAPI document', async () => {
+    const response = await (await context.client()).get('/api/docs-json');
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/users', '/api/campus-groups/{id}']),
+    );
+  });
+
+  it('declares roles or @Public on every route (deny by default)', () => {
+    const routes = routeTable(context.app);
+    expect(routes.length).toBeGreaterThan(10);
+    const undeclared = routes.filter((route) => !route.isPublic && !(route.roles && route.roles.length > 0));
+    expect(undeclared).toEqual([]);
+    expect(routes.filter((route) => route.isPublic).map((route) => `${route.method} ${route.path}`).sort()).toEqual([
+      'GET /api/health',
+      'POST /api/auth/login',
+    ]);
+  });
+});
+
+async function xsrfOf(client: { agent: { jar: { getCookie(name: string, options: unknown): { value: string } | undefined } } }) {
+  const { CookieAccessInfo } = await import('cookiejar');
+  return client.agent.jar.getCookie('XSRF-TOKEN', CookieAccessInfo.All)?.value ?? '';
+}

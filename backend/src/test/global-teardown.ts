@@ -1,0 +1,15 @@
+import { Client } from 'pg';
+import { withDatabase } from '../database/database-url';
+import { TEMPLATE_DATABASE_ENV, TEST_SERVER_URL_ENV } from './test-database';
+
+export default async function globalTeardown(): Promise<void> {
+  const serverUrl = process.env[TEST_SERVER_URL_ENV];
+  const template = process.env[TEMPLATE_DATABASE_ENV];
+  if (serverUrl && template) {
+    const admin = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+  }
+  await globalThis.__embeddedTestDatabase?.stop();
+}
