@@ -8,6 +8,12 @@ import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
 import { UsersModule } from './users/users.module';
 import { Global } from '@nestjs/common';
+import { EmployersModule } from './employers/employers.module';
+import { ContactsModule } from './contacts/contacts.module';
+import { ContactEntriesModule } from './contact-entries/contact-entries.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
+import { OpportunitiesModule } from './opportunities/opportunities.module';
+import { TimelineModule } from './timeline/timeline.module';
 
 @Global()
 @Module({})
@@ -29,6 +35,12 @@ export class AppModule {
         AuthModule,
         UsersModule,
         CampusGroupsModule,
+        EmployersModule,
+        ContactsModule,
+        ContactEntriesModule,
+        FollowUpsModule,
+        OpportunitiesModule,
+        TimelineModule,
       ],
       controllers: [HealthController],
     };

@@ -6,6 +6,7 @@ export type AuditChanges = Record<string, [unknown, unknown]>;
 
 @Entity('audit_events')
 @Index('ix_audit_events_entity', { synchronize: false })
+@Index('ix_audit_events_employer', { synchronize: false })
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT' })
   id: string;
@@ -31,4 +32,8 @@ export class AuditEventEntity {
 
   @Column({ type: 'jsonb' })
   changes: AuditChanges;
+
+  /** The employer whose timeline shows this event, when it concerns an employer's records. */
+  @Column({ name: 'employer_id', type: 'integer', nullable: true })
+  employerId: number | null;
 }

@@ -10,6 +10,8 @@ export interface AuditRecord {
   entityType: string;
   entityId: number;
   changes: AuditChanges;
+  /** Set for records that belong to an employer, so the employer's timeline shows the event. */
+  employerId?: number | null;
 }
 
 /** Fields whose values never go into the audit trail, only the fact that they changed. */
@@ -41,8 +43,9 @@ export function createdFields<T extends object>(record: Partial<T>, fields: read
 export class AuditService {
   async record(manager: EntityManager, event: AuditRecord): Promise<void> {
     await manager.query(
-      `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, changes) VALUES ($1, $2, $3, $4, $5)`,
-      [event.actorId, event.action, event.entityType, event.entityId, JSON.stringify(event.changes)],
+      `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, changes, employer_id)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [event.actorId, event.action, event.entityType, event.entityId, JSON.stringify(event.changes), event.employerId ?? null],
     );
   }
 }

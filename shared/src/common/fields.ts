@@ -14,16 +14,55 @@ export const optionalText = (max: number) =>
     ),
   );
 
+/** An optional text that must match a pattern when given; empty means none. */
+export const optionalPattern = (pattern: RegExp, max: number) =>
+  z.optional(
+    z.nullable(
+      z.pipe(
+        z.string().check(z.trim(), z.maxLength(max), z.regex(new RegExp(`^$|${pattern.source}`))),
+        z.transform((value) => (value === '' ? null : value)),
+      ),
+    ),
+  );
+
 export const emailField = z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254), z.email());
 
+export const optionalEmail = z.optional(
+  z.nullable(
+    z.pipe(
+      z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254), z.regex(/^$|^[^\s@]+@[^\s@]+\.[^\s@]+$/)),
+      z.transform((value) => (value === '' ? null : value)),
+    ),
+  ),
+);
+
 /** Database ids are positive integers (bigint serials kept under 2^53). */
-export const idField = z.int().check(z.positive(), z.maximum(Number.MAX_SAFE_INTEGER));
+export const idField = z.int().check(z.positive(), z.maximum(2_147_483_647));
 
 /** Optimistic-lock version every PATCH must echo back. */
 export const versionField = z.int().check(z.nonnegative(), z.maximum(2_147_483_647));
 
+/** A calendar date `YYYY-MM-DD` (due dates, expected starts): no time zone games. */
+export const dateField = z.iso.date();
+
+/** An instant with offset, e.g. `2026-11-24T13:05:00.000Z`. */
+export const dateTimeField = z.iso.datetime({ offset: true });
+
+/** A list of distinct values from an enum, at most `max`. */
+export const enumList = <const T extends readonly [string, ...string[]]>(values: T, max: number) =>
+  z.pipe(
+    z.array(z.enum(values)).check(z.maxLength(max)),
+    z.transform((list) => [...new Set(list)]),
+  );
+
 /** Path or query id given as text: digits only, so `1e3` or `0x10` never become ids. */
 export const idParam = z.pipe(
-  z.string().check(z.regex(/^[1-9][0-9]{0,15}$/)),
+  z.string().check(z.regex(/^[1-9][0-9]{0,9}$/)),
   z.transform((value) => Number(value)),
 );
+
+/** Query-string id filters. */
+export const idQuery = z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,9}$/)));
+export const limitQuery = z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/)));
+export const cursorQuery = z.optional(z.string().check(z.maxLength(500)));
+export const searchQuery = z.optional(z.string().check(z.trim(), z.maxLength(200)));

@@ -1,0 +1,59 @@
+import type { ContactTopic, ContactType } from '@tyoelama/shared';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { CampusGroupEntity } from '../campus-groups/campus-group.entity';
+import { EmployerEntity } from '../employers/employer.entity';
+import { UserEntity } from '../users/user.entity';
+
+@Entity('contact_entries')
+@Check('contact_entries_type_check', `type IN ('phone', 'email', 'meeting', 'workplace_visit', 'event', 'other')`)
+@Index('ix_contact_entries_employer_time', { synchronize: false })
+@Index('ix_contact_entries_time', { synchronize: false })
+export class ContactEntryEntity {
+  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT' })
+  id: number;
+
+  @Column({ name: 'employer_id', type: 'integer' })
+  employerId: number;
+
+  @ManyToOne(() => EmployerEntity)
+  @JoinColumn({ name: 'employer_id', foreignKeyConstraintName: 'contact_entries_employer_id_fkey' })
+  employer?: EmployerEntity;
+
+  @Column({ type: 'varchar', length: 20 })
+  type: ContactType;
+
+  @Column({ name: 'occurred_at', type: 'timestamptz' })
+  occurredAt: Date;
+
+  @Column({ type: 'varchar', length: 300 })
+  summary: string;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @Column({ name: 'campus_group_id', type: 'integer' })
+  campusGroupId: number;
+
+  @ManyToOne(() => CampusGroupEntity)
+  @JoinColumn({ name: 'campus_group_id', foreignKeyConstraintName: 'contact_entries_campus_group_id_fkey' })
+  campusGroup?: CampusGroupEntity;
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  topics: ContactTopic[];
+
+  @Column({ name: 'created_by', type: 'integer', nullable: true })
+  createdBy: number | null;
+
+  @ManyToOne(() => UserEntity)
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'contact_entries_created_by_fkey' })
+  creator?: UserEntity;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+}

@@ -1,0 +1,68 @@
+import type { Resource } from '@tyoelama/shared';
+import type { EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { type CampusScope, inScope, readScope } from '../auth/campus-scope';
+import { ApiException } from '../common/api-exception';
+import type { SqlParams } from '../common/sql';
+
+/**
+ * SQL condition: the employer whose id is `employerIdSql` is visible in the scope. Every query of
+ * employer-owned rows (employers, contacts, entries, follow-ups, opportunities, timeline) uses it.
+ */
+export function employerVisibleSql(scope: CampusScope, employerIdSql: string, params: SqlParams): string {
+  if (scope.kind === 'all') return 'TRUE';
+  return `EXISTS (SELECT 1 FROM employer_campus_groups scope_ecg
+    WHERE scope_ecg.employer_id = ${employerIdSql} AND scope_ecg.campus_group_id = ANY(${params.add(scope.campusGroupIds)}::int[]))`;
+}
+
+export interface EmployerAccessRow {
+  id: number;
+  name: string;
+  ownerCampusGroupId: number;
+  /** All linked groups, the owner included. */
+  campusGroupIds: number[];
+  archivedAt: Date | null;
+}
+
+/** Loads an employer's scoping facts; 404 when it does not exist or the caller may not read it. */
+export async function readableEmployer(
+  manager: EntityManager,
+  caller: Pick<AuthUser, 'role' | 'campusGroupIds'>,
+  employerId: number,
+  resource: Resource = 'employers',
+): Promise<EmployerAccessRow> {
+  const rows: { id: number; name: string; owner_campus_group_id: number; archived_at: Date | null; campus_group_ids: number[] }[] =
+    await manager.query(
+      `SELECT e.id, e.name, e.owner_campus_group_id, e.archived_at,
+              COALESCE((SELECT array_agg(g.campus_group_id) FROM employer_campus_groups g WHERE g.employer_id = e.id), '{}')
+                AS campus_group_ids
+         FROM employers e WHERE e.id = $1`,
+      [employerId],
+    );
+  const row = rows[0];
+  // Outside the caller's groups the employer answers as if it did not exist: existence must not leak.
+  if (!row || !inScope(readScope(caller, resource), row.campus_group_ids.map(Number))) {
+    throw ApiException.notFound('Employer');
+  }
+  return {
+    id: row.id,
+    name: row.name,
+    ownerCampusGroupId: row.owner_campus_group_id,
+    campusGroupIds: row.campus_group_ids.map(Number),
+    archivedAt: row.archived_at,
+  };
+}
+
+/**
+ * Recomputes the employer's derived activity columns (last contact, next open follow-up due) from
+ * their sources. Call it in the same transaction as any change to contact entries or follow-ups.
+ */
+export async function refreshEmployerActivity(manager: EntityManager, employerId: number): Promise<void> {
+  await manager.query(
+    `UPDATE employers SET
+        last_contact_at = (SELECT max(occurred_at) FROM contact_entries WHERE employer_id = $1),
+        next_follow_up_due = (SELECT min(due_date) FROM follow_ups WHERE employer_id = $1 AND status = 'open')
+      WHERE id = $1`,
+    [employerId],
+  );
+}

@@ -1,0 +1,58 @@
+import { validate } from '../common/validation';
+import { createEmployerSchema, updateEmployerSchema } from './employer';
+
+const valid = { name: 'Kesko Oyj', ownerCampusGroupId: 1 };
+
+describe('createEmployerSchema', () => {
+  it('fills defaults and normalises the business ID', () => {
+    const result = validate(createEmployerSchema, { ...valid, businessId: ' 112038-9 ', website: '' });
+    expect(result).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        businessId: '0112038-9',
+        website: null,
+        status: 'prospect',
+        tags: [],
+        campusGroupIds: [],
+      }),
+    });
+  });
+
+  it.each([
+    ['1234567', 'business_id_format'],
+    ['0112038-8', 'business_id_checksum'],
+  ])('reports %s as %s at the field', (businessId, code) => {
+    const result = validate(createEmployerSchema, { ...valid, businessId });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fieldErrors).toEqual([expect.objectContaining({ path: 'businessId', code })]);
+  });
+
+  it('treats an empty business ID as none', () => {
+    const result = validate(createEmployerSchema, { ...valid, businessId: '' });
+    expect(result.ok && result.value.businessId).toBeNull();
+  });
+
+  it('checks the industry section against its classification version', () => {
+    const v = validate(createEmployerSchema, { ...valid, industryClassification: 'TOL2008', industrySection: 'V' });
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.fieldErrors[0]).toMatchObject({ path: 'industrySection', code: 'industry_section_invalid' });
+    expect(validate(createEmployerSchema, { ...valid, industryClassification: 'TOL2025', industrySection: 'V' }).ok).toBe(true);
+    expect(validate(createEmployerSchema, { ...valid, industrySection: 'C' }).ok).toBe(false);
+  });
+
+  it('rejects bad postcodes, websites and duplicate tags collapse', () => {
+    const result = validate(createEmployerSchema, { ...valid, postcode: '3310', website: 'kesko.fi' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fieldErrors.map((e) => e.path)).toEqual(['postcode', 'website']);
+    const tags = validate(createEmployerSchema, { ...valid, tags: ['sote', 'sote', ' logistiikka '] });
+    expect(tags.ok && tags.value.tags).toEqual(['sote', 'logistiikka']);
+  });
+});
+
+describe('updateEmployerSchema', () => {
+  it('requires the version', () => {
+    const result = validate(updateEmployerSchema, { name: 'X' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fieldErrors).toEqual([expect.objectContaining({ path: 'version', code: 'required' })]);
+  });
+});

@@ -1,0 +1,201 @@
+import { z } from 'zod/mini';
+import {
+  cursorQuery,
+  idField,
+  idQuery,
+  limitQuery,
+  optionalPattern,
+  optionalText,
+  requiredText,
+  searchQuery,
+  versionField,
+} from '../common/fields';
+import { businessIdProblem, normaliseBusinessId } from './business-id';
+
+export const EMPLOYER_STATUSES = ['prospect', 'partner', 'inactive'] as const;
+export type EmployerStatus = (typeof EMPLOYER_STATUSES)[number];
+
+export const SIZE_CLASSES = ['1-9', '10-49', '50-249', '250+'] as const;
+export type SizeClass = (typeof SIZE_CLASSES)[number];
+
+/**
+ * Statistics Finland's industry classification. The business register has used TOL 2025
+ * (sections A–V) since 1.1.2026; older data uses TOL 2008 (A–U) with shifted letters, so the
+ * version is stored with every code.
+ */
+export const INDUSTRY_CLASSIFICATIONS = ['TOL2025', 'TOL2008'] as const;
+export type IndustryClassification = (typeof INDUSTRY_CLASSIFICATIONS)[number];
+export const INDUSTRY_SECTIONS: Record<IndustryClassification, readonly string[]> = {
+  TOL2025: 'ABCDEFGHIJKLMNOPQRSTUV'.split(''),
+  TOL2008: 'ABCDEFGHIJKLMNOPQRSTU'.split(''),
+};
+
+/** Y-tunnus: optional, normalised (old 6-digit form padded), checksum-valid when given. */
+export const businessIdField = z.optional(
+  z.nullable(
+    z.pipe(
+      z.string().check(
+        z.trim(),
+        z.maxLength(20),
+        z.overwrite(normaliseBusinessId),
+        z.superRefine((value, context) => {
+          const problem = value === '' ? null : businessIdProblem(value);
+          if (problem) {
+            context.addIssue({
+              code: 'custom',
+              params: { code: problem },
+              message: problem === 'business_id_format' ? 'Format is 1234567-8' : 'Check digit does not match',
+            });
+          }
+        }),
+      ),
+      z.transform((value) => (value === '' ? null : value)),
+    ),
+  ),
+);
+
+const tagField = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
+const tagsField = z.pipe(
+  z.array(tagField).check(z.maxLength(20)),
+  z.transform((tags) => [...new Set(tags)]),
+);
+const websiteField = z.optional(
+  z.nullable(
+    z.pipe(
+      z.string().check(z.trim(), z.maxLength(300), z.regex(/^$|^https?:\/\/[^\s/$.?#].[^\s]*$/i)),
+      z.transform((value) => (value === '' ? null : value)),
+    ),
+  ),
+);
+
+const employerFields = {
+  name: requiredText(200),
+  businessId: businessIdField,
+  industryClassification: z.optional(z.nullable(z.enum(INDUSTRY_CLASSIFICATIONS))),
+  industrySection: optionalPattern(/^[A-V]$/, 1),
+  industryCode: optionalPattern(/^[0-9]{2,5}$/, 5),
+  municipality: optionalText(100),
+  streetAddress: optionalText(200),
+  postcode: optionalPattern(/^[0-9]{5}$/, 5),
+  website: websiteField,
+  sizeClass: z.optional(z.nullable(z.enum(SIZE_CLASSES))),
+  ownerCampusGroupId: idField,
+  /** Other campus groups that also work with the employer and must see it. */
+  campusGroupIds: z.array(idField).check(z.maxLength(50)),
+  accountManagerId: z.optional(z.nullable(idField)),
+  status: z.enum(EMPLOYER_STATUSES),
+  tags: tagsField,
+  description: optionalText(5000),
+};
+
+interface IndustryFields {
+  industryClassification?: IndustryClassification | null;
+  industrySection?: string | null;
+}
+
+function industryIsConsistent(value: IndustryFields): boolean {
+  if (!value.industrySection) return true;
+  if (!value.industryClassification) return false;
+  return INDUSTRY_SECTIONS[value.industryClassification].includes(value.industrySection);
+}
+
+const industryCheck = z.refine<IndustryFields>(industryIsConsistent, {
+  path: ['industrySection'],
+  message: 'Not a section of the chosen classification',
+  params: { code: 'industry_section_invalid' },
+});
+
+export const createEmployerSchema = z
+  .strictObject({
+    ...employerFields,
+    campusGroupIds: z._default(employerFields.campusGroupIds, []),
+    status: z._default(employerFields.status, 'prospect'),
+    tags: z._default(tagsField, []),
+  })
+  .check(industryCheck);
+export type CreateEmployerRequest = z.input<typeof createEmployerSchema>;
+
+export const updateEmployerSchema = z
+  .strictObject({
+    version: versionField,
+    name: z.optional(employerFields.name),
+    businessId: employerFields.businessId,
+    industryClassification: employerFields.industryClassification,
+    industrySection: employerFields.industrySection,
+    industryCode: employerFields.industryCode,
+    municipality: employerFields.municipality,
+    streetAddress: employerFields.streetAddress,
+    postcode: employerFields.postcode,
+    website: employerFields.website,
+    sizeClass: employerFields.sizeClass,
+    ownerCampusGroupId: z.optional(employerFields.ownerCampusGroupId),
+    campusGroupIds: z.optional(employerFields.campusGroupIds),
+    accountManagerId: employerFields.accountManagerId,
+    status: z.optional(employerFields.status),
+    tags: z.optional(tagsField),
+    description: employerFields.description,
+  })
+  .check(industryCheck);
+export type UpdateEmployerRequest = z.input<typeof updateEmployerSchema>;
+
+export const EMPLOYER_SORTS = ['name', 'status', 'lastContact', 'nextFollowUp', 'accountManager'] as const;
+export type EmployerSort = (typeof EMPLOYER_SORTS)[number];
+
+export const employerListQuerySchema = z.strictObject({
+  q: searchQuery,
+  status: z.optional(z.enum(EMPLOYER_STATUSES)),
+  campusGroupId: idQuery,
+  accountManagerId: idQuery,
+  industrySection: z.optional(z.string().check(z.regex(/^[A-V]$/))),
+  tag: z.optional(z.string().check(z.trim(), z.maxLength(40))),
+  /** Employers with no contact entry in the last N days (or never). */
+  noContactDays: z.optional(z.string().check(z.regex(/^[0-9]{1,4}$/))),
+  archived: z.optional(z.enum(['false', 'true', 'all'])),
+  /** A sort field, `-` in front for descending: `-lastContact`. */
+  sort: z.optional(z.enum([...EMPLOYER_SORTS, ...EMPLOYER_SORTS.map((sort) => `-${sort}` as const)])),
+  cursor: cursorQuery,
+  limit: limitQuery,
+});
+export type EmployerListQuery = z.output<typeof employerListQuerySchema>;
+
+export interface EmployerListItemDto {
+  id: number;
+  name: string;
+  businessId: string | null;
+  status: EmployerStatus;
+  municipality: string | null;
+  ownerCampusGroupId: number;
+  ownerCampusGroupName: string;
+  accountManagerId: number | null;
+  accountManagerName: string | null;
+  tags: string[];
+  lastContactAt: string | null;
+  nextFollowUpDue: string | null;
+  archived: boolean;
+}
+
+export interface EmployerDto extends EmployerListItemDto {
+  industryClassification: IndustryClassification | null;
+  industrySection: string | null;
+  industryCode: string | null;
+  streetAddress: string | null;
+  postcode: string | null;
+  website: string | null;
+  sizeClass: SizeClass | null;
+  /** Other campus groups working with the employer (the owner group not repeated). */
+  campusGroupIds: number[];
+  description: string | null;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** 409 body detail when a Y-tunnus already belongs to another employer. */
+export interface BusinessIdTakenDetail {
+  existingEmployerId: number;
+  existingEmployerName: string;
+}
+
+export const archiveSchema = z.strictObject({ version: versionField });
+export type ArchiveRequest = z.output<typeof archiveSchema>;

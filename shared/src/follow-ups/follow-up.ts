@@ -1,0 +1,74 @@
+import { z } from 'zod/mini';
+import {
+  cursorQuery,
+  dateField,
+  idField,
+  idQuery,
+  limitQuery,
+  optionalText,
+  requiredText,
+  versionField,
+} from '../common/fields';
+
+export const FOLLOW_UP_STATUSES = ['open', 'done', 'cancelled'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export const createFollowUpSchema = z.strictObject({
+  employerId: idField,
+  title: requiredText(300),
+  notes: optionalText(2000),
+  dueDate: dateField,
+  /** Defaults to the creator. */
+  assigneeId: z.optional(idField),
+  contactEntryId: z.optional(z.nullable(idField)),
+});
+export type CreateFollowUpRequest = z.input<typeof createFollowUpSchema>;
+
+export const updateFollowUpSchema = z.strictObject({
+  version: versionField,
+  title: z.optional(requiredText(300)),
+  notes: optionalText(2000),
+  dueDate: z.optional(dateField),
+  assigneeId: z.optional(idField),
+});
+export type UpdateFollowUpRequest = z.input<typeof updateFollowUpSchema>;
+
+/** Complete, reopen and cancel carry only the version they were decided on. */
+export const followUpActionSchema = z.strictObject({ version: versionField });
+export type FollowUpActionRequest = z.output<typeof followUpActionSchema>;
+
+export const FOLLOW_UP_DUE_FILTERS = ['overdue', 'today', 'week'] as const;
+export type FollowUpDueFilter = (typeof FOLLOW_UP_DUE_FILTERS)[number];
+
+export const followUpListQuerySchema = z.strictObject({
+  /** `me` or a user id. */
+  assignee: z.optional(z.string().check(z.regex(/^(me|[1-9][0-9]{0,9})$/))),
+  status: z.optional(z.enum(FOLLOW_UP_STATUSES)),
+  /** Europe/Helsinki dates: overdue = open and due before today; week = due within the next 7 days. */
+  due: z.optional(z.enum(FOLLOW_UP_DUE_FILTERS)),
+  employerId: idQuery,
+  cursor: cursorQuery,
+  limit: limitQuery,
+});
+export type FollowUpListQuery = z.output<typeof followUpListQuerySchema>;
+
+export interface FollowUpDto {
+  id: number;
+  employerId: number;
+  employerName: string;
+  contactEntryId: number | null;
+  title: string;
+  notes: string | null;
+  dueDate: string;
+  assigneeId: number;
+  assigneeName: string;
+  status: FollowUpStatus;
+  completedAt: string | null;
+  completedByName: string | null;
+  createdById: number | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  /** Open and due before today in Helsinki. */
+  overdue: boolean;
+}
