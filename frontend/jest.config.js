@@ -6,8 +6,4 @@ module.exports = {
   ...createCjsPreset({ tsconfig: '<rootDir>/tsconfig.spec.json' }),
   setupFilesAfterEnv: ['<rootDir>/src/setup-jest.ts'],
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
-  moduleNameMapper: {
-    // zod/mini ships both builds; make sure Jest takes the CommonJS one.
-    '^@tyoelama/shared$': '<rootDir>/../shared/dist/cjs/index.js',
-  },
 };

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { emailField } from '../common/fields';
 import { localeField, type Locale } from '../common/locale';
 import type { Role } from './roles';

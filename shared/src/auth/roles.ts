@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** The four roles of PRODUCT.md; every user has exactly one. */
 export const ROLES = ['admin', 'account_manager', 'campus_member', 'leadership'] as const;

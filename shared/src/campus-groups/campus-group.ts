@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { Role } from '../auth/roles';
 import { requiredText, versionField } from '../common/fields';
 

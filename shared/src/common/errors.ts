@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'STALE_VERSION',
   'EMAIL_TAKEN',
   'CAMPUS_GROUP_NAME_TAKEN',
+  'EMPLOYER_BUSINESS_ID_TAKEN',
   'DATABASE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -38,6 +39,8 @@ export interface ApiError {
   fieldErrors?: FieldError[];
   /** The current record, sent with STALE_VERSION so the client can show what changed. */
   current?: unknown;
+  /** Code-specific facts, e.g. `BusinessIdTakenDetail` with EMPLOYER_BUSINESS_ID_TAKEN. */
+  detail?: unknown;
 }
 
 export function isApiError(value: unknown): value is ApiError {

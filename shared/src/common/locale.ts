@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** UI languages; Finnish is the default. */
 export const LOCALES = ['fi', 'en'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { enumList, optionalEmail, optionalPattern, optionalText, requiredText, versionField } from '../common/fields';
 
 export const CONTACT_ROLES = ['workplace_instructor', 'hr', 'management', 'other'] as const;

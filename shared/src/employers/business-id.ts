@@ -7,8 +7,8 @@ export type BusinessIdProblem = 'business_id_format' | 'business_id_checksum';
 export function businessIdProblem(value: string): BusinessIdProblem | null {
   const match = /^(\d{7})-(\d)$/.exec(value);
   if (!match) return 'business_id_format';
-  const digits = match[1]!.split('').map(Number);
-  const remainder = digits.reduce((sum, digit, index) => sum + digit * WEIGHTS[index]!, 0) % 11;
+  const digits = match[1].split('').map(Number);
+  const remainder = digits.reduce((sum, digit, index) => sum + digit * WEIGHTS[index], 0) % 11;
   if (remainder === 1) return 'business_id_checksum';
   const expected = remainder === 0 ? 0 : 11 - remainder;
   return Number(match[2]) === expected ? null : 'business_id_checksum';

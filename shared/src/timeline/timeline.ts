@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { ContactTopic, ContactType } from '../contact-entries/contact-entry';
 import { cursorQuery, limitQuery } from '../common/fields';
 import type { OpportunityStage } from '../opportunities/opportunity';

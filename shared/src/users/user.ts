@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { passwordField } from '../auth/auth';
 import { roleField, type Role } from '../auth/roles';
 import { emailField, idField, requiredText, versionField } from '../common/fields';

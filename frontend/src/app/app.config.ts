@@ -1,0 +1,33 @@
+import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
+import {
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+  type ApplicationConfig,
+} from '@angular/core';
+import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
+
+import { routes } from './app.routes';
+import { Auth } from './core/auth';
+import { apiErrorInterceptor } from './core/error-interceptor';
+import { TranslatedTitleStrategy } from './core/title-strategy';
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideZonelessChangeDetection(),
+    provideRouter(routes, withComponentInputBinding()),
+    provideHttpClient(
+      withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),
+      withInterceptors([apiErrorInterceptor]),
+    ),
+    { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
+    // Probe the session at start, without waiting for it: the shell knows who is signed in on every
+    // page, and the first /api response hands out the XSRF-TOKEN cookie that a sign-in POST needs
+    // (opening /login directly would otherwise send the POST without one).
+    provideAppInitializer(() => {
+      void inject(Auth).loadMe();
+    }),
+  ],
+};

@@ -1,0 +1,20 @@
+import type { Routes } from '@angular/router';
+
+import { authGuard } from './core/auth-guard';
+
+export const routes: Routes = [
+  { path: 'login', title: 'titles.login', loadComponent: () => import('./login/login').then((m) => m.Login) },
+  {
+    path: '',
+    canActivate: [authGuard],
+    children: [
+      { path: '', pathMatch: 'full', title: 'titles.home', loadComponent: () => import('./home/home').then((m) => m.Home) },
+      { path: 'users', loadChildren: () => import('./users/users.routes').then((m) => m.usersRoutes) },
+      {
+        path: 'campus-groups',
+        loadChildren: () => import('./campus-groups/campus-groups.routes').then((m) => m.campusGroupsRoutes),
+      },
+    ],
+  },
+  { path: '**', title: 'titles.notFound', loadComponent: () => import('./shell/not-found').then((m) => m.NotFound) },
+];

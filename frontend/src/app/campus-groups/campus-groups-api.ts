@@ -1,0 +1,51 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import {
+  MAX_PAGE_SIZE,
+  type CampusGroupDetailDto,
+  type CampusGroupDto,
+  type CreateCampusGroupRequest,
+  type Page,
+  type UpdateCampusGroupRequest,
+} from '@tyoelama/shared';
+import { EMPTY, expand, map, reduce, type Observable } from 'rxjs';
+
+export interface CampusGroupQuery {
+  q?: string;
+  cursor?: string | null;
+  limit?: number;
+}
+
+@Injectable({ providedIn: 'root' })
+export class CampusGroupsApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: CampusGroupQuery = {}): Observable<Page<CampusGroupDto>> {
+    let params = new HttpParams();
+    if (query.q) params = params.set('q', query.q);
+    if (query.cursor) params = params.set('cursor', query.cursor);
+    if (query.limit) params = params.set('limit', query.limit);
+    return this.http.get<Page<CampusGroupDto>>('/api/campus-groups', { params });
+  }
+
+  /** Every group the user may read, page by page: for pickers and name look-ups. */
+  listAll(): Observable<CampusGroupDto[]> {
+    return this.list({ limit: MAX_PAGE_SIZE }).pipe(
+      expand((page) => (page.nextCursor ? this.list({ limit: MAX_PAGE_SIZE, cursor: page.nextCursor }) : EMPTY)),
+      map((page) => page.items),
+      reduce((all, items) => all.concat(items), [] as CampusGroupDto[]),
+    );
+  }
+
+  get(id: number): Observable<CampusGroupDetailDto> {
+    return this.http.get<CampusGroupDetailDto>(`/api/campus-groups/${id}`);
+  }
+
+  create(request: CreateCampusGroupRequest): Observable<CampusGroupDto> {
+    return this.http.post<CampusGroupDto>('/api/campus-groups', request);
+  }
+
+  update(id: number, request: UpdateCampusGroupRequest): Observable<CampusGroupDto> {
+    return this.http.patch<CampusGroupDto>(`/api/campus-groups/${id}`, request);
+  }
+}

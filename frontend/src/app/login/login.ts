@@ -1,0 +1,62 @@
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, input, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { Router } from '@angular/router';
+import { loginSchema, type ApiError } from '@tyoelama/shared';
+
+import { Auth } from '../core/auth';
+import { fieldErrorOf, focusFirstInvalid, safeReturnUrl, showFieldErrors, validateForm } from '../core/forms';
+import { I18n } from '../core/i18n/i18n';
+import { TranslatePipe } from '../core/i18n/translate-pipe';
+
+@Component({
+  selector: 'app-login',
+  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatError, MatInput, MatButton, TranslatePipe],
+  templateUrl: './login.html',
+  styleUrl: './login.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Login {
+  private readonly auth = inject(Auth);
+  private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  protected readonly i18n = inject(I18n);
+
+  /** `?returnUrl=` from the guard, bound by the router. */
+  readonly returnUrl = input<string>();
+
+  protected readonly form = new FormGroup({
+    email: new FormControl('', { nonNullable: true }),
+    password: new FormControl('', { nonNullable: true }),
+  });
+  protected readonly submitting = signal(false);
+  protected readonly formError = signal<ApiError | null>(null);
+  protected readonly fieldErrorOf = fieldErrorOf;
+
+  protected checkField(name: 'email' | 'password'): void {
+    const result = validateForm(loginSchema, this.form.getRawValue(), this.form);
+    if (!result.ok) showFieldErrors(this.form, result.fieldErrors, name);
+  }
+
+  protected signIn(): void {
+    this.formError.set(null);
+    const result = validateForm(loginSchema, this.form.getRawValue(), this.form);
+    if (!result.ok) {
+      showFieldErrors(this.form, result.fieldErrors);
+      focusFirstInvalid(this.host, this.injector);
+      return;
+    }
+    this.submitting.set(true);
+    this.auth.login(result.value).subscribe({
+      next: () => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl())),
+      error: (error: ApiError) => {
+        this.submitting.set(false);
+        if (error.fieldErrors?.length) showFieldErrors(this.form, error.fieldErrors);
+        this.formError.set(error);
+      },
+    });
+  }
+}

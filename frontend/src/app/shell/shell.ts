@@ -1,0 +1,49 @@
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { LOCALES, canRead, type Locale } from '@tyoelama/shared';
+
+import { Auth } from '../core/auth';
+import { I18n } from '../core/i18n/i18n';
+import { TranslatePipe } from '../core/i18n/translate-pipe';
+
+@Component({
+  selector: 'app-shell',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe],
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Shell {
+  private readonly auth = inject(Auth);
+  private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
+  protected readonly i18n = inject(I18n);
+  protected readonly me = this.auth.me;
+  protected readonly locales = LOCALES;
+  protected readonly showUsers = computed(() => {
+    const me = this.me();
+    return !!me && canRead(me.role, 'users');
+  });
+  protected readonly showCampusGroups = computed(() => {
+    const me = this.me();
+    return !!me && canRead(me.role, 'campusGroups');
+  });
+
+  // A plain "#main" link would resolve against <base href="/"> and leave the page; focus the landmark instead.
+  protected skipToContent(event: Event): void {
+    event.preventDefault();
+    this.document.getElementById('main')?.focus();
+  }
+
+  protected switchLanguage(locale: Locale): void {
+    this.auth.changeLocale(locale);
+  }
+
+  protected signOut(): void {
+    this.auth.logout().subscribe({
+      complete: () => void this.router.navigate(['/login']),
+      error: () => void this.router.navigate(['/login']),
+    });
+  }
+}
