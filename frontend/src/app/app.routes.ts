@@ -9,6 +9,9 @@ export const routes: Routes = [
     canActivate: [authGuard],
     children: [
       { path: '', pathMatch: 'full', title: 'titles.home', loadComponent: () => import('./home/home').then((m) => m.Home) },
+      { path: 'employers', loadChildren: () => import('./employers/employers.routes').then((m) => m.employersRoutes) },
+      { path: 'my-work', loadChildren: () => import('./my-work/my-work.routes').then((m) => m.myWorkRoutes) },
+      { path: 'pipeline', loadChildren: () => import('./pipeline/pipeline.routes').then((m) => m.pipelineRoutes) },
       { path: 'users', loadChildren: () => import('./users/users.routes').then((m) => m.usersRoutes) },
       {
         path: 'campus-groups',

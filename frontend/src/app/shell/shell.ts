@@ -21,6 +21,18 @@ export class Shell {
   protected readonly i18n = inject(I18n);
   protected readonly me = this.auth.me;
   protected readonly locales = LOCALES;
+  protected readonly showEmployers = computed(() => {
+    const me = this.me();
+    return !!me && canRead(me.role, 'employers');
+  });
+  protected readonly showMyWork = computed(() => {
+    const me = this.me();
+    return !!me && canRead(me.role, 'followUps') && me.role !== 'leadership';
+  });
+  protected readonly showPipeline = computed(() => {
+    const me = this.me();
+    return !!me && canRead(me.role, 'opportunities');
+  });
   protected readonly showUsers = computed(() => {
     const me = this.me();
     return !!me && canRead(me.role, 'users');

@@ -1,6 +1,14 @@
 import type { Dictionary } from './fi';
+import { employersEn } from '../../employers/employers.i18n';
+import { logContactEn } from '../../log-contact/log-contact.i18n';
+import { myWorkEn } from '../../my-work/my-work.i18n';
+import { pipelineEn } from '../../pipeline/pipeline.i18n';
 
 export const en: Dictionary = {
+  employers: employersEn,
+  myWork: myWorkEn,
+  pipeline: pipelineEn,
+  logContact: logContactEn,
   app: {
     name: 'Työelämä CRM',
     skipToContent: 'Skip to content',
@@ -11,7 +19,14 @@ export const en: Dictionary = {
     loading: 'Loading…',
   },
   locales: { fi: 'Suomi', en: 'English' },
-  nav: { home: 'Home', users: 'Users', campusGroups: 'Campus groups' },
+  nav: {
+    home: 'Home',
+    employers: 'Employers',
+    myWork: 'My work',
+    pipeline: 'Pipeline',
+    users: 'Users',
+    campusGroups: 'Campus groups',
+  },
   titles: {
     home: 'Home',
     login: 'Sign in',
@@ -85,6 +100,7 @@ export const en: Dictionary = {
     STALE_VERSION: 'Someone else saved this record in the meantime. Reload the latest version and make your changes again.',
     EMAIL_TAKEN: 'This email address is already in use.',
     CAMPUS_GROUP_NAME_TAKEN: 'A campus group with this name already exists.',
+    EMPLOYER_BUSINESS_ID_TAKEN: 'Another employer already has this business ID.',
     DATABASE_UNAVAILABLE: 'The database is not available right now. Try again in a moment.',
     INTERNAL: 'Something went wrong on the server. Please try again.',
     NETWORK: 'Could not reach the server. Check your network connection.',

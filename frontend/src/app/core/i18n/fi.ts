@@ -1,5 +1,13 @@
+import { employersFi } from '../../employers/employers.i18n';
+import { logContactFi } from '../../log-contact/log-contact.i18n';
+import { myWorkFi } from '../../my-work/my-work.i18n';
+import { pipelineFi } from '../../pipeline/pipeline.i18n';
 // Finnish is the default language and the reference dictionary: en.ts must have the same keys.
 export const fi = {
+  employers: employersFi,
+  myWork: myWorkFi,
+  pipeline: pipelineFi,
+  logContact: logContactFi,
   app: {
     name: 'Työelämä CRM',
     skipToContent: 'Siirry sisältöön',
@@ -10,7 +18,14 @@ export const fi = {
     loading: 'Ladataan…',
   },
   locales: { fi: 'Suomi', en: 'English' },
-  nav: { home: 'Etusivu', users: 'Käyttäjät', campusGroups: 'Campus-ryhmät' },
+  nav: {
+    home: 'Etusivu',
+    employers: 'Työnantajat',
+    myWork: 'Oma työ',
+    pipeline: 'Yhteistyömahdollisuudet',
+    users: 'Käyttäjät',
+    campusGroups: 'Campus-ryhmät',
+  },
   titles: {
     home: 'Etusivu',
     login: 'Kirjautuminen',
@@ -84,6 +99,7 @@ export const fi = {
     STALE_VERSION: 'Joku muu tallensi tämän tietueen sillä välin. Lataa uusin versio ja tee muutoksesi uudelleen.',
     EMAIL_TAKEN: 'Sähköpostiosoite on jo käytössä.',
     CAMPUS_GROUP_NAME_TAKEN: 'Tällä nimellä on jo Campus-ryhmä.',
+    EMPLOYER_BUSINESS_ID_TAKEN: 'Tällä Y-tunnuksella on jo työnantaja.',
     DATABASE_UNAVAILABLE: 'Tietokanta ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.',
     INTERNAL: 'Palvelimella tapahtui virhe. Yritä uudelleen.',
     NETWORK: 'Palvelimeen ei saatu yhteyttä. Tarkista verkkoyhteys.',
