@@ -8,7 +8,7 @@ import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
-import { csrfMiddleware } from './auth/csrf';
+import { csrfMiddleware, xsrfCookieMiddleware } from './auth/csrf';
 import { AllExceptionsFilter, sendError } from './common/all-exceptions.filter';
 import type { AppConfig } from './config/config';
 
@@ -51,6 +51,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     }),
   );
   app.use(cookieParser());
+  app.use(xsrfCookieMiddleware);
   app.use('/api', express.json({ limit: '1mb', strict: true }));
   app.use('/api', express.urlencoded({ extended: false, limit: '1mb' }));
   app.use('/api', csrfMiddleware);

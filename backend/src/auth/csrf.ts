@@ -22,14 +22,20 @@ function sameToken(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/**
- * Double-submit CSRF protection: every unsafe request must echo the XSRF-TOKEN cookie in the
- * X-XSRF-TOKEN header, which a page on another origin cannot read. Hands out the cookie when missing.
- */
-export function csrfMiddleware(request: Request, response: Response, next: NextFunction): void {
+/** Hands out the XSRF cookie with any response (the app page included) when the browser has none. */
+export function xsrfCookieMiddleware(request: Request, response: Response, next: NextFunction): void {
   const cookie: unknown = request.cookies?.[XSRF_COOKIE];
   if (typeof cookie !== 'string' || cookie.length === 0) setXsrfCookie(request, response);
+  next();
+}
+
+/**
+ * Double-submit CSRF protection: every unsafe request must echo the XSRF-TOKEN cookie in the
+ * X-XSRF-TOKEN header, which a page on another origin cannot read.
+ */
+export function csrfMiddleware(request: Request, _response: Response, next: NextFunction): void {
   if (SAFE_METHODS.has(request.method)) return next();
+  const cookie: unknown = request.cookies?.[XSRF_COOKIE];
   const header = request.header(XSRF_HEADER);
   if (typeof cookie === 'string' && cookie.length > 0 && typeof header === 'string' && sameToken(cookie, header)) {
     return next();
