@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { FollowUpsModule } from '../follow-ups/follow-ups.module';
+import { ContactEntriesController } from './contact-entries.controller';
+import { ContactEntriesService } from './contact-entries.service';
 
-@Module({})
+@Module({ imports: [FollowUpsModule], controllers: [ContactEntriesController], providers: [ContactEntriesService] })
 export class ContactEntriesModule {}

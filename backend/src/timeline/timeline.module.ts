@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TimelineController } from './timeline.controller';
+import { TimelineService } from './timeline.service';
 
-@Module({})
+@Module({ controllers: [TimelineController], providers: [TimelineService] })
 export class TimelineModule {}

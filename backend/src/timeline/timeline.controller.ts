@@ -1,0 +1,23 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { type Page, type TimelineItem, type TimelineQuery, timelineQuerySchema } from '@tyoelama/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { CanRead, CurrentUser } from '../auth/decorators';
+import { IdPipe, ZodPipe } from '../common/validation';
+import { TimelineService } from './timeline.service';
+
+@ApiTags('employers')
+@Controller('employers/:id/timeline')
+export class TimelineController {
+  constructor(private readonly timeline: TimelineService) {}
+
+  @Get()
+  @CanRead('employers')
+  list(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', IdPipe) employerId: number,
+    @Query(new ZodPipe(timelineQuerySchema)) query: TimelineQuery,
+  ): Promise<Page<TimelineItem>> {
+    return this.timeline.list(caller, employerId, query);
+  }
+}

@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  ContactTopic,
+  ContactType,
+  OpportunityStage,
+  Page,
+  TimelineItem,
+  TimelineKind,
+  TimelineQuery,
+} from '@tyoelama/shared';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { assertUnreachable } from '../auth/campus-scope';
+import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
+import { SqlParams } from '../common/sql';
+import { readableEmployer } from '../employers/employer-access';
+
+interface TimelineRow {
+  key: string;
+  at: Date;
+  /** `at` to the microsecond, for the keyset cursor (a JS Date keeps only milliseconds). */
+  at_key: string;
+  actor_name: string | null;
+  kind: TimelineKind;
+  data: Record<string, unknown>;
+}
+
+const AT_KEY = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+function contactEntries(employer: string): string {
+  return `SELECT 'contact_entry:' || c.id AS key, c.occurred_at AS at, u.display_name AS actor_name,
+      'contact_entry' AS kind,
+      json_build_object('contactEntryId', c.id, 'type', c.type, 'summary', c.summary, 'topics', c.topics,
+                        'campusGroupName', g.name) AS data
+    FROM contact_entries c
+    JOIN campus_groups g ON g.id = c.campus_group_id
+    LEFT JOIN users u ON u.id = c.created_by
+   WHERE c.employer_id = ${employer}`;
+}
+
+function followUpsCreated(employer: string): string {
+  return `SELECT 'follow_up_created:' || f.id, f.created_at, u.display_name, 'follow_up_created',
+      json_build_object('followUpId', f.id, 'title', f.title, 'dueDate', f.due_date::text, 'assigneeName', a.display_name)
+    FROM follow_ups f
+    JOIN users a ON a.id = f.assignee_id
+    LEFT JOIN users u ON u.id = f.created_by
+   WHERE f.employer_id = ${employer}`;
+}
+
+/**
+ * Done and cancelled follow-ups as they stand now. A cancel stores no time or actor of its own,
+ * so both come from its audit row, with updated_at as the fallback.
+ */
+function followUpsClosed(employer: string): string {
+  return `SELECT CASE f.status WHEN 'done' THEN 'follow_up_done:' ELSE 'follow_up_cancelled:' END || f.id,
+      CASE f.status WHEN 'done' THEN f.completed_at ELSE COALESCE(cancel.occurred_at, f.updated_at) END,
+      CASE f.status WHEN 'done' THEN done_by.display_name ELSE cancel.actor_name END,
+      CASE f.status WHEN 'done' THEN 'follow_up_done' ELSE 'follow_up_cancelled' END,
+      json_build_object('followUpId', f.id, 'title', f.title)
+    FROM follow_ups f
+    LEFT JOIN users done_by ON done_by.id = f.completed_by
+    LEFT JOIN LATERAL (
+      SELECT ae.occurred_at, au.display_name AS actor_name
+        FROM audit_events ae LEFT JOIN users au ON au.id = ae.actor_id
+       WHERE f.status = 'cancelled' AND ae.entity_type = 'follow_up' AND ae.entity_id = f.id AND ae.action = 'cancel'
+       ORDER BY ae.id DESC LIMIT 1) cancel ON TRUE
+   WHERE f.employer_id = ${employer} AND f.status IN ('done', 'cancelled')`;
+}
+
+function stageChanges(employer: string): string {
+  return `SELECT 'stage_change:' || s.id, s.changed_at, u.display_name, 'stage_change',
+      json_build_object('opportunityId', o.id, 'opportunityTitle', o.title, 'fromStage', s.from_stage,
+                        'toStage', s.to_stage, 'lostReason', s.lost_reason)
+    FROM opportunity_stage_changes s
+    JOIN opportunities o ON o.id = s.opportunity_id
+    LEFT JOIN users u ON u.id = s.changed_by
+   WHERE o.employer_id = ${employer}`;
+}
+
+/**
+ * Audit events of the employer's records, except those the other parts already show: logging a
+ * contact, creating, completing or cancelling a follow-up, and moving an opportunity's stage.
+ */
+function auditEvents(employer: string): string {
+  return `SELECT 'audit:' || ae.id, ae.occurred_at, u.display_name, 'audit',
+      json_build_object('entityType', ae.entity_type, 'entityId', ae.entity_id, 'action', ae.action,
+        'changedFields', COALESCE((SELECT json_agg(k ORDER BY k) FROM jsonb_object_keys(ae.changes) k), '[]'))
+    FROM audit_events ae
+    LEFT JOIN users u ON u.id = ae.actor_id
+   WHERE ae.employer_id = ${employer}
+     AND NOT (ae.entity_type = 'contact_entry' AND ae.action = 'create')
+     AND NOT (ae.entity_type = 'follow_up' AND ae.action IN ('create', 'complete', 'cancel'))
+     AND NOT (ae.entity_type = 'opportunity' AND ae.action = 'update' AND ae.changes ? 'stage'
+              AND NOT EXISTS (SELECT 1 FROM jsonb_object_keys(ae.changes) k
+                               WHERE k NOT IN ('stage', 'lostReason', 'stageChangedAt')))
+     AND NOT (ae.action = 'update' AND ae.changes = '{}'::jsonb)`;
+}
+
+function timelineSql(employer: string): string {
+  return [contactEntries, followUpsCreated, followUpsClosed, stageChanges, auditEvents]
+    .map((part) => part(employer))
+    .join('\nUNION ALL\n');
+}
+
+function toItem(row: TimelineRow): TimelineItem {
+  const base = { key: row.key, at: row.at.toISOString(), actorName: row.actor_name };
+  const data = row.data;
+  switch (row.kind) {
+    case 'contact_entry':
+      return {
+        ...base,
+        kind: row.kind,
+        contactEntryId: Number(data.contactEntryId),
+        type: data.type as ContactType,
+        summary: String(data.summary),
+        topics: data.topics as ContactTopic[],
+        campusGroupName: String(data.campusGroupName),
+      };
+    case 'follow_up_created':
+      return {
+        ...base,
+        kind: row.kind,
+        followUpId: Number(data.followUpId),
+        title: String(data.title),
+        dueDate: String(data.dueDate),
+        assigneeName: String(data.assigneeName),
+      };
+    case 'follow_up_done':
+    case 'follow_up_cancelled':
+      return { ...base, kind: row.kind, followUpId: Number(data.followUpId), title: String(data.title) };
+    case 'stage_change':
+      return {
+        ...base,
+        kind: row.kind,
+        opportunityId: Number(data.opportunityId),
+        opportunityTitle: String(data.opportunityTitle),
+        fromStage: (data.fromStage ?? null) as OpportunityStage | null,
+        toStage: data.toStage as OpportunityStage,
+        lostReason: (data.lostReason ?? null) as string | null,
+      };
+    case 'audit':
+      return {
+        ...base,
+        kind: row.kind,
+        entityType: String(data.entityType),
+        entityId: Number(data.entityId),
+        action: String(data.action),
+        changedFields: data.changedFields as string[],
+      };
+    default:
+      return assertUnreachable(row.kind);
+  }
+}
+
+@Injectable()
+export class TimelineService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The employer's history newest first, merged from its sources in one query. */
+  async list(caller: AuthUser, employerId: number, query: TimelineQuery): Promise<Page<TimelineItem>> {
+    const limit = pageSize(query.limit);
+    const cursor = decodeCursor(query.cursor, 2);
+    await readableEmployer(this.dataSource.manager, caller, employerId, 'employers');
+
+    const params = new SqlParams();
+    const items = `(${timelineSql(params.add(employerId))}) AS t(key, at, actor_name, kind, data)`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${items}`, params.values);
+
+    // Keys compare byte-wise so the order never depends on the database's collation.
+    const after = cursor
+      ? `WHERE (t.at, t.key COLLATE "C") < (${params.add(String(cursor[0]))}::timestamptz, ${params.add(String(cursor[1]))} COLLATE "C")`
+      : '';
+    const rows: TimelineRow[] = await this.dataSource.query(
+      `SELECT t.key, t.at, ${AT_KEY('t.at')} AS at_key, t.actor_name, t.kind, t.data FROM ${items} ${after}
+        ORDER BY t.at DESC, t.key COLLATE "C" DESC LIMIT ${params.add(limit + 1)}`,
+      params.values,
+    );
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(toItem),
+      total,
+      nextCursor: rows.length > limit && last ? encodeCursor([last.at_key, last.key]) : null,
+    };
+  }
+}
