@@ -23,7 +23,7 @@ export class ApiException extends Error {
     readonly statusCode: number,
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { fieldErrors?: FieldError[]; current?: unknown; retryAfterSeconds?: number } = {},
+    readonly extra: { fieldErrors?: FieldError[]; current?: unknown; detail?: unknown; retryAfterSeconds?: number } = {},
   ) {
     super(message);
   }
@@ -36,6 +36,7 @@ export class ApiException extends Error {
       code: this.code,
       ...(this.extra.fieldErrors ? { fieldErrors: this.extra.fieldErrors } : {}),
       ...(this.extra.current !== undefined ? { current: this.extra.current } : {}),
+      ...(this.extra.detail !== undefined ? { detail: this.extra.detail } : {}),
     };
   }
 

@@ -2,7 +2,7 @@ import { type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
 import { idParam, validate } from '@tyoelama/shared';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { ApiException } from './api-exception';
 
 /** Validates a body or query with the shared schema: the same rules the forms use. */

@@ -1,4 +1,11 @@
 import { Module } from '@nestjs/common';
+import { EmployersController } from './employers.controller';
+import { EmployersService } from './employers.service';
 
-@Module({})
+// employer-access.ts holds the scoping helpers other features import directly; they need no provider.
+@Module({
+  controllers: [EmployersController],
+  providers: [EmployersService],
+  exports: [EmployersService],
+})
 export class EmployersModule {}

@@ -1,0 +1,119 @@
+import { type EmployerListQuery, type EmployerSort, normaliseBusinessId } from '@tyoelama/shared';
+import { type CampusScope } from '../auth/campus-scope';
+import { likePattern, type SqlParams } from '../common/sql';
+import { employerVisibleSql } from './employer-access';
+
+/** The list's FROM clause: owner group and account manager joined for their names and sorting. */
+export const EMPLOYER_LIST_FROM = `employers e
+  JOIN campus_groups og ON og.id = e.owner_campus_group_id
+  LEFT JOIN users am ON am.id = e.account_manager_id`;
+
+/** The WHERE conditions of the filters, the search and the caller's scope (shared by count and page). */
+export function employerFilterSql(scope: CampusScope, query: EmployerListQuery, params: SqlParams): string[] {
+  const where = [employerVisibleSql(scope, 'e.id', params)];
+  const archived = query.archived ?? 'false';
+  if (archived === 'false') where.push('e.archived_at IS NULL');
+  if (archived === 'true') where.push('e.archived_at IS NOT NULL');
+  if (query.q) where.push(searchSql(query.q, params));
+  if (query.status) where.push(`e.status = ${params.add(query.status)}`);
+  if (query.campusGroupId) {
+    where.push(`EXISTS (SELECT 1 FROM employer_campus_groups f
+      WHERE f.employer_id = e.id AND f.campus_group_id = ${params.add(Number(query.campusGroupId))})`);
+  }
+  if (query.accountManagerId) where.push(`e.account_manager_id = ${params.add(Number(query.accountManagerId))}`);
+  if (query.industrySection) where.push(`e.industry_section = ${params.add(query.industrySection)}`);
+  if (query.tag) where.push(`e.tags @> ARRAY[${params.add(query.tag)}::text]`);
+  if (query.noContactDays !== undefined) {
+    where.push(`(e.last_contact_at IS NULL
+      OR e.last_contact_at < now() - make_interval(days => ${params.add(Number(query.noContactDays))}))`);
+  }
+  return where;
+}
+
+/**
+ * Accent- and typo-tolerant name search, or an exact Y-tunnus. Both name conditions are served by
+ * the trigram GIN index on crm_normalise(name): LIKE for substrings ("kesk", "keskö"), and the
+ * word-similarity operator for misspellings ("Keskp Oyj", "Ksko").
+ */
+function searchSql(q: string, params: SqlParams): string {
+  const text = params.add(q);
+  return `(crm_normalise(e.name) LIKE crm_normalise(${params.add(likePattern(q))})
+    OR crm_normalise(${text}) <% crm_normalise(e.name)
+    OR e.business_id = ${params.add(normaliseBusinessId(q))})`;
+}
+
+/**
+ * Sets pg_trgm's word-similarity threshold for this transaction so that one typo still matches:
+ * a typo removes up to three trigrams, which in a short word ("Ksko": 5 trigrams, similarity 0.4
+ * to "Kesko") is a bigger share than the default 0.6 allows. Longer queries keep 0.6, where a lower
+ * threshold would match every "… Oyj" for "Keskp Oyj".
+ */
+export function searchThresholdSql(q: string, params: SqlParams): string {
+  return `SELECT set_config('pg_trgm.word_similarity_threshold',
+    greatest(0.4, least(0.6, 1 - 3.0 / greatest(cardinality(show_trgm(crm_normalise(${params.add(q)}))), 1)))::text, true)`;
+}
+
+/** Relevance order for a search without an explicit sort: exact Y-tunnus, then closest names. */
+export function relevanceOrderSql(q: string, params: SqlParams): string {
+  return `(e.business_id IS NOT DISTINCT FROM ${params.add(normaliseBusinessId(q))}) DESC,
+    word_similarity(crm_normalise(${params.add(q)}), crm_normalise(e.name)) DESC,
+    crm_normalise(e.name), e.id`;
+}
+
+/**
+ * A keyset sort: an optional leading key (nullable ones sort last in both directions), then the
+ * normalised name and the id as tie-breakers, all in the same direction.
+ */
+interface KeysetSort {
+  lead: { sql: string; type: string; nullable: boolean } | null;
+  descending: boolean;
+}
+
+const STATUS_RANK = `array_position(ARRAY['prospect', 'partner', 'inactive']::text[], e.status::text)`;
+const NAME_KEY = 'crm_normalise(e.name)';
+
+const LEAD_KEYS: Record<EmployerSort, KeysetSort['lead']> = {
+  name: null,
+  // Lifecycle order rather than alphabetical: prospect → partner → inactive.
+  status: { sql: STATUS_RANK, type: 'int', nullable: false },
+  lastContact: { sql: 'e.last_contact_at', type: 'timestamptz', nullable: true },
+  nextFollowUp: { sql: 'e.next_follow_up_due', type: 'date', nullable: true },
+  accountManager: { sql: 'lower(am.display_name)', type: 'text', nullable: true },
+};
+
+export function keysetSort(sort: EmployerListQuery['sort']): KeysetSort {
+  const descending = sort?.startsWith('-') ?? false;
+  const field = (descending ? sort!.slice(1) : (sort ?? 'name')) as EmployerSort;
+  return { lead: LEAD_KEYS[field], descending };
+}
+
+/**
+ * The sort key columns, selected as text so the cursor round-trips exactly (a JS Date would drop
+ * timestamptz microseconds and skip or repeat rows at a page boundary).
+ */
+export function keysetColumnsSql(sort: KeysetSort): string {
+  return `${sort.lead ? `(${sort.lead.sql})::text` : 'NULL::text'} AS sort_lead, ${NAME_KEY} AS sort_name`;
+}
+
+export function keysetOrderSql(sort: KeysetSort): string {
+  const direction = sort.descending ? 'DESC' : 'ASC';
+  const tail = `${NAME_KEY} ${direction}, e.id ${direction}`;
+  if (!sort.lead) return tail;
+  const nullsLast = sort.lead.nullable ? `(${sort.lead.sql}) IS NULL, ` : '';
+  return `${nullsLast}${sort.lead.sql} ${direction}, ${tail}`;
+}
+
+/** Rows strictly after the cursor (lead, name, id) in the sort's order. */
+export function keysetAfterSql(sort: KeysetSort, cursor: (string | number | null)[], params: SqlParams): string {
+  const [lead, name, id] = cursor;
+  const op = sort.descending ? '<' : '>';
+  const tail = `${params.add(String(name))}, ${params.add(Number(id))}`;
+  if (!sort.lead) return `(${NAME_KEY}, e.id) ${op} (${tail})`;
+  const leadSql = `(${sort.lead.sql})`;
+  if (lead === null) {
+    // Among the trailing NULLs only the tie-breakers order the rows.
+    return `(${leadSql} IS NULL AND (${NAME_KEY}, e.id) ${op} (${tail}))`;
+  }
+  const after = `(${leadSql}, ${NAME_KEY}, e.id) ${op} (${params.add(String(lead))}::${sort.lead.type}, ${tail})`;
+  return sort.lead.nullable ? `(${leadSql} IS NULL OR ${after})` : after;
+}

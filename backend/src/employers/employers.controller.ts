@@ -1,0 +1,82 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  archiveSchema,
+  createEmployerSchema,
+  type EmployerDto,
+  type EmployerListItemDto,
+  employerListQuerySchema,
+  type Page,
+  updateEmployerSchema,
+} from '@tyoelama/shared';
+import type { z } from 'zod/mini';
+import type { AuthUser } from '../auth/auth-user';
+import { CanRead, CanWrite, CurrentUser } from '../auth/decorators';
+import { ApiBodyFrom, IdPipe, ZodPipe } from '../common/validation';
+import { EmployersService } from './employers.service';
+
+@ApiTags('employers')
+@Controller('employers')
+export class EmployersController {
+  constructor(private readonly employers: EmployersService) {}
+
+  @Get()
+  @CanRead('employers')
+  list(
+    @CurrentUser() caller: AuthUser,
+    @Query(new ZodPipe(employerListQuerySchema)) query: z.output<typeof employerListQuerySchema>,
+  ): Promise<Page<EmployerListItemDto>> {
+    return this.employers.list(caller, query);
+  }
+
+  @Get(':id')
+  @CanRead('employers')
+  get(@CurrentUser() caller: AuthUser, @Param('id', IdPipe) id: number): Promise<EmployerDto> {
+    return this.employers.get(caller, id);
+  }
+
+  @Post()
+  @CanWrite('employers')
+  @ApiBodyFrom(createEmployerSchema)
+  create(
+    @CurrentUser() caller: AuthUser,
+    @Body(new ZodPipe(createEmployerSchema)) body: z.output<typeof createEmployerSchema>,
+  ): Promise<EmployerDto> {
+    return this.employers.create(caller, body);
+  }
+
+  @Patch(':id')
+  @CanWrite('employers')
+  @ApiBodyFrom(updateEmployerSchema)
+  update(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', IdPipe) id: number,
+    @Body(new ZodPipe(updateEmployerSchema)) body: z.output<typeof updateEmployerSchema>,
+  ): Promise<EmployerDto> {
+    return this.employers.update(caller, id, body);
+  }
+
+  @Post(':id/archive')
+  @HttpCode(200)
+  @CanWrite('employers')
+  @ApiBodyFrom(archiveSchema)
+  archive(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', IdPipe) id: number,
+    @Body(new ZodPipe(archiveSchema)) body: z.output<typeof archiveSchema>,
+  ): Promise<EmployerDto> {
+    return this.employers.setArchived(caller, id, body.version, true);
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @CanWrite('employers')
+  @ApiBodyFrom(archiveSchema)
+  restore(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', IdPipe) id: number,
+    @Body(new ZodPipe(archiveSchema)) body: z.output<typeof archiveSchema>,
+  ): Promise<EmployerDto> {
+    return this.employers.setArchived(caller, id, body.version, false);
+  }
+}
