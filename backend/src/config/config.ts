@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { PASSWORD_MIN_LENGTH, toFieldErrors } from '@tyoelama/shared';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
