@@ -54,6 +54,30 @@ async function isPostgresProcess(pid: number): Promise<boolean> {
   }
 }
 
+/** The Node process that started the server records itself, so others can tell a live owner from an orphan. */
+const OWNER_FILE = 'pg-owner.pid';
+
+async function runningOwner(dataDir: string): Promise<number | null> {
+  try {
+    const pid = Number((await readFile(join(dataDir, OWNER_FILE), 'utf8')).trim());
+    return Number.isInteger(pid) && pid > 0 && pid !== process.pid && processIsAlive(pid) ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Port of a server that runs on the cluster right now (line 4 of postmaster.pid), or null. */
+async function livePort(clusterDir: string): Promise<number | null> {
+  try {
+    const lines = (await readFile(join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n');
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    return processIsAlive(pid) && (await isPostgresProcess(pid)) && port > 0 ? port : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * After a crash (or SIGKILL of Node) the server may still run on the cluster, or have left its
  * `postmaster.pid` behind. Stop a leftover server and remove a stale pid file, so start succeeds.
@@ -137,6 +161,16 @@ export async function startEmbeddedPostgres(
     () => true,
     () => false,
   );
+  // A running app owns the server (e.g. `npm run seed:demo` while `npm start` runs): share it, never stop it.
+  const owner = initialised ? await runningOwner(dataDir) : null;
+  const sharedPort = owner ? await livePort(clusterDir) : null;
+  if (owner && sharedPort) {
+    log(`Using the embedded PostgreSQL already run by process ${owner} on port ${sharedPort}`);
+    return {
+      serverUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${sharedPort}/postgres`,
+      stop: async () => undefined,
+    };
+  }
   if (!initialised) {
     // initdb refuses a non-empty folder: a half-created cluster from an interrupted first start goes.
     await rm(clusterDir, { recursive: true, force: true });
@@ -146,9 +180,13 @@ export async function startEmbeddedPostgres(
     await clearLeftoverServer(clusterDir, log);
   }
   await server.start();
+  await writeFile(join(dataDir, OWNER_FILE), String(process.pid));
   log(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
   return {
     serverUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      await rm(join(dataDir, OWNER_FILE), { force: true });
+    },
   };
 }

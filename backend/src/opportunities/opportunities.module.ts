@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { OpportunitiesController } from './opportunities.controller';
+import { OpportunitiesService } from './opportunities.service';
 
-@Module({})
+@Module({ controllers: [OpportunitiesController], providers: [OpportunitiesService], exports: [OpportunitiesService] })
 export class OpportunitiesModule {}
