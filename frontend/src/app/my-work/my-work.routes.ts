@@ -1,3 +1,15 @@
 import type { Routes } from '@angular/router';
 
-export const myWorkRoutes: Routes = [];
+import { requireRight } from '../core/auth-guard';
+import { NoAccess } from '../shell/no-access';
+
+export const myWorkRoutes: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    title: 'myWork.title',
+    canMatch: [requireRight('followUps', 'read')],
+    loadComponent: () => import('./my-work').then((m) => m.MyWork),
+  },
+  { path: '', pathMatch: 'full', title: 'titles.noAccess', component: NoAccess },
+];

@@ -1,11 +1,12 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { LOCALES, canRead, type Locale } from '@tyoelama/shared';
+import { LOCALES, canRead, canWrite, type Locale } from '@tyoelama/shared';
 
 import { Auth } from '../core/auth';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { LogContactLauncher } from '../log-contact/log-contact-launcher';
 
 @Component({
   selector: 'app-shell',
@@ -13,11 +14,13 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(document:keydown)': 'openLogContactByShortcut($event)' },
 })
 export class Shell {
   private readonly auth = inject(Auth);
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
+  private readonly logContact = inject(LogContactLauncher);
   protected readonly i18n = inject(I18n);
   protected readonly me = this.auth.me;
   protected readonly locales = LOCALES;
@@ -33,6 +36,10 @@ export class Shell {
     const me = this.me();
     return !!me && canRead(me.role, 'opportunities');
   });
+  protected readonly showLogContact = computed(() => {
+    const me = this.me();
+    return !!me && canWrite(me.role, 'contactEntries');
+  });
   protected readonly showUsers = computed(() => {
     const me = this.me();
     return !!me && canRead(me.role, 'users');
@@ -46,6 +53,18 @@ export class Shell {
   protected skipToContent(event: Event): void {
     event.preventDefault();
     this.document.getElementById('main')?.focus();
+  }
+
+  protected openLogContact(): void {
+    void this.logContact.open();
+  }
+
+  // Alt+Shift+L: free in the major browsers and screen readers. `code`, not `key`: on a Mac Alt changes the character.
+  protected openLogContactByShortcut(event: KeyboardEvent): void {
+    if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || event.code !== 'KeyL') return;
+    if (!this.showLogContact()) return;
+    event.preventDefault();
+    this.openLogContact();
   }
 
   protected switchLanguage(locale: Locale): void {

@@ -1,0 +1,147 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { EmployerListItemDto, Me } from '@tyoelama/shared';
+
+import { Auth } from '../core/auth';
+import { apiErrorInterceptor } from '../core/error-interceptor';
+import { nextRequest } from '../testing/http';
+import { EmployerList } from './employer-list';
+import { employer, flushLookups, me, page } from './employers.testing';
+
+const row = (id: number, name: string): EmployerListItemDto => ({ ...employer, id, name });
+
+describe('EmployerList', () => {
+  let http: HttpTestingController;
+  let harness: RouterTestingHarness;
+
+  async function open(url: string, who: Me = me('account_manager')): Promise<void> {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'employers', component: EmployerList }]),
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        { provide: Auth, useValue: { me: signal(who).asReadonly() } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(url);
+    flushLookups(http);
+  }
+
+  const employersRequest = () => nextRequest(http, (request) => request.urlWithParams.startsWith('/api/employers'));
+  const element = () => harness.routeNativeElement as HTMLElement;
+
+  async function nextRequestWithin(ms: number): Promise<TestRequest> {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      const found = http.match((request) => request.url === '/api/employers');
+      if (found[0]) return found[0];
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error('No search request');
+  }
+
+  async function settle(): Promise<void> {
+    await harness.fixture.whenStable();
+  }
+
+  beforeEach(() => localStorage.clear());
+  afterEach(() => http.verify());
+
+  it('sends the filters of the URL to the API', async () => {
+    await open('/employers?status=partner&campusGroupId=2&noContactDays=90&archived=all&sort=-lastContact&q=kesko&bogus=1');
+    const request = await employersRequest();
+    const params = request.request.params;
+    expect(params.keys().sort()).toEqual(['archived', 'campusGroupId', 'limit', 'noContactDays', 'q', 'sort', 'status']);
+    expect(params.get('status')).toBe('partner');
+    expect(params.get('campusGroupId')).toBe('2');
+    expect(params.get('noContactDays')).toBe('90');
+    expect(params.get('archived')).toBe('all');
+    expect(params.get('sort')).toBe('-lastContact');
+    expect(params.get('q')).toBe('kesko');
+    request.flush(page([row(1, 'Kesko Oyj')]));
+    await settle();
+    expect((element().querySelector('input[name=q]') as HTMLInputElement).value).toBe('kesko');
+  });
+
+  it('toggles the sort order of a column and says so with aria-sort', async () => {
+    await open('/employers');
+    (await employersRequest()).flush(page([row(1, 'A Oy'), row(2, 'B Oy')]));
+    await settle();
+    const header = () => element().querySelector('button[data-sort=lastContact]')!.closest('th')!;
+    expect(header().getAttribute('aria-sort')).toBe('none');
+    expect(element().querySelector('button[data-sort=name]')!.closest('th')!.getAttribute('aria-sort')).toBe('ascending');
+
+    (element().querySelector('button[data-sort=lastContact]') as HTMLButtonElement).click();
+    let request: TestRequest = await employersRequest();
+    expect(request.request.params.get('sort')).toBe('lastContact');
+    expect(TestBed.inject(Router).url).toBe('/employers?sort=lastContact');
+    request.flush(page([row(1, 'A Oy')]));
+    await settle();
+    expect(header().getAttribute('aria-sort')).toBe('ascending');
+
+    (element().querySelector('button[data-sort=lastContact]') as HTMLButtonElement).click();
+    request = await employersRequest();
+    expect(request.request.params.get('sort')).toBe('-lastContact');
+    request.flush(page([row(1, 'A Oy')]));
+    await settle();
+    expect(header().getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('appends the next page and shows how many of all are shown', async () => {
+    await open('/employers');
+    (await employersRequest()).flush(page([row(1, 'A Oy'), row(2, 'B Oy')], 'next-1', 3));
+    await settle();
+    expect(element().textContent).toContain('Näytetään 2 / 3');
+
+    (element().querySelector('button.load-more') as HTMLButtonElement).click();
+    const request = await employersRequest();
+    expect(request.request.params.get('cursor')).toBe('next-1');
+    request.flush(page([row(3, 'C Oy')], null, 3));
+    await settle();
+    expect([...element().querySelectorAll('tbody th a')].map((a) => a.textContent)).toEqual(['A Oy', 'B Oy', 'C Oy']);
+    expect(element().textContent).toContain('Näytetään 3 / 3');
+    expect(element().querySelector('button.load-more')).toBeNull();
+  });
+
+  it('searches as you type after a pause, and puts the search in the URL', async () => {
+    await open('/employers');
+    (await employersRequest()).flush(page([row(1, 'A Oy')]));
+    const input = element().querySelector('input[name=q]') as HTMLInputElement;
+    input.value = 'kes';
+    input.dispatchEvent(new Event('input'));
+    await settle();
+    http.expectNone((request) => request.url === '/api/employers');
+    // The search waits for a 300 ms pause in typing.
+    const request = await nextRequestWithin(1000);
+    expect(request.request.params.get('q')).toBe('kes');
+    expect(TestBed.inject(Router).url).toBe('/employers?q=kes');
+    request.flush(page([]));
+  });
+
+  it('invites a writer to add the first employer when there are none', async () => {
+    await open('/employers');
+    (await employersRequest()).flush(page([]));
+    await settle();
+    expect(element().textContent).toContain('Työnantajia ei ole vielä');
+    expect(element().querySelector('.empty a[href="/employers/new"]')).not.toBeNull();
+  });
+
+  it('offers to clear the filters when nothing matches, and hides "new" from readers', async () => {
+    await open('/employers?status=inactive&sort=-name', me('leadership'));
+    (await employersRequest()).flush(page([]));
+    await settle();
+    expect(element().textContent).toContain('Rajauksia vastaavia työnantajia ei löytynyt.');
+    expect(element().querySelector('a[href="/employers/new"]')).toBeNull();
+    (element().querySelector('.empty button') as HTMLButtonElement).click();
+    const request = await employersRequest();
+    expect(request.request.params.get('status')).toBeNull();
+    expect(TestBed.inject(Router).url).toBe('/employers?sort=-name');
+    request.flush(page([]));
+  });
+});

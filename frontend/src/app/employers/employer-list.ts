@@ -1,0 +1,192 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { MatSlideToggle } from '@angular/material/slide-toggle';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import {
+  EMPLOYER_STATUSES,
+  INDUSTRY_SECTIONS,
+  canWrite,
+  formatFinnishDate,
+  type ApiError,
+  type EmployerListItemDto,
+  type EmployerSort,
+  type Page,
+} from '@tyoelama/shared';
+import { catchError, debounceTime, distinctUntilChanged, map, of, skip, switchMap, tap, type Observable } from 'rxjs';
+
+import { Auth } from '../core/auth';
+import { I18n } from '../core/i18n/i18n';
+import { TranslatePipe } from '../core/i18n/translate-pipe';
+import {
+  DEFAULT_SORT,
+  NO_CONTACT_DAYS,
+  filtersFromParams,
+  hasActiveFilters,
+  nextSort,
+  paramsFromFilters,
+  queryFromFilters,
+  sortState,
+  type EmployerFilters,
+} from './employer-filters';
+import { EmployerLookups } from './employer-lookups';
+import { EmployersApi, type EmployerQuery } from './employers-api';
+
+const PAGE_SIZE = 50;
+
+interface Column {
+  key: string;
+  label: string;
+  sort: EmployerSort | null;
+}
+
+@Component({
+  selector: 'app-employer-list',
+  imports: [FormsModule, RouterLink, MatButton, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatSlideToggle, TranslatePipe],
+  templateUrl: './employer-list.html',
+  styleUrl: './employer-list.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class EmployerList {
+  private readonly api = inject(EmployersApi);
+  private readonly auth = inject(Auth);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly lookups = inject(EmployerLookups);
+  protected readonly i18n = inject(I18n);
+  protected readonly statuses = EMPLOYER_STATUSES;
+  protected readonly sections = INDUSTRY_SECTIONS.TOL2025;
+  protected readonly noContactOptions = NO_CONTACT_DAYS;
+  protected readonly formatDate = formatFinnishDate;
+  protected readonly columns: Column[] = [
+    { key: 'name', label: 'employers.list.name', sort: 'name' },
+    { key: 'status', label: 'employers.list.status', sort: 'status' },
+    { key: 'owner', label: 'employers.list.owner', sort: null },
+    { key: 'accountManager', label: 'employers.list.accountManager', sort: 'accountManager' },
+    { key: 'lastContact', label: 'employers.list.lastContact', sort: 'lastContact' },
+    { key: 'nextFollowUp', label: 'employers.list.nextFollowUp', sort: 'nextFollowUp' },
+  ];
+
+  protected readonly canCreate = computed(() => {
+    const me = this.auth.me();
+    return !!me && canWrite(me.role, 'employers');
+  });
+  protected readonly campusGroups = toSignal(this.lookups.campusGroups$, { initialValue: [] });
+  protected readonly accountManagers = toSignal(this.lookups.accountManagers$, { initialValue: [] });
+
+  protected readonly filters = toSignal(this.route.queryParamMap.pipe(map(filtersFromParams)), { requireSync: true });
+  protected readonly filtered = computed(() => hasActiveFilters(this.filters()));
+  protected readonly sortedColumn = computed(() => this.columns.find((column) => column.sort && this.sortOf(column.sort) !== 'none'));
+
+  /** What is in the search box now; the URL follows after a pause in typing. */
+  protected readonly searchText = signal(untracked(() => this.filters().q));
+  private sentSearch = untracked(() => this.filters().q);
+
+  protected readonly employers = signal<EmployerListItemDto[]>([]);
+  protected readonly total = signal(0);
+  protected readonly nextCursor = signal<string | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly error = signal<ApiError | null>(null);
+
+  constructor() {
+    toObservable(this.filters)
+      .pipe(
+        map(queryFromFilters),
+        distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+        tap(() => {
+          this.loading.set(true);
+          this.error.set(null);
+        }),
+        switchMap((query) => this.fetch({ ...query, limit: PAGE_SIZE })),
+        takeUntilDestroyed(),
+      )
+      .subscribe((page) => {
+        if (page) {
+          this.employers.set(page.items);
+          this.total.set(page.total);
+          this.nextCursor.set(page.nextCursor);
+        }
+      });
+
+    // Searching as you type, without a request (or a history entry) per key.
+    toObservable(this.searchText)
+      .pipe(
+        skip(1),
+        map((text) => text.trim()),
+        debounceTime(300),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
+      .subscribe((q) => {
+        this.sentSearch = q;
+        this.applyFilters({ q }, true);
+      });
+
+    // Back and Forward change the URL under the box: show what the URL says.
+    effect(() => {
+      const q = this.filters().q;
+      untracked(() => {
+        if (q !== this.sentSearch) {
+          this.sentSearch = q;
+          this.searchText.set(q);
+        }
+      });
+    });
+  }
+
+  protected applyFilters(patch: Partial<EmployerFilters>, replaceUrl = false): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: paramsFromFilters({ ...this.filters(), ...patch }),
+      replaceUrl,
+    });
+  }
+
+  protected clearFilters(): void {
+    this.sentSearch = '';
+    this.searchText.set('');
+    // Clearing keeps the sort order: it is how the user reads the list, not a filter.
+    const sort = this.filters().sort;
+    void this.router.navigate([], { relativeTo: this.route, queryParams: sort === DEFAULT_SORT ? {} : { sort } });
+  }
+
+  protected sortBy(column: EmployerSort): void {
+    this.applyFilters({ sort: nextSort(this.filters().sort, column) });
+  }
+
+  protected sortOf(column: EmployerSort): 'ascending' | 'descending' | 'none' {
+    return sortState(this.filters().sort, column);
+  }
+
+  protected sectionLabel(section: string): string {
+    return `${section} – ${this.i18n.t(`employers.sections.TOL2025.${section}`)}`;
+  }
+
+  protected loadMore(): void {
+    const cursor = this.nextCursor();
+    if (!cursor) return;
+    this.loading.set(true);
+    this.fetch({ ...queryFromFilters(this.filters()), cursor, limit: PAGE_SIZE }).subscribe((page) => {
+      if (page) {
+        this.employers.update((employers) => employers.concat(page.items));
+        this.total.set(page.total);
+        this.nextCursor.set(page.nextCursor);
+      }
+    });
+  }
+
+  private fetch(query: EmployerQuery): Observable<Page<EmployerListItemDto> | null> {
+    return this.api.list(query).pipe(
+      tap(() => this.loading.set(false)),
+      catchError((error: ApiError) => {
+        this.loading.set(false);
+        this.error.set(error);
+        return of(null);
+      }),
+    );
+  }
+}

@@ -1,0 +1,83 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  CreateEmployerRequest,
+  EmployerDto,
+  EmployerListItemDto,
+  EmployerStatus,
+  FollowUpDto,
+  OpportunityDto,
+  Page,
+  TimelineItem,
+  UpdateEmployerRequest,
+} from '@tyoelama/shared';
+import type { Observable } from 'rxjs';
+
+/** The list's filters as the API takes them (query-string values). */
+export interface EmployerQuery {
+  q?: string;
+  status?: EmployerStatus | null;
+  campusGroupId?: number | null;
+  accountManagerId?: number | null;
+  industrySection?: string | null;
+  tag?: string | null;
+  noContactDays?: number | null;
+  archived?: 'false' | 'true' | 'all' | null;
+  sort?: string | null;
+  cursor?: string | null;
+  limit?: number;
+}
+
+function toParams(query: object): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(query) as [string, string | number | boolean | null | undefined][]) {
+    if (value === null || value === undefined || value === '') continue;
+    params = params.set(key, String(value));
+  }
+  return params;
+}
+
+@Injectable({ providedIn: 'root' })
+export class EmployersApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: EmployerQuery = {}): Observable<Page<EmployerListItemDto>> {
+    return this.http.get<Page<EmployerListItemDto>>('/api/employers', { params: toParams(query) });
+  }
+
+  get(id: number): Observable<EmployerDto> {
+    return this.http.get<EmployerDto>(`/api/employers/${id}`);
+  }
+
+  create(request: CreateEmployerRequest): Observable<EmployerDto> {
+    return this.http.post<EmployerDto>('/api/employers', request);
+  }
+
+  update(id: number, request: UpdateEmployerRequest): Observable<EmployerDto> {
+    return this.http.patch<EmployerDto>(`/api/employers/${id}`, request);
+  }
+
+  archive(id: number, version: number): Observable<EmployerDto> {
+    return this.http.post<EmployerDto>(`/api/employers/${id}/archive`, { version });
+  }
+
+  restore(id: number, version: number): Observable<EmployerDto> {
+    return this.http.post<EmployerDto>(`/api/employers/${id}/restore`, { version });
+  }
+
+  timeline(id: number, cursor: string | null, limit: number): Observable<Page<TimelineItem>> {
+    return this.http.get<Page<TimelineItem>>(`/api/employers/${id}/timeline`, { params: toParams({ cursor, limit }) });
+  }
+
+  openFollowUps(employerId: number): Observable<Page<FollowUpDto>> {
+    return this.http.get<Page<FollowUpDto>>('/api/follow-ups', { params: toParams({ employerId, status: 'open', limit: 100 }) });
+  }
+
+  completeFollowUp(followUp: FollowUpDto): Observable<FollowUpDto> {
+    return this.http.post<FollowUpDto>(`/api/follow-ups/${followUp.id}/complete`, { version: followUp.version });
+  }
+
+  opportunities(employerId: number): Observable<Page<OpportunityDto>> {
+    return this.http.get<Page<OpportunityDto>>('/api/opportunities', { params: toParams({ employerId, limit: 100 }) });
+  }
+}

@@ -1,0 +1,67 @@
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { updateOpportunitySchema } from '@tyoelama/shared';
+
+import { fieldErrorOf, focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
+import { I18n } from '../core/i18n/i18n';
+import { TranslatePipe } from '../core/i18n/translate-pipe';
+
+export interface LostReasonData {
+  title: string;
+}
+
+/** Asks why an opportunity was lost before it moves there; closes with the reason or nothing. */
+@Component({
+  selector: 'app-lost-reason-dialog',
+  imports: [ReactiveFormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, MatFormField, MatLabel, MatError, MatInput, TranslatePipe],
+  template: `
+    <h2 mat-dialog-title>{{ 'pipeline.lostDialog.heading' | t }}</h2>
+    <form [formGroup]="form" (ngSubmit)="confirm()" novalidate>
+      <mat-dialog-content>
+        <p>{{ 'pipeline.lostDialog.intro' | t: { title: data.title } }}</p>
+        <mat-form-field appearance="outline" class="full">
+          <mat-label>{{ 'pipeline.lostDialog.reason' | t }}</mat-label>
+          <textarea matInput id="lost-reason" formControlName="lostReason" rows="3" required></textarea>
+          @if (fieldErrorOf(form.controls.lostReason); as error) {
+            <mat-error>{{ i18n.fieldError(error) }}</mat-error>
+          }
+        </mat-form-field>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
+        <button mat-flat-button type="submit">{{ 'pipeline.lostDialog.confirm' | t }}</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    .full {
+      width: 100%;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LostReasonDialog {
+  private readonly dialogRef = inject<MatDialogRef<LostReasonDialog, string>>(MatDialogRef);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  protected readonly data = inject<LostReasonData>(MAT_DIALOG_DATA);
+  protected readonly i18n = inject(I18n);
+  protected readonly fieldErrorOf = fieldErrorOf;
+  protected readonly form = new FormGroup({ lostReason: new FormControl('', { nonNullable: true }) });
+
+  protected confirm(): void {
+    // The same rule the API applies: moving to lost needs a non-empty reason.
+    const body = { version: 0, stage: 'lost', lostReason: this.form.controls.lostReason.value };
+    const result = validateForm(updateOpportunitySchema, body, this.form);
+    if (!result.ok) {
+      showFieldErrors(this.form, result.fieldErrors);
+      focusFirstInvalid(this.host, this.injector);
+      return;
+    }
+    this.dialogRef.close(result.value.lostReason ?? '');
+  }
+}
