@@ -32,7 +32,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node ../backend/dist/main.js',
+    // E2E_APP_ROOT lets a run use a build elsewhere (e.g. a git worktree); by default this checkout's build.
+    command: `node ${process.env.E2E_APP_ROOT ?? '..'}/backend/dist/main.js`,
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
