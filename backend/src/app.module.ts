@@ -14,6 +14,12 @@ import { ContactEntriesModule } from './contact-entries/contact-entries.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { TimelineModule } from './timeline/timeline.module';
+import { ReportsModule } from './reports/reports.module';
+import { SearchModule } from './search/search.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { ImportsModule } from './imports/imports.module';
+import { ExportsModule } from './exports/exports.module';
+import { BusinessRegisterModule } from './business-register/business-register.module';
 
 @Global()
 @Module({})
@@ -41,6 +47,12 @@ export class AppModule {
         FollowUpsModule,
         OpportunitiesModule,
         TimelineModule,
+        ReportsModule,
+        SearchModule,
+        CalendarModule,
+        ImportsModule,
+        ExportsModule,
+        BusinessRegisterModule,
       ],
       controllers: [HealthController],
     };

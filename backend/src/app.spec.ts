@@ -81,6 +81,7 @@ describe('the HTTP app', () => {
     const undeclared = routes.filter((route) => !route.isPublic && !(route.roles && route.roles.length > 0));
     expect(undeclared).toEqual([]);
     expect(routes.filter((route) => route.isPublic).map((route) => `${route.method} ${route.path}`).sort()).toEqual([
+      'GET /api/calendar/:token.ics',
       'GET /api/health',
       'POST /api/auth/login',
     ]);

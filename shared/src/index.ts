@@ -15,3 +15,8 @@ export * from './contact-entries/contact-entry';
 export * from './follow-ups/follow-up';
 export * from './opportunities/opportunity';
 export * from './timeline/timeline';
+export * from './reports/reports';
+export * from './search/search';
+export * from './calendar/calendar';
+export * from './imports/import';
+export * from './business-register/business-register';

@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { ApiError } from '@tyoelama/shared';
 import type { Response } from 'express';
 import { ApiException, reasonPhrase } from './api-exception';
-import { isDatabaseUnavailable } from './database-errors';
+import { isDatabaseUnavailable, isUnstorableValue } from './database-errors';
 
 /** Writes every error, ours or the framework's, in the one envelope; never leaks internals. */
 export function errorBody(error: unknown, logger: Logger): { status: number; body: ApiError; retryAfter?: number } {
@@ -28,6 +28,13 @@ export function errorBody(error: unknown, logger: Logger): { status: number; bod
   if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
     const status = parserError.status;
     return { status, body: { statusCode: status, error: reasonPhrase(status), message: 'Unreadable request body' } };
+  }
+  if (isUnstorableValue(error)) {
+    // A value that passed the schema but not the column (an id beyond int4, a NUL in text): bad input, not a crash.
+    return {
+      status: 400,
+      body: { statusCode: 400, error: reasonPhrase(400), message: 'A value is out of range or not storable', code: 'VALIDATION_FAILED' },
+    };
   }
   if (isDatabaseUnavailable(error)) {
     logger.warn(`Database unavailable: ${(error as Error).message}`);

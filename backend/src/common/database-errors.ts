@@ -27,3 +27,13 @@ export function foreignKeyViolation(error: unknown): string | null {
   const { code, constraint } = (candidate ?? {}) as { code?: string; constraint?: string };
   return code === '23503' ? (constraint ?? 'unknown') : null;
 }
+
+// numeric_value_out_of_range, invalid_text_representation, character_not_in_repertoire / untranslatable (NUL in text).
+const UNSTORABLE_SQLSTATES = new Set(['22003', '22P02', '22021', '22P05']);
+
+/** PostgreSQL refused a value the schemas let through: the request was bad, the server is fine. */
+export function isUnstorableValue(error: unknown): boolean {
+  const candidate = (error as { driverError?: { code?: string } })?.driverError ?? error;
+  const code = (candidate as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNSTORABLE_SQLSTATES.has(code);
+}

@@ -22,7 +22,8 @@ export class ZodPipe<S extends z.ZodMiniType> implements PipeTransform<unknown, 
 export class IdPipe implements PipeTransform<string, number> {
   transform(value: string): number {
     const result = idParam.safeParse(value);
-    if (!result.success) throw ApiException.notFound();
+    // Ten digits pass the pattern but not the int4 columns: beyond 2^31-1 no row can exist.
+    if (!result.success || result.data > 2_147_483_647) throw ApiException.notFound();
     return result.data;
   }
 }

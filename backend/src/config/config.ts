@@ -18,6 +18,11 @@ const environmentSchema = z.object({
   SESSION_IDLE_MINUTES: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(7 * 24 * 60)), 120),
   SESSION_MAX_HOURS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(24 * 30)), 12),
   TRUST_PROXY: z._default(z.enum(['true', 'false']), 'false'),
+  PRH_API_URL: z._default(
+    z.string().check(z.regex(/^https?:\/\/.+/, { error: 'must be an http:// or https:// URL' })),
+    'https://avoindata.prh.fi/opendata-ytj-api/v3',
+  ),
+  PRH_TIMEOUT_MS: z._default(z.coerce.number().check(z.int(), z.minimum(100), z.maximum(60000)), 4000),
 });
 
 export interface AppConfig {
@@ -30,6 +35,10 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   trustProxy: boolean;
+  /** Base URL of the PRH YTJ open data API v3 (business register lookups). */
+  prhApiUrl: string;
+  /** How long a business register lookup may take before it answers 503. */
+  prhTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -56,6 +65,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     sessionMaxHours: env.SESSION_MAX_HOURS,
     trustProxy: env.TRUST_PROXY === 'true',
+    prhApiUrl: env.PRH_API_URL.replace(/\/+$/, ''),
+    prhTimeoutMs: env.PRH_TIMEOUT_MS,
   };
 }
 

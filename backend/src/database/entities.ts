@@ -6,11 +6,13 @@ import { ContactEntryPersonEntity } from '../contact-entries/contact-entry-perso
 import { ContactPersonEntity } from '../contacts/contact-person.entity';
 import { EmployerEntity } from '../employers/employer.entity';
 import { EmployerCampusGroupEntity } from '../employers/employer-campus-group.entity';
+import { ImportBatchEntity } from '../imports/import-batch.entity';
 import { FollowUpEntity } from '../follow-ups/follow-up.entity';
 import { OpportunityEntity } from '../opportunities/opportunity.entity';
 import { OpportunityStageChangeEntity } from '../opportunities/opportunity-stage-change.entity';
 import { UserEntity } from '../users/user.entity';
 import { UserCampusGroupEntity } from '../users/user-campus-group.entity';
+import { CalendarFeedEntity } from '../calendar/calendar-feed.entity';
 
 /** Every entity, registered once for the app, the CLI and the tests. */
 export const ENTITIES = [
@@ -27,4 +29,6 @@ export const ENTITIES = [
   FollowUpEntity,
   OpportunityEntity,
   OpportunityStageChangeEntity,
+  CalendarFeedEntity,
+  ImportBatchEntity,
 ];

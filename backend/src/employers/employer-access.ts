@@ -58,6 +58,11 @@ export async function readableEmployer(
  * their sources. Call it in the same transaction as any change to contact entries or follow-ups.
  */
 export async function refreshEmployerActivity(manager: EntityManager, employerId: number): Promise<void> {
+  // Lock first, in its own statement: the UPDATE below then takes its snapshot after any parallel
+  // writer on this employer has committed, so it sees their rows too (READ COMMITTED would otherwise
+  // let the last committer overwrite last_contact_at from a snapshot missing the others' entries).
+  // NO KEY UPDATE: the FK checks of parallel inserts hold KEY SHARE on the row, which FOR UPDATE would deadlock on.
+  await manager.query(`SELECT 1 FROM employers WHERE id = $1 FOR NO KEY UPDATE`, [employerId]);
   await manager.query(
     `UPDATE employers SET
         last_contact_at = (SELECT max(occurred_at) FROM contact_entries WHERE employer_id = $1),

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'EMPLOYER_BUSINESS_ID_TAKEN',
   'DATABASE_UNAVAILABLE',
   'INTERNAL',
+  'BUSINESS_REGISTER_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

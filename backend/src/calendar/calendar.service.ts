@@ -1,0 +1,143 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { CalendarFeedDto, Role } from '@tyoelama/shared';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { readScope } from '../auth/campus-scope';
+import { ApiException } from '../common/api-exception';
+import { SqlParams } from '../common/sql';
+import { employerVisibleSql } from '../employers/employer-access';
+import { formatCalendar, type IcsEvent } from './ics';
+
+export const FEED_PATH_PREFIX = '/api/calendar/';
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+interface FeedOwnerRow {
+  id: number;
+  role: Role;
+  display_name: string;
+  campus_group_ids: number[];
+}
+
+interface FeedFollowUpRow {
+  id: number;
+  title: string;
+  notes: string | null;
+  due_date: string;
+  employer_id: number;
+  employer_name: string;
+}
+
+export function followUpEvent(row: FeedFollowUpRow, stamp: Date): IcsEvent {
+  const link = `/employers/${row.employer_id}`;
+  return {
+    uid: `followup-${row.id}@tyoelama-crm`,
+    date: row.due_date,
+    summary: `${row.title} – ${row.employer_name}`,
+    description: row.notes ? `${row.notes}\n\n${link}` : link,
+    stamp,
+  };
+}
+
+@Injectable()
+export class CalendarService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(caller: AuthUser): Promise<CalendarFeedDto> {
+    const rows: { created_at: Date }[] = await this.dataSource.query(
+      `SELECT created_at FROM calendar_feeds WHERE user_id = $1`,
+      [caller.id],
+    );
+    const row = rows[0];
+    return { active: row !== undefined, url: null, createdAt: row?.created_at.toISOString() ?? null };
+  }
+
+  /** Creates the feed or replaces its token, so the old URL stops working at once. */
+  async rotate(caller: AuthUser, origin: string): Promise<CalendarFeedDto> {
+    const token = randomBytes(32).toString('base64url');
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { created_at: Date; rotated: boolean }[] = await manager.query(
+        `INSERT INTO calendar_feeds (user_id, token_hash) VALUES ($1, $2)
+         ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()
+         RETURNING created_at, (xmax <> 0) AS rotated`,
+        [caller.id, tokenHash(token)],
+      );
+      const row = rows[0];
+      // The token itself never goes into the audit trail.
+      await this.audit.record(manager, {
+        actorId: caller.id,
+        action: row.rotated ? 'rotate' : 'create',
+        entityType: 'calendar_feed',
+        entityId: caller.id,
+        changes: {},
+      });
+      return { active: true, url: `${origin}${FEED_PATH_PREFIX}${token}.ics`, createdAt: row.created_at.toISOString() };
+    });
+  }
+
+  async revoke(caller: AuthUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      // TypeORM answers a DELETE with [rows, affected count].
+      const [, deleted]: [unknown[], number] = await manager.query(`DELETE FROM calendar_feeds WHERE user_id = $1`, [
+        caller.id,
+      ]);
+      if (deleted > 0) {
+        await this.audit.record(manager, {
+          actorId: caller.id,
+          action: 'revoke',
+          entityType: 'calendar_feed',
+          entityId: caller.id,
+          changes: {},
+        });
+      }
+    });
+  }
+
+  /**
+   * The feed behind a token: the owner's open follow-ups as all-day events. Unknown, revoked and
+   * rotated tokens, and feeds of deactivated users, answer 404 alike.
+   */
+  async feed(token: string): Promise<string> {
+    const owner = await this.feedOwner(token);
+    const params = new SqlParams();
+    // The owner's current rights still apply: a campus member who left a group loses its employers.
+    const visible = employerVisibleSql(
+      readScope({ role: owner.role, campusGroupIds: owner.campus_group_ids }, 'followUps'),
+      'f.employer_id',
+      params,
+    );
+    const rows: FeedFollowUpRow[] = await this.dataSource.query(
+      `SELECT f.id, f.title, f.notes, f.due_date::text AS due_date, f.employer_id, e.name AS employer_name
+         FROM follow_ups f JOIN employers e ON e.id = f.employer_id
+        WHERE f.assignee_id = ${params.add(owner.id)} AND f.status = 'open' AND ${visible}
+        ORDER BY f.due_date, f.id`,
+      params.values,
+    );
+    const stamp = new Date();
+    return formatCalendar(
+      `Työelämä CRM – ${owner.display_name}`,
+      rows.map((row) => followUpEvent(row, stamp)),
+    );
+  }
+
+  private async feedOwner(token: string): Promise<FeedOwnerRow> {
+    const rows: FeedOwnerRow[] = await this.dataSource.query(
+      `SELECT u.id, u.role, u.display_name,
+              COALESCE((SELECT array_agg(g.campus_group_id) FROM user_campus_groups g WHERE g.user_id = u.id), '{}')
+                AS campus_group_ids
+         FROM calendar_feeds c JOIN users u ON u.id = c.user_id
+        WHERE c.token_hash = $1 AND u.active`,
+      [tokenHash(token)],
+    );
+    const owner = rows[0];
+    if (!owner) throw ApiException.notFound('Calendar feed');
+    return { ...owner, campus_group_ids: owner.campus_group_ids.map(Number) };
+  }
+}

@@ -1,0 +1,324 @@
+import type { EmployerDto, ImportDecision, ImportReport, ImportRowOutcome } from '@tyoelama/shared';
+import type { EntityManager } from 'typeorm';
+import { createdFields, diffFields } from '../audit/audit.service';
+import type { AuditChanges } from '../audit/audit-event.entity';
+import type { ParsedRow } from './import-rows';
+
+/** Rows per multi-row statement: large enough to be fast, small enough for steady progress. */
+export const CHUNK_SIZE = 1000;
+
+/** The audited employer fields (as in employers.service.ts) plus the contact persons the import added. */
+const AUDITED_FIELDS = [
+  'name',
+  'businessId',
+  'industryClassification',
+  'industrySection',
+  'industryCode',
+  'municipality',
+  'streetAddress',
+  'postcode',
+  'website',
+  'sizeClass',
+  'ownerCampusGroupId',
+  'accountManagerId',
+  'status',
+  'tags',
+  'description',
+] as const satisfies readonly (keyof EmployerDto)[];
+
+type EmployerValues = Pick<EmployerDto, (typeof AUDITED_FIELDS)[number]>;
+
+export interface CommitTarget {
+  ownerCampusGroupId: number;
+  accountManagerId: number | null;
+  actorId: number;
+}
+
+/** One employer to write: a new one, or an existing one the row updates. */
+interface Write {
+  rowNumber: number;
+  employerId: number;
+  before: EmployerValues | null;
+  after: EmployerValues;
+  contacts: ParsedRow['contacts'];
+}
+
+export interface CommitPlan {
+  creates: ParsedRow[];
+  updates: { row: ParsedRow; employerId: number }[];
+  report: ImportReport;
+  /** Merged rows whose outcome follows their first row's. */
+  merged: ParsedRow[];
+}
+
+function describeErrors(row: ParsedRow): string {
+  return row.errors.map((error) => `${error.path}: ${error.message}`).join('; ');
+}
+
+/** Decides every row's fate before anything is written; `decisions` were checked against the rows already. */
+export function planCommit(rows: ParsedRow[], decisions: Record<string, ImportDecision>): CommitPlan {
+  const report: ImportReport = { created: 0, updated: 0, skipped: 0, failed: 0, merged: 0, contactsCreated: 0, rows: [] };
+  const plan: CommitPlan = { creates: [], updates: [], report, merged: [] };
+  const updatedEmployers = new Set<number>();
+  for (const row of rows) {
+    if (row.errors.length) {
+      report.rows.push({ rowNumber: row.rowNumber, outcome: 'failed', reason: describeErrors(row) });
+      continue;
+    }
+    if (row.inFileDuplicateOf !== undefined) {
+      plan.merged.push(row);
+      continue;
+    }
+    const decision = decisions[row.rowNumber] ?? (row.duplicate ? 'skip' : 'create');
+    if (decision === 'skip') {
+      const reason = row.duplicate ? `Duplicate of employer ${row.duplicate.employerId}` : 'Skipped';
+      report.rows.push({ rowNumber: row.rowNumber, outcome: 'skipped', reason, employerId: row.duplicate?.employerId });
+    } else if (decision === 'update' && row.duplicate) {
+      if (updatedEmployers.has(row.duplicate.employerId)) {
+        report.rows.push({
+          rowNumber: row.rowNumber,
+          outcome: 'skipped',
+          reason: 'Another row of the file already updates this employer',
+          employerId: row.duplicate.employerId,
+        });
+        continue;
+      }
+      updatedEmployers.add(row.duplicate.employerId);
+      plan.updates.push({ row, employerId: row.duplicate.employerId });
+    } else {
+      plan.creates.push(row);
+    }
+  }
+  return plan;
+}
+
+/** Outcomes of merged rows, once their first rows' outcomes are known. */
+export function settleMergedRows(plan: CommitPlan): void {
+  const outcomes = new Map(plan.report.rows.map((row) => [row.rowNumber, row]));
+  for (const row of plan.merged) {
+    const first = outcomes.get(row.inFileDuplicateOf!);
+    const written = first && (first.outcome === 'created' || first.outcome === 'updated');
+    plan.report.rows.push(
+      written
+        ? { rowNumber: row.rowNumber, outcome: 'merged', employerId: first.employerId, reason: `Merged into row ${row.inFileDuplicateOf}` }
+        : { rowNumber: row.rowNumber, outcome: 'skipped', reason: `Row ${row.inFileDuplicateOf} of the same employer was not imported` },
+    );
+  }
+  plan.report.rows.sort((a, b) => a.rowNumber - b.rowNumber);
+  const count = (outcome: ImportRowOutcome) => plan.report.rows.filter((row) => row.outcome === outcome).length;
+  Object.assign(plan.report, {
+    created: count('created'),
+    updated: count('updated'),
+    skipped: count('skipped'),
+    failed: count('failed'),
+    merged: count('merged'),
+  });
+}
+
+function newValues(row: ParsedRow, target: CommitTarget): EmployerValues {
+  const employer = row.employer;
+  return {
+    name: employer.name!,
+    businessId: employer.businessId ?? null,
+    industryClassification: employer.industryClassification ?? null,
+    industrySection: employer.industrySection ?? null,
+    industryCode: employer.industryCode ?? null,
+    municipality: employer.municipality ?? null,
+    streetAddress: employer.streetAddress ?? null,
+    postcode: employer.postcode ?? null,
+    website: employer.website ?? null,
+    sizeClass: employer.sizeClass ?? null,
+    ownerCampusGroupId: target.ownerCampusGroupId,
+    accountManagerId: target.accountManagerId,
+    status: employer.status ?? 'prospect',
+    tags: employer.tags ?? [],
+    description: employer.description ?? null,
+  };
+}
+
+/**
+ * An update keeps the owner group and what the file leaves empty; the file's values replace the
+ * rest, its tags are added to the existing ones, and its account manager fills only an empty slot.
+ */
+function updatedValues(before: EmployerValues, row: ParsedRow, target: CommitTarget): EmployerValues {
+  const given = Object.fromEntries(
+    Object.entries(row.employer).filter(([key, value]) => value !== null && key !== 'ownerCampusGroupId' && key !== 'accountManagerId'),
+  ) as Partial<EmployerValues>;
+  return {
+    ...before,
+    ...given,
+    tags: [...new Set([...before.tags, ...(row.employer.tags ?? [])])],
+    accountManagerId: before.accountManagerId ?? target.accountManagerId,
+  };
+}
+
+const EMPLOYER_RECORD = `id int, name text, business_id text, industry_classification text, industry_section text,
+  industry_code text, municipality text, street_address text, postcode text, website text, size_class text,
+  account_manager_id int, status text, tags text[], description text`;
+
+function employerRecord(write: Write) {
+  const values = write.after;
+  return {
+    id: write.employerId,
+    name: values.name,
+    business_id: values.businessId,
+    industry_classification: values.industryClassification,
+    industry_section: values.industrySection,
+    industry_code: values.industryCode,
+    municipality: values.municipality,
+    street_address: values.streetAddress,
+    postcode: values.postcode,
+    website: values.website,
+    size_class: values.sizeClass,
+    account_manager_id: values.accountManagerId,
+    status: values.status,
+    tags: values.tags,
+    description: values.description,
+  };
+}
+
+/** Writes the plan inside the caller's transaction, chunk by chunk; `onProgress` gets the rows written so far. */
+export async function writePlan(
+  manager: EntityManager,
+  plan: CommitPlan,
+  target: CommitTarget,
+  onProgress: (written: number) => Promise<void>,
+): Promise<void> {
+  const ids: { id: number }[] = plan.creates.length
+    ? await manager.query(
+        `SELECT nextval(pg_get_serial_sequence('employers', 'id'))::int AS id FROM generate_series(1, $1)`,
+        [plan.creates.length],
+      )
+    : [];
+  const creates: Write[] = plan.creates.map((row, index) => ({
+    rowNumber: row.rowNumber,
+    employerId: ids[index]!.id,
+    before: null,
+    after: newValues(row, target),
+    contacts: row.contacts,
+  }));
+  const befores = await loadBefore(manager, plan.updates.map((update) => update.employerId));
+  const updates: Write[] = plan.updates.map(({ row, employerId }) => ({
+    rowNumber: row.rowNumber,
+    employerId,
+    before: befores.get(employerId)!,
+    after: updatedValues(befores.get(employerId)!, row, target),
+    contacts: row.contacts,
+  }));
+
+  const all = [...creates, ...updates];
+  for (let start = 0; start < all.length; start += CHUNK_SIZE) {
+    const chunk = all.slice(start, start + CHUNK_SIZE);
+    await insertEmployers(manager, chunk.filter((write) => !write.before), target);
+    await updateEmployers(manager, chunk.filter((write) => write.before));
+    await linkOwnerGroup(manager, chunk, target.ownerCampusGroupId);
+    const contactNames = await insertContacts(manager, chunk);
+    await insertAudit(manager, chunk, contactNames, target.actorId);
+    for (const write of chunk) {
+      plan.report.rows.push({ rowNumber: write.rowNumber, outcome: write.before ? 'updated' : 'created', employerId: write.employerId });
+    }
+    plan.report.contactsCreated += [...contactNames.values()].reduce((sum, names) => sum + names.length, 0);
+    await onProgress(Math.min(start + CHUNK_SIZE, all.length));
+  }
+}
+
+async function loadBefore(manager: EntityManager, ids: number[]): Promise<Map<number, EmployerValues>> {
+  if (!ids.length) return new Map();
+  // Locked, so an edit in the UI meanwhile waits instead of being overwritten unseen.
+  const rows: (EmployerValues & { id: number })[] = await manager.query(
+    `SELECT id, name, business_id AS "businessId", industry_classification AS "industryClassification",
+            industry_section AS "industrySection", industry_code AS "industryCode", municipality,
+            street_address AS "streetAddress", postcode, website, size_class AS "sizeClass",
+            owner_campus_group_id AS "ownerCampusGroupId", account_manager_id AS "accountManagerId", status, tags, description
+       FROM employers WHERE id = ANY($1::int[]) FOR UPDATE`,
+    [ids],
+  );
+  return new Map(rows.map(({ id, ...values }) => [id, values]));
+}
+
+async function insertEmployers(manager: EntityManager, writes: Write[], target: CommitTarget): Promise<void> {
+  if (!writes.length) return;
+  await manager.query(
+    `INSERT INTO employers (id, name, business_id, industry_classification, industry_section, industry_code, municipality,
+        street_address, postcode, website, size_class, owner_campus_group_id, account_manager_id, status, tags, description,
+        created_by)
+     SELECT r.id, r.name, r.business_id, r.industry_classification, r.industry_section, r.industry_code, r.municipality,
+            r.street_address, r.postcode, r.website, r.size_class, $2, r.account_manager_id, r.status, r.tags, r.description, $3
+       FROM jsonb_to_recordset($1::jsonb) AS r(${EMPLOYER_RECORD})`,
+    [JSON.stringify(writes.map(employerRecord)), target.ownerCampusGroupId, target.actorId],
+  );
+}
+
+async function updateEmployers(manager: EntityManager, writes: Write[]): Promise<void> {
+  if (!writes.length) return;
+  await manager.query(
+    `UPDATE employers e SET name = r.name, business_id = r.business_id, industry_classification = r.industry_classification,
+        industry_section = r.industry_section, industry_code = r.industry_code, municipality = r.municipality,
+        street_address = r.street_address, postcode = r.postcode, website = r.website, size_class = r.size_class,
+        account_manager_id = r.account_manager_id, status = r.status, tags = r.tags, description = r.description,
+        version = e.version + 1, updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS r(${EMPLOYER_RECORD})
+      WHERE e.id = r.id`,
+    [JSON.stringify(writes.map(employerRecord))],
+  );
+}
+
+/** The importing campus group must see what it imported, updated employers included. */
+async function linkOwnerGroup(manager: EntityManager, writes: Write[], groupId: number): Promise<void> {
+  await manager.query(
+    `INSERT INTO employer_campus_groups (employer_id, campus_group_id)
+     SELECT id, $2 FROM unnest($1::int[]) AS id ON CONFLICT DO NOTHING`,
+    [writes.map((write) => write.employerId), groupId],
+  );
+}
+
+/** Adds the rows' contact persons, except a name the employer already has; returns the added names per employer. */
+async function insertContacts(manager: EntityManager, writes: Write[]): Promise<Map<number, string[]>> {
+  const contacts = writes.flatMap((write) =>
+    write.contacts.map((contact, index) => ({
+      employer_id: write.employerId,
+      position: index,
+      name: contact.name,
+      title: contact.title ?? null,
+      email: contact.email ?? null,
+      phone: contact.phone ?? null,
+    })),
+  );
+  const added = new Map<number, string[]>();
+  if (!contacts.length) return added;
+  const rows: { employer_id: number; name: string }[] = await manager.query(
+    `INSERT INTO contact_persons (employer_id, name, title, email, phone)
+     SELECT r.employer_id, r.name, r.title, r.email, r.phone
+       FROM jsonb_to_recordset($1::jsonb) AS r(employer_id int, position int, name text, title text, email text, phone text)
+      WHERE NOT EXISTS (SELECT 1 FROM contact_persons p
+                         WHERE p.employer_id = r.employer_id AND p.erased_at IS NULL
+                           AND crm_normalise(p.name) = crm_normalise(r.name))
+      ORDER BY r.employer_id, r.position
+     RETURNING employer_id, name`,
+    [JSON.stringify(contacts)],
+  );
+  for (const row of rows) added.set(row.employer_id, [...(added.get(row.employer_id) ?? []), row.name]);
+  return added;
+}
+
+async function insertAudit(
+  manager: EntityManager,
+  writes: Write[],
+  contactNames: Map<number, string[]>,
+  actorId: number,
+): Promise<void> {
+  const events = writes.map((write) => {
+    const changes: AuditChanges = write.before
+      ? diffFields(write.before, write.after, AUDITED_FIELDS)
+      : createdFields(write.after, AUDITED_FIELDS);
+    const names = contactNames.get(write.employerId);
+    if (names?.length) changes.contactPersons = [null, names];
+    return { entity_id: write.employerId, changes };
+  });
+  await manager.query(
+    `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, changes, employer_id)
+     SELECT $2, 'import', 'employer', r.entity_id, r.changes, r.entity_id
+       FROM jsonb_to_recordset($1::jsonb) AS r(entity_id int, changes jsonb)`,
+    [JSON.stringify(events), actorId],
+  );
+}

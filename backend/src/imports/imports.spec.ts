@@ -1,0 +1,379 @@
+import { type ImportPreviewDto, type ImportStatusDto, isValidBusinessId, type Me } from '@tyoelama/shared';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { insertEmployer } from '../test/fixtures';
+import { type Client, startTestApp, type TestContext } from '../test/test-app';
+
+/** A checksum-valid Y-tunnus from a 7-digit base. */
+function validBusinessId(base: number): string {
+  for (let candidate = base; ; candidate += 1) {
+    const digits = String(candidate).padStart(7, '0');
+    for (let check = 0; check <= 9; check += 1) {
+      if (isValidBusinessId(`${digits}-${check}`)) return `${digits}-${check}`;
+    }
+  }
+}
+
+/** The XSRF header the Client keeps privately, for multipart requests it does not build itself. */
+function xsrfOf(client: Client): string {
+  return (client as unknown as { xsrf: string }).xsrf;
+}
+
+async function upload(
+  client: Client,
+  content: Buffer | string,
+  fields: Record<string, string | number>,
+  fileName = 'tyonantajat.csv',
+) {
+  let request = client.agent.post('/api/imports').set('X-XSRF-TOKEN', xsrfOf(client));
+  for (const [name, value] of Object.entries(fields)) request = request.field(name, String(value));
+  return request.attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), fileName);
+}
+
+const HEADER = 'Nimi;Y-tunnus;Toimiala;Kunta;Katuosoite;Postinumero;Verkkosivu;Kokoluokka;Tila;Tunnisteet;Kuvaus;Yhteyshenkilö;Titteli;Sähköposti;Puhelin';
+
+describe('imports API', () => {
+  let context: TestContext;
+  let admin: Client & { me: Me };
+  let manager: Client & { me: Me };
+  let groupA: number;
+  let groupB: number;
+
+  beforeAll(async () => {
+    context = await startTestApp();
+    admin = await context.signedIn('admin');
+    manager = await context.signedIn('account_manager');
+    groupA = await context.createCampusGroup('Tekniikka');
+    groupB = await context.createCampusGroup('Sote');
+  });
+  afterAll(() => context.close());
+
+  async function count(table: string): Promise<number> {
+    const [{ count }] = await context.dataSource.query(`SELECT count(*)::int AS count FROM ${table}`);
+    return count;
+  }
+
+  describe('preview', () => {
+    it('reads a Windows-1252 CSV with ; and quoted fields, maps Finnish headers and values', async () => {
+      const businessId = validBusinessId(3100000);
+      const csv = [
+        HEADER,
+        `"Äijälän Konepaja; Oy";${businessId};25110;Jyväskylä;"Teollisuustie 1";40320;www.konepaja.fi;10–49;kumppani;"metalli, hitsaus";"Rivi 1\nRivi 2 ""lainaus""";Pekka Öberg;Toimitusjohtaja;pekka@konepaja.fi;+358 40 123 4567`,
+        '',
+        `Sähkö Oy;;F;Espoo;;2100;;;prospekti;;;;;;`,
+      ].join('\r\n');
+      const response = await upload(manager, iconv.encode(csv, 'win1252'), { ownerCampusGroupId: groupA });
+      expect(response.status).toBe(201);
+      const body = response.body as ImportPreviewDto;
+      expect(body).toMatchObject({ totalRows: 2, validRows: 2, fileName: 'tyonantajat.csv' });
+      expect(body.rows[0]).toMatchObject({
+        rowNumber: 2,
+        employer: {
+          name: 'Äijälän Konepaja; Oy',
+          businessId,
+          industryClassification: 'TOL2025',
+          industrySection: 'C',
+          industryCode: '25110',
+          municipality: 'Jyväskylä',
+          postcode: '40320',
+          website: 'https://www.konepaja.fi',
+          sizeClass: '10-49',
+          status: 'partner',
+          tags: ['metalli', 'hitsaus'],
+          description: 'Rivi 1\nRivi 2 "lainaus"',
+          ownerCampusGroupId: groupA,
+        },
+        contacts: [{ name: 'Pekka Öberg', title: 'Toimitusjohtaja', email: 'pekka@konepaja.fi', phone: '+358 40 123 4567' }],
+        errors: [],
+        duplicate: null,
+      });
+      // The quoted description spans two lines and an empty line follows: the next record is on line 5.
+      expect(body.rows[1]).toMatchObject({
+        rowNumber: 5,
+        employer: { name: 'Sähkö Oy', industrySection: 'F', postcode: '02100', status: 'prospect' },
+        contacts: [],
+        errors: [],
+      });
+      expect(await count('employers')).toBe(0);
+    });
+
+    it('reads UTF-8 with BOM and , with English headers, and reports field errors per row', async () => {
+      const csv =
+        '\uFEFFName,Business ID,Industry,Status,Contact name,Email\n' +
+        'Good Oy,,Q,partner,Anna,anna@example.fi\n' +
+        ',1234567-8,45200,unknown,,not-an-email\n';
+      const response = await upload(manager, csv, { ownerCampusGroupId: groupA });
+      expect(response.status).toBe(201);
+      const body = response.body as ImportPreviewDto;
+      expect(body.totalRows).toBe(2);
+      expect(body.validRows).toBe(1);
+      expect(body.rows[0].errors).toEqual([]);
+      const paths = body.rows[1].errors.map((error) => `${error.path}:${error.code}`).sort();
+      expect(paths).toEqual(
+        expect.arrayContaining([
+          'name:required',
+          'businessId:business_id_checksum',
+          'status:invalid_value',
+          'industryCode:industry_code_unknown',
+          'contacts.0.name:required',
+          'contacts.0.email:invalid_regex',
+        ]),
+      );
+    });
+
+    it('merges rows of the same employer inside the file and flags them as in-file duplicates', async () => {
+      const businessId = validBusinessId(3200000);
+      const csv = [
+        'nimi;y-tunnus;yhteyshenkilo;sahkoposti',
+        `Kauppa Oy;${businessId};Eeva;eeva@kauppa.fi`,
+        `Kauppa Oyj;${businessId};Aapo;aapo@kauppa.fi`,
+        `Leipomo Ky;;Liisa;`,
+        `LEIPOMO KY;;Matti;`,
+      ].join('\n');
+      const body = (await upload(manager, csv, { ownerCampusGroupId: groupA })).body as ImportPreviewDto;
+      expect(body.rows.map((row) => row.inFileDuplicateOf)).toEqual([undefined, 2, undefined, 4]);
+      expect(body.rows[0].contacts.map((contact) => contact.name)).toEqual(['Eeva', 'Aapo']);
+      expect(body.rows[2].contacts.map((contact) => contact.name)).toEqual(['Liisa', 'Matti']);
+    });
+
+    it('flags duplicates of existing employers by Y-tunnus and by a very similar name', async () => {
+      const businessId = validBusinessId(3300000);
+      const byId = await insertEmployer(context.dataSource, { name: 'Vanha Nimi Oy', ownerCampusGroupId: groupA, businessId });
+      const byName = await insertEmployer(context.dataSource, { name: 'Pirkanmaan Sähköasennus Oy', ownerCampusGroupId: groupB });
+      const csv = [
+        'Nimi;Y-tunnus',
+        `Uusi Nimi Oy;${businessId}`,
+        'Pirkanmaan Sahkoasennus Oy;',
+        'Täysin Eri Yritys Ab;',
+      ].join('\n');
+      const body = (await upload(manager, csv, { ownerCampusGroupId: groupA })).body as ImportPreviewDto;
+      expect(body.rows[0].duplicate).toEqual({ reason: 'business_id', employerId: byId, employerName: 'Vanha Nimi Oy' });
+      expect(body.rows[1].duplicate).toMatchObject({ reason: 'similar_name', employerId: byName, similarity: 1 });
+      expect(body.rows[2].duplicate).toBeNull();
+      expect(body.duplicateRows).toBe(2);
+    });
+
+    it('reads the first worksheet of an .xlsx file', async () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Työnantajat');
+      sheet.addRow(['Nimi', 'Postinumero', 'Kokoluokka', 'Tunnisteet']);
+      sheet.addRow(['Excel Oy', 100, '250+', 'iso|tärkeä']);
+      workbook.addWorksheet('Muuta').addRow(['ei luettu']);
+      const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+      const response = await upload(manager, buffer, { ownerCampusGroupId: groupA }, 'tyonantajat.xlsx');
+      expect(response.status).toBe(201);
+      expect(response.body.rows).toEqual([
+        expect.objectContaining({
+          rowNumber: 2,
+          employer: expect.objectContaining({ name: 'Excel Oy', postcode: '00100', sizeClass: '250+', tags: ['iso', 'tärkeä'] }),
+          errors: [],
+        }),
+      ]);
+    });
+
+    it('rejects a missing file, an unknown campus group and an ineligible account manager with field errors', async () => {
+      const noFile = await manager.agent
+        .post('/api/imports')
+        .set('X-XSRF-TOKEN', xsrfOf(manager))
+        .field('ownerCampusGroupId', String(groupA));
+      expect(noFile.status).toBe(400);
+      expect(noFile.body.fieldErrors[0].path).toBe('file');
+
+      const leader = await context.createUser('leadership');
+      const bad = await upload(manager, 'Nimi\nX Oy\n', { ownerCampusGroupId: 999999, accountManagerId: leader });
+      expect(bad.status).toBe(400);
+      expect(bad.body.fieldErrors.map((error: { path: string }) => error.path).sort()).toEqual([
+        'accountManagerId',
+        'ownerCampusGroupId',
+      ]);
+      const missing = await upload(manager, 'Nimi\nX Oy\n', {});
+      expect(missing.status).toBe(400);
+      expect(missing.body.fieldErrors[0].path).toBe('ownerCampusGroupId');
+    });
+
+    it('answers 413 for a file over 20 MB', async () => {
+      const big = Buffer.alloc(20 * 1024 * 1024 + 10, 'a');
+      const response = await upload(manager, big, { ownerCampusGroupId: groupA }).catch((error: { status?: number }) => error);
+      expect(response.status).toBe(413);
+    });
+
+    it.each(['campus_member', 'leadership'] as const)('refuses %s with 403', async (role) => {
+      const client = await context.signedIn(role, [groupA]);
+      const response = await upload(client, 'Nimi\nX Oy\n', { ownerCampusGroupId: groupA });
+      expect(response.status).toBe(403);
+    });
+
+    it("hides another user's import (404) but shows it to admins", async () => {
+      const body = (await upload(manager, 'Nimi\nOma Oy\n', { ownerCampusGroupId: groupA })).body as ImportPreviewDto;
+      const other = await context.signedIn('account_manager');
+      expect((await other.get(`/api/imports/${body.id}`)).status).toBe(404);
+      expect((await admin.get(`/api/imports/${body.id}`)).status).toBe(200);
+    });
+  });
+
+  describe('commit', () => {
+    it('creates, skips duplicates by default, updates on request, adds contacts and audits each employer', async () => {
+      const existingId = validBusinessId(3400000);
+      const existing = await insertEmployer(context.dataSource, { name: 'Olemassa Oy', ownerCampusGroupId: groupB, businessId: existingId });
+      const skipped = await insertEmployer(context.dataSource, { name: 'Ohitettava Osakeyhtiö', ownerCampusGroupId: groupB });
+      const accountManagerId = manager.me.id;
+      const csv = [
+        'Nimi;Y-tunnus;Kunta;Tila;Tunnisteet;Yhteyshenkilö;Sähköposti',
+        `Olemassa Oy;${existingId};Turku;kumppani;uusi;Uusi Henkilö;uusi@olemassa.fi`,
+        'Ohitettava Osakeyhtiö;;Oulu;;;;',
+        'Tuore Oy;;Vaasa;;a|b;Tiina;tiina@tuore.fi',
+        'Tuore Oy;;;;;Toni;',
+        'Virheellinen;1234567-8;;;;;',
+      ].join('\n');
+      const preview = (await upload(manager, csv, { ownerCampusGroupId: groupA, accountManagerId })).body as ImportPreviewDto;
+      expect(preview.rows.map((row) => row.duplicate?.employerId ?? null)).toEqual([existing, skipped, null, null, null]);
+
+      const response = await manager.post(`/api/imports/${preview.id}/commit`, { decisions: { 2: 'update' } });
+      expect(response.status).toBe(200);
+      const result = response.body as ImportStatusDto;
+      expect(result).toMatchObject({ status: 'done', progress: 2, total: 2 });
+      expect(result.report).toMatchObject({ created: 1, updated: 1, skipped: 1, failed: 1, merged: 1, contactsCreated: 3 });
+      expect(result.report!.rows.map((row) => [row.rowNumber, row.outcome])).toEqual([
+        [2, 'updated'],
+        [3, 'skipped'],
+        [4, 'created'],
+        [5, 'merged'],
+        [6, 'failed'],
+      ]);
+
+      const [updated] = await context.dataSource.query(
+        `SELECT municipality, status, tags, owner_campus_group_id, account_manager_id, version FROM employers WHERE id = $1`,
+        [existing],
+      );
+      expect(updated).toEqual({
+        municipality: 'Turku',
+        status: 'partner',
+        tags: ['uusi'],
+        owner_campus_group_id: groupB,
+        account_manager_id: accountManagerId,
+        version: 2,
+      });
+      const createdId = result.report!.rows[2].employerId!;
+      const [created] = await context.dataSource.query(
+        `SELECT name, owner_campus_group_id, account_manager_id, status, tags, created_by FROM employers WHERE id = $1`,
+        [createdId],
+      );
+      expect(created).toEqual({
+        name: 'Tuore Oy',
+        owner_campus_group_id: groupA,
+        account_manager_id: accountManagerId,
+        status: 'prospect',
+        tags: ['a', 'b'],
+        created_by: manager.me.id,
+      });
+      const contacts = await context.dataSource.query(
+        `SELECT employer_id, name FROM contact_persons WHERE employer_id = ANY($1::int[]) ORDER BY id`,
+        [[existing, createdId]],
+      );
+      expect(contacts).toEqual([
+        { employer_id: existing, name: 'Uusi Henkilö' },
+        { employer_id: createdId, name: 'Tiina' },
+        { employer_id: createdId, name: 'Toni' },
+      ]);
+      const links = await context.dataSource.query(
+        `SELECT employer_id, campus_group_id FROM employer_campus_groups WHERE employer_id = ANY($1::int[]) ORDER BY 1, 2`,
+        [[existing, createdId]],
+      );
+      expect(links).toEqual([
+        { employer_id: existing, campus_group_id: Math.min(groupA, groupB) },
+        { employer_id: existing, campus_group_id: Math.max(groupA, groupB) },
+        { employer_id: createdId, campus_group_id: groupA },
+      ]);
+      const audit = await context.dataSource.query(
+        `SELECT entity_id, action, actor_id, employer_id, changes FROM audit_events WHERE action = 'import' AND entity_id = ANY($1::int[]) ORDER BY entity_id`,
+        [[existing, createdId]],
+      );
+      expect(audit).toHaveLength(2);
+      expect(audit[0]).toMatchObject({
+        entity_id: existing,
+        employer_id: existing,
+        actor_id: manager.me.id,
+        changes: { municipality: [null, 'Turku'], status: ['prospect', 'partner'], contactPersons: [null, ['Uusi Henkilö']] },
+      });
+      expect(audit[1]).toMatchObject({ entity_id: createdId, employer_id: createdId, changes: { name: [null, 'Tuore Oy'] } });
+
+      const status = await manager.get(`/api/imports/${preview.id}`);
+      expect(status.body).toMatchObject({ status: 'done', progress: 2, total: 2, report: { created: 1 } });
+      const again = await manager.post(`/api/imports/${preview.id}/commit`, {});
+      expect(again.status).toBe(409);
+    });
+
+    it('rejects impossible decisions with field errors and writes nothing', async () => {
+      const businessId = validBusinessId(3500000);
+      await insertEmployer(context.dataSource, { name: 'Varattu Oy', ownerCampusGroupId: groupA, businessId });
+      const csv = ['Nimi;Y-tunnus', `Varattu Oy;${businessId}`, 'Ei Kaksoiskappale Oy;'].join('\n');
+      const preview = (await upload(manager, csv, { ownerCampusGroupId: groupA })).body as ImportPreviewDto;
+      const before = await count('employers');
+      const response = await manager.post(`/api/imports/${preview.id}/commit`, {
+        decisions: { 2: 'create', 3: 'update', 99: 'skip' },
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.fieldErrors.map((error: { path: string; code: string }) => `${error.path}:${error.code}`)).toEqual([
+        'decisions.2:business_id_taken',
+        'decisions.3:no_duplicate',
+        'decisions.99:unknown_row',
+      ]);
+      expect(await count('employers')).toBe(before);
+      expect((await manager.get(`/api/imports/${preview.id}`)).body.status).toBe('preview');
+    });
+
+    it('rolls the whole import back when one row fails to save', async () => {
+      const businessId = validBusinessId(3600000);
+      const csv = ['Nimi;Y-tunnus', 'Ensimmäinen Oy;', `Kilpaileva Oy;${businessId}`].join('\n');
+      const preview = (await upload(manager, csv, { ownerCampusGroupId: groupA })).body as ImportPreviewDto;
+      // Someone saves the same Y-tunnus between the preview and the commit.
+      await insertEmployer(context.dataSource, { name: 'Nopeampi Oy', ownerCampusGroupId: groupA, businessId });
+      const before = await count('employers');
+      const response = await manager.post(`/api/imports/${preview.id}/commit`, {});
+      expect(response.status).toBe(409);
+      expect(await count('employers')).toBe(before);
+      const status = await manager.get(`/api/imports/${preview.id}`);
+      expect(status.body).toMatchObject({ status: 'failed', report: { error: expect.stringContaining('Y-tunnus') } });
+    });
+
+    it('pages the stored rows beyond the preview', async () => {
+      const lines = ['Nimi', ...Array.from({ length: 250 }, (_, index) => `Sivutus ${index} Oy`)];
+      const preview = (await upload(manager, lines.join('\n'), { ownerCampusGroupId: groupA })).body as ImportPreviewDto;
+      expect(preview.rows).toHaveLength(200);
+      const page = await manager.get(`/api/imports/${preview.id}/rows?offset=200&limit=100`);
+      expect(page.status).toBe(200);
+      expect(page.body.total).toBe(250);
+      expect(page.body.rows).toHaveLength(50);
+      expect(page.body.rows[0]).toMatchObject({ rowNumber: 202, employer: { name: 'Sivutus 200 Oy' } });
+    });
+  });
+
+  it('imports 10 000 rows of a Windows-1252 CSV (preview + commit)', async () => {
+    const before = await count('employers');
+    const lines = [HEADER];
+    for (let index = 0; index < 10_000; index += 1) {
+      const businessId = validBusinessId(5_000_000 + index * 3);
+      lines.push(
+        `Yritys ${index} Äänekoski Oy;${businessId};62100;Äänekoski;Kauppakatu ${index};44100;https://y${index}.fi;10-49;prospekti;"it, testi";"Kuvaus; ${index}";Henkilö ${index};Päällikkö;h${index}@y.fi;040 ${String(index).padStart(7, '0')}`,
+      );
+    }
+    const file = iconv.encode(lines.join('\r\n'), 'win1252');
+    const started = Date.now();
+    const preview = await upload(manager, file, { ownerCampusGroupId: groupA });
+    const previewed = Date.now();
+    expect(preview.status).toBe(201);
+    expect(preview.body).toMatchObject({ totalRows: 10_000, validRows: 10_000, duplicateRows: 0 });
+    const commit = await manager.post(`/api/imports/${preview.body.id}/commit`, {});
+    const finished = Date.now();
+    expect(commit.status).toBe(200);
+    expect(commit.body.report).toMatchObject({ created: 10_000, failed: 0, contactsCreated: 10_000 });
+    expect(await count('employers')).toBe(before + 10_000);
+    const [{ audits }] = await context.dataSource.query(
+      `SELECT count(*)::int AS audits FROM audit_events WHERE action = 'import' AND employer_id IS NOT NULL`,
+    );
+    expect(audits).toBeGreaterThanOrEqual(10_000);
+    console.log(
+      `10 000-row import: preview ${previewed - started} ms + commit ${finished - previewed} ms = ${finished - started} ms`,
+    );
+  }, 120_000);
+});

@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type ActivityDto,
+  type ActivityGranularity,
+  type ActivityQuery,
+  type ActivityRowDto,
+  type ContactType,
+  type FollowUpHealthDto,
+  helsinkiDate,
+  MAX_ACTIVITY_DAYS,
+} from '@tyoelama/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { type CampusScope, readScope } from '../auth/campus-scope';
+import { ApiException } from '../common/api-exception';
+import { SqlParams } from '../common/sql';
+import { employerVisibleSql } from '../employers/employer-access';
+import { employerInGroupSql, HELSINKI, HELSINKI_TODAY, helsinkiDaysSql, where } from './reports-sql';
+
+interface Period {
+  from: string;
+  to: string;
+  granularity: ActivityGranularity;
+  campusGroupId: number | null;
+}
+
+interface ActivityRow {
+  bucket: string;
+  type: ContactType;
+  campus_group_id: number;
+  campus_group_name: string;
+  count: number;
+}
+
+function addDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}
+
+/** Defaults: up to today (Helsinki), one year back. */
+function periodOf(query: ActivityQuery): Period {
+  const to = query.to ?? (query.from && query.from > helsinkiDate() ? query.from : helsinkiDate());
+  const from = query.from ?? addDays(to, -364);
+  if (daysBetween(from, to) >= MAX_ACTIVITY_DAYS) {
+    throw ApiException.field('from', 'range_too_long', `The period may span at most ${MAX_ACTIVITY_DAYS} days`);
+  }
+  return {
+    from,
+    to,
+    granularity: query.granularity,
+    campusGroupId: query.campusGroupId ? Number(query.campusGroupId) : null,
+  };
+}
+
+/** Bucket start (Helsinki day) of an instant; ISO weeks start on Monday, as date_trunc('week') does. */
+function bucketSql(column: string, params: SqlParams, granularity: ActivityGranularity): string {
+  return `date_trunc(${params.add(granularity)}, ${column} AT TIME ZONE ${HELSINKI})::date::text`;
+}
+
+@Injectable()
+export class ActivityService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async activity(caller: AuthUser, query: ActivityQuery): Promise<ActivityDto> {
+    const scope = readScope(caller, 'reports');
+    const period = periodOf(query);
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const rows = await this.entries(manager, scope, period);
+      const starts = await this.bucketStarts(manager, period);
+      const totals = new Map<string, number>();
+      for (const row of rows) totals.set(row.bucket, (totals.get(row.bucket) ?? 0) + row.count);
+      return {
+        from: period.from,
+        to: period.to,
+        granularity: period.granularity,
+        buckets: starts.map((start) => ({ start, total: totals.get(start) ?? 0 })),
+        rows,
+        followUps: await this.followUpHealth(manager, scope, period),
+        noContact: await this.noContact(manager, scope, period),
+      };
+    });
+  }
+
+  private async bucketStarts(manager: EntityManager, period: Period): Promise<string[]> {
+    const params = new SqlParams();
+    const granularity = params.add(period.granularity);
+    const rows: { start: string }[] = await manager.query(
+      `SELECT day::date::text AS start
+         FROM generate_series(date_trunc(${granularity}, ${params.add(period.from)}::date::timestamp),
+                              ${params.add(period.to)}::date::timestamp, ('1 ' || ${granularity}::text)::interval) AS day`,
+      params.values,
+    );
+    return rows.map((row) => row.start);
+  }
+
+  /** Entries by when they happened, on employers the caller may read; the group is the entry's own. */
+  private async entries(manager: EntityManager, scope: CampusScope, period: Period): Promise<ActivityRowDto[]> {
+    const params = new SqlParams();
+    const conditions = [
+      employerVisibleSql(scope, 'ce.employer_id', params),
+      ...helsinkiDaysSql('ce.occurred_at', period.from, period.to, params),
+    ];
+    if (period.campusGroupId !== null) conditions.push(`ce.campus_group_id = ${params.add(period.campusGroupId)}`);
+    const rows: ActivityRow[] = await manager.query(
+      `SELECT ${bucketSql('ce.occurred_at', params, period.granularity)} AS bucket, ce.type,
+              ce.campus_group_id, cg.name AS campus_group_name, count(*)::int AS count
+         FROM contact_entries ce JOIN campus_groups cg ON cg.id = ce.campus_group_id
+        WHERE ${where(conditions)}
+        GROUP BY 1, ce.type, ce.campus_group_id, cg.name
+        ORDER BY 1, ce.type, cg.name, ce.campus_group_id`,
+      params.values,
+    );
+    return rows.map((row) => ({
+      bucket: row.bucket,
+      type: row.type,
+      campusGroupId: row.campus_group_id,
+      campusGroupName: row.campus_group_name,
+      count: row.count,
+    }));
+  }
+
+  /** Open and overdue are as of now; done and on time count completions within the period. */
+  private async followUpHealth(manager: EntityManager, scope: CampusScope, period: Period): Promise<FollowUpHealthDto> {
+    const params = new SqlParams();
+    const conditions = [employerVisibleSql(scope, 'f.employer_id', params)];
+    if (period.campusGroupId !== null)
+      conditions.push(employerInGroupSql('f.employer_id', period.campusGroupId, params));
+    const doneInPeriod = where([
+      `f.status = 'done'`,
+      ...helsinkiDaysSql('f.completed_at', period.from, period.to, params),
+    ]);
+    const [row]: { open: number; overdue: number; done: number; done_on_time: number }[] = await manager.query(
+      `SELECT count(*) FILTER (WHERE f.status = 'open')::int AS open,
+              count(*) FILTER (WHERE f.status = 'open' AND f.due_date < ${HELSINKI_TODAY})::int AS overdue,
+              count(*) FILTER (WHERE ${doneInPeriod})::int AS done,
+              count(*) FILTER (WHERE ${doneInPeriod}
+                AND (f.completed_at AT TIME ZONE ${HELSINKI})::date <= f.due_date)::int AS done_on_time
+         FROM follow_ups f WHERE ${where(conditions)}`,
+      params.values,
+    );
+    return {
+      open: row.open,
+      overdue: row.overdue,
+      done: row.done,
+      doneOnTime: row.done_on_time,
+      onTimePercent: row.done === 0 ? null : Math.round((row.done_on_time / row.done) * 1000) / 10,
+    };
+  }
+
+  /** Never-contacted employers count as not contacted for any number of days. */
+  private async noContact(manager: EntityManager, scope: CampusScope, period: Period) {
+    const params = new SqlParams();
+    const conditions = [employerVisibleSql(scope, 'e.id', params), 'e.archived_at IS NULL'];
+    if (period.campusGroupId !== null) conditions.push(employerInGroupSql('e.id', period.campusGroupId, params));
+    const [row]: { days90: number; days180: number }[] = await manager.query(
+      `SELECT count(*) FILTER (WHERE e.last_contact_at IS NULL OR e.last_contact_at < now() - interval '90 days')::int AS days90,
+              count(*) FILTER (WHERE e.last_contact_at IS NULL OR e.last_contact_at < now() - interval '180 days')::int AS days180
+         FROM employers e WHERE ${where(conditions)}`,
+      params.values,
+    );
+    return { days90: row.days90, days180: row.days180 };
+  }
+}

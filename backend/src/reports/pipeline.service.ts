@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DEFAULT_STALE_DAYS,
+  OPEN_STAGES,
+  OPPORTUNITY_STAGES,
+  type OpportunityStage,
+  type OpportunityType,
+  type PipelineRowDto,
+  type PipelineSummaryDto,
+  type PipelineSummaryQuery,
+  STALE_LIST_LIMIT,
+  type StaleOpportunityDto,
+} from '@tyoelama/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { type CampusScope, readScope } from '../auth/campus-scope';
+import { SqlParams } from '../common/sql';
+import { employerVisibleSql } from '../employers/employer-access';
+import { daysSinceSql, helsinkiDaysSql, OPEN_STAGES_SQL, where } from './reports-sql';
+
+interface PipelineRow {
+  stage: OpportunityStage;
+  campus_group_id: number;
+  campus_group_name: string;
+  type: OpportunityType;
+  count: number;
+  places: number;
+}
+
+interface StaleRow {
+  id: number;
+  title: string;
+  stage: OpportunityStage;
+  employer_id: number;
+  employer_name: string;
+  days_idle: number;
+  total: number;
+}
+
+/**
+ * The filters every pipeline figure shares: the caller's employers, the opportunity's campus group
+ * and type. `createdIn` adds the period on created_at (the cohort of the stage table).
+ */
+function opportunityFilterSql(
+  scope: CampusScope,
+  query: PipelineSummaryQuery,
+  params: SqlParams,
+  createdIn: boolean,
+): string[] {
+  const conditions = [employerVisibleSql(scope, 'o.employer_id', params)];
+  if (query.campusGroupId) conditions.push(`o.campus_group_id = ${params.add(Number(query.campusGroupId))}`);
+  if (query.type) conditions.push(`o.type = ${params.add(query.type)}`);
+  if (createdIn) conditions.push(...helsinkiDaysSql('o.created_at', query.from, query.to, params));
+  return conditions;
+}
+
+const stageIndex = (stage: OpportunityStage) => OPPORTUNITY_STAGES.indexOf(stage);
+
+@Injectable()
+export class PipelineService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async summary(caller: AuthUser, query: PipelineSummaryQuery): Promise<PipelineSummaryDto> {
+    const scope = readScope(caller, 'reports');
+    const staleDays = query.staleDays ? Number(query.staleDays) : DEFAULT_STALE_DAYS;
+    // One snapshot for every figure, so the totals and the rows agree.
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const rows = await this.stageRows(manager, scope, query);
+      const winRate = await this.winRate(manager, scope, query);
+      const durations = await this.stageDurations(manager, scope, query);
+      const stale = await this.stale(manager, scope, query, staleDays);
+      return {
+        from: query.from ?? null,
+        to: query.to ?? null,
+        rows,
+        totalsByStage: OPPORTUNITY_STAGES.map((stage) => {
+          const ofStage = rows.filter((row) => row.stage === stage);
+          return {
+            stage,
+            count: ofStage.reduce((sum, row) => sum + row.count, 0),
+            places: ofStage.reduce((sum, row) => sum + row.places, 0),
+          };
+        }),
+        winRate,
+        averageDaysInStage: OPEN_STAGES.map((stage) => durations.get(stage) ?? { stage, stays: 0, averageDays: null }),
+        stale: { days: staleDays, ...stale },
+      };
+    });
+  }
+
+  private async stageRows(
+    manager: EntityManager,
+    scope: CampusScope,
+    query: PipelineSummaryQuery,
+  ): Promise<PipelineRowDto[]> {
+    const params = new SqlParams();
+    const rows: PipelineRow[] = await manager.query(
+      `SELECT o.stage, o.campus_group_id, cg.name AS campus_group_name, o.type,
+              count(*)::int AS count, COALESCE(sum(o.expected_places), 0)::int AS places
+         FROM opportunities o JOIN campus_groups cg ON cg.id = o.campus_group_id
+        WHERE ${where(opportunityFilterSql(scope, query, params, true))}
+        GROUP BY o.stage, o.campus_group_id, cg.name, o.type
+        ORDER BY cg.name, o.campus_group_id, o.type`,
+      params.values,
+    );
+    return rows
+      .map((row) => ({
+        stage: row.stage,
+        campusGroupId: row.campus_group_id,
+        campusGroupName: row.campus_group_name,
+        type: row.type,
+        count: row.count,
+        places: row.places,
+      }))
+      .sort((a, b) => stageIndex(a.stage) - stageIndex(b.stage));
+  }
+
+  /** Closed in the period: the current stage is won or lost and was reached in the period. */
+  private async winRate(manager: EntityManager, scope: CampusScope, query: PipelineSummaryQuery) {
+    const params = new SqlParams();
+    const conditions = [
+      ...opportunityFilterSql(scope, query, params, false),
+      `o.stage IN ('won', 'lost')`,
+      ...helsinkiDaysSql('o.stage_changed_at', query.from, query.to, params),
+    ];
+    const [{ won, lost }]: { won: number; lost: number }[] = await manager.query(
+      `SELECT count(*) FILTER (WHERE o.stage = 'won')::int AS won, count(*) FILTER (WHERE o.stage = 'lost')::int AS lost
+         FROM opportunities o WHERE ${where(conditions)}`,
+      params.values,
+    );
+    return { won, lost, rate: won + lost === 0 ? null : won / (won + lost) };
+  }
+
+  /**
+   * A stay starts at a stage change into the stage and ends at the opportunity's next change, or
+   * now for the stage it is still in. Won and lost are final and have no duration.
+   */
+  private async stageDurations(manager: EntityManager, scope: CampusScope, query: PipelineSummaryQuery) {
+    const params = new SqlParams();
+    const rows: { stage: OpportunityStage; stays: number; average_days: number }[] = await manager.query(
+      `WITH stays AS (
+         SELECT c.to_stage AS stage, c.changed_at AS entered_at,
+                lead(c.changed_at) OVER (PARTITION BY c.opportunity_id ORDER BY c.changed_at, c.id) AS left_at
+           FROM opportunity_stage_changes c JOIN opportunities o ON o.id = c.opportunity_id
+          WHERE ${where(opportunityFilterSql(scope, query, params, true))}
+       )
+       SELECT stage, count(*)::int AS stays,
+              round((avg(extract(epoch FROM COALESCE(left_at, now()) - entered_at)) / 86400)::numeric, 1)::float8 AS average_days
+         FROM stays WHERE stage IN ${OPEN_STAGES_SQL} GROUP BY stage`,
+      params.values,
+    );
+    return new Map(
+      rows.map((row) => [row.stage, { stage: row.stage, stays: row.stays, averageDays: row.average_days }]),
+    );
+  }
+
+  /** Open opportunities with neither a stage change nor a contact with the employer for `days`. */
+  private async stale(manager: EntityManager, scope: CampusScope, query: PipelineSummaryQuery, days: number) {
+    const params = new SqlParams();
+    const idleSince = 'greatest(o.stage_changed_at, e.last_contact_at)';
+    const conditions = [
+      ...opportunityFilterSql(scope, query, params, false),
+      `o.stage IN ${OPEN_STAGES_SQL}`,
+      'e.archived_at IS NULL',
+      `${idleSince} < now() - make_interval(days => ${params.add(days)})`,
+    ];
+    const rows: StaleRow[] = await manager.query(
+      `SELECT o.id, o.title, o.stage, o.employer_id, e.name AS employer_name,
+              ${daysSinceSql(idleSince)} AS days_idle, count(*) OVER ()::int AS total
+         FROM opportunities o JOIN employers e ON e.id = o.employer_id
+        WHERE ${where(conditions)}
+        ORDER BY ${idleSince}, o.id
+        LIMIT ${STALE_LIST_LIMIT}`,
+      params.values,
+    );
+    const items: StaleOpportunityDto[] = rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      stage: row.stage,
+      employerId: row.employer_id,
+      employerName: row.employer_name,
+      daysIdle: row.days_idle,
+    }));
+    return { count: rows[0]?.total ?? 0, items };
+  }
+}

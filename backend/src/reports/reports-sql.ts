@@ -1,0 +1,40 @@
+import { OPEN_STAGES } from '@tyoelama/shared';
+import type { SqlParams } from '../common/sql';
+
+export const HELSINKI = `'Europe/Helsinki'`;
+
+/** Helsinki's calendar date today, for "overdue" and "on time". */
+export const HELSINKI_TODAY = `(now() AT TIME ZONE ${HELSINKI})::date`;
+
+export const OPEN_STAGES_SQL = `(${OPEN_STAGES.map((stage) => `'${stage}'`).join(', ')})`;
+
+/**
+ * `column` (timestamptz) falls on Helsinki days `from`…`to`, both inclusive, either end optional.
+ * Compares against the instants where those days start, so an index on the column still serves it.
+ */
+export function helsinkiDaysSql(
+  column: string,
+  from: string | null | undefined,
+  to: string | null | undefined,
+  params: SqlParams,
+): string[] {
+  const where: string[] = [];
+  if (from) where.push(`${column} >= (${params.add(from)}::date)::timestamp AT TIME ZONE ${HELSINKI}`);
+  if (to) where.push(`${column} < (${params.add(to)}::date + 1)::timestamp AT TIME ZONE ${HELSINKI}`);
+  return where;
+}
+
+/** Whole days elapsed since `column`. */
+export function daysSinceSql(column: string): string {
+  return `floor(extract(epoch FROM now() - ${column}) / 86400)::int`;
+}
+
+/** The employer `employerIdSql` is linked to campus group `campusGroupId`. */
+export function employerInGroupSql(employerIdSql: string, campusGroupId: number, params: SqlParams): string {
+  return `EXISTS (SELECT 1 FROM employer_campus_groups fg
+    WHERE fg.employer_id = ${employerIdSql} AND fg.campus_group_id = ${params.add(campusGroupId)})`;
+}
+
+export function where(conditions: readonly string[]): string {
+  return conditions.length === 0 ? 'TRUE' : conditions.join(' AND ');
+}

@@ -1,0 +1,56 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type ActivityDto,
+  activityQuerySchema,
+  type CampusStatusDto,
+  campusStatusQuerySchema,
+  type PipelineSummaryDto,
+  pipelineSummaryQuerySchema,
+} from '@tyoelama/shared';
+import type { z } from 'zod/mini';
+import type { AuthUser } from '../auth/auth-user';
+import { CanRead, CurrentUser } from '../auth/decorators';
+import { IdPipe, ZodPipe } from '../common/validation';
+import { ActivityService } from './activity.service';
+import { CampusStatusService } from './campus-status.service';
+import { PipelineService } from './pipeline.service';
+
+@ApiTags('reports')
+@Controller()
+export class ReportsController {
+  constructor(
+    private readonly pipeline: PipelineService,
+    private readonly activityReport: ActivityService,
+    private readonly campusStatus: CampusStatusService,
+  ) {}
+
+  @Get('pipeline/summary')
+  @CanRead('reports')
+  pipelineSummary(
+    @CurrentUser() caller: AuthUser,
+    @Query(new ZodPipe(pipelineSummaryQuerySchema)) query: z.output<typeof pipelineSummaryQuerySchema>,
+  ): Promise<PipelineSummaryDto> {
+    return this.pipeline.summary(caller, query);
+  }
+
+  @Get('dashboard/activity')
+  @CanRead('reports')
+  activity(
+    @CurrentUser() caller: AuthUser,
+    @Query(new ZodPipe(activityQuerySchema)) query: z.output<typeof activityQuerySchema>,
+  ): Promise<ActivityDto> {
+    return this.activityReport.activity(caller, query);
+  }
+
+  // Lives here rather than in campus-groups/: it is a report over employers, scoped like the others.
+  @Get('campus-groups/:id/status')
+  @CanRead('reports')
+  status(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', IdPipe) id: number,
+    @Query(new ZodPipe(campusStatusQuerySchema)) query: z.output<typeof campusStatusQuerySchema>,
+  ): Promise<CampusStatusDto> {
+    return this.campusStatus.status(caller, id, query);
+  }
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { ActivityService } from './activity.service';
+import { CampusStatusService } from './campus-status.service';
+import { PipelineService } from './pipeline.service';
+import { ReportsController } from './reports.controller';
+
+@Module({ controllers: [ReportsController], providers: [PipelineService, ActivityService, CampusStatusService] })
+export class ReportsModule {}

@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { type SearchResultDto, searchQuerySchema } from '@tyoelama/shared';
+import type { z } from 'zod/mini';
+import type { AuthUser } from '../auth/auth-user';
+import { CanRead, CurrentUser } from '../auth/decorators';
+import { ZodPipe } from '../common/validation';
+import { SearchService } from './search.service';
+
+@ApiTags('search')
+@Controller('search')
+export class SearchController {
+  constructor(private readonly searchService: SearchService) {}
+
+  @Get()
+  @CanRead('employers')
+  search(
+    @CurrentUser() caller: AuthUser,
+    @Query(new ZodPipe(searchQuerySchema)) query: z.output<typeof searchQuerySchema>,
+  ): Promise<SearchResultDto> {
+    return this.searchService.search(caller, query);
+  }
+}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type ContactPersonHitDto,
+  DEFAULT_SEARCH_LIMIT,
+  type EmployerHitDto,
+  normaliseBusinessId,
+  type OpportunityHitDto,
+  type OpportunityStage,
+  type SearchQuery,
+  type SearchResultDto,
+} from '@tyoelama/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { readScope } from '../auth/campus-scope';
+import { likePattern, SqlParams } from '../common/sql';
+import { employerVisibleSql } from '../employers/employer-access';
+import { relevanceOrderSql, searchThresholdSql } from '../employers/employer-list-sql';
+
+/**
+ * Accent- and typo-tolerant match of `column` (served by a trigram index on crm_normalise(column)):
+ * LIKE for substrings, word similarity for misspellings, as the employer list does.
+ */
+function fuzzySql(column: string, q: string, params: SqlParams): string {
+  return `(crm_normalise(${column}) LIKE crm_normalise(${params.add(likePattern(q))})
+    OR crm_normalise(${params.add(q)}) <% crm_normalise(${column}))`;
+}
+
+function similarityOrderSql(column: string, q: string, params: SqlParams): string {
+  return `word_similarity(crm_normalise(${params.add(q)}), crm_normalise(${column})) DESC, crm_normalise(${column})`;
+}
+
+interface Search {
+  manager: EntityManager;
+  caller: AuthUser;
+  q: string;
+  limit: number;
+}
+
+@Injectable()
+export class SearchService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Each kind scoped by its own read right; archived employers and erased people never show. */
+  async search(caller: AuthUser, query: SearchQuery): Promise<SearchResultDto> {
+    const limit = query.limit ? Number(query.limit) : DEFAULT_SEARCH_LIMIT;
+    return this.dataSource.transaction(async (manager) => {
+      const threshold = new SqlParams();
+      await manager.query(searchThresholdSql(query.q, threshold), threshold.values);
+      const search: Search = { manager, caller, q: query.q, limit };
+      return {
+        employers: await this.employers(search),
+        contactPersons: await this.contactPersons(search),
+        opportunities: await this.opportunities(search),
+      };
+    });
+  }
+
+  private async employers({ manager, caller, q, limit }: Search): Promise<EmployerHitDto[]> {
+    const params = new SqlParams();
+    const rows: { id: number; name: string; business_id: string | null; municipality: string | null }[] =
+      await manager.query(
+        `SELECT e.id, e.name, e.business_id, e.municipality FROM employers e
+          WHERE ${employerVisibleSql(readScope(caller, 'employers'), 'e.id', params)} AND e.archived_at IS NULL
+            AND (${fuzzySql('e.name', q, params)} OR e.business_id = ${params.add(normaliseBusinessId(q))})
+          ORDER BY ${relevanceOrderSql(q, params)}
+          LIMIT ${params.add(limit)}`,
+        params.values,
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      businessId: row.business_id,
+      municipality: row.municipality,
+    }));
+  }
+
+  private async contactPersons({ manager, caller, q, limit }: Search): Promise<ContactPersonHitDto[]> {
+    const params = new SqlParams();
+    const rows: { id: number; name: string; title: string | null; employer_id: number; employer_name: string }[] =
+      await manager.query(
+        `SELECT p.id, p.name, p.title, p.employer_id, e.name AS employer_name
+           FROM contact_persons p JOIN employers e ON e.id = p.employer_id
+          WHERE ${employerVisibleSql(readScope(caller, 'contactPersons'), 'p.employer_id', params)}
+            AND p.erased_at IS NULL AND e.archived_at IS NULL
+            AND (${fuzzySql('p.name', q, params)} OR lower(p.email) LIKE lower(${params.add(likePattern(q))}))
+          ORDER BY ${similarityOrderSql('p.name', q, params)}, p.id
+          LIMIT ${params.add(limit)}`,
+        params.values,
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      title: row.title,
+      employerId: row.employer_id,
+      employerName: row.employer_name,
+    }));
+  }
+
+  private async opportunities({ manager, caller, q, limit }: Search): Promise<OpportunityHitDto[]> {
+    const params = new SqlParams();
+    const rows: { id: number; title: string; stage: OpportunityStage; employer_id: number; employer_name: string }[] =
+      await manager.query(
+        `SELECT o.id, o.title, o.stage, o.employer_id, e.name AS employer_name
+           FROM opportunities o JOIN employers e ON e.id = o.employer_id
+          WHERE ${employerVisibleSql(readScope(caller, 'opportunities'), 'o.employer_id', params)}
+            AND e.archived_at IS NULL AND ${fuzzySql('o.title', q, params)}
+          ORDER BY ${similarityOrderSql('o.title', q, params)}, o.id
+          LIMIT ${params.add(limit)}`,
+        params.values,
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      stage: row.stage,
+      employerId: row.employer_id,
+      employerName: row.employer_name,
+    }));
+  }
+}

@@ -1,0 +1,107 @@
+import * as z from 'zod/mini';
+import type { FieldError } from '../common/errors';
+import type { CreateContactPersonRequest } from '../contacts/contact-person';
+import type { CreateEmployerRequest } from '../employers/employer';
+
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+/** Rows returned with the preview; the rest are paged with `GET /api/imports/:id/rows`. */
+export const IMPORT_PREVIEW_ROWS = 200;
+
+export const IMPORT_STATUSES = ['preview', 'committing', 'done', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+export const IMPORT_DECISIONS = ['skip', 'update', 'create'] as const;
+export type ImportDecision = (typeof IMPORT_DECISIONS)[number];
+
+/** An existing employer the row probably is: same Y-tunnus, or a very similar name. */
+export interface ImportDuplicate {
+  reason: 'business_id' | 'similar_name';
+  employerId: number;
+  employerName: string;
+  /** pg_trgm similarity of the normalised names (0–1), for `similar_name`. */
+  similarity?: number;
+}
+
+/** One data row of the file as the import understood it. */
+export interface ImportRowDto {
+  /** The row in the spreadsheet (the header is row 1). */
+  rowNumber: number;
+  employer: Partial<CreateEmployerRequest>;
+  /** The row's contact persons; the first row of a merged group carries the later rows' too. */
+  contacts: Partial<CreateContactPersonRequest>[];
+  /** Paths like `businessId` or `contacts.0.email`; a row with errors is never imported. */
+  errors: FieldError[];
+  duplicate: ImportDuplicate | null;
+  /** A warning: the same employer (Y-tunnus or name) already appeared on this row of the file; its contact is merged there. */
+  inFileDuplicateOf?: number;
+}
+
+export interface ImportPreviewDto {
+  id: number;
+  fileName: string;
+  totalRows: number;
+  validRows: number;
+  /** Rows flagged as duplicates of existing employers. */
+  duplicateRows: number;
+  /** The first IMPORT_PREVIEW_ROWS rows. */
+  rows: ImportRowDto[];
+}
+
+export const importRowsQuerySchema = z.strictObject({
+  offset: z.optional(z.string().check(z.regex(/^[0-9]{1,6}$/))),
+  limit: z.optional(z.string().check(z.regex(/^[0-9]{1,4}$/))),
+});
+export type ImportRowsQuery = z.output<typeof importRowsQuerySchema>;
+
+export interface ImportRowsPageDto {
+  offset: number;
+  total: number;
+  rows: ImportRowDto[];
+}
+
+export const importUploadFieldsSchema = z.strictObject({
+  ownerCampusGroupId: z.pipe(
+    z.string().check(z.regex(/^[1-9][0-9]{0,9}$/)),
+    z.transform((value) => Number(value)),
+  ),
+  accountManagerId: z.optional(
+    z.pipe(
+      z.string().check(z.regex(/^$|^[1-9][0-9]{0,9}$/)),
+      z.transform((value) => (value === '' ? null : Number(value))),
+    ),
+  ),
+});
+export type ImportUploadFields = z.output<typeof importUploadFieldsSchema>;
+
+/** Row number → what to do; duplicates default to `skip`, other valid rows to `create`. */
+export const commitImportSchema = z.strictObject({
+  decisions: z._default(
+    z.record(z.string().check(z.regex(/^[1-9][0-9]{0,6}$/)), z.enum(IMPORT_DECISIONS)),
+    {},
+  ),
+});
+export type CommitImportRequest = z.input<typeof commitImportSchema>;
+
+export type ImportRowOutcome = 'created' | 'updated' | 'skipped' | 'failed' | 'merged';
+
+export interface ImportReport {
+  created: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+  /** Rows whose contact person was added to an earlier row's employer. */
+  merged: number;
+  contactsCreated: number;
+  rows: { rowNumber: number; outcome: ImportRowOutcome; employerId?: number; reason?: string }[];
+  /** Set when the whole import was rolled back. */
+  error?: string;
+}
+
+export interface ImportStatusDto {
+  id: number;
+  status: ImportStatus;
+  /** Rows written so far during the commit. */
+  progress: number;
+  total: number;
+  report: ImportReport | null;
+}
