@@ -26,14 +26,6 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', 'backend/src/test/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-non-null-assertion': 'off',
-      '@typescript-eslint/no-floating-promises': 'off',
-      '@angular-eslint/prefer-on-push-component-change-detection': 'off',
-    },
-  },
-  {
     files: ['frontend/src/**/*.ts'],
     extends: [...angular.configs.tsRecommended],
     processor: angular.processInlineTemplates,
@@ -44,5 +36,14 @@ export default tseslint.config(
   {
     files: ['frontend/src/**/*.html'],
     extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility],
+  },
+  // Tests last, so their relaxations win over the feature rules above.
+  {
+    files: ['**/*.spec.ts', 'backend/src/test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@angular-eslint/prefer-on-push-component-change-detection': 'off',
+    },
   },
 );

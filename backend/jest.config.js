@@ -10,4 +10,6 @@ module.exports = {
   globalSetup: '<rootDir>/src/test/global-setup.ts',
   globalTeardown: '<rootDir>/src/test/global-teardown.ts',
   testTimeout: 30000,
+  // The work is in PostgreSQL, not in Node: two workers keep both cores busy.
+  maxWorkers: 2,
 };
