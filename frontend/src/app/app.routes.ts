@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 
+import { campusMemberHome } from './campus-status/campus-landing';
 import { authGuard } from './core/auth-guard';
 
 export const routes: Routes = [
@@ -8,7 +9,13 @@ export const routes: Routes = [
     path: '',
     canActivate: [authGuard],
     children: [
-      { path: '', pathMatch: 'full', title: 'titles.home', loadComponent: () => import('./home/home').then((m) => m.Home) },
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'titles.home',
+        canActivate: [campusMemberHome],
+        loadComponent: () => import('./home/home').then((m) => m.Home),
+      },
       { path: 'employers', loadChildren: () => import('./employers/employers.routes').then((m) => m.employersRoutes) },
       { path: 'my-work', loadChildren: () => import('./my-work/my-work.routes').then((m) => m.myWorkRoutes) },
       { path: 'pipeline', loadChildren: () => import('./pipeline/pipeline.routes').then((m) => m.pipelineRoutes) },
@@ -16,6 +23,16 @@ export const routes: Routes = [
       {
         path: 'campus-groups',
         loadChildren: () => import('./campus-groups/campus-groups.routes').then((m) => m.campusGroupsRoutes),
+      },
+      { path: 'dashboard', loadChildren: () => import('./dashboard/dashboard.routes').then((m) => m.dashboardRoutes) },
+      {
+        path: 'campus-status',
+        loadChildren: () => import('./campus-status/campus-status.routes').then((m) => m.campusStatusRoutes),
+      },
+      { path: 'import', loadChildren: () => import('./import/import.routes').then((m) => m.importRoutes) },
+      {
+        path: 'settings/calendar',
+        loadChildren: () => import('./calendar-feed/calendar-feed.routes').then((m) => m.calendarFeedRoutes),
       },
     ],
   },

@@ -7,6 +7,7 @@ import { Auth } from '../core/auth';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { LogContactLauncher } from '../log-contact/log-contact-launcher';
+import { SearchLauncher, isSearchShortcut } from '../search/search-launcher';
 
 @Component({
   selector: 'app-shell',
@@ -14,13 +15,14 @@ import { LogContactLauncher } from '../log-contact/log-contact-launcher';
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '(document:keydown)': 'openLogContactByShortcut($event)' },
+  host: { '(document:keydown)': 'openLogContactByShortcut($event); openSearchByShortcut($event)' },
 })
 export class Shell {
   private readonly auth = inject(Auth);
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private readonly logContact = inject(LogContactLauncher);
+  private readonly search = inject(SearchLauncher);
   protected readonly i18n = inject(I18n);
   protected readonly me = this.auth.me;
   protected readonly locales = LOCALES;
@@ -48,6 +50,18 @@ export class Shell {
     const me = this.me();
     return !!me && canRead(me.role, 'campusGroups');
   });
+  protected readonly showDashboard = computed(() => {
+    const me = this.me();
+    return !!me && canRead(me.role, 'reports');
+  });
+  protected readonly showCampusStatus = computed(() => {
+    const me = this.me();
+    return !!me && canRead(me.role, 'employers');
+  });
+  protected readonly showImport = computed(() => {
+    const me = this.me();
+    return !!me && canWrite(me.role, 'employers');
+  });
 
   // A plain "#main" link would resolve against <base href="/"> and leave the page; focus the landmark instead.
   protected skipToContent(event: Event): void {
@@ -65,6 +79,17 @@ export class Shell {
     if (!this.showLogContact()) return;
     event.preventDefault();
     this.openLogContact();
+  }
+
+  protected openSearch(): void {
+    void this.search.open();
+  }
+
+  // Ctrl+K / Cmd+K, the usual "search anything" shortcut.
+  protected openSearchByShortcut(event: KeyboardEvent): void {
+    if (!this.me() || !isSearchShortcut(event)) return;
+    event.preventDefault();
+    this.openSearch();
   }
 
   protected switchLanguage(locale: Locale): void {

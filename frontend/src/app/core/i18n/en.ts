@@ -3,12 +3,22 @@ import { employersEn } from '../../employers/employers.i18n';
 import { logContactEn } from '../../log-contact/log-contact.i18n';
 import { myWorkEn } from '../../my-work/my-work.i18n';
 import { pipelineEn } from '../../pipeline/pipeline.i18n';
+import { dashboardEn } from '../../dashboard/dashboard.i18n';
+import { campusStatusEn } from '../../campus-status/campus-status.i18n';
+import { importEn } from '../../import/import.i18n';
+import { searchEn } from '../../search/search.i18n';
+import { calendarFeedEn } from '../../calendar-feed/calendar-feed.i18n';
 
 export const en: Dictionary = {
   employers: employersEn,
   myWork: myWorkEn,
   pipeline: pipelineEn,
   logContact: logContactEn,
+  dashboard: dashboardEn,
+  campusStatus: campusStatusEn,
+  import: importEn,
+  search: searchEn,
+  calendarFeed: calendarFeedEn,
   app: {
     name: 'Työelämä CRM',
     skipToContent: 'Skip to content',

@@ -2,12 +2,22 @@ import { employersFi } from '../../employers/employers.i18n';
 import { logContactFi } from '../../log-contact/log-contact.i18n';
 import { myWorkFi } from '../../my-work/my-work.i18n';
 import { pipelineFi } from '../../pipeline/pipeline.i18n';
+import { dashboardFi } from '../../dashboard/dashboard.i18n';
+import { campusStatusFi } from '../../campus-status/campus-status.i18n';
+import { importFi } from '../../import/import.i18n';
+import { searchFi } from '../../search/search.i18n';
+import { calendarFeedFi } from '../../calendar-feed/calendar-feed.i18n';
 // Finnish is the default language and the reference dictionary: en.ts must have the same keys.
 export const fi = {
   employers: employersFi,
   myWork: myWorkFi,
   pipeline: pipelineFi,
   logContact: logContactFi,
+  dashboard: dashboardFi,
+  campusStatus: campusStatusFi,
+  import: importFi,
+  search: searchFi,
+  calendarFeed: calendarFeedFi,
   app: {
     name: 'Työelämä CRM',
     skipToContent: 'Siirry sisältöön',

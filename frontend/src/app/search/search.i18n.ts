@@ -1,0 +1,46 @@
+// The global search's strings; fi.ts and en.ts mount them under 'search'.
+export const searchFi = {
+  button: 'Haku',
+  buttonLabel: 'Hae työnantajia, yhteyshenkilöitä ja mahdollisuuksia (Ctrl+K)',
+  heading: 'Haku',
+  label: 'Hae nimellä, Y-tunnuksella tai otsikolla',
+  results: 'Hakutulokset',
+  hint: 'Kirjoita vähintään {min} merkkiä. Nuolinäppäimillä liikut tuloksissa, Enter avaa, Esc sulkee.',
+  searching: 'Haetaan…',
+  count: '{count} tulosta. Liiku nuolinäppäimillä.',
+  none: 'Ei tuloksia haulla "{q}".',
+  failed: 'Haku epäonnistui: {message}',
+  close: 'Sulje',
+  groups: {
+    employers: 'Työnantajat',
+    contactPersons: 'Yhteyshenkilöt',
+    opportunities: 'Yhteistyömahdollisuudet',
+  },
+  businessId: 'Y-tunnus {id}',
+  at: '{title}, {employer}',
+  atNoTitle: '{employer}',
+  opportunityAt: '{stage}, {employer}',
+};
+
+export const searchEn: typeof searchFi = {
+  button: 'Search',
+  buttonLabel: 'Search employers, contact persons and opportunities (Ctrl+K)',
+  heading: 'Search',
+  label: 'Search by name, business ID or title',
+  results: 'Search results',
+  hint: 'Type at least {min} characters. Move through the results with the arrow keys, Enter opens, Esc closes.',
+  searching: 'Searching…',
+  count: '{count} results. Use the arrow keys to move.',
+  none: 'No results for "{q}".',
+  failed: 'Search failed: {message}',
+  close: 'Close',
+  groups: {
+    employers: 'Employers',
+    contactPersons: 'Contact persons',
+    opportunities: 'Collaboration opportunities',
+  },
+  businessId: 'Business ID {id}',
+  at: '{title}, {employer}',
+  atNoTitle: '{employer}',
+  opportunityAt: '{stage}, {employer}',
+};
