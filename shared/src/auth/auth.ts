@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { emailField } from '../common/fields';
-import { localeField, type Locale } from '../common/locale';
+import { emailField, localeField } from '../common/fields';
+import type { Locale } from '../common/locale';
 import type { Role } from './roles';
 
 /** OWASP ASVS asks for at least 12 characters; the upper bound keeps hashing cheap to refuse. */

@@ -1,9 +1,8 @@
-import * as z from 'zod/mini';
+// No zod here: the shell checks rights on every page and must not pull the validator into the first load.
 
 /** The four roles of PRODUCT.md; every user has exactly one. */
 export const ROLES = ['admin', 'account_manager', 'campus_member', 'leadership'] as const;
 export type Role = (typeof ROLES)[number];
-export const roleField = z.enum(ROLES);
 
 /** What the rights table talks about. */
 export const RESOURCES = [

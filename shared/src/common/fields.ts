@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { ROLES } from '../auth/roles';
+import { LOCALES } from './locale';
 
 /** A trimmed, required one-line text with an upper bound. */
 export const requiredText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
@@ -66,3 +68,6 @@ export const idQuery = z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,9}$/))
 export const limitQuery = z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/)));
 export const cursorQuery = z.optional(z.string().check(z.maxLength(500)));
 export const searchQuery = z.optional(z.string().check(z.trim(), z.maxLength(200)));
+
+export const localeField = z.enum(LOCALES);
+export const roleField = z.enum(ROLES);

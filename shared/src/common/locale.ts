@@ -1,7 +1,4 @@
-import * as z from 'zod/mini';
-
-/** UI languages; Finnish is the default. */
+/** UI languages; Finnish is the default. Kept free of zod so the app shell can use it without the validator. */
 export const LOCALES = ['fi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'fi';
-export const localeField = z.enum(LOCALES);

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { passwordField } from '../auth/auth';
-import { roleField, type Role } from '../auth/roles';
-import { emailField, idField, requiredText, versionField } from '../common/fields';
-import { localeField, type Locale } from '../common/locale';
+import type { Role } from '../auth/roles';
+import { emailField, idField, localeField, requiredText, roleField, versionField } from '../common/fields';
+import type { Locale } from '../common/locale';
 
 const campusGroupIdsField = z.array(idField).check(z.maxLength(100));
 
