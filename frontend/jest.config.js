@@ -6,4 +6,6 @@ module.exports = {
   ...createCjsPreset({ tsconfig: '<rootDir>/tsconfig.spec.json' }),
   setupFilesAfterEnv: ['<rootDir>/src/setup-jest.ts'],
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  // Dialog tests render Material overlays; on a busy 2-core CI machine 5 s per test is too tight.
+  testTimeout: 20000,
 };
