@@ -18,6 +18,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
       max: 20,
       // Fail fast instead of queueing forever when the database is gone.
       connectionTimeoutMillis: 5000,
+      // A frozen server (stalled disk, SIGSTOP) accepts TCP but never answers: without a client-side
+      // limit a request would wait forever. Far above any query of this app; answered as 503.
+      query_timeout: 10_000,
       application_name: 'tyoelama-crm',
     },
   };

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadConfig } from '../config/config';
+import { openDatabase } from '../database/open-database';
+import { hasData, restoreDatabase, tableCounts } from './pg-tools';
+
+// `npm run restore -- FILE [--yes]`: replaces the configured database's contents with a backup.
+// Stop the app first: sessions and open transactions would otherwise see the data change under them.
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const confirmed = args.includes('--yes');
+  const file = args.find((arg) => !arg.startsWith('--'));
+  if (!file) throw new Error('Usage: npm run restore -- backups/tyoelama-YYYYMMDD-HHMMSS.dump [--yes]');
+  const path = resolve(file);
+  if (!existsSync(path)) throw new Error(`No such backup file: ${path}`);
+
+  const database = await openDatabase(loadConfig(), (message) => console.log(message));
+  try {
+    if (!confirmed && (await hasData(database.url))) {
+      throw new Error('The database already holds data, which the restore would replace. Run again with --yes to go ahead.');
+    }
+    const tool = await restoreDatabase(database.url, path);
+    const counts = await tableCounts(database.url);
+    console.log(`Restored ${path} with ${tool.path} (PostgreSQL ${tool.major}).`);
+    console.log(Object.entries(counts).map(([table, count]) => `  ${table}: ${count}`).join('\n'));
+  } finally {
+    await database.stop();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });
+}

@@ -1,0 +1,195 @@
+import { performance } from 'node:perf_hooks';
+import type { Me } from '@tyoelama/shared';
+import request from 'supertest';
+import { routeTable } from '../test/route-table';
+import { type Client, startTestApp, TEST_PASSWORD, type TestContext } from '../test/test-app';
+
+// ASVS 5.0 V6 (authentication) and V7 (sessions), extending auth/auth.spec.ts: what that file covers
+// (new session at sign-in, logout, idle expiry, CSRF on logout, per-account throttle, same answer for
+// wrong email and wrong password) is not repeated here.
+
+// Generous for a loaded 2-core machine; the work itself takes a fraction of this.
+jest.setTimeout(120_000);
+
+const sessionCookieOf = (response: request.Response) =>
+  ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((cookie) => cookie.startsWith('crm_session='));
+
+describe('auth hardening', () => {
+  let context: TestContext;
+
+  beforeAll(async () => {
+    context = await startTestApp();
+  });
+  afterAll(() => context.close());
+
+  it('ignores a session id planted before sign-in (no fixation) and issues a fresh one', async () => {
+    await context.createUser('leadership', [], 'planted@example.fi');
+    const planted = 'attacker-chosen-session-id';
+    const login = await request(context.app.getHttpServer())
+      .post('/api/auth/login')
+      .set('Cookie', `crm_session=${planted}; XSRF-TOKEN=t`)
+      .set('X-XSRF-TOKEN', 't')
+      .send({ email: 'planted@example.fi', password: TEST_PASSWORD });
+    expect(login.status).toBe(200);
+    const issued = sessionCookieOf(login)!.split(';')[0].slice('crm_session='.length);
+    expect(issued).not.toBe(planted);
+    // 256 bits of randomness, and the database keeps only a hash of it.
+    expect(Buffer.from(decodeURIComponent(issued), 'base64url').length).toBeGreaterThanOrEqual(32);
+    const stored: { token_hash: string }[] = await context.dataSource.query(
+      `SELECT s.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'planted@example.fi'`,
+    );
+    expect(JSON.stringify(stored)).not.toContain(issued);
+    const replay = await request(context.app.getHttpServer()).get('/api/auth/me').set('Cookie', `crm_session=${planted}`);
+    expect(replay.status).toBe(401);
+  });
+
+  it('ends every session of a user at once when an admin deactivates them', async () => {
+    const admin = await context.signedIn('admin');
+    const target = await context.signedIn('account_manager');
+    const secondDevice = await context.client();
+    expect((await secondDevice.login(target.me.email)).status).toBe(200);
+    expect((await target.get('/api/employers')).status).toBe(200);
+
+    const current = await admin.get(`/api/users/${target.me.id}`);
+    const update = await admin.patch(`/api/users/${target.me.id}`, { version: current.body.version, active: false });
+    expect(update.status).toBe(200);
+    expect((await target.get('/api/employers')).status).toBe(401);
+    expect((await secondDevice.get('/api/auth/me')).status).toBe(401);
+    expect((await target.post('/api/contact-entries', {})).status).toBe(401);
+  });
+
+  it('ends the session at logout on the server, so a copied cookie stops working at once', async () => {
+    const client = await context.signedIn('leadership');
+    const cookie = await sessionCookie(client);
+    expect((await client.post('/api/auth/logout')).status).toBe(204);
+    const copied = await request(context.app.getHttpServer()).get('/api/auth/me').set('Cookie', `crm_session=${cookie}`);
+    expect(copied.status).toBe(401);
+  });
+
+  it('refuses every unsafe route without the X-XSRF-TOKEN header with 403, even for a signed-in admin', async () => {
+    const admin = await context.signedIn('admin');
+    const unsafe = routeTable(context.app).filter((route) => ['POST', 'PATCH', 'PUT', 'DELETE'].includes(route.method));
+    expect(unsafe.length).toBeGreaterThan(20);
+    const failures: string[] = [];
+    for (const route of unsafe) {
+      const path = route.path.replace(/:[A-Za-z]+/g, '1');
+      const method = route.method.toLowerCase() as 'post' | 'patch' | 'put' | 'delete';
+      const missing = await admin.agent[method](path).send({});
+      const forged = await admin.agent[method](path).set('X-XSRF-TOKEN', 'forged-token').send({});
+      for (const [label, response] of [['missing', missing], ['forged', forged]] as const) {
+        if (response.status !== 403 || response.body.code !== 'CSRF_TOKEN_INVALID') {
+          failures.push(`${route.method} ${route.path} with a ${label} token → ${response.status}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    console.log(`CSRF: ${unsafe.length} unsafe routes refused without and with a forged token`);
+    expect((await admin.get('/api/auth/me')).status).toBe(200);
+  });
+
+  it('throttles per account whatever the case or spacing of the email, and per address across accounts', async () => {
+    // Its own app: the address limit would otherwise lock every later sign-in of this file out.
+    const throttled = await startTestApp();
+    try {
+      await throttled.createUser('leadership', [], 'casing@example.fi');
+      await throttled.createUser('leadership', [], 'sprayed@example.fi');
+      const client = await throttled.client();
+      const variants = ['casing@example.fi', 'CASING@example.fi', ' Casing@Example.fi ', 'casing@EXAMPLE.FI', 'CaSiNg@example.fi'];
+      for (const email of variants) expect((await client.login(email, 'wrong-password')).status).toBe(401);
+      expect((await client.login('casing@example.fi', TEST_PASSWORD)).status).toBe(429);
+
+      // Password spraying: one address, many accounts, one common password each.
+      for (let attempt = 0; attempt < 25; attempt += 1) {
+        expect((await client.login(`spray-${attempt}@example.fi`, 'Summer2026!')).status).toBe(401);
+      }
+      const blocked = await client.login('sprayed@example.fi', TEST_PASSWORD);
+      expect(blocked.status).toBe(429);
+      expect(blocked.body).toEqual(expect.objectContaining({ statusCode: 429, code: 'TOO_MANY_ATTEMPTS' }));
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await throttled.close();
+    }
+  });
+
+  it('does not reveal which accounts exist: same body, and timing of the same order of magnitude', async () => {
+    await context.createUser('leadership', [], 'timing@example.fi');
+    const samples = { known: [] as number[], unknown: [] as number[] };
+    const bodies = new Set<string>();
+    // A fresh app keeps the throttle out of the way: it counts per account and per address.
+    const fresh = await startTestApp();
+    try {
+      await fresh.createUser('leadership', [], 'timing@example.fi');
+      for (let round = 0; round < 4; round += 1) {
+        for (const [kind, email] of [['known', 'timing@example.fi'], ['unknown', `nobody-${round}@example.fi`]] as const) {
+          const client = await fresh.client();
+          const started = performance.now();
+          const response = await client.login(email, `wrong-${round}-password`);
+          samples[kind].push(performance.now() - started);
+          expect(response.status).toBe(401);
+          bodies.add(JSON.stringify(response.body));
+        }
+      }
+    } finally {
+      await fresh.close();
+    }
+    expect(bodies.size).toBe(1);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const ratio = median(samples.known) / median(samples.unknown);
+    console.log(`login timing: known ${median(samples.known).toFixed(1)} ms, unknown ${median(samples.unknown).toFixed(1)} ms`);
+    // An unknown email still pays for one password hash verification, so neither is 3× the other.
+    expect(ratio).toBeGreaterThan(1 / 3);
+    expect(ratio).toBeLessThan(3);
+  });
+
+  it('marks cookies Secure behind a TLS proxy (TRUST_PROXY and X-Forwarded-Proto https)', async () => {
+    const proxied = await startTestApp({ trustProxy: true });
+    try {
+      await proxied.createUser('leadership', [], 'proxy@example.fi');
+      const response = await request(proxied.app.getHttpServer())
+        .post('/api/auth/login')
+        .set('X-Forwarded-Proto', 'https')
+        .set('Cookie', 'XSRF-TOKEN=t')
+        .set('X-XSRF-TOKEN', 't')
+        .send({ email: 'proxy@example.fi', password: TEST_PASSWORD });
+      expect(response.status).toBe(200);
+      const cookies = ([] as string[]).concat(response.headers['set-cookie']);
+      const session = cookies.find((cookie) => cookie.startsWith('crm_session='))!;
+      const xsrf = cookies.find((cookie) => cookie.startsWith('XSRF-TOKEN='))!;
+      expect(session).toMatch(/; HttpOnly/);
+      expect(session).toMatch(/; Secure/);
+      expect(session).toMatch(/SameSite=Lax/);
+      expect(session).toMatch(/Path=\//);
+      // A session cookie: no Expires/Max-Age, it ends with the browser and the server-side limits.
+      expect(session).not.toMatch(/Expires=|Max-Age=/);
+      expect(xsrf).toMatch(/; Secure/);
+      expect(xsrf).not.toMatch(/HttpOnly/);
+
+      // Without TRUST_PROXY the header is ignored: nobody can talk the app into thinking it is on TLS.
+      await context.createUser('leadership', [], 'noproxy@example.fi');
+      const direct = await request(context.app.getHttpServer())
+        .post('/api/auth/login')
+        .set('X-Forwarded-Proto', 'https')
+        .set('Cookie', 'XSRF-TOKEN=t')
+        .set('X-XSRF-TOKEN', 't')
+        .send({ email: 'noproxy@example.fi', password: TEST_PASSWORD });
+      expect(sessionCookieOf(direct)).not.toMatch(/; Secure/);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('never returns password hashes or session tokens from the API', async () => {
+    const admin = await context.signedIn('admin');
+    const users = await admin.get('/api/users?limit=100');
+    const one = await admin.get(`/api/users/${admin.me.id}`);
+    for (const text of [users.text, one.text, (await admin.get('/api/auth/me')).text]) {
+      expect(text).not.toMatch(/argon2|password|token_hash|passwordHash/i);
+    }
+  });
+});
+
+async function sessionCookie(client: Client & { me: Me }): Promise<string> {
+  const { CookieAccessInfo } = await import('cookiejar');
+  const agent = client.agent as unknown as { jar: { getCookie(name: string, access: unknown): { value: string } | undefined } };
+  return agent.jar.getCookie('crm_session', CookieAccessInfo.All)!.value;
+}
