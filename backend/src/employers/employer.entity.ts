@@ -15,6 +15,10 @@ import { UserEntity } from '../users/user.entity';
 @Index('ix_employers_next_follow_up', { synchronize: false })
 @Index('ix_employers_account_manager', { synchronize: false })
 @Index('ix_employers_tags', { synchronize: false })
+@Index('ix_employers_sort_last_contact', { synchronize: false })
+@Index('ix_employers_sort_last_contact_desc', { synchronize: false })
+@Index('ix_employers_sort_next_follow_up', { synchronize: false })
+@Index('ix_employers_sort_next_follow_up_desc', { synchronize: false })
 export class EmployerEntity {
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT' })
   id: number;

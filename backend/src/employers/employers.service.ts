@@ -114,7 +114,14 @@ const UPDATABLE_COLUMNS = {
   description: 'description',
 } as const satisfies Partial<Record<keyof UpdateEmployerInput, string>>;
 
-/** What both list strategies share: the transaction, the filters and their parameters, the count. */
+/** The first `count` parameters: those of the filters, before the page's own were added. */
+function sliceParams(params: SqlParams, count: number): SqlParams {
+  const first = new SqlParams();
+  for (const value of params.values.slice(0, count)) first.add(value);
+  return first;
+}
+
+/** What the keyset list needs: the transaction, the filters and their parameters, the count. */
 interface ListPage {
   manager: EntityManager;
   limit: number;
@@ -177,15 +184,23 @@ export class EmployersService {
       }
       const params = new SqlParams();
       const where = employerFilterSql(readScope(caller, 'employers'), query, params);
-      const [{ total }]: { total: number }[] = await manager.query(
-        `SELECT count(*)::int AS total FROM ${EMPLOYER_LIST_FROM} WHERE ${where.join(' AND ')}`,
-        params.values,
-      );
-      const page = { manager, limit, where, params, total };
-      return query.q && !query.sort
-        ? this.listByRelevance(page, query.q, query.cursor)
-        : this.listByKeyset(page, query);
+      if (query.q && !query.sort) return this.listByRelevance(manager, limit, where, params, query.q, query.cursor);
+      const total = await this.count(manager, where, params);
+      return this.listByKeyset({ manager, limit, where, params, total }, query);
     });
+  }
+
+  /**
+   * The filters only refer to `e`, and the joins never add or drop a row (owner group is a NOT NULL
+   * foreign key, the manager a LEFT JOIN): counting the employers alone gives the same figure
+   * without joining every row of a large list.
+   */
+  private async count(manager: EntityManager, where: string[], params: SqlParams): Promise<number> {
+    const [{ total }]: { total: number }[] = await manager.query(
+      `SELECT count(*)::int AS total FROM employers e WHERE ${where.join(' AND ')}`,
+      params.values,
+    );
+    return total;
   }
 
   async get(caller: AuthUser, id: number): Promise<EmployerDto> {
@@ -321,21 +336,29 @@ export class EmployersService {
   /**
    * Search results in relevance order page by offset, not keyset: relevance is a float that depends
    * on the query, so a keyset on it would be fragile, and search result lists are short (people
-   * refine the query instead of paging deep). The cursor is the opaque `[offset]`.
+   * refine the query instead of paging deep). The cursor is the opaque `[offset]`. The total comes
+   * with the page (a window count over the matches the sort has to find anyway), so the trigram
+   * index is searched once per request, not twice.
    */
   private async listByRelevance(
-    { manager, limit, where, params, total }: ListPage,
+    manager: EntityManager,
+    limit: number,
+    where: string[],
+    params: SqlParams,
     q: string,
     rawCursor: string | undefined,
   ): Promise<Page<EmployerListItemDto>> {
     const cursor = decodeCursor(rawCursor, 1);
     const offset = cursor ? Number(cursor[0]) : 0;
     if (!Number.isInteger(offset) || offset < 0) throw ApiException.field('cursor', 'invalid_cursor', 'Invalid cursor');
-    const rows: EmployerListRow[] = await manager.query(
-      `SELECT ${LIST_COLUMNS} FROM ${EMPLOYER_LIST_FROM} WHERE ${where.join(' AND ')}
+    const countParams = params.values.length;
+    const rows: (EmployerListRow & { total: number })[] = await manager.query(
+      `SELECT ${LIST_COLUMNS}, count(*) OVER ()::int AS total FROM ${EMPLOYER_LIST_FROM} WHERE ${where.join(' AND ')}
         ORDER BY ${relevanceOrderSql(q, params)} LIMIT ${params.add(limit + 1)} OFFSET ${params.add(offset)}`,
       params.values,
     );
+    // Past the last match there is no row to carry the count: ask for it (same filters and parameters).
+    const total = rows[0]?.total ?? (offset === 0 ? 0 : await this.count(manager, where, sliceParams(params, countParams)));
     return {
       items: rows.slice(0, limit).map(toListItem),
       total,

@@ -549,6 +549,19 @@ describe('employers API', () => {
       }
       expect(new Set(seen).size).toBe(first.body.total);
 
+      // Every page, and a cursor past the last match, reports the same total as the first page.
+      const second = await admin.get(`/api/employers?q=oy&campusGroupId=${searchGroup}&limit=1&cursor=${first.body.nextCursor}`);
+      expect(second.body.total).toBe(first.body.total);
+      const beyond = Buffer.from(JSON.stringify([first.body.total + 5])).toString('base64url');
+      const past = await admin.get(`/api/employers?q=oy&campusGroupId=${searchGroup}&limit=1&cursor=${beyond}`);
+      expect(past.status).toBe(200);
+      expect(past.body).toEqual({ items: [], total: first.body.total, nextCursor: null });
+      expect((await admin.get(`/api/employers?q=zzqxv&campusGroupId=${searchGroup}`)).body).toEqual({
+        items: [],
+        total: 0,
+        nextCursor: null,
+      });
+
       const sorted = await admin.get(`/api/employers?q=oy&campusGroupId=${searchGroup}&sort=-name`);
       const names = sorted.body.items.map((e: EmployerListItemDto) => e.name.toLowerCase());
       expect(names).toEqual([...names].sort().reverse());
