@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuditChanges } from './audit-event.entity';
 
-export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'delete' | 'erase' | 'set_password' | string;
+/** What happened: create, update, archive, restore, delete, erase, set_password, import, complete, … (free text by design). */
+export type AuditAction = string;
 
 export interface AuditRecord {
   actorId: number | null;

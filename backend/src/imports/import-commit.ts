@@ -192,7 +192,7 @@ export async function writePlan(
     : [];
   const creates: Write[] = plan.creates.map((row, index) => ({
     rowNumber: row.rowNumber,
-    employerId: ids[index]!.id,
+    employerId: ids[index].id,
     before: null,
     after: newValues(row, target),
     contacts: row.contacts,

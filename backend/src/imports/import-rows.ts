@@ -11,21 +11,20 @@ import {
 } from '@tyoelama/shared';
 import type { Sheet, SheetRow } from './import-file';
 
-const EMPLOYER_COLUMNS = [
-  'name',
-  'businessId',
-  'industry',
-  'municipality',
-  'streetAddress',
-  'postcode',
-  'website',
-  'sizeClass',
-  'status',
-  'tags',
-  'description',
-] as const;
-const CONTACT_COLUMNS = ['contactName', 'contactTitle', 'contactEmail', 'contactPhone'] as const;
-type Column = (typeof EMPLOYER_COLUMNS)[number] | (typeof CONTACT_COLUMNS)[number];
+/** The column keys a header may map to. */
+type EmployerColumn =
+  | 'name'
+  | 'businessId'
+  | 'industry'
+  | 'municipality'
+  | 'streetAddress'
+  | 'postcode'
+  | 'website'
+  | 'sizeClass'
+  | 'status'
+  | 'tags'
+  | 'description';
+type Column = EmployerColumn | 'contactName' | 'contactTitle' | 'contactEmail' | 'contactPhone';
 
 /** Header texts people write, Finnish and English, after `headerKey` (lower case, no accents, letters and digits). */
 const HEADER_ALIASES: Record<Column, readonly string[]> = {

@@ -104,7 +104,7 @@ export class ImportsService {
       `SELECT rows FROM import_batches WHERE id = $1`,
       [id],
     );
-    const decisions = (input.decisions ?? {}) as Record<string, ImportDecision>;
+    const decisions = (input.decisions ?? {});
     this.assertDecisions(rows, decisions);
     const plan = planCommit(rows, decisions);
     const total = plan.creates.length + plan.updates.length;

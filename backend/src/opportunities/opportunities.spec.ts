@@ -307,7 +307,7 @@ describe('opportunities API', () => {
     expect(ids((await owner.get(`/api/opportunities?${byGroup}&q=100%25`)).body)).toEqual([]);
     const contacted = (await owner.get(`/api/opportunities?${byGroup}&stage=contacted`)).body;
     expect(contacted.total).toBe(2);
-    expect(ids(contacted)).toEqual([made[6]!.id, made[1]!.id]);
+    expect(ids(contacted)).toEqual([made[6].id, made[1].id]);
     expect((await owner.get(`/api/opportunities?${byGroup}&type=recruitment`)).body.total).toBe(3);
     expect((await owner.get(`/api/opportunities?${byGroup}&open=true`)).body.total).toBe(6);
     expect((await owner.get(`/api/opportunities?${byGroup}&open=false`)).body.total).toBe(2);
@@ -315,7 +315,7 @@ describe('opportunities API', () => {
     expect((await owner.get(`/api/opportunities?employerId=${filterEmployer}&stage=won`)).body.total).toBe(1);
 
     // An older opportunity moved now comes first: the board shows the latest moves on top.
-    await owner.patch(`/api/opportunities/${made[0]!.id}`, { version: 1, stage: 'contacted' });
+    await owner.patch(`/api/opportunities/${made[0].id}`, { version: 1, stage: 'contacted' });
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
@@ -326,7 +326,7 @@ describe('opportunities API', () => {
       seen.push(...page.items.map((o) => o.id));
       cursor = page.nextCursor;
     } while (cursor);
-    expect(seen[0]).toBe(made[0]!.id);
+    expect(seen[0]).toBe(made[0].id);
     expect([...seen].sort()).toEqual([lost, ...made].map((o) => o.id).sort());
 
     expect((await owner.get('/api/opportunities?limit=200')).status).toBe(200);

@@ -100,10 +100,23 @@ export async function runTool(tool: PgTool, args: string[], url: string): Promis
 }
 
 /** Custom-format dump (compressed, restorable table by table) of the database at `url`. */
-export async function dumpDatabase(url: string, file: string): Promise<PgTool> {
-  const tool = await findPgTool('pg_dump', await serverMajor(url));
+export async function dumpDatabase(url: string, file: string, found?: PgTool): Promise<PgTool> {
+  const tool = found ?? (await findPgTool('pg_dump', await serverMajor(url)));
   await runTool(tool, ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`], url);
   return tool;
+}
+
+/**
+ * The pg_dump that can dump the server at `url`, or null when there is none and the built-in logical
+ * format must do (BACKUP_FORMAT=logical / pg_dump forces one; pg_dump then fails without a tool).
+ */
+export async function pgDumpFor(url: string): Promise<PgTool | null> {
+  const forced = process.env.BACKUP_FORMAT;
+  if (forced === 'logical') return null;
+  const major = await serverMajor(url);
+  if (forced === 'pg_dump') return findPgTool('pg_dump', major);
+  if (forced) throw new Error(`BACKUP_FORMAT must be 'logical' or 'pg_dump', not '${forced}'`);
+  return findPgTool('pg_dump', major).catch(() => null);
 }
 
 /**

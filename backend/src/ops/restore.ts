@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../database/open-database';
+import { isLogicalBackup, logicalRestore } from './logical-backup';
 import { hasData, restoreDatabase, tableCounts } from './pg-tools';
 
 // `npm run restore -- FILE [--yes]`: replaces the configured database's contents with a backup.
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const confirmed = args.includes('--yes');
   const file = args.find((arg) => !arg.startsWith('--'));
-  if (!file) throw new Error('Usage: npm run restore -- backups/tyoelama-YYYYMMDD-HHMMSS.dump [--yes]');
+  if (!file) throw new Error('Usage: npm run restore -- backups/tyoelama-YYYYMMDD-HHMMSS.crmdump.gz|.dump [--yes]');
   const path = resolve(file);
   if (!existsSync(path)) throw new Error(`No such backup file: ${path}`);
 
@@ -20,9 +21,16 @@ async function main(): Promise<void> {
     if (!confirmed && (await hasData(database.url))) {
       throw new Error('The database already holds data, which the restore would replace. Run again with --yes to go ahead.');
     }
-    const tool = await restoreDatabase(database.url, path);
+    let via: string;
+    if (await isLogicalBackup(path)) {
+      await logicalRestore(database.url, path);
+      via = 'the built-in logical format';
+    } else {
+      const tool = await restoreDatabase(database.url, path);
+      via = `${tool.path} (PostgreSQL ${tool.major})`;
+    }
     const counts = await tableCounts(database.url);
-    console.log(`Restored ${path} with ${tool.path} (PostgreSQL ${tool.major}).`);
+    console.log(`Restored ${path} with ${via}.`);
     console.log(Object.entries(counts).map(([table, count]) => `  ${table}: ${count}`).join('\n'));
   } finally {
     await database.stop();

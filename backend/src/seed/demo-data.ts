@@ -45,7 +45,7 @@ export class Random {
   }
 
   pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.next() * list.length)]!;
+    return list[Math.floor(this.next() * list.length)];
   }
 
   weighted<T>(pairs: readonly (readonly [T, number])[]): T {
@@ -62,7 +62,7 @@ export class Random {
     const copy = [...list];
     for (let i = copy.length - 1; i > 0; i -= 1) {
       const j = Math.floor(this.next() * (i + 1));
-      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+      [copy[i], copy[j]] = [copy[j], copy[i]];
     }
     return copy;
   }
@@ -682,9 +682,9 @@ function buildFollowUps(random: Random, clock: Clock, employers: EmployerPlan[],
     const own = entriesByEmployer.get(index) ?? [];
     const assignees = [employer.accountManager, ...usersOfGroup(employer.ownerGroup, ['campus_member'])];
     // Closed follow-ups from earlier contacts: promised steps that were done (or dropped).
-    const settled = own.filter((entryIndex) => entries[entryIndex]!.occurredAt.getTime() < clock.now.getTime() - 30 * DAY);
+    const settled = own.filter((entryIndex) => entries[entryIndex].occurredAt.getTime() < clock.now.getTime() - 30 * DAY);
     for (const entryIndex of random.sample(settled, random.int(0, 2))) {
-      const entry = entries[entryIndex]!;
+      const entry = entries[entryIndex];
       const assignee = random.pick(assignees);
       const dueDate = isoDate(new Date(entry.occurredAt.getTime() + random.int(5, 21) * DAY));
       const status = random.chance(0.85) ? 'done' : 'cancelled';
@@ -707,7 +707,7 @@ function buildFollowUps(random: Random, clock: Clock, employers: EmployerPlan[],
     // One open follow-up for most active relationships: some dropped (overdue), some due now.
     if (employer.status !== 'inactive' && random.chance(0.7) && own.length) {
       const entryIndex = own.at(-1)!;
-      const entry = entries[entryIndex]!;
+      const entry = entries[entryIndex];
       const kind = random.weighted<DueKind>([
         ['overdue', 25],
         ['today', 10],
@@ -796,9 +796,9 @@ function buildOpportunities(random: Random, clock: Clock, employers: EmployerPla
     let elapsed = 0;
     const lostReason = stage === 'lost' ? random.pick(LOST_REASONS) : null;
     const changes: StageChangePlan[] = path.map((to, step) => {
-      elapsed += (weights[step]! / weightTotal) * span;
+      elapsed += (weights[step] / weightTotal) * span;
       return {
-        from: step === 0 ? null : path[step - 1]!,
+        from: step === 0 ? null : path[step - 1],
         to,
         at: new Date(createdAt.getTime() + Math.round(elapsed)),
         lostReason: to === 'lost' ? lostReason : null,

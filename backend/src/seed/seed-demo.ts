@@ -149,7 +149,7 @@ async function insertPeople(
       actor_id: adminId,
       action: 'create',
       entity_type: 'campus_group',
-      entity_id: groupIds[index]!,
+      entity_id: groupIds[index],
       changes: created({ name: group.name, campus: group.campus }),
       employer_id: null,
     }),
@@ -169,7 +169,7 @@ async function insertPeople(
         role: user.role,
         locale: 'fi',
         active: true,
-        campusGroupIds: user.groups.map((group) => groupIds[group]!).sort((a, b) => a - b),
+        campusGroupIds: user.groups.map((group) => groupIds[group]).sort((a, b) => a - b),
       }),
       employer_id: null,
     });
@@ -233,13 +233,13 @@ async function insertCrm(
     ),
   );
   plan.employers.forEach((employer, index) => {
-    const { id, created_by, created_at, updated_at, ...fields } = employers[index]!;
+    const { id, created_by, created_at, updated_at: _updatedAt, ...fields } = employers[index];
     audits.push({
       occurred_at: created_at,
       actor_id: created_by,
       action: 'create',
       entity_type: 'employer',
-      entity_id: id!,
+      entity_id: id,
       changes: created({
         name: fields.name,
         businessId: fields.business_id,
@@ -252,13 +252,13 @@ async function insertCrm(
         website: fields.website,
         sizeClass: fields.size_class,
         ownerCampusGroupId: fields.owner_campus_group_id,
-        campusGroupIds: employer.groups.map((group) => groupIds[group]!).sort((a, b) => a - b),
+        campusGroupIds: employer.groups.map((group) => groupIds[group]).sort((a, b) => a - b),
         accountManagerId: fields.account_manager_id,
         status: fields.status,
         tags: fields.tags,
         description: fields.description,
       }),
-      employer_id: id!,
+      employer_id: id,
     });
   });
 
@@ -284,12 +284,12 @@ async function insertCrm(
   plan.persons.forEach((person, index) =>
     audits.push({
       occurred_at: person.createdAt,
-      actor_id: user(plan.employers[person.employer]!.accountManager),
+      actor_id: user(plan.employers[person.employer].accountManager),
       action: 'create',
       entity_type: 'contact_person',
-      entity_id: personIds[index]!,
+      entity_id: personIds[index],
       changes: created({ name: person.name, title: person.title, email: person.email, phone: person.phone, roles: person.roles }),
-      employer_id: employerIds[person.employer]!,
+      employer_id: employerIds[person.employer],
     }),
   );
 
@@ -328,7 +328,7 @@ async function insertCrm(
       actor_id: user(entry.createdBy),
       action: 'create',
       entity_type: 'contact_entry',
-      entity_id: entryIds[index]!,
+      entity_id: entryIds[index],
       changes: created({
         type: entry.type,
         occurredAt: entry.occurredAt.toISOString(),
@@ -336,9 +336,9 @@ async function insertCrm(
         notes: entry.notes,
         campusGroupId: groupIds[entry.group],
         topics: entry.topics,
-        contactPersonIds: entry.persons.map((person) => personIds[person]!).sort((a, b) => a - b),
+        contactPersonIds: entry.persons.map((person) => personIds[person]).sort((a, b) => a - b),
       }),
-      employer_id: employerIds[entry.employer]!,
+      employer_id: employerIds[entry.employer],
     }),
   );
 
@@ -368,13 +368,13 @@ async function insertCrm(
     })),
   );
   plan.followUps.forEach((followUp, index) => {
-    const employerId = employerIds[followUp.employer]!;
+    const employerId = employerIds[followUp.employer];
     audits.push({
       occurred_at: followUp.createdAt,
       actor_id: user(followUp.createdBy),
       action: 'create',
       entity_type: 'follow_up',
-      entity_id: followUpIds[index]!,
+      entity_id: followUpIds[index],
       changes: created({
         title: followUp.title,
         notes: followUp.notes,
@@ -392,7 +392,7 @@ async function insertCrm(
         // The follow-ups API audits its actions under their own names.
         action: followUp.status === 'done' ? 'complete' : 'cancel',
         entity_type: 'follow_up',
-        entity_id: followUpIds[index]!,
+        entity_id: followUpIds[index],
         changes: { status: ['open', followUp.status] },
         employer_id: employerId,
       });
@@ -447,8 +447,8 @@ async function insertCrm(
     const base = {
       actor_id: user(opportunity.owner),
       entity_type: 'opportunity',
-      entity_id: opportunityIds[index]!,
-      employer_id: employerIds[opportunity.employer]!,
+      entity_id: opportunityIds[index],
+      employer_id: employerIds[opportunity.employer],
     };
     audits.push({
       ...base,
@@ -461,8 +461,8 @@ async function insertCrm(
         expectedStart: opportunity.expectedStart,
         campusGroupId: groupIds[opportunity.group],
         ownerId: user(opportunity.owner),
-        stage: first!.to,
-        lostReason: first!.lostReason,
+        stage: first.to,
+        lostReason: first.lostReason,
         notes: opportunity.notes,
       }),
     });
@@ -546,7 +546,7 @@ function signInHelp(port: number): string {
     `Sign in at http://localhost:${port} (start the app with \`npm start\`). Every demo user has the password ${DEMO_PASSWORD}`,
     '',
     ...DEMO_USERS.map((user) => {
-      const groups = user.groups.map((group) => DEMO_GROUPS[group]!.campus).join(', ');
+      const groups = user.groups.map((group) => DEMO_GROUPS[group].campus).join(', ');
       return `  ${user.email.padEnd(width)}  ${DEMO_PASSWORD}  ${ROLE_NAMES[user.role]}${groups ? ` (${groups})` : ''}`;
     }),
   ].join('\n');
@@ -568,7 +568,7 @@ async function main(): Promise<void> {
     const result = await seedDemo(dataSource, { reset });
     if (!result.seeded) {
       console.log(
-        `Demo data already exists (campus group "${DEMO_GROUPS[0]!.name}" or a demo user is present); nothing added.\n` +
+        `Demo data already exists (campus group "${DEMO_GROUPS[0].name}" or a demo user is present); nothing added.\n` +
           'Run `npm run seed:demo -- --reset` to recreate it.\n',
       );
     } else {

@@ -25,8 +25,10 @@ export async function insertContactPerson(dataSource: DataSource, employerId: nu
 }
 
 export async function auditRows(dataSource: DataSource, entityType: string, entityId: number) {
-  return dataSource.query(
-    `SELECT actor_id, action, changes, employer_id FROM audit_events WHERE entity_type = $1 AND entity_id = $2 ORDER BY id`,
-    [entityType, entityId],
-  ) as Promise<{ actor_id: number | null; action: string; changes: Record<string, [unknown, unknown]>; employer_id: number | null }[]>;
+  const rows: { actor_id: number | null; action: string; changes: Record<string, [unknown, unknown]>; employer_id: number | null }[] =
+    await dataSource.query(
+      `SELECT actor_id, action, changes, employer_id FROM audit_events WHERE entity_type = $1 AND entity_id = $2 ORDER BY id`,
+      [entityType, entityId],
+    );
+  return rows;
 }

@@ -52,7 +52,7 @@ export class Client {
   private readXsrf(response: request.Response): void {
     const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
     const cookie = cookies.find((value) => value.startsWith('XSRF-TOKEN='));
-    if (cookie) this.xsrf = cookie.split(';')[0]!.slice('XSRF-TOKEN='.length);
+    if (cookie) this.xsrf = cookie.split(';')[0].slice('XSRF-TOKEN='.length);
   }
 }
 
