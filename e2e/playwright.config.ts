@@ -16,14 +16,17 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Generous: the shared CI machine is sometimes heavily loaded; a passing run takes far less.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     locale: 'fi-FI',
     timezoneId: 'Europe/Helsinki',
     viewport: { width: 1280, height: 800 },
+    actionTimeout: 20_000,
+    navigationTimeout: 45_000,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

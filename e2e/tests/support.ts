@@ -1,35 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
 import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, expect, type Page, request } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page, request } from '@playwright/test';
 import { ADMIN, E2E_PORT } from '../playwright.config';
 
 export { ADMIN };
 export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const PASSWORD = 'e2e-user-password-123';
+export type Role = 'admin' | 'account_manager' | 'campus_member' | 'leadership';
+export type Lang = 'fi' | 'en';
 
 /** Signs in through the login form, as a person would. */
 export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
   await page.goto('/login');
-  await page.getByLabel(/Sähköposti|Email/).fill(email);
-  await page.getByLabel(/Salasana|Password/).fill(password);
-  await page.getByRole('button', { name: /Kirjaudu sisään|Sign in/ }).click();
+  await page.getByLabel(/^(Sähköposti|Email)/).fill(email);
+  await page.getByLabel(/^(Salasana|Password)/).fill(password);
+  await page.getByRole('button', { name: /^(Kirjaudu|Sign in)$/ }).click();
   await expect(page.getByRole('button', { name: /Kirjaudu ulos|Sign out/ })).toBeVisible();
 }
 
+/** Switches the UI language with the header buttons and waits for it to apply. */
+export async function switchLanguage(page: Page, lang: Lang): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${lang.toUpperCase()}\\b`) }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
 /** axe-core with the WCAG 2.0/2.1 A and AA rules: zero violations expected. */
-export async function expectNoAxeViolations(page: Page, context = ''): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+export async function expectNoAxeViolations(page: Page, context = '', include?: string): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (include) builder = builder.include(include);
+  const results = await builder.analyze();
   const summary = results.violations.map(
-    (violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.nodes
+        .map((node) => `${node.target.join(' ')} ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`)
+        .join(' | ')}`,
   );
   expect(summary, `axe violations ${context}`).toEqual([]);
+}
+
+/** Saves a full-page screenshot as e2e/screenshots/<name>.png (gitignored), for people to look at. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  const folder = join(__dirname, '..', 'screenshots');
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+/** At 200 % zoom on a 1280 px screen (640 CSS px) the page reflows: no horizontal scrolling (WCAG 1.4.10). */
+export async function expectNoHorizontalScroll(page: Page, context = ''): Promise<void> {
+  const { scrollWidth, clientWidth, widest } = await page.evaluate(() => {
+    const root = document.scrollingElement!;
+    // The widest element that sticks out, to make a failure easy to fix.
+    let widest = '';
+    let right = root.clientWidth;
+    const clipped = (element: Element): boolean => {
+      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+        if (getComputedStyle(parent).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    for (const element of Array.from(document.querySelectorAll('body *'))) {
+      const box = element.getBoundingClientRect();
+      if (box.right <= right + 1 || clipped(element)) continue;
+      if (box.right > right + 1 && box.width > 0) {
+        right = box.right;
+        widest = `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')} (${Math.round(box.right)}px)`;
+      }
+    }
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest };
+  });
+  expect(scrollWidth, `horizontal scrolling ${context}: ${widest}`).toBeLessThanOrEqual(clientWidth);
+}
+
+/** Picks an option of an Angular Material select (a combobox with a listbox overlay). */
+export async function pickOption(scope: Page | Locator, page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
+  // By keyboard: also proves the select opens without a pointer (and a floating label never blocks it).
+  await scope.getByRole('combobox', { name: label }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('option', { name: option }).click();
+  await expect(page.getByRole('listbox')).toHaveCount(0);
 }
 
 /** An API client signed in as the given user, for arranging data fast (the UI is tested elsewhere). */
 export async function apiAs(email: string, password: string): Promise<APIRequestContext> {
   const api = await request.newContext({ baseURL: BASE_URL });
   await api.get('/api/health');
-  const xsrf = (await api.storageState()).cookies.find((cookie) => cookie.name === 'XSRF-TOKEN')?.value ?? '';
-  const response = await api.post('/api/auth/login', { data: { email, password }, headers: { 'X-XSRF-TOKEN': xsrf } });
+  const response = await api.post('/api/auth/login', { data: { email, password }, headers: await xsrfHeader(api) });
   expect(response.status(), await response.text()).toBe(200);
   return api;
 }
@@ -39,6 +96,21 @@ export async function xsrfHeader(api: APIRequestContext): Promise<Record<string,
   return { 'X-XSRF-TOKEN': xsrf };
 }
 
+// One signed-in admin client per worker: arranging data costs one sign-in, not one per record.
+let adminApi: Promise<APIRequestContext> | undefined;
+function admin(): Promise<APIRequestContext> {
+  adminApi ??= apiAs(ADMIN.email, ADMIN.password);
+  return adminApi;
+}
+
+/** POSTs as the admin and returns the created record. */
+export async function adminPost<T = { id: number }>(url: string, data: unknown): Promise<T> {
+  const api = await admin();
+  const response = await api.post(url, { data, headers: await xsrfHeader(api) });
+  expect(response.status(), `${url}: ${await response.text()}`).toBe(201);
+  return (await response.json()) as T;
+}
+
 let counter = 0;
 /** A unique suffix so journeys never collide on names or emails. */
 export function unique(prefix: string): string {
@@ -46,28 +118,104 @@ export function unique(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${counter}`;
 }
 
-/** Creates a campus group and a user through the API as the admin. */
+/** Creates a user through the API as the admin. */
 export async function arrangeUser(
-  role: 'admin' | 'account_manager' | 'campus_member' | 'leadership',
+  role: Role,
   campusGroupIds: number[] = [],
-): Promise<{ id: number; email: string }> {
-  const admin = await apiAs(ADMIN.email, ADMIN.password);
-  const email = `${unique(role)}@example.fi`.toLowerCase();
-  const response = await admin.post('/api/users', {
-    data: { email, displayName: `E2E ${role.replace('_', ' ')}`, role, password: PASSWORD, campusGroupIds },
-    headers: await xsrfHeader(admin),
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  const { id } = (await response.json()) as { id: number };
-  await admin.dispose();
-  return { id, email };
+  displayName = `E2E ${role.replace('_', ' ')}`,
+): Promise<{ id: number; email: string; displayName: string }> {
+  const email = `${unique(role)}@example.fi`.toLowerCase().replace('_', '-');
+  const { id } = await adminPost('/api/users', { email, displayName, role, password: PASSWORD, campusGroupIds });
+  return { id, email, displayName };
 }
 
 export async function arrangeCampusGroup(name = unique('Ryhmä')): Promise<{ id: number; name: string }> {
-  const admin = await apiAs(ADMIN.email, ADMIN.password);
-  const response = await admin.post('/api/campus-groups', { data: { name, campus: 'Hervanta' }, headers: await xsrfHeader(admin) });
-  expect(response.status(), await response.text()).toBe(201);
-  const { id } = (await response.json()) as { id: number };
-  await admin.dispose();
+  const { id } = await adminPost('/api/campus-groups', { name, campus: 'Hervanta' });
   return { id, name };
+}
+
+/** A fresh valid Y-tunnus (checksum computed like PRH does), unique enough for one run. */
+export function newBusinessId(): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2];
+  for (;;) {
+    const digits = String(Math.floor(Math.random() * 9_000_000) + 1_000_000);
+    const remainder = digits.split('').reduce((sum, digit, index) => sum + Number(digit) * (weights[index] ?? 0), 0) % 11;
+    if (remainder === 1) continue;
+    return `${digits}-${remainder === 0 ? 0 : 11 - remainder}`;
+  }
+}
+
+/** Creates an employer through the API (as the admin) for journeys that are not about creating one. */
+export async function arrangeEmployer(
+  name: string,
+  ownerCampusGroupId: number,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: number; name: string }> {
+  const { id } = await adminPost('/api/employers', {
+    name,
+    ownerCampusGroupId,
+    businessId: newBusinessId(),
+    municipality: 'Tampere',
+    ...extra,
+  });
+  return { id, name };
+}
+
+export async function arrangeOpportunity(employerId: number, title: string, stage = 'identified', expectedPlaces = 3): Promise<number> {
+  const { id } = await adminPost('/api/opportunities', { employerId, title, type: 'training_agreement', expectedPlaces, stage });
+  return id;
+}
+
+export async function arrangeContactPerson(employerId: number, name: string): Promise<number> {
+  const { id } = await adminPost(`/api/employers/${employerId}/contacts`, { name, title: 'HR-päällikkö', roles: ['hr'] });
+  return id;
+}
+
+/** An open follow-up (due in `days` days, Helsinki date) assigned to the given user. */
+export async function arrangeFollowUp(employerId: number, title: string, assigneeId: number, days = 3): Promise<number> {
+  const due = new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Helsinki' });
+  const { id } = await adminPost('/api/follow-ups', { employerId, title, dueDate: due, assigneeId });
+  return id;
+}
+
+/** The element that has keyboard focus, described by role-ish facts, for keyboard assertions. */
+export async function focusedElement(page: Page): Promise<{ tag: string; text: string; label: string | null; outline: string }> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    const style = element ? getComputedStyle(element) : null;
+    return {
+      tag: element?.tagName.toLowerCase() ?? '',
+      text: (element?.innerText ?? element?.textContent ?? '').trim(),
+      label: element?.getAttribute('aria-label') ?? null,
+      outline: style ? `${style.outlineStyle} ${style.outlineWidth} ${style.boxShadow}` : '',
+    };
+  });
+}
+
+/** Asserts the focused element shows a visible focus indicator (an outline or a box shadow). */
+export async function expectVisibleFocus(page: Page): Promise<void> {
+  const visible = await page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return false;
+    const candidates = [element, element.closest<HTMLElement>('.mat-mdc-form-field, .mat-mdc-button-base, .mdc-checkbox, mat-chip-option, .mat-button-toggle')];
+    return candidates.some((candidate) => {
+      if (!candidate) return false;
+      const style = getComputedStyle(candidate);
+      const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+      const shadow = style.boxShadow !== 'none';
+      const focusRing = !!candidate.querySelector('.mat-focus-indicator, .mat-button-toggle-focus-overlay, .mdc-line-ripple--active, .mdc-notched-outline');
+      return outline || shadow || focusRing;
+    });
+  });
+  expect(visible, 'the focused element has a visible focus indicator').toBe(true);
+}
+
+/** Tabs until the focused element matches `name` (accessible text), failing after `max` presses. */
+export async function tabTo(page: Page, name: RegExp, max = 40, key = 'Tab'): Promise<void> {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press(key);
+    const focused = await focusedElement(page);
+    if (name.test(focused.label ?? '') || name.test(focused.text)) return;
+  }
+  throw new Error(`${name} was not reached with ${max} × ${key}`);
 }

@@ -5,6 +5,12 @@ import { authGuard } from './core/auth-guard';
 
 export const routes: Routes = [
   { path: 'login', title: 'titles.login', loadComponent: () => import('./login/login').then((m) => m.Login) },
+  // Public: the accessibility statement must be reachable without an account.
+  {
+    path: 'accessibility',
+    title: 'accessibility.title',
+    loadComponent: () => import('./accessibility/accessibility').then((m) => m.Accessibility),
+  },
   {
     path: '',
     canActivate: [authGuard],

@@ -32,6 +32,14 @@ describe('CampusGroupForm', () => {
     http.expectNone('/api/campus-groups');
   });
 
+  it('is the "new" form also when the router binds an undefined group (/campus-groups/new)', async () => {
+    fixture.componentRef.setInput('group', undefined);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('h1')?.textContent?.trim()).toBe('Uusi Campus-ryhmä');
+    expect(element.querySelector('button[type=submit]')?.textContent?.trim()).toBe('Luo Campus-ryhmä');
+  });
+
   it('creates the group and opens it', async () => {
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     typeInto(fixture, 'input[formcontrolname=name]', ' Sote ');

@@ -39,10 +39,11 @@ export class CampusGroupForm {
   protected readonly i18n = inject(I18n);
   protected readonly fieldErrorOf = fieldErrorOf;
 
-  readonly group = input<CampusGroupDto | null>(null);
+  // The router's input binding sets `undefined` on /campus-groups/new (no such route data): both mean "new".
+  readonly group = input<CampusGroupDto | null | undefined>(null);
   readonly changed = output<CampusGroupDto>();
 
-  protected readonly isNew = computed(() => this.group() === null);
+  protected readonly isNew = computed(() => !this.group());
   protected readonly saving = signal(false);
   protected readonly formError = signal<ApiError | null>(null);
 

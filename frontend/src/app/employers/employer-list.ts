@@ -80,6 +80,8 @@ export class EmployerList {
 
   protected readonly filters = toSignal(this.route.queryParamMap.pipe(map(filtersFromParams)), { requireSync: true });
   protected readonly filtered = computed(() => hasActiveFilters(this.filters()));
+  protected readonly csvUrl = computed(() => this.api.exportUrl(queryFromFilters(this.filters()), 'csv'));
+  protected readonly xlsxUrl = computed(() => this.api.exportUrl(queryFromFilters(this.filters()), 'xlsx'));
   protected readonly sortedColumn = computed(() => this.columns.find((column) => column.sort && this.sortOf(column.sort) !== 'none'));
 
   /** What is in the search box now; the URL follows after a pause in typing. */

@@ -20,7 +20,11 @@ const PAGE_SIZE = 20;
 export class EmployerTimeline {
   private readonly api = inject(EmployersApi);
   protected readonly i18n = inject(I18n);
-  protected readonly formatDateTime = formatFinnishDateTime;
+  /** `24.11.2026 klo 14.05`; English readers get the numbers without the Finnish "klo". */
+  protected formatDateTime(value: string): string {
+    const text = formatFinnishDateTime(value);
+    return this.i18n.locale() === 'fi' ? text : text.replace(' klo ', ' ');
+  }
 
   readonly employerId = input.required<number>();
   /** Any change reloads the first page (something new happened on the page). */
@@ -76,7 +80,7 @@ export class EmployerTimeline {
     if (item.kind !== 'audit' || !item.changedFields.length) return '';
     const locale = this.i18n.locale();
     const fields = item.changedFields.map((field) => {
-      const key = [`employers.fields.${field}`, `employers.contacts.${field}`].find((candidate) => this.i18n.has(candidate));
+      const key = [`employers.fields.${field}`, `employers.contacts.${field}`, `employers.auditFields.${field}`].find((candidate) => this.i18n.has(candidate));
       return key ? this.i18n.t(key).toLocaleLowerCase(locale) : field;
     });
     return this.i18n.t('employers.timeline.changedFields', { fields: fields.join(', ') });

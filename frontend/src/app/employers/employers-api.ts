@@ -45,6 +45,12 @@ export class EmployersApi {
     return this.http.get<Page<EmployerListItemDto>>('/api/employers', { params: toParams(query) });
   }
 
+  /** The download of exactly what the list shows (same filters and order), as CSV or Excel. */
+  exportUrl(query: EmployerQuery, format: 'csv' | 'xlsx'): string {
+    const params = toParams({ ...query, cursor: null, limit: undefined }).toString();
+    return `/api/exports/employers.${format}${params ? `?${params}` : ''}`;
+  }
+
   get(id: number): Observable<EmployerDto> {
     return this.http.get<EmployerDto>(`/api/employers/${id}`);
   }

@@ -3,6 +3,7 @@ import { employersEn } from '../../employers/employers.i18n';
 import { logContactEn } from '../../log-contact/log-contact.i18n';
 import { myWorkEn } from '../../my-work/my-work.i18n';
 import { pipelineEn } from '../../pipeline/pipeline.i18n';
+import { accessibilityEn } from '../../accessibility/accessibility.i18n';
 import { dashboardEn } from '../../dashboard/dashboard.i18n';
 import { campusStatusEn } from '../../campus-status/campus-status.i18n';
 import { importEn } from '../../import/import.i18n';
@@ -14,6 +15,7 @@ export const en: Dictionary = {
   myWork: myWorkEn,
   pipeline: pipelineEn,
   logContact: logContactEn,
+  accessibility: accessibilityEn,
   dashboard: dashboardEn,
   campusStatus: campusStatusEn,
   import: importEn,

@@ -2,6 +2,7 @@ import { employersFi } from '../../employers/employers.i18n';
 import { logContactFi } from '../../log-contact/log-contact.i18n';
 import { myWorkFi } from '../../my-work/my-work.i18n';
 import { pipelineFi } from '../../pipeline/pipeline.i18n';
+import { accessibilityFi } from '../../accessibility/accessibility.i18n';
 import { dashboardFi } from '../../dashboard/dashboard.i18n';
 import { campusStatusFi } from '../../campus-status/campus-status.i18n';
 import { importFi } from '../../import/import.i18n';
@@ -13,6 +14,7 @@ export const fi = {
   myWork: myWorkFi,
   pipeline: pipelineFi,
   logContact: logContactFi,
+  accessibility: accessibilityFi,
   dashboard: dashboardFi,
   campusStatus: campusStatusFi,
   import: importFi,

@@ -1,0 +1,226 @@
+import { expect, type Page, test } from '@playwright/test';
+import {
+  ADMIN,
+  arrangeCampusGroup,
+  arrangeContactPerson,
+  arrangeEmployer,
+  arrangeFollowUp,
+  arrangeOpportunity,
+  arrangeUser,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  type Lang,
+  PASSWORD,
+  type Role,
+  saveScreenshot,
+  signIn,
+  switchLanguage,
+  unique,
+} from './support';
+
+/** Navigates inside the single-page app (no reload): the router follows a history change. */
+async function openRoute(page: Page, path: string): Promise<void> {
+  await page.evaluate((url) => {
+    history.pushState({}, '', url);
+    dispatchEvent(new PopStateEvent('popstate', { state: {} }));
+  }, path);
+  // (/campus-status opens the member's own group: /campus-status/<id>.)
+  await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\?')}(/\\d+)?$`));
+  // The page has rendered: one h1, and nothing still loading.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page.getByRole('main').getByRole('status').filter({ hasText: /Ladataan|Loading/ })).toHaveCount(0);
+}
+
+interface World {
+  groupId: number;
+  employerId: number;
+  employerName: string;
+}
+
+/** A small, full world: an employer with a contact person, an opportunity and a follow-up per user. */
+async function arrangeWorld(): Promise<World> {
+  const group = await arrangeCampusGroup(unique('Saavutettavuus-ryhmä'));
+  // A long Finnish compound name, to catch truncation and overflow.
+  const employer = await arrangeEmployer(unique('Keski-Pirkanmaan Ammattikorkeakoulutuskuntayhtymä Oy'), group.id, {
+    status: 'partner',
+    tags: ['sosiaali- ja terveysala'],
+  });
+  await arrangeContactPerson(employer.id, 'Maija Mallikas');
+  await arrangeOpportunity(employer.id, unique('Lähihoitajaopiskelijoiden työpaikalla järjestettävä koulutus'), 'negotiating', 12);
+  return { groupId: group.id, employerId: employer.id, employerName: employer.name };
+}
+
+const ROUTES: Record<Role, (world: World, ids: { userId: number }) => string[]> = {
+  admin: (w, { userId }) => [
+    '/',
+    '/employers',
+    '/employers/new',
+    `/employers/${w.employerId}`,
+    '/my-work',
+    '/pipeline',
+    '/dashboard',
+    '/campus-status',
+    '/import',
+    '/users',
+    '/users/new',
+    `/users/${userId}`,
+    '/campus-groups',
+    '/campus-groups/new',
+    `/campus-groups/${w.groupId}`,
+    '/settings/calendar',
+    '/accessibility',
+  ],
+  account_manager: (w) => [
+    '/',
+    '/employers',
+    `/employers/${w.employerId}`,
+    '/my-work',
+    '/pipeline',
+    '/dashboard',
+    '/campus-status',
+    '/import',
+    '/users',
+    '/campus-groups',
+    '/settings/calendar',
+  ],
+  campus_member: (w) => ['/employers', `/employers/${w.employerId}`, '/my-work', '/pipeline', '/dashboard', '/campus-status', '/settings/calendar', '/no-such-page'],
+  leadership: (w) => ['/', '/employers', `/employers/${w.employerId}`, '/pipeline', '/dashboard', '/campus-status', '/users', '/campus-groups', '/import'],
+};
+
+for (const role of ['admin', 'account_manager', 'campus_member', 'leadership'] as const) {
+  test(`every page has 0 axe violations, a title, one h1 and the landmarks, in both languages: ${role}`, async ({ page }) => {
+    test.setTimeout(300_000);
+    const world = await arrangeWorld();
+    const user = await arrangeUser(role, [world.groupId], `Testi ${role}`);
+    if (role !== 'leadership') await arrangeFollowUp(world.employerId, unique('Soita ohjaajalle'), user.id, role === 'admin' ? 0 : 2);
+    if (role === 'admin') {
+      await signIn(page, ADMIN.email, ADMIN.password);
+    } else {
+      await signIn(page, user.email, PASSWORD);
+    }
+    const paths = ROUTES[role](world, { userId: user.id });
+    const titles = new Map<string, string>();
+    for (const lang of ['fi', 'en'] as Lang[]) {
+      if (lang === 'en') await switchLanguage(page, 'en');
+      for (const path of paths) {
+        await openRoute(page, path);
+        const title = await page.title();
+        expect(title, `title of ${path}`).toMatch(/^.+ – Työelämä CRM$/);
+        if (lang === 'en') expect(title, `English title of ${path} differs from the Finnish one`).not.toBe(titles.get(path));
+        else titles.set(path, title);
+        await expect(page.getByRole('banner')).toHaveCount(1);
+        await expect(page.getByRole('main')).toHaveCount(1);
+        await expect(page.getByRole('contentinfo')).toHaveCount(1);
+        await expectNoAxeViolations(page, `${role} ${lang} ${path}`);
+      }
+    }
+    await switchLanguage(page, 'fi');
+  });
+}
+
+test('dialogs have 0 axe violations in both languages, take focus and give it back', async ({ page }) => {
+  test.setTimeout(240_000);
+  const world = await arrangeWorld();
+  const manager = await arrangeUser('account_manager', [world.groupId]);
+  await signIn(page, manager.email);
+  await openRoute(page, `/employers/${world.employerId}`);
+  const dialogs: { in: 'main' | 'banner'; open: RegExp; name: Record<Lang, string | RegExp> }[] = [
+    { in: 'main', open: /^(Kirjaa yhteydenotto|Log contact)$/, name: { fi: 'Kirjaa yhteydenotto', en: 'Log a contact' } },
+    { in: 'banner', open: /^(Kirjaa yhteydenotto|Log contact)$/, name: { fi: 'Kirjaa yhteydenotto', en: 'Log a contact' } },
+    { in: 'main', open: /^(Lisää yhteyshenkilö|Add contact person)$/, name: { fi: 'Uusi yhteyshenkilö', en: /New contact person/ } },
+    { in: 'main', open: /^(Arkistoi|Archive)$/, name: { fi: 'Arkistoidaanko työnantaja?', en: /Archive this employer\?/ } },
+    { in: 'banner', open: /^(Haku|Search)$/, name: { fi: /Haku/, en: /Search/ } },
+  ];
+  for (const lang of ['fi', 'en'] as Lang[]) {
+    if (lang === 'en') await switchLanguage(page, 'en');
+    for (const { in: landmark, open, name } of dialogs) {
+      const trigger = page.getByRole(landmark).getByRole('button', { name: open });
+      await trigger.click();
+      const dialog = page.getByRole('dialog', { name: name[lang] });
+      await expect(dialog).toBeVisible();
+      await expect
+        .poll(() => dialog.evaluate((element) => element.contains(document.activeElement)), { message: `focus inside ${String(name[lang])}` })
+        .toBe(true);
+      await expectNoAxeViolations(page, `${lang} dialog ${String(name[lang])}`);
+      await page.keyboard.press('Escape');
+      await expect(dialog).toHaveCount(0);
+      await expect(trigger, `focus back on the trigger of ${String(name[lang])}`).toBeFocused();
+    }
+    await openRoute(page, '/pipeline');
+    await page.getByRole('button', { name: /^(Uusi mahdollisuus|New opportunity)$/ }).click();
+    const opportunity = page.getByRole('dialog');
+    await expect(opportunity).toBeVisible();
+    await expectNoAxeViolations(page, `${lang} new opportunity dialog`);
+    await page.keyboard.press('Escape');
+    await expect(opportunity).toHaveCount(0);
+    await openRoute(page, `/employers/${world.employerId}`);
+  }
+  await switchLanguage(page, 'fi');
+});
+
+test('at 200 % zoom (1280 px screen) pages reflow without horizontal scrolling', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const world = await arrangeWorld();
+  const manager = await arrangeUser('account_manager', [world.groupId], 'Testi Asiakaspäällikkö');
+  await arrangeFollowUp(world.employerId, 'Soita ohjaajalle', manager.id, 1);
+  const context = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await signIn(page, manager.email);
+  const paths = ['/', '/employers', `/employers/${world.employerId}`, '/employers/new', '/my-work', '/pipeline', '/dashboard', '/campus-status', '/import', '/settings/calendar', '/accessibility'];
+  for (const lang of ['fi', 'en'] as Lang[]) {
+    if (lang === 'en') await switchLanguage(page, 'en');
+    for (const path of paths) {
+      await openRoute(page, path);
+      await expectNoHorizontalScroll(page, `${lang} ${path}`);
+    }
+    await openRoute(page, `/employers/${world.employerId}`);
+    await page.getByRole('main').getByRole('button', { name: /^(Kirjaa yhteydenotto|Log contact)$/ }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expectNoHorizontalScroll(page, `${lang} log contact dialog`);
+    await page.keyboard.press('Escape');
+  }
+  await switchLanguage(page, 'fi');
+  await context.close();
+});
+
+test('screenshots of the main pages in both languages (e2e/screenshots/<page>-<lang>.png)', async ({ page }) => {
+  test.setTimeout(240_000);
+  const world = await arrangeWorld();
+  const manager = await arrangeUser('account_manager', [world.groupId], 'Testi Asiakaspäällikkö');
+  await arrangeFollowUp(world.employerId, 'Soita työpaikkaohjaajalle perehdytyksestä', manager.id, 0);
+  await arrangeFollowUp(world.employerId, 'Lähetä koulutussopimusluonnos', manager.id, 3);
+  for (const lang of ['fi', 'en'] as Lang[]) {
+    await page.goto('/login');
+    if (lang === 'en') await switchLanguage(page, 'en');
+    await saveScreenshot(page, `login-${lang}`);
+    await openRoute(page, '/accessibility');
+    await saveScreenshot(page, `accessibility-${lang}`);
+  }
+  await switchLanguage(page, 'fi');
+  await signIn(page, manager.email);
+  const pages: [string, string][] = [
+    ['home', '/'],
+    ['employers', '/employers'],
+    ['employer', `/employers/${world.employerId}`],
+    ['employer-new', '/employers/new'],
+    ['my-work', '/my-work'],
+    ['pipeline', '/pipeline'],
+    ['dashboard', '/dashboard'],
+    ['campus-status', '/campus-status'],
+    ['import', '/import'],
+    ['calendar', '/settings/calendar'],
+  ];
+  for (const lang of ['fi', 'en'] as Lang[]) {
+    if (lang === 'en') await switchLanguage(page, 'en');
+    for (const [name, path] of pages) {
+      await openRoute(page, path);
+      await saveScreenshot(page, `${name}-${lang}`);
+    }
+    await openRoute(page, `/employers/${world.employerId}`);
+    await page.getByRole('main').getByRole('button', { name: /^(Kirjaa yhteydenotto|Log contact)$/ }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await saveScreenshot(page, `log-contact-dialog-${lang}`);
+    await page.keyboard.press('Escape');
+  }
+  await switchLanguage(page, 'fi');
+});
