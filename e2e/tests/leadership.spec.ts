@@ -32,6 +32,7 @@ test('leadership opens the dashboard, filters it to one campus group and drills 
   await drill.click();
   await expect(page).toHaveURL(/\/pipeline\?/);
   await expect(page).toHaveURL(/stage=negotiating/);
+  await expect(page.getByText('Näytetään vain vaihe Neuvottelu.')).toBeVisible();
   await expect(page.getByRole('heading', { name: first })).toBeVisible();
   await expect(page.getByRole('heading', { name: second })).toBeVisible();
   // Leadership reads, it does not move cards.

@@ -142,6 +142,18 @@ describe('PipelineBoard', () => {
     expect(titlesIn('identified')).toEqual(['Mahdollisuus 1', 'Mahdollisuus 2']);
   });
 
+  it('shows only the stage a dashboard figure drilled into, with a way back to all stages', async () => {
+    await render();
+    fixture.componentRef.setInput('stage', 'contacted');
+    await settle();
+    const shown = Array.from(fixture.nativeElement.querySelectorAll('[data-stage]') as NodeListOf<HTMLElement>).map(
+      (element) => element.dataset['stage'],
+    );
+    expect(shown).toEqual(['contacted']);
+    expect(fixture.nativeElement.textContent).toContain('Näytetään vain vaihe Yhteydessä.');
+    expect(fixture.nativeElement.textContent).toContain('Näytä kaikki vaiheet');
+  });
+
   it('moves a dropped card at once and saves the stage with the version', async () => {
     await render();
     drop(1, 'identified', 'negotiating');

@@ -1,5 +1,15 @@
 import { CdkDrag, CdkDropList, CdkDropListGroup, type CdkDragDrop } from '@angular/cdk/drag-drop';
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
@@ -82,6 +92,13 @@ export class PipelineBoard {
   /** Query parameters (bound by the router): the filters live in the URL so a view can be shared. */
   readonly campusGroupId = input<string>();
   readonly type = input<string>();
+  /** A drill-down from the dashboard's funnel: show only this stage's column. */
+  readonly stage = input<string>();
+
+  protected readonly onlyStage = computed<OpportunityStage | null>(() => {
+    const stage = this.stage();
+    return stage && (OPPORTUNITY_STAGES as readonly string[]).includes(stage) ? (stage as OpportunityStage) : null;
+  });
 
   protected readonly filters = computed<PipelineFilters>(() => {
     const group = this.campusGroupId();
@@ -105,7 +122,14 @@ export class PipelineBoard {
   );
 
   protected readonly columns = signal<Columns>(emptyColumns());
-  protected readonly totals = signal<Totals>({ identified: 0, contacted: 0, negotiating: 0, agreed: 0, won: 0, lost: 0 });
+  protected readonly totals = signal<Totals>({
+    identified: 0,
+    contacted: 0,
+    negotiating: 0,
+    agreed: 0,
+    won: 0,
+    lost: 0,
+  });
   protected readonly loading = signal(true);
   protected readonly loadError = signal<ApiError | null>(null);
   protected readonly announcement = signal('');
@@ -114,12 +138,15 @@ export class PipelineBoard {
   protected readonly summaries = computed(() => {
     const columns = this.columns();
     const totals = this.totals();
-    return this.stages.map((stage) => ({
-      stage,
-      items: columns[stage],
-      total: totals[stage],
-      places: numberFormat.format(columns[stage].reduce((sum, item) => sum + (item.expectedPlaces ?? 0), 0)),
-    }));
+    const only = this.onlyStage();
+    return this.stages
+      .filter((stage) => !only || stage === only)
+      .map((stage) => ({
+        stage,
+        items: columns[stage],
+        total: totals[stage],
+        places: numberFormat.format(columns[stage].reduce((sum, item) => sum + (item.expectedPlaces ?? 0), 0)),
+      }));
   });
 
   constructor() {
@@ -146,7 +173,11 @@ export class PipelineBoard {
   }
 
   protected filterBy(name: 'campusGroupId' | 'type', value: string | number | null): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { [name]: value ?? null }, queryParamsHandling: 'merge' });
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { [name]: value ?? null },
+      queryParamsHandling: 'merge',
+    });
   }
 
   /** A card dropped on a column (the drag way of moving). */
@@ -163,7 +194,11 @@ export class PipelineBoard {
       return;
     }
     this.dialog
-      .open<LostReasonDialog, LostReasonData, string>(LostReasonDialog, { data: { title: item.title }, width: '32rem', maxWidth: '100vw' })
+      .open<LostReasonDialog, LostReasonData, string>(LostReasonDialog, {
+        data: { title: item.title },
+        width: '32rem',
+        maxWidth: '100vw',
+      })
       .afterClosed()
       .subscribe((reason) => {
         if (reason) this.sendMove(item, 'lost', reason);
