@@ -57,17 +57,28 @@ export const enumList = <const T extends readonly [string, ...string[]]>(values:
     z.transform((list) => [...new Set(list)]),
   );
 
-/** Path or query id given as text: digits only, so `1e3` or `0x10` never become ids. */
+/** Ids are PostgreSQL `integer`s: anything above this can match no row and must not reach SQL. */
+export const MAX_ID = 2_147_483_647;
+
+/** An id written as text: digits only (so `1e3` or `0x10` never become ids), within the integer range. */
+export const idText = z.string().check(
+  z.regex(/^[1-9][0-9]{0,9}$/),
+  z.refine((value) => Number(value) <= MAX_ID, { message: 'Out of range', params: { code: 'out_of_range' } }),
+);
+
+/** Path or query id given as text. */
 export const idParam = z.pipe(
-  z.string().check(z.regex(/^[1-9][0-9]{0,9}$/)),
+  idText,
   z.transform((value) => Number(value)),
 );
 
 /** Query-string id filters. */
-export const idQuery = z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,9}$/)));
+export const idQuery = z.optional(idText);
 export const limitQuery = z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/)));
 export const cursorQuery = z.optional(z.string().check(z.maxLength(500)));
-export const searchQuery = z.optional(z.string().check(z.trim(), z.maxLength(200)));
+/** PostgreSQL text cannot hold NUL; refuse it at the edge instead of failing in SQL (or mid-export). */
+const withoutNul = z.regex(/^[^\u0000]*$/);
+export const searchQuery = z.optional(z.string().check(z.trim(), z.maxLength(200), withoutNul));
 
 export const localeField = z.enum(LOCALES);
 export const roleField = z.enum(ROLES);

@@ -147,7 +147,7 @@ export const employerListQuerySchema = z.strictObject({
   campusGroupId: idQuery,
   accountManagerId: idQuery,
   industrySection: z.optional(z.string().check(z.regex(/^[A-V]$/))),
-  tag: z.optional(z.string().check(z.trim(), z.maxLength(40))),
+  tag: z.optional(z.string().check(z.trim(), z.maxLength(40), z.regex(/^[^\u0000]*$/))),
   /** Employers with no contact entry in the last N days (or never). */
   noContactDays: z.optional(z.string().check(z.regex(/^[0-9]{1,4}$/))),
   archived: z.optional(z.enum(['false', 'true', 'all'])),

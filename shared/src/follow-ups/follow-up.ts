@@ -4,6 +4,7 @@ import {
   dateField,
   idField,
   idQuery,
+  idText,
   limitQuery,
   optionalText,
   requiredText,
@@ -42,7 +43,7 @@ export type FollowUpDueFilter = (typeof FOLLOW_UP_DUE_FILTERS)[number];
 
 export const followUpListQuerySchema = z.strictObject({
   /** `me` or a user id. */
-  assignee: z.optional(z.string().check(z.regex(/^(me|[1-9][0-9]{0,9})$/))),
+  assignee: z.optional(z.union([z.literal('me'), idText])),
   status: z.optional(z.enum(FOLLOW_UP_STATUSES)),
   /** Europe/Helsinki dates: overdue = open and due before today; week = due within the next 7 days. */
   due: z.optional(z.enum(FOLLOW_UP_DUE_FILTERS)),

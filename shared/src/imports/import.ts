@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { FieldError } from '../common/errors';
+import { idParam, idText } from '../common/fields';
 import type { CreateContactPersonRequest } from '../contacts/contact-person';
 import type { CreateEmployerRequest } from '../employers/employer';
 
@@ -60,13 +61,10 @@ export interface ImportRowsPageDto {
 }
 
 export const importUploadFieldsSchema = z.strictObject({
-  ownerCampusGroupId: z.pipe(
-    z.string().check(z.regex(/^[1-9][0-9]{0,9}$/)),
-    z.transform((value) => Number(value)),
-  ),
+  ownerCampusGroupId: idParam,
   accountManagerId: z.optional(
     z.pipe(
-      z.string().check(z.regex(/^$|^[1-9][0-9]{0,9}$/)),
+      z.union([z.literal(''), idText]),
       z.transform((value) => (value === '' ? null : Number(value))),
     ),
   ),

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { passwordField } from '../auth/auth';
 import type { Role } from '../auth/roles';
-import { emailField, idField, localeField, requiredText, roleField, versionField } from '../common/fields';
+import { emailField, idField, idQuery, localeField, requiredText, roleField, versionField } from '../common/fields';
 import type { Locale } from '../common/locale';
 
 const campusGroupIdsField = z.array(idField).check(z.maxLength(100));
@@ -34,7 +34,7 @@ export const userListQuerySchema = z.strictObject({
   q: z.optional(z.string().check(z.trim(), z.maxLength(200))),
   role: z.optional(roleField),
   active: z.optional(z.enum(['true', 'false'])),
-  campusGroupId: z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,15}$/))),
+  campusGroupId: idQuery,
   cursor: z.optional(z.string().check(z.maxLength(500))),
   limit: z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/))),
 });
