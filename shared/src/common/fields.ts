@@ -77,7 +77,10 @@ export const idQuery = z.optional(idText);
 export const limitQuery = z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/)));
 export const cursorQuery = z.optional(z.string().check(z.maxLength(500)));
 /** PostgreSQL text cannot hold NUL; refuse it at the edge instead of failing in SQL (or mid-export). */
-const withoutNul = z.regex(/^[^\u0000]*$/);
+export const withoutNul = z.refine<string>((value) => !value.includes('\u0000'), {
+  message: 'Contains a NUL character',
+  params: { code: 'invalid_characters' },
+});
 export const searchQuery = z.optional(z.string().check(z.trim(), z.maxLength(200), withoutNul));
 
 export const localeField = z.enum(LOCALES);

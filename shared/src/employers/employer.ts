@@ -9,6 +9,7 @@ import {
   requiredText,
   searchQuery,
   versionField,
+  withoutNul,
 } from '../common/fields';
 import { businessIdProblem, normaliseBusinessId } from './business-id';
 
@@ -147,7 +148,7 @@ export const employerListQuerySchema = z.strictObject({
   campusGroupId: idQuery,
   accountManagerId: idQuery,
   industrySection: z.optional(z.string().check(z.regex(/^[A-V]$/))),
-  tag: z.optional(z.string().check(z.trim(), z.maxLength(40), z.regex(/^[^\u0000]*$/))),
+  tag: z.optional(z.string().check(z.trim(), z.maxLength(40), withoutNul)),
   /** Employers with no contact entry in the last N days (or never). */
   noContactDays: z.optional(z.string().check(z.regex(/^[0-9]{1,4}$/))),
   archived: z.optional(z.enum(['false', 'true', 'all'])),
