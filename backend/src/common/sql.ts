@@ -12,3 +12,6 @@ export class SqlParams {
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
+
+/** Helsinki's calendar date today: "overdue", "due today" and "on time" are Finnish days. */
+export const HELSINKI_TODAY = `(now() AT TIME ZONE 'Europe/Helsinki')::date`;

@@ -6,14 +6,13 @@ import {
   type EmployerStatus,
   type FollowUpListQuery,
   type FollowUpStatus,
-  OPEN_STAGES,
   type OpportunityListQuery,
   type OpportunityStage,
   type OpportunityType,
 } from '@tyoelama/shared';
 import type { AuthUser } from '../auth/auth-user';
-import { assertUnreachable, readScope } from '../auth/campus-scope';
-import { likePattern, SqlParams } from '../common/sql';
+import { readScope } from '../auth/campus-scope';
+import { HELSINKI_TODAY, SqlParams } from '../common/sql';
 import { employerVisibleSql } from '../employers/employer-access';
 import {
   EMPLOYER_LIST_FROM,
@@ -23,6 +22,8 @@ import {
   relevanceOrderSql,
   searchThresholdSql,
 } from '../employers/employer-list-sql';
+import { followUpFilterConditions } from '../follow-ups/follow-ups.service';
+import { opportunityListConditions } from '../opportunities/opportunities.service';
 import { type ExportColumn, finnishDay, finnishInstant } from './export-writers';
 
 /** What one export runs: optional set-up statements, the query in the list's order, and the columns. */
@@ -35,8 +36,6 @@ export interface ExportDefinition<R> {
   params: unknown[];
   columns: ExportColumn<R>[];
 }
-
-const HELSINKI_TODAY = `(now() AT TIME ZONE 'Europe/Helsinki')::date`;
 
 const STATUS_FI: Record<EmployerStatus, string> = { prospect: 'prospekti', partner: 'kumppani', inactive: 'ei aktiivinen' };
 const CONTACT_TYPE_FI: Record<ContactType, string> = {
@@ -192,7 +191,7 @@ export function contactEntriesExport(caller: AuthUser, query: ContactEntryListQu
   };
 }
 
-// ---- follow-ups: as FollowUpsService.list (its filterConditions is not exported, so repeated here)
+// ---- follow-ups: the same filters as FollowUpsService.list
 
 export interface FollowUpExportRow {
   due_date: string;
@@ -216,28 +215,12 @@ const FOLLOW_UP_COLUMNS: ExportColumn<FollowUpExportRow>[] = [
   { header: 'Muistiinpanot', value: (row) => row.notes },
 ];
 
-function followUpDueSql(due: NonNullable<FollowUpListQuery['due']>): string {
-  switch (due) {
-    case 'overdue':
-      return `(f.status = 'open' AND f.due_date < ${HELSINKI_TODAY})`;
-    case 'today':
-      return `f.due_date = ${HELSINKI_TODAY}`;
-    case 'week':
-      return `(f.status = 'open' AND f.due_date BETWEEN ${HELSINKI_TODAY} AND ${HELSINKI_TODAY} + 6)`;
-    default:
-      return assertUnreachable(due);
-  }
-}
-
 export function followUpsExport(caller: AuthUser, query: FollowUpListQuery): ExportDefinition<FollowUpExportRow> {
   const params = new SqlParams();
-  const where = [employerVisibleSql(readScope(caller, 'followUps'), 'f.employer_id', params)];
-  if (query.assignee) {
-    where.push(`f.assignee_id = ${params.add(query.assignee === 'me' ? caller.id : Number(query.assignee))}`);
-  }
-  if (query.status) where.push(`f.status = ${params.add(query.status)}`);
-  if (query.employerId) where.push(`f.employer_id = ${params.add(Number(query.employerId))}`);
-  if (query.due) where.push(followUpDueSql(query.due));
+  const where = [
+    employerVisibleSql(readScope(caller, 'followUps'), 'f.employer_id', params),
+    ...followUpFilterConditions(caller, query, params),
+  ];
   return {
     fileBase: 'jatkotoimenpiteet',
     sheetName: 'Jatkotoimenpiteet',
@@ -254,7 +237,7 @@ export function followUpsExport(caller: AuthUser, query: FollowUpListQuery): Exp
   };
 }
 
-// ---- opportunities: as OpportunitiesService.list (its listConditions is not exported, so repeated here)
+// ---- opportunities: the same filters as OpportunitiesService.list
 
 export interface OpportunityExportRow {
   employer_name: string;
@@ -284,20 +267,7 @@ const OPPORTUNITY_COLUMNS: ExportColumn<OpportunityExportRow>[] = [
 
 export function opportunitiesExport(caller: AuthUser, query: OpportunityListQuery): ExportDefinition<OpportunityExportRow> {
   const params = new SqlParams();
-  const where = [employerVisibleSql(readScope(caller, 'opportunities'), 'o.employer_id', params)];
-  if (query.q) {
-    const pattern = `crm_normalise(${params.add(likePattern(query.q))})`;
-    where.push(`(crm_normalise(o.title) LIKE ${pattern} OR crm_normalise(e.name) LIKE ${pattern})`);
-  }
-  if (query.employerId) where.push(`o.employer_id = ${params.add(Number(query.employerId))}`);
-  if (query.stage) where.push(`o.stage = ${params.add(query.stage)}`);
-  if (query.type) where.push(`o.type = ${params.add(query.type)}`);
-  if (query.campusGroupId) where.push(`o.campus_group_id = ${params.add(Number(query.campusGroupId))}`);
-  if (query.ownerId) where.push(`o.owner_id = ${params.add(Number(query.ownerId))}`);
-  if (query.open) {
-    const stages = query.open === 'true' ? OPEN_STAGES : ['won', 'lost'];
-    where.push(`o.stage = ANY(${params.add(stages)}::text[])`);
-  }
+  const where = opportunityListConditions(readScope(caller, 'opportunities'), query, params);
   return {
     fileBase: 'yhteistyomahdollisuudet',
     sheetName: 'Yhteistyömahdollisuudet',

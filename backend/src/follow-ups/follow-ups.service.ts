@@ -14,7 +14,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { assertUnreachable, readScope } from '../auth/campus-scope';
 import { ApiException } from '../common/api-exception';
 import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
-import { SqlParams } from '../common/sql';
+import { HELSINKI_TODAY, SqlParams } from '../common/sql';
 import {
   type EmployerAccessRow,
   employerVisibleSql,
@@ -22,8 +22,6 @@ import {
   refreshEmployerActivity,
 } from '../employers/employer-access';
 
-/** "Today" is the Finnish calendar day whatever the server's or session's zone. */
-export const HELSINKI_TODAY = `(now() AT TIME ZONE 'Europe/Helsinki')::date`;
 
 interface FollowUpRow {
   id: number;
@@ -96,8 +94,8 @@ function toDto(row: FollowUpRow): FollowUpDto {
   };
 }
 
-/** List filters other than scope and paging, as SQL conditions. */
-function filterConditions(caller: AuthUser, query: FollowUpListQuery, params: SqlParams): string[] {
+/** List filters other than scope and paging, as SQL conditions (the exports use them too). */
+export function followUpFilterConditions(caller: AuthUser, query: FollowUpListQuery, params: SqlParams): string[] {
   const where: string[] = [];
   if (query.assignee) {
     where.push(`f.assignee_id = ${params.add(query.assignee === 'me' ? caller.id : Number(query.assignee))}`);
@@ -134,7 +132,7 @@ export class FollowUpsService {
     const params = new SqlParams();
     const where = [
       employerVisibleSql(readScope(caller, 'followUps'), 'f.employer_id', params),
-      ...filterConditions(caller, query, params),
+      ...followUpFilterConditions(caller, query, params),
     ];
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM follow_ups f WHERE ${where.join(' AND ')}`,

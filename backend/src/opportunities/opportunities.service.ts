@@ -124,8 +124,8 @@ function toStageChangeDto(row: StageChangeRow): StageChangeDto {
   };
 }
 
-/** The list filters as SQL conditions; the cursor is added separately so the total ignores it. */
-function listConditions(scope: CampusScope, query: OpportunityListQuery, params: SqlParams): string[] {
+/** The list filters as SQL conditions (the exports use them too); the cursor is added separately so the total ignores it. */
+export function opportunityListConditions(scope: CampusScope, query: OpportunityListQuery, params: SqlParams): string[] {
   const where = [employerVisibleSql(scope, 'o.employer_id', params)];
   if (query.q) {
     const pattern = `crm_normalise(${params.add(likePattern(query.q))})`;
@@ -159,7 +159,7 @@ export class OpportunitiesService {
   async list(caller: AuthUser, query: OpportunityListQuery): Promise<Page<OpportunityDto>> {
     const limit = pageSize(query.limit);
     const params = new SqlParams();
-    const where = listConditions(readScope(caller, 'opportunities'), query, params);
+    const where = opportunityListConditions(readScope(caller, 'opportunities'), query, params);
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM ${FROM} WHERE ${where.join(' AND ')}`,
       params.values,

@@ -3,8 +3,7 @@ import type { SqlParams } from '../common/sql';
 
 export const HELSINKI = `'Europe/Helsinki'`;
 
-/** Helsinki's calendar date today, for "overdue" and "on time". */
-export const HELSINKI_TODAY = `(now() AT TIME ZONE ${HELSINKI})::date`;
+export { HELSINKI_TODAY } from '../common/sql';
 
 export const OPEN_STAGES_SQL = `(${OPEN_STAGES.map((stage) => `'${stage}'`).join(', ')})`;
 
