@@ -7,6 +7,18 @@ import type { AuthUser } from './auth-user';
 
 // Writing last_seen_at on every request would turn each read into a write; a minute is precise enough.
 const TOUCH_INTERVAL_MS = 60_000;
+// A resolved session is kept this long in memory, so most requests skip the session query. Every
+// change that ends a session or alters its user (logout, deactivation, role, groups, password,
+// language) forgets it at once; the short life only bounds what another process changes.
+const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_MAX_ENTRIES = 10_000;
+
+interface CachedSession {
+  auth: AuthUser;
+  lastSeenAt: number;
+  expiresAt: number;
+  cachedAt: number;
+}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -28,6 +40,10 @@ interface SessionRow {
 /** Server-side sessions in PostgreSQL: revocable at once, idle and absolute expiry. */
 @Injectable()
 export class SessionsService {
+  private readonly cache = new Map<string, CachedSession>();
+  /** Bumped by every forget: a lookup that began before one must not cache what it read. */
+  private generation = 0;
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -46,6 +62,21 @@ export class SessionsService {
 
   async resolve(token: string): Promise<AuthUser | null> {
     const tokenHash = hashToken(token);
+    const now = Date.now();
+    const cached = this.cache.get(tokenHash);
+    if (cached && now - cached.cachedAt < SESSION_CACHE_MS && this.isLive(cached, now)) {
+      if (now - cached.lastSeenAt <= TOUCH_INTERVAL_MS) return cached.auth;
+    }
+    this.cache.delete(tokenHash);
+    return this.load(tokenHash);
+  }
+
+  private isLive(session: Pick<CachedSession, 'lastSeenAt' | 'expiresAt'>, now: number): boolean {
+    return session.expiresAt > now && session.lastSeenAt + this.config.sessionIdleMinutes * 60_000 > now;
+  }
+
+  private async load(tokenHash: string): Promise<AuthUser | null> {
+    const generation = this.generation;
     const rows: SessionRow[] = await this.dataSource.query(
       `SELECT s.token_hash, s.last_seen_at, s.expires_at,
               u.id, u.email, u.display_name, u.role, u.locale, u.active,
@@ -61,15 +92,17 @@ export class SessionsService {
     const row = rows[0];
     if (!row) return null;
     const now = Date.now();
-    const idleLimit = row.last_seen_at.getTime() + this.config.sessionIdleMinutes * 60_000;
-    if (!row.active || row.expires_at.getTime() <= now || idleLimit <= now) {
+    let lastSeenAt = row.last_seen_at.getTime();
+    const expiresAt = row.expires_at.getTime();
+    if (!row.active || !this.isLive({ lastSeenAt, expiresAt }, now)) {
       await this.revoke(tokenHash);
       return null;
     }
-    if (now - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+    if (now - lastSeenAt > TOUCH_INTERVAL_MS) {
       await this.dataSource.query(`UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1`, [tokenHash]);
+      lastSeenAt = now;
     }
-    return {
+    const auth: AuthUser = {
       id: row.id,
       email: row.email,
       displayName: row.display_name,
@@ -78,14 +111,42 @@ export class SessionsService {
       campusGroupIds: row.campus_group_ids.map(Number),
       sessionTokenHash: tokenHash,
     };
+    if (generation === this.generation) {
+      if (this.cache.size >= SESSION_CACHE_MAX_ENTRIES) this.cache.clear();
+      this.cache.set(tokenHash, { auth, lastSeenAt, expiresAt, cachedAt: now });
+    }
+    return auth;
   }
 
   async revoke(tokenHash: string): Promise<void> {
+    this.forget((cachedHash) => cachedHash === tokenHash);
     await this.dataSource.query(`DELETE FROM sessions WHERE token_hash = $1`, [tokenHash]);
+  }
+
+  /**
+   * Drops a user's cached sessions, so their next request reads role, groups and state afresh. Call
+   * it after the transaction that changed the user has committed (a lookup racing the commit could
+   * otherwise cache the old row again).
+   */
+  forgetUser(userId: number): void {
+    this.forget((_, session) => session.auth.id === userId);
+  }
+
+  /** Drops every cached session (tests that move the clock by editing rows use it). */
+  forgetAll(): void {
+    this.forget(() => true);
+  }
+
+  private forget(matches: (tokenHash: string, session: CachedSession) => boolean): void {
+    this.generation += 1;
+    for (const [tokenHash, session] of this.cache) {
+      if (matches(tokenHash, session)) this.cache.delete(tokenHash);
+    }
   }
 
   /** Ends every session of a user at once (deactivation, password reset). */
   async revokeAllForUser(userId: number, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    this.forgetUser(userId);
     await manager.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
   }
 

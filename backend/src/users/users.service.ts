@@ -146,6 +146,14 @@ export class UsersService {
   }
 
   async update(caller: AuthUser, id: number, input: z.output<typeof updateUserSchema>): Promise<UserDto> {
+    return this.changingSessionUser(id, () => this.updateInTransaction(caller, id, input));
+  }
+
+  private async updateInTransaction(
+    caller: AuthUser,
+    id: number,
+    input: z.output<typeof updateUserSchema>,
+  ): Promise<UserDto> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.find(manager, id);
       if (!before) throw ApiException.notFound('User');
@@ -188,7 +196,7 @@ export class UsersService {
 
   async setPassword(caller: AuthUser, id: number, input: SetPasswordRequest): Promise<void> {
     const passwordHash = await hashPassword(input.password);
-    await this.dataSource.transaction(async (manager) => {
+    await this.changingSessionUser(id, () => this.dataSource.transaction(async (manager) => {
       const result: [unknown[], number] = await manager.query(
         `UPDATE users SET password_hash = $1, updated_at = now(), version = version + 1 WHERE id = $2`,
         [passwordHash, id],
@@ -203,11 +211,11 @@ export class UsersService {
         entityId: id,
         changes: { password: ['***', '***'] },
       });
-    });
+    }));
   }
 
   async setLocale(userId: number, locale: Locale): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.changingSessionUser(userId, () => this.dataSource.transaction(async (manager) => {
       const [rows] = await manager.query(
         `UPDATE users u SET locale = $1 FROM (SELECT locale FROM users WHERE id = $2 FOR UPDATE) old
           WHERE u.id = $2 RETURNING old.locale AS before`,
@@ -223,7 +231,19 @@ export class UsersService {
           changes: { locale: [before ?? null, locale] },
         });
       }
-    });
+    }));
+  }
+
+  /**
+   * Runs a change of what a session carries (role, groups, state, password, language) and then,
+   * after its commit, makes the user's sessions read it afresh.
+   */
+  private async changingSessionUser<T>(userId: number, change: () => Promise<T>): Promise<T> {
+    try {
+      return await change();
+    } finally {
+      this.sessions.forgetUser(userId);
+    }
   }
 
   async findForLogin(email: string): Promise<{ id: number; passwordHash: string; active: boolean } | null> {

@@ -160,6 +160,22 @@ describe('users API', () => {
     expect((await target.get('/api/auth/me')).status).toBe(401);
   });
 
+  it('applies a changed role and campus groups to the user’s very next request', async () => {
+    const admin = await context.signedIn('admin');
+    const groupA = await context.createCampusGroup('Sessio A');
+    const groupB = await context.createCampusGroup('Sessio B');
+    const target = await context.signedIn('campus_member', [groupA]);
+    expect((await target.get('/api/auth/me')).body.campusGroupIds).toEqual([groupA]);
+
+    const moved = await admin.patch(`/api/users/${target.me.id}`, { version: 1, campusGroupIds: [groupB] });
+    expect(moved.status).toBe(200);
+    expect((await target.get('/api/auth/me')).body.campusGroupIds).toEqual([groupB]);
+
+    expect((await admin.patch(`/api/users/${target.me.id}`, { version: 2, role: 'leadership' })).status).toBe(200);
+    const me = await target.get('/api/auth/me');
+    expect(me.body.role).toBe('leadership');
+  });
+
   it('keeps at least one active admin', async () => {
     await context.dataSource.query(`UPDATE users SET active = false WHERE role = 'admin'`);
     const admin = await context.signedIn('admin');
