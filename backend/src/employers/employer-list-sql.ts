@@ -30,27 +30,41 @@ export function employerFilterSql(scope: CampusScope, query: EmployerListQuery, 
   return where;
 }
 
-/**
- * Accent- and typo-tolerant name search, or an exact Y-tunnus. Both name conditions are served by
- * the trigram GIN index on crm_normalise(name): LIKE for substrings ("kesk", "keskö"), and the
- * word-similarity operator for misspellings ("Keskp Oyj", "Ksko").
- */
+/** Accent- and typo-tolerant name search, or an exact Y-tunnus. */
 function searchSql(q: string, params: SqlParams): string {
-  const text = params.add(q);
-  return `(crm_normalise(e.name) LIKE crm_normalise(${params.add(likePattern(q))})
-    OR crm_normalise(${text}) <% crm_normalise(e.name)
-    OR e.business_id = ${params.add(normaliseBusinessId(q))})`;
+  return `(${fuzzyTextSql('e.name', q, params)} OR e.business_id = ${params.add(normaliseBusinessId(q))})`;
+}
+
+/** The words of a query that are matched one by one; one-letter words only take part in the phrase match. */
+function queryWords(q: string): string[] {
+  const words = q.trim().split(/\s+/).filter((word) => word.length >= 2);
+  return words.length > 0 ? words : [q];
 }
 
 /**
- * Sets pg_trgm's word-similarity threshold for this transaction so that one typo still matches:
- * a typo removes up to three trigrams, which in a short word ("Ksko": 5 trigrams, similarity 0.4
- * to "Kesko") is a bigger share than the default 0.6 allows. Longer queries keep 0.6, where a lower
- * threshold would match every "… Oyj" for "Keskp Oyj".
+ * Accent- and typo-tolerant match of `column` (served by a trigram GIN index on crm_normalise(column)):
+ * LIKE for the phrase as a substring ("kesk", "keskö"), or every word of the query similar to some
+ * word of the text ("Keskp Oyj", "Roavniemen Kiinteistöpalvelu"). Matching word by word keeps the
+ * candidates few: the index intersects the words' matches instead of ranking every name that shares
+ * a common word such as "Kiinteistöpalvelu" with the query.
+ */
+export function fuzzyTextSql(column: string, q: string, params: SqlParams): string {
+  const everyWord = queryWords(q)
+    .map((word) => `crm_normalise(${params.add(word)}) <% crm_normalise(${column})`)
+    .join(' AND ');
+  return `(crm_normalise(${column}) LIKE crm_normalise(${params.add(likePattern(q))}) OR (${everyWord}))`;
+}
+
+/**
+ * Sets pg_trgm's word-similarity threshold for this transaction so that one typo in each word still
+ * matches. A substitution breaks three of a word's n trigrams and a transposition four, which leaves
+ * a similarity of about (n - 4) / (n + 4): 0.47 for "Roavniemen" against "Rovaniemen". The shortest
+ * word sets it, kept between 0.4 (below, unrelated short words match) and pg_trgm's default 0.6.
  */
 export function searchThresholdSql(q: string, params: SqlParams): string {
-  return `SELECT set_config('pg_trgm.word_similarity_threshold',
-    greatest(0.4, least(0.6, 1 - 3.0 / greatest(cardinality(show_trgm(crm_normalise(${params.add(q)}))), 1)))::text, true)`;
+  return `SELECT set_config('pg_trgm.word_similarity_threshold', greatest(0.4, least(0.6,
+    (SELECT min((n - 4.0) / (n + 4.0)) FROM unnest(${params.add(queryWords(q))}::text[]) AS w(word),
+       LATERAL cardinality(show_trgm(crm_normalise(w.word))) AS n)))::text, true)`;
 }
 
 /** Relevance order for a search without an explicit sort: exact Y-tunnus, then closest names. */

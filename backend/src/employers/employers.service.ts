@@ -22,6 +22,7 @@ import { foreignKeyViolation, uniqueViolation } from '../common/database-errors'
 import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
 import { SqlParams } from '../common/sql';
 import { readableEmployer } from './employer-access';
+import { EmployerListTotals } from './employer-list-totals';
 import {
   EMPLOYER_LIST_FROM,
   employerFilterSql,
@@ -172,6 +173,7 @@ export class EmployersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly totals: EmployerListTotals,
   ) {}
 
   async list(caller: AuthUser, query: EmployerListQuery): Promise<Page<EmployerListItemDto>> {
@@ -185,9 +187,24 @@ export class EmployersService {
       const params = new SqlParams();
       const where = employerFilterSql(readScope(caller, 'employers'), query, params);
       if (query.q && !query.sort) return this.listByRelevance(manager, limit, where, params, query.q, query.cursor);
-      const total = await this.count(manager, where, params);
+      const total = await this.listTotal(manager, where, params, query);
       return this.listByKeyset({ manager, limit, where, params, total }, query);
     });
+  }
+
+  /**
+   * The total of a filtered list, remembered until the next employer change. "No contact for N
+   * days" is counted afresh: contact entries move it, and time does too.
+   */
+  private async listTotal(
+    manager: EntityManager,
+    where: string[],
+    params: SqlParams,
+    query: EmployerListQuery,
+  ): Promise<number> {
+    if (query.noContactDays !== undefined) return this.count(manager, where, params);
+    const key = JSON.stringify([where, params.values]);
+    return this.totals.total(key, () => this.count(manager, where, params));
   }
 
   /**
@@ -486,6 +503,9 @@ export class EmployersService {
         throw ApiException.field('campusGroupIds', 'unknown_campus_group', 'Unknown campus group');
       }
       throw error;
+    } finally {
+      // After the commit: a list counted meanwhile must not keep the old total.
+      this.totals.changed();
     }
   }
 }

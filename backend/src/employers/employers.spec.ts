@@ -388,6 +388,29 @@ describe('employers API', () => {
       expect((await admin.post(`/api/employers/${created.id}/archive`, {})).status).toBe(400);
     });
 
+    it('keeps the remembered list totals exact through creates, moves and archives', async () => {
+      const group = await context.createCampusGroup('Laskettava');
+      const otherGroup = await context.createCampusGroup('Laskettava 2');
+      const totalOf = async (query: string) => (await admin.get(`/api/employers?${query}`)).body.total as number;
+      const inGroup = `campusGroupId=${group}`;
+      expect(await totalOf(inGroup)).toBe(0);
+
+      const { body: created } = await admin.post('/api/employers', { name: 'Laskettava Oy', ownerCampusGroupId: group });
+      expect(await totalOf(inGroup)).toBe(1);
+      expect(await totalOf(`${inGroup}&status=partner`)).toBe(0);
+
+      await admin.patch(`/api/employers/${created.id}`, { version: 1, status: 'partner' });
+      expect(await totalOf(`${inGroup}&status=partner`)).toBe(1);
+
+      await admin.patch(`/api/employers/${created.id}`, { version: 2, ownerCampusGroupId: otherGroup });
+      expect(await totalOf(inGroup)).toBe(0);
+      expect(await totalOf(`campusGroupId=${otherGroup}&status=partner`)).toBe(1);
+
+      await admin.post(`/api/employers/${created.id}/archive`, { version: 3 });
+      expect(await totalOf(`campusGroupId=${otherGroup}&archived=true`)).toBe(1);
+      expect(await totalOf(`campusGroupId=${otherGroup}&status=partner`)).toBe(0);
+    });
+
     it('has no hard delete', async () => {
       const { body: created } = await admin.post('/api/employers', { name: 'Pysyvä Oy', ownerCampusGroupId: groupA });
       expect((await admin.delete(`/api/employers/${created.id}`)).status).toBe(404);

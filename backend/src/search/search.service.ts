@@ -14,16 +14,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { readScope } from '../auth/campus-scope';
 import { likePattern, SqlParams } from '../common/sql';
 import { employerVisibleSql } from '../employers/employer-access';
-import { relevanceOrderSql, searchThresholdSql } from '../employers/employer-list-sql';
-
-/**
- * Accent- and typo-tolerant match of `column` (served by a trigram index on crm_normalise(column)):
- * LIKE for substrings, word similarity for misspellings, as the employer list does.
- */
-function fuzzySql(column: string, q: string, params: SqlParams): string {
-  return `(crm_normalise(${column}) LIKE crm_normalise(${params.add(likePattern(q))})
-    OR crm_normalise(${params.add(q)}) <% crm_normalise(${column}))`;
-}
+import { fuzzyTextSql, relevanceOrderSql, searchThresholdSql } from '../employers/employer-list-sql';
 
 function similarityOrderSql(column: string, q: string, params: SqlParams): string {
   return `word_similarity(crm_normalise(${params.add(q)}), crm_normalise(${column})) DESC, crm_normalise(${column})`;
@@ -61,7 +52,7 @@ export class SearchService {
       await manager.query(
         `SELECT e.id, e.name, e.business_id, e.municipality FROM employers e
           WHERE ${employerVisibleSql(readScope(caller, 'employers'), 'e.id', params)} AND e.archived_at IS NULL
-            AND (${fuzzySql('e.name', q, params)} OR e.business_id = ${params.add(normaliseBusinessId(q))})
+            AND (${fuzzyTextSql('e.name', q, params)} OR e.business_id = ${params.add(normaliseBusinessId(q))})
           ORDER BY ${relevanceOrderSql(q, params)}
           LIMIT ${params.add(limit)}`,
         params.values,
@@ -82,7 +73,7 @@ export class SearchService {
            FROM contact_persons p JOIN employers e ON e.id = p.employer_id
           WHERE ${employerVisibleSql(readScope(caller, 'contactPersons'), 'p.employer_id', params)}
             AND p.erased_at IS NULL AND e.archived_at IS NULL
-            AND (${fuzzySql('p.name', q, params)} OR lower(p.email) LIKE lower(${params.add(likePattern(q))}))
+            AND (${fuzzyTextSql('p.name', q, params)} OR lower(p.email) LIKE lower(${params.add(likePattern(q))}))
           ORDER BY ${similarityOrderSql('p.name', q, params)}, p.id
           LIMIT ${params.add(limit)}`,
         params.values,
@@ -103,7 +94,7 @@ export class SearchService {
         `SELECT o.id, o.title, o.stage, o.employer_id, e.name AS employer_name
            FROM opportunities o JOIN employers e ON e.id = o.employer_id
           WHERE ${employerVisibleSql(readScope(caller, 'opportunities'), 'o.employer_id', params)}
-            AND e.archived_at IS NULL AND ${fuzzySql('o.title', q, params)}
+            AND e.archived_at IS NULL AND ${fuzzyTextSql('o.title', q, params)}
           ORDER BY ${similarityOrderSql('o.title', q, params)}, o.id
           LIMIT ${params.add(limit)}`,
         params.values,
