@@ -19,10 +19,11 @@ import type { AuthUser } from '../auth/auth-user';
 import { readScope } from '../auth/campus-scope';
 import { ApiException } from '../common/api-exception';
 import { foreignKeyViolation, uniqueViolation } from '../common/database-errors';
+import { DataChanges } from '../common/data-changes';
 import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
+import { ResultCache } from '../common/result-cache';
 import { SqlParams } from '../common/sql';
 import { readableEmployer } from './employer-access';
-import { EmployerListTotals } from './employer-list-totals';
 import {
   EMPLOYER_LIST_FROM,
   employerFilterSql,
@@ -170,11 +171,19 @@ function toDto(row: EmployerRow): EmployerDto {
 
 @Injectable()
 export class EmployersService {
+  /**
+   * List totals by filter set and scope. Counting every match of a 50 000-employer list on each
+   * page request was most of the list's cost, and the same few filter sets come again and again.
+   */
+  private readonly totals: ResultCache<number>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly totals: EmployerListTotals,
-  ) {}
+    changes: DataChanges,
+  ) {
+    this.totals = new ResultCache(changes, { lifetimeMs: 60_000, maxEntries: 5_000 });
+  }
 
   async list(caller: AuthUser, query: EmployerListQuery): Promise<Page<EmployerListItemDto>> {
     const limit = pageSize(query.limit);
@@ -187,24 +196,14 @@ export class EmployersService {
       const params = new SqlParams();
       const where = employerFilterSql(readScope(caller, 'employers'), query, params);
       if (query.q && !query.sort) return this.listByRelevance(manager, limit, where, params, query.q, query.cursor);
-      const total = await this.listTotal(manager, where, params, query);
+      const total = await this.listTotal(manager, where, params);
       return this.listByKeyset({ manager, limit, where, params, total }, query);
     });
   }
 
-  /**
-   * The total of a filtered list, remembered until the next employer change. "No contact for N
-   * days" is counted afresh: contact entries move it, and time does too.
-   */
-  private async listTotal(
-    manager: EntityManager,
-    where: string[],
-    params: SqlParams,
-    query: EmployerListQuery,
-  ): Promise<number> {
-    if (query.noContactDays !== undefined) return this.count(manager, where, params);
-    const key = JSON.stringify([where, params.values]);
-    return this.totals.total(key, () => this.count(manager, where, params));
+  /** The total of a filtered list, remembered until the next change. */
+  private listTotal(manager: EntityManager, where: string[], params: SqlParams): Promise<number> {
+    return this.totals.get(JSON.stringify([where, params.values]), () => this.count(manager, where, params));
   }
 
   /**
@@ -503,9 +502,6 @@ export class EmployersService {
         throw ApiException.field('campusGroupIds', 'unknown_campus_group', 'Unknown campus group');
       }
       throw error;
-    } finally {
-      // After the commit: a list counted meanwhile must not keep the old total.
-      this.totals.changed();
     }
   }
 }

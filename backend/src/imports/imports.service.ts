@@ -17,7 +17,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { ApiException } from '../common/api-exception';
 import { uniqueViolation } from '../common/database-errors';
-import { EmployerListTotals } from '../employers/employer-list-totals';
 import { type CommitTarget, planCommit, settleMergedRows, writePlan } from './import-commit';
 import { markDuplicates } from './import-duplicates';
 import { readSheet } from './import-file';
@@ -44,10 +43,7 @@ function toRowDto({ employerValid: _employerValid, ...row }: ParsedRow): ImportR
 
 @Injectable()
 export class ImportsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly employerTotals: EmployerListTotals,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async preview(
     caller: AuthUser,
@@ -142,8 +138,6 @@ export class ImportsService {
       ]);
       if (uniqueViolation(error)) throw new ApiException(409, 'CONFLICT', reason);
       throw error;
-    } finally {
-      this.employerTotals.changed();
     }
     settleMergedRows(plan);
     await this.dataSource.query(`UPDATE import_batches SET status = 'done', progress = $2, report = $3 WHERE id = $1`, [

@@ -13,9 +13,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { type CampusScope, readScope } from '../auth/campus-scope';
 import { ApiException } from '../common/api-exception';
+import { DataChanges } from '../common/data-changes';
+import type { ResultCache } from '../common/result-cache';
 import { SqlParams } from '../common/sql';
 import { employerVisibleSql } from '../employers/employer-access';
-import { employerInGroupSql, HELSINKI, HELSINKI_TODAY, helsinkiDaysSql, where } from './reports-sql';
+import { employerInGroupSql, HELSINKI, HELSINKI_TODAY, helsinkiDaysSql, reportCache, reportKey, where } from './reports-sql';
 
 interface Period {
   from: string;
@@ -64,11 +66,22 @@ function bucketSql(column: string, params: SqlParams, granularity: ActivityGranu
 
 @Injectable()
 export class ActivityService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly reports: ResultCache<ActivityDto>;
 
-  async activity(caller: AuthUser, query: ActivityQuery): Promise<ActivityDto> {
+  constructor(
+    private readonly dataSource: DataSource,
+    changes: DataChanges,
+  ) {
+    this.reports = reportCache(changes);
+  }
+
+  activity(caller: AuthUser, query: ActivityQuery): Promise<ActivityDto> {
     const scope = readScope(caller, 'reports');
     const period = periodOf(query);
+    return this.reports.get(reportKey(scope, period), () => this.compute(scope, period));
+  }
+
+  private async compute(scope: CampusScope, period: Period): Promise<ActivityDto> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const rows = await this.entries(manager, scope, period);
       const starts = await this.bucketStarts(manager, period);
@@ -106,13 +119,17 @@ export class ActivityService {
       ...helsinkiDaysSql('ce.occurred_at', period.from, period.to, params),
     ];
     if (period.campusGroupId !== null) conditions.push(`ce.campus_group_id = ${params.add(period.campusGroupId)}`);
+    // Counted first and named after: joining the group names to each of a year's entries made
+    // PostgreSQL sort them all (0.9 s at 350 000 entries) where a hash of the few counts suffices.
     const rows: ActivityRow[] = await manager.query(
-      `SELECT ${bucketSql('ce.occurred_at', params, period.granularity)} AS bucket, ce.type,
-              ce.campus_group_id, cg.name AS campus_group_name, count(*)::int AS count
-         FROM contact_entries ce JOIN campus_groups cg ON cg.id = ce.campus_group_id
-        WHERE ${where(conditions)}
-        GROUP BY 1, ce.type, ce.campus_group_id, cg.name
-        ORDER BY 1, ce.type, cg.name, ce.campus_group_id`,
+      `SELECT counts.bucket, counts.type, counts.campus_group_id, cg.name AS campus_group_name, counts.count
+         FROM (SELECT ${bucketSql('ce.occurred_at', params, period.granularity)} AS bucket, ce.type, ce.campus_group_id,
+                      count(*)::int AS count
+                 FROM contact_entries ce
+                WHERE ${where(conditions)}
+                GROUP BY 1, 2, 3) counts
+         JOIN campus_groups cg ON cg.id = counts.campus_group_id
+        ORDER BY 1, 2, cg.name, 3`,
       params.values,
     );
     return rows.map((row) => ({

@@ -14,9 +14,11 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { type CampusScope, readScope } from '../auth/campus-scope';
+import { DataChanges } from '../common/data-changes';
+import type { ResultCache } from '../common/result-cache';
 import { SqlParams } from '../common/sql';
 import { employerVisibleSql } from '../employers/employer-access';
-import { daysSinceSql, helsinkiDaysSql, OPEN_STAGES_SQL, where } from './reports-sql';
+import { daysSinceSql, helsinkiDaysSql, OPEN_STAGES_SQL, reportCache, reportKey, where } from './reports-sql';
 
 interface PipelineRow {
   stage: OpportunityStage;
@@ -58,10 +60,21 @@ const stageIndex = (stage: OpportunityStage) => OPPORTUNITY_STAGES.indexOf(stage
 
 @Injectable()
 export class PipelineService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly summaries: ResultCache<PipelineSummaryDto>;
 
-  async summary(caller: AuthUser, query: PipelineSummaryQuery): Promise<PipelineSummaryDto> {
+  constructor(
+    private readonly dataSource: DataSource,
+    changes: DataChanges,
+  ) {
+    this.summaries = reportCache(changes);
+  }
+
+  summary(caller: AuthUser, query: PipelineSummaryQuery): Promise<PipelineSummaryDto> {
     const scope = readScope(caller, 'reports');
+    return this.summaries.get(reportKey(scope, query), () => this.compute(scope, query));
+  }
+
+  private async compute(scope: CampusScope, query: PipelineSummaryQuery): Promise<PipelineSummaryDto> {
     const staleDays = query.staleDays ? Number(query.staleDays) : DEFAULT_STALE_DAYS;
     // One snapshot for every figure, so the totals and the rows agree.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {

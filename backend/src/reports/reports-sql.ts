@@ -1,4 +1,7 @@
-import { OPEN_STAGES } from '@tyoelama/shared';
+import { helsinkiDate, OPEN_STAGES } from '@tyoelama/shared';
+import type { CampusScope } from '../auth/campus-scope';
+import type { DataChanges } from '../common/data-changes';
+import { ResultCache } from '../common/result-cache';
 import type { SqlParams } from '../common/sql';
 
 export const HELSINKI = `'Europe/Helsinki'`;
@@ -36,4 +39,17 @@ export function employerInGroupSql(employerIdSql: string, campusGroupId: number,
 
 export function where(conditions: readonly string[]): string {
   return conditions.length === 0 ? 'TRUE' : conditions.join(' AND ');
+}
+
+/**
+ * Reports are remembered per scope, query and Helsinki day until the next committed change, for a
+ * minute at most (idle days and overdue counts move with the clock). A year of contact entries or
+ * the whole pipeline is aggregated once per change, not once per viewer.
+ */
+export function reportCache<T>(changes: DataChanges): ResultCache<T> {
+  return new ResultCache<T>(changes, { lifetimeMs: 60_000, maxEntries: 1_000 });
+}
+
+export function reportKey(scope: CampusScope, query: object): string {
+  return JSON.stringify([scope, query, helsinkiDate()]);
 }
