@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/password';
 import { ConfigError, loadConfig } from '../config/config';
 import { runMigrations } from '../database/data-source';
 import { openDatabase } from '../database/open-database';
+import { FILL_NAME_WORDS_SQL } from '../employers/employer-list-sql';
 import * as words from './scale-vocabulary';
 
 /**
@@ -103,7 +104,7 @@ async function resetData(client: Client): Promise<void> {
   await client.query(`ALTER TABLE audit_events DISABLE TRIGGER USER`);
   await client.query(
     `TRUNCATE audit_events, opportunity_stage_changes, opportunities, follow_ups, contact_entry_persons,
-              contact_entries, contact_persons, employer_campus_groups, employers RESTART IDENTITY`,
+              contact_entries, contact_persons, employer_campus_groups, employers, employer_name_words RESTART IDENTITY`,
   );
   await client.query(`ALTER TABLE audit_events ENABLE TRIGGER USER`);
   await removeScalePeople(client);
@@ -446,6 +447,11 @@ async function syncSequences(client: Client): Promise<void> {
 }
 
 /** employers.last_contact_at / next_follow_up_due for every employer in one UPDATE … FROM. */
+/** The name-word dictionary its trigger fills row by row (skipped in replica mode), in one statement. */
+async function fillNameWords(client: Client): Promise<void> {
+  await client.query(FILL_NAME_WORDS_SQL);
+}
+
 async function refreshActivity(client: Client): Promise<void> {
   await client.query(
     `UPDATE employers e
@@ -515,6 +521,7 @@ export async function seedScale(url: string, options: { size: number; reset: boo
     await step(client, 'audit events', insertAudit);
     await syncSequences(client);
     await step(client, 'refresh last contact / next due', refreshActivity);
+    await step(client, 'employer name words', fillNameWords);
     await step(client, `${indexes.length} secondary indexes rebuilt`, (c) => recreateIndexes(c, indexes));
     await client.query('COMMIT');
     if (skippedChecks) await client.query(`SET session_replication_role = DEFAULT`);

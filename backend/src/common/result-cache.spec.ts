@@ -49,10 +49,23 @@ describe('ResultCache', () => {
     expect(await cache.get('a', compute(2))).toBe(2);
   });
 
-  it('forgets a result after its lifetime, and never keeps a failure', async () => {
+  it('after its lifetime serves the result once more while recomputing it in the background', async () => {
     await cache.get('a', compute(1));
     jest.setSystemTime(1_000);
-    expect(await cache.get('a', compute(2))).toBe(2);
+    let release!: (value: number) => void;
+    const slow = () => {
+      computed += 1;
+      return new Promise<number>((resolve) => (release = resolve));
+    };
+    expect(await cache.get('a', slow)).toBe(1);
+    expect(await cache.get('a', slow)).toBe(1);
+    release(2);
+    await Promise.resolve();
+    expect(await cache.get('a', compute(3))).toBe(2);
+    expect(computed).toBe(2);
+  });
+
+  it('never keeps a failure', async () => {
     await expect(cache.get('b', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     await Promise.resolve();
     expect(await cache.get('b', compute(3))).toBe(3);

@@ -4,20 +4,26 @@ interface Remembered<T> {
   value: Promise<T>;
   generation: number;
   computedAt: number;
+  refreshing: boolean;
 }
 
 export interface ResultCacheOptions {
-  /** The longest a result is kept even when nothing changed here (time-dependent figures, other processes). */
+  /**
+   * How long a result serves before it is recomputed although nothing changed here (figures that
+   * move with the clock, changes made by another process).
+   */
   lifetimeMs: number;
   maxEntries: number;
 }
 
 /**
- * Read results remembered by key until the next committed change (`DataChanges`) or their lifetime.
- * Identical requests arriving together share one computation instead of each running it: fifty
- * dashboards opened at once cost one query, not fifty.
+ * Read results remembered by key until the next committed change (`DataChanges`). Identical
+ * requests arriving together share one computation: fifty dashboards opened at once cost one query.
  *
- * A result is kept only when no change came while it was computed, since it may predate that change.
+ * - After a change the next request recomputes and waits for it: a viewer always sees a change.
+ * - A result older than its lifetime, with no change since, is served once more while one
+ *   recomputation runs in the background, so viewers do not queue behind a routine refresh.
+ * - A result is kept only when no change came while it was computed, since it may predate it.
  */
 export class ResultCache<T> {
   private readonly entries = new Map<string, Remembered<T>>();
@@ -28,24 +34,43 @@ export class ResultCache<T> {
   ) {}
 
   get(key: string, compute: () => Promise<T>): Promise<T> {
-    const now = Date.now();
     const generation = this.changes.generation;
     const remembered = this.entries.get(key);
-    if (remembered && remembered.generation === generation && now - remembered.computedAt < this.options.lifetimeMs) {
+    if (remembered && remembered.generation === generation) {
+      if (!remembered.refreshing && Date.now() - remembered.computedAt >= this.options.lifetimeMs) {
+        this.refresh(key, remembered, compute);
+      }
       return remembered.value;
     }
     if (this.entries.size >= this.options.maxEntries) this.entries.clear();
-    const value = compute();
-    const entry: Remembered<T> = { value, generation, computedAt: now };
+    const entry: Remembered<T> = { value: compute(), generation, computedAt: Date.now(), refreshing: false };
     this.entries.set(key, entry);
-    value.then(
-      () => {
-        if (this.changes.generation !== generation && this.entries.get(key) === entry) this.entries.delete(key);
+    entry.value.then(
+      () => this.dropIfChangedSince(key, entry),
+      () => this.drop(key, entry),
+    );
+    return entry.value;
+  }
+
+  private refresh(key: string, stale: Remembered<T>, compute: () => Promise<T>): void {
+    stale.refreshing = true;
+    const computedAt = Date.now();
+    compute().then(
+      (value) => {
+        if (this.entries.get(key) !== stale || this.changes.generation !== stale.generation) return;
+        this.entries.set(key, { value: Promise.resolve(value), generation: stale.generation, computedAt, refreshing: false });
       },
       () => {
-        if (this.entries.get(key) === entry) this.entries.delete(key);
+        stale.refreshing = false;
       },
     );
-    return value;
+  }
+
+  private dropIfChangedSince(key: string, entry: Remembered<T>): void {
+    if (this.changes.generation !== entry.generation) this.drop(key, entry);
+  }
+
+  private drop(key: string, entry: Remembered<T>): void {
+    if (this.entries.get(key) === entry) this.entries.delete(key);
   }
 }

@@ -32,13 +32,40 @@ export function employerFilterSql(scope: CampusScope, query: EmployerListQuery, 
 
 /** Accent- and typo-tolerant name search, or an exact Y-tunnus. */
 function searchSql(q: string, params: SqlParams): string {
-  return `(${fuzzyTextSql('e.name', q, params)} OR e.business_id = ${params.add(normaliseBusinessId(q))})`;
+  return `(${employerNameMatchSql('e', q, params)} OR e.business_id = ${params.add(normaliseBusinessId(q))})`;
 }
 
-/** The words of a query that are matched one by one; one-letter words only take part in the phrase match. */
+/**
+ * Adds every word the employer names use to the search dictionary (idempotent). The trigger on
+ * employers does it row by row; bulk loads that bypass triggers (scale seed, restore) run this once.
+ */
+export const FILL_NAME_WORDS_SQL = `INSERT INTO employer_name_words (word)
+  SELECT DISTINCT w FROM employers, unnest(crm_name_words(name)) AS w
+  ON CONFLICT DO NOTHING`;
+
+/** The query's words, split as crm_name_words splits names: at white space and ASCII punctuation. */
 function queryWords(q: string): string[] {
-  const words = q.trim().split(/\s+/).filter((word) => word.length >= 2);
-  return words.length > 0 ? words : [q];
+  return q
+    .split(/[\s!-/:-@[-`{-~]+/)
+    .filter((word) => word.length > 0);
+}
+
+/**
+ * Employer `alias` whose name has, for every word of the query, a word that contains it ("kesk" →
+ * "keskisuomalainen") or is within a typo of it ("Roavniemen" → "rovaniemen"). Each query word is
+ * looked up in the dictionary of name words (trigram index, a few hundred to a few thousand words),
+ * and the names are found by the words they use (GIN on crm_name_words): a two-word search at
+ * 50 000 employers takes about 1.5 ms where trigram matching of whole names took 20–40 ms.
+ */
+export function employerNameMatchSql(alias: string, q: string, params: SqlParams): string {
+  const words = queryWords(q);
+  if (words.length === 0) return 'FALSE';
+  return words
+    .map((word) => {
+      return `crm_name_words(${alias}.name) && ARRAY(SELECT d.word FROM employer_name_words d
+        WHERE d.word LIKE crm_normalise(${params.add(likePattern(word))}) OR crm_normalise(${params.add(word)}) <% d.word)`;
+    })
+    .join(' AND ');
 }
 
 /**

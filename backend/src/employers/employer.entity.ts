@@ -9,7 +9,7 @@ import { UserEntity } from '../users/user.entity';
 @Check('employers_industry_classification_check', `industry_classification IN ('TOL2008', 'TOL2025')`)
 // Expression, partial and GIN indexes live in the migrations.
 @Index('uq_employers_business_id', { synchronize: false })
-@Index('ix_employers_name_trgm', { synchronize: false })
+@Index('ix_employers_name_words', { synchronize: false })
 @Index('ix_employers_sort_name', { synchronize: false })
 @Index('ix_employers_last_contact', { synchronize: false })
 @Index('ix_employers_next_follow_up', { synchronize: false })

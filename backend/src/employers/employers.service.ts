@@ -189,21 +189,31 @@ export class EmployersService {
     const limit = pageSize(query.limit);
     // One transaction so the search threshold (SET LOCAL semantics) covers both the count and the page.
     return this.dataSource.transaction(async (manager) => {
-      if (query.q) {
-        const thresholdParams = new SqlParams();
-        await manager.query(searchThresholdSql(query.q, thresholdParams), thresholdParams.values);
-      }
+      if (query.q) await this.setSearchThreshold(manager, query.q);
       const params = new SqlParams();
       const where = employerFilterSql(readScope(caller, 'employers'), query, params);
       if (query.q && !query.sort) return this.listByRelevance(manager, limit, where, params, query.q, query.cursor);
-      const total = await this.listTotal(manager, where, params);
+      const total = await this.listTotal(where, sliceParams(params, params.values.length), query.q);
       return this.listByKeyset({ manager, limit, where, params, total }, query);
     });
   }
 
-  /** The total of a filtered list, remembered until the next change. */
-  private listTotal(manager: EntityManager, where: string[], params: SqlParams): Promise<number> {
-    return this.totals.get(JSON.stringify([where, params.values]), () => this.count(manager, where, params));
+  /**
+   * The total of a filtered list, remembered until the next change. Counted in a transaction of its
+   * own, with the search threshold of the query, as it may run on after the request that asked.
+   */
+  private listTotal(where: string[], params: SqlParams, q: string | undefined): Promise<number> {
+    return this.totals.get(JSON.stringify([where, params.values]), () =>
+      this.dataSource.transaction(async (manager) => {
+        if (q) await this.setSearchThreshold(manager, q);
+        return this.count(manager, where, params);
+      }),
+    );
+  }
+
+  private async setSearchThreshold(manager: EntityManager, q: string): Promise<void> {
+    const params = new SqlParams();
+    await manager.query(searchThresholdSql(q, params), params.values);
   }
 
   /**

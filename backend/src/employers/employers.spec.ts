@@ -533,6 +533,30 @@ describe('employers API', () => {
       expect(ids(response.body)).toContain(keskoId);
     });
 
+    it('matches every word of a longer query, each allowing a typo, and not names sharing one word', async () => {
+      const wanted = await insertEmployer(context.dataSource, {
+        name: 'Rovaniemen Kiinteistöpalvelu Oy',
+        ownerCampusGroupId: searchGroup,
+      });
+      const sharingOneWord = await insertEmployer(context.dataSource, {
+        name: 'Rovaniemen Konepaja Oy',
+        ownerCampusGroupId: searchGroup,
+      });
+      for (const q of ['Roavniemen Kiinteistöplvelu', 'rovaniemen kiinteisto', 'Kiinteistöpalvelu, Rovaniemi']) {
+        const found = ids((await admin.get(`/api/employers?q=${encodeURIComponent(q)}`)).body);
+        expect(found).toContain(wanted);
+        expect(found).not.toContain(sharingOneWord);
+      }
+    });
+
+    it('finds a renamed employer by its new name at once', async () => {
+      const { body: created } = await admin.post('/api/employers', { name: 'Vanhanimi Oy', ownerCampusGroupId: searchGroup });
+      await admin.patch(`/api/employers/${created.id}`, { version: 1, name: 'Uudenkaupungin Telakka Oy' });
+      expect(ids((await admin.get(`/api/employers?q=${encodeURIComponent('uudenkaupungin telakka')}`)).body)).toEqual([
+        created.id,
+      ]);
+    });
+
     it('ignores accents in the stored name', async () => {
       const response = await admin.get(`/api/employers?q=${encodeURIComponent('abo ommeri')}`);
       expect(response.body.items.map((e: EmployerListItemDto) => e.name)).toEqual(['Åbo Ömmeri Ab']);

@@ -7,6 +7,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { Client } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { runMigrations } from '../database/data-source';
+import { FILL_NAME_WORDS_SQL } from '../employers/employer-list-sql';
 
 // The built-in backup format, for machines without a pg_dump of the server's major version (the
 // embedded PostgreSQL 18 ships none). A gzip'd stream of JSON lines:
@@ -291,6 +292,10 @@ export async function logicalRestore(url: string, file: string): Promise<Record<
     await client.query(`ALTER TABLE audit_events DISABLE TRIGGER USER`);
     if (targetTables.length) await client.query(`TRUNCATE ${targetTables.map((t) => `public.${ident(t)}`).join(', ')} RESTART IDENTITY`);
     await client.query(`ALTER TABLE audit_events ENABLE TRIGGER USER`);
+    // The name-word dictionary's trigger on employers would add words before the backup's own rows
+    // of it arrive and make them collide: off while loading (foreign keys are system triggers and
+    // stay on), then the dictionary is completed once, for backups made before it existed.
+    await client.query(`ALTER TABLE employers DISABLE TRIGGER USER`);
 
     const restored: Record<string, number> = {};
     reader = openLines(file);
@@ -331,6 +336,8 @@ export async function logicalRestore(url: string, file: string): Promise<Record<
     for (const { name, rows } of header.tables) {
       if ((restored[name] ?? 0) !== rows) throw new Error(`Table ${name}: the backup holds ${rows} rows but ${restored[name] ?? 0} were read`);
     }
+    await client.query(FILL_NAME_WORDS_SQL);
+    await client.query(`ALTER TABLE employers ENABLE TRIGGER USER`);
     await resetSequences(client);
     await client.query('COMMIT');
     return restored;

@@ -14,6 +14,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { type CampusScope, readScope } from '../auth/campus-scope';
 import { ApiException } from '../common/api-exception';
 import { DataChanges } from '../common/data-changes';
+import { type JsonText, jsonText } from '../common/json-text';
 import type { ResultCache } from '../common/result-cache';
 import { SqlParams } from '../common/sql';
 import { employerVisibleSql } from '../employers/employer-access';
@@ -66,7 +67,7 @@ function bucketSql(column: string, params: SqlParams, granularity: ActivityGranu
 
 @Injectable()
 export class ActivityService {
-  private readonly reports: ResultCache<ActivityDto>;
+  private readonly reports: ResultCache<JsonText<ActivityDto>>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -75,10 +76,10 @@ export class ActivityService {
     this.reports = reportCache(changes);
   }
 
-  activity(caller: AuthUser, query: ActivityQuery): Promise<ActivityDto> {
+  activity(caller: AuthUser, query: ActivityQuery): Promise<JsonText<ActivityDto>> {
     const scope = readScope(caller, 'reports');
     const period = periodOf(query);
-    return this.reports.get(reportKey(scope, period), () => this.compute(scope, period));
+    return this.reports.get(reportKey(scope, period), async () => jsonText(await this.compute(scope, period)));
   }
 
   private async compute(scope: CampusScope, period: Period): Promise<ActivityDto> {

@@ -15,6 +15,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { type CampusScope, readScope } from '../auth/campus-scope';
 import { DataChanges } from '../common/data-changes';
+import { type JsonText, jsonText } from '../common/json-text';
 import type { ResultCache } from '../common/result-cache';
 import { SqlParams } from '../common/sql';
 import { employerVisibleSql } from '../employers/employer-access';
@@ -60,7 +61,7 @@ const stageIndex = (stage: OpportunityStage) => OPPORTUNITY_STAGES.indexOf(stage
 
 @Injectable()
 export class PipelineService {
-  private readonly summaries: ResultCache<PipelineSummaryDto>;
+  private readonly summaries: ResultCache<JsonText<PipelineSummaryDto>>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -69,9 +70,9 @@ export class PipelineService {
     this.summaries = reportCache(changes);
   }
 
-  summary(caller: AuthUser, query: PipelineSummaryQuery): Promise<PipelineSummaryDto> {
+  summary(caller: AuthUser, query: PipelineSummaryQuery): Promise<JsonText<PipelineSummaryDto>> {
     const scope = readScope(caller, 'reports');
-    return this.summaries.get(reportKey(scope, query), () => this.compute(scope, query));
+    return this.summaries.get(reportKey(scope, query), async () => jsonText(await this.compute(scope, query)));
   }
 
   private async compute(scope: CampusScope, query: PipelineSummaryQuery): Promise<PipelineSummaryDto> {

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type ActivityDto,
@@ -11,6 +11,7 @@ import {
 import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth/auth-user';
 import { CanRead, CurrentUser } from '../auth/decorators';
+import { JSON_CONTENT_TYPE, type JsonText } from '../common/json-text';
 import { IdPipe, ZodPipe } from '../common/validation';
 import { ActivityService } from './activity.service';
 import { CampusStatusService } from './campus-status.service';
@@ -27,19 +28,21 @@ export class ReportsController {
 
   @Get('pipeline/summary')
   @CanRead('reports')
+  @Header('Content-Type', JSON_CONTENT_TYPE)
   pipelineSummary(
     @CurrentUser() caller: AuthUser,
     @Query(new ZodPipe(pipelineSummaryQuerySchema)) query: z.output<typeof pipelineSummaryQuerySchema>,
-  ): Promise<PipelineSummaryDto> {
+  ): Promise<JsonText<PipelineSummaryDto>> {
     return this.pipeline.summary(caller, query);
   }
 
   @Get('dashboard/activity')
   @CanRead('reports')
+  @Header('Content-Type', JSON_CONTENT_TYPE)
   activity(
     @CurrentUser() caller: AuthUser,
     @Query(new ZodPipe(activityQuerySchema)) query: z.output<typeof activityQuerySchema>,
-  ): Promise<ActivityDto> {
+  ): Promise<JsonText<ActivityDto>> {
     return this.activityReport.activity(caller, query);
   }
 

@@ -14,7 +14,12 @@ import type { AuthUser } from '../auth/auth-user';
 import { readScope } from '../auth/campus-scope';
 import { likePattern, SqlParams } from '../common/sql';
 import { employerVisibleSql } from '../employers/employer-access';
-import { fuzzyTextSql, relevanceOrderSql, searchThresholdSql } from '../employers/employer-list-sql';
+import {
+  employerNameMatchSql,
+  fuzzyTextSql,
+  relevanceOrderSql,
+  searchThresholdSql,
+} from '../employers/employer-list-sql';
 
 function similarityOrderSql(column: string, q: string, params: SqlParams): string {
   return `word_similarity(crm_normalise(${params.add(q)}), crm_normalise(${column})) DESC, crm_normalise(${column})`;
@@ -52,7 +57,7 @@ export class SearchService {
       await manager.query(
         `SELECT e.id, e.name, e.business_id, e.municipality FROM employers e
           WHERE ${employerVisibleSql(readScope(caller, 'employers'), 'e.id', params)} AND e.archived_at IS NULL
-            AND (${fuzzyTextSql('e.name', q, params)} OR e.business_id = ${params.add(normaliseBusinessId(q))})
+            AND (${employerNameMatchSql('e', q, params)} OR e.business_id = ${params.add(normaliseBusinessId(q))})
           ORDER BY ${relevanceOrderSql(q, params)}
           LIMIT ${params.add(limit)}`,
         params.values,

@@ -164,17 +164,19 @@ export class TimelineService {
 
     const params = new SqlParams();
     const items = `(${timelineSql(params.add(employerId))}) AS t(key, at, actor_name, kind, data)`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${items}`, params.values);
-
     // Keys compare byte-wise so the order never depends on the database's collation.
     const after = cursor
       ? `WHERE (t.at, t.key COLLATE "C") < (${params.add(String(cursor[0]))}::timestamptz, ${params.add(String(cursor[1]))} COLLATE "C")`
       : '';
-    const rows: TimelineRow[] = await this.dataSource.query(
-      `SELECT t.key, t.at, ${AT_KEY('t.at')} AS at_key, t.actor_name, t.kind, t.data FROM ${items} ${after}
+    // The total is a window over the whole history, taken before the cursor narrows it: the five
+    // sources are read once per request, not once for the count and again for the page.
+    const rows: (TimelineRow & { total: number })[] = await this.dataSource.query(
+      `SELECT t.key, t.at, ${AT_KEY('t.at')} AS at_key, t.actor_name, t.kind, t.data, t.total
+         FROM (SELECT t.*, count(*) OVER ()::int AS total FROM ${items}) t ${after}
         ORDER BY t.at DESC, t.key COLLATE "C" DESC LIMIT ${params.add(limit + 1)}`,
       params.values,
     );
+    const total = rows[0]?.total ?? (await this.count(employerId));
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
@@ -182,5 +184,14 @@ export class TimelineService {
       total,
       nextCursor: rows.length > limit && last ? encodeCursor([last.at_key, last.key]) : null,
     };
+  }
+
+  /** Past the last item no row carries the total. */
+  private async count(employerId: number): Promise<number> {
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM (${timelineSql('$1')}) AS t`,
+      [employerId],
+    );
+    return total;
   }
 }
