@@ -8,6 +8,7 @@ import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
+import { staticFiles } from './static-files';
 import { csrfMiddleware, xsrfCookieMiddleware } from './auth/csrf';
 import { AllExceptionsFilter, sendError } from './common/all-exceptions.filter';
 import type { AppConfig } from './config/config';
@@ -76,7 +77,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 
   const browserDir = staticDir();
   if (existsSync(join(browserDir, 'index.html'))) {
-    app.use(express.static(browserDir, { index: false, maxAge: '1h' }));
+    app.use(staticFiles(browserDir));
     // Deep links (/employers/42) are the app's routes; unknown /api paths stay JSON 404s.
     app.use((request: Request, response: Response, next: NextFunction) => {
       if ((request.method !== 'GET' && request.method !== 'HEAD') || request.path.startsWith('/api')) return next();

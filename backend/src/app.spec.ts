@@ -1,6 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { routeTable } from './test/route-table';
 import { startTestApp, type TestContext } from './test/test-app';
 
@@ -12,6 +13,9 @@ describe('the HTTP app', () => {
     staticFolder = await mkdtemp(join(tmpdir(), 'crm-static-'));
     await writeFile(join(staticFolder, 'index.html'), '<!doctype html><title>Työelämä CRM</title><app-root></app-root>');
     await writeFile(join(staticFolder, 'main.js'), 'console.log(1)');
+    await writeFile(join(staticFolder, 'chunk-AB12CD34.js'), 'console.log("plain")');
+    await writeFile(join(staticFolder, 'chunk-AB12CD34.js.br'), brotliCompressSync('console.log("brotli")'));
+    await writeFile(join(staticFolder, 'chunk-AB12CD34.js.gz'), gzipSync('console.log("gzip")'));
     process.env.STATIC_DIR = staticFolder;
     context = await startTestApp();
   });
@@ -40,6 +44,26 @@ describe('the HTTP app', () => {
     expect(deepLink.text).toContain('<app-root>');
     const asset = await client.get('/main.js');
     expect(asset.text).toBe('console.log(1)');
+  });
+
+  it('sends precompressed bundles to browsers that accept them, cached for a year when content-hashed', async () => {
+    const client = await context.client();
+    const brotli = await client.agent.get('/chunk-AB12CD34.js').set('Accept-Encoding', 'gzip, deflate, br');
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['content-type']).toMatch(/javascript/);
+    expect(brotli.headers['vary']).toMatch(/Accept-Encoding/);
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotli.text).toBe('console.log("brotli")');
+
+    const gzip = await client.agent.get('/chunk-AB12CD34.js').set('Accept-Encoding', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.text).toBe('console.log("gzip")');
+
+    const plain = await client.agent.get('/chunk-AB12CD34.js').set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe('console.log("plain")');
+    // Not content-hashed: may change with the next build.
+    expect((await client.get('/main.js')).headers['cache-control']).toBe('public, max-age=3600');
   });
 
   it('sends security headers with a Content-Security-Policy', async () => {

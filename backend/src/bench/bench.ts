@@ -13,7 +13,12 @@ import { hashPassword } from '../auth/password';
 import { type AppConfig, loadConfig } from '../config/config';
 import { findFreePort } from '../database/embedded-postgres';
 import { openDatabase } from '../database/open-database';
-import { BENCH_ACCOUNT_MANAGER_EMAIL, BENCH_CAMPUS_MEMBER_EMAIL, SCALE_PASSWORD } from './scale-vocabulary';
+import {
+  BENCH_ACCOUNT_MANAGER_EMAIL,
+  BENCH_CAMPUS_MEMBER_EMAIL,
+  BENCH_WRITER_EMAIL,
+  SCALE_PASSWORD,
+} from './scale-vocabulary';
 
 /**
  * `npm run bench`: starts the built product on the scale database, loads it over HTTP with
@@ -236,6 +241,7 @@ interface BenchFacts {
   campusGroupId: number;
   campusEmployerIds: number[];
   writeEmployerIds: number[];
+  writerId: number;
   nameQuery: string;
   typoQuery: string;
   businessId: string;
@@ -252,6 +258,7 @@ async function ensureBenchUsers(pool: Pool): Promise<void> {
   const users = [
     { email: BENCH_ACCOUNT_MANAGER_EMAIL, name: 'Bench Asiakaspäällikkö', role: 'account_manager' },
     { email: BENCH_CAMPUS_MEMBER_EMAIL, name: 'Bench Campus-jäsen', role: 'campus_member' },
+    { email: BENCH_WRITER_EMAIL, name: 'Bench Jatkotoimet', role: 'account_manager' },
   ];
   for (const user of users) {
     await pool.query(
@@ -300,6 +307,7 @@ async function gatherFacts(pool: Pool): Promise<BenchFacts> {
        FROM employers WHERE archived_at IS NULL AND name ~ '^\\S+ \\S+ ' ORDER BY hashint4(id + 2) LIMIT 1`,
   );
   const [first, second] = sample.name.split(' ') as [string, string];
+  const { id: writerId } = await one<{ id: number }>(`SELECT id FROM users WHERE lower(email) = $1`, [BENCH_WRITER_EMAIL]);
   const sizes = await one<{ employers: number; entries: number; audits: number; busiest: number }>(
     `SELECT (SELECT count(*)::int FROM employers) AS employers, (SELECT count(*)::int FROM contact_entries) AS entries,
             (SELECT count(*)::int FROM audit_events) AS audits,
@@ -312,6 +320,7 @@ async function gatherFacts(pool: Pool): Promise<BenchFacts> {
     campusGroupId,
     campusEmployerIds: campus.rows.map((row) => row.employer_id),
     writeEmployerIds: write.rows.map((row) => row.id),
+    writerId,
     nameQuery: `${first} ${second}`,
     typoQuery: `${misspell(first)} ${second}`,
     businessId: sample.business_id,
@@ -439,7 +448,7 @@ function scenarios(facts: BenchFacts, deepCursor: string): Scenario[] {
           occurredAt: new Date().toISOString(),
           summary: `Bench-soitto ${n}: koulutussopimuspaikat`,
           topics: ['training_agreement'],
-          followUp: { title: `Bench-jatkotoimi ${n}`, dueDate: helsinkiDate(14) },
+          followUp: { title: `Bench-jatkotoimi ${n}`, dueDate: helsinkiDate(14), assigneeId: facts.writerId },
         }),
     },
   ];

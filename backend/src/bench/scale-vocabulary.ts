@@ -7,6 +7,8 @@ export const SCALE_PASSWORD = 'Skaala-salasana-2026';
 export const SCALE_EMAIL_DOMAIN = 'scale.example.fi';
 /** The bench signs in as these two; the seed gives the account manager a busy follow-up list. */
 export const BENCH_ACCOUNT_MANAGER_EMAIL = `bench.am@${SCALE_EMAIL_DOMAIN}`;
+/** Assignee of the follow-ups the bench's writes create, so the account manager's My work keeps its size run after run. */
+export const BENCH_WRITER_EMAIL = `bench.writer@${SCALE_EMAIL_DOMAIN}`;
 export const BENCH_CAMPUS_MEMBER_EMAIL = `bench.campus@${SCALE_EMAIL_DOMAIN}`;
 export const SCALE_GROUP_SUFFIX = '(skaala)';
 

@@ -1,4 +1,4 @@
-import { type EmployerListQuery, type EmployerSort, normaliseBusinessId } from '@tyoelama/shared';
+import { type EmployerListQuery, type EmployerSort, isValidBusinessId, normaliseBusinessId } from '@tyoelama/shared';
 import { type CampusScope } from '../auth/campus-scope';
 import { likePattern, type SqlParams } from '../common/sql';
 import { employerVisibleSql } from './employer-access';
@@ -30,9 +30,14 @@ export function employerFilterSql(scope: CampusScope, query: EmployerListQuery, 
   return where;
 }
 
-/** Accent- and typo-tolerant name search, or an exact Y-tunnus. */
+/**
+ * Accent- and typo-tolerant name search, or an exact Y-tunnus. A query that is a well-formed
+ * Y-tunnus looks for that one only: no name is written like one.
+ */
 function searchSql(q: string, params: SqlParams): string {
-  return `(${employerNameMatchSql('e', q, params)} OR e.business_id = ${params.add(normaliseBusinessId(q))})`;
+  const businessId = normaliseBusinessId(q);
+  if (isValidBusinessId(businessId)) return `e.business_id = ${params.add(businessId)}`;
+  return `(${employerNameMatchSql('e', q, params)} OR e.business_id = ${params.add(businessId)})`;
 }
 
 /**

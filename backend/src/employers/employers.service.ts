@@ -187,16 +187,22 @@ export class EmployersService {
 
   async list(caller: AuthUser, query: EmployerListQuery): Promise<Page<EmployerListItemDto>> {
     const limit = pageSize(query.limit);
-    // One transaction so the search threshold (SET LOCAL semantics) covers both the count and the page.
+    const params = new SqlParams();
+    const where = employerFilterSql(readScope(caller, 'employers'), query, params);
+    const q = query.q;
+    if (!q) {
+      const total = await this.listTotal(where, sliceParams(params, params.values.length), undefined);
+      return this.listByKeyset({ manager: this.dataSource.manager, limit, where, params, total }, query);
+    }
+    // One transaction so the search threshold (SET LOCAL semantics) covers the page.
     return this.dataSource.transaction(async (manager) => {
-      if (query.q) await this.setSearchThreshold(manager, query.q);
-      const params = new SqlParams();
-      const where = employerFilterSql(readScope(caller, 'employers'), query, params);
-      if (query.q && !query.sort) return this.listByRelevance(manager, limit, where, params, query.q, query.cursor);
-      const total = await this.listTotal(where, sliceParams(params, params.values.length), query.q);
+      await this.setSearchThreshold(manager, q);
+      if (!query.sort) return this.listByRelevance(manager, limit, where, params, q, query.cursor);
+      const total = await this.listTotal(where, sliceParams(params, params.values.length), q);
       return this.listByKeyset({ manager, limit, where, params, total }, query);
     });
   }
+
 
   /**
    * The total of a filtered list, remembered until the next change. Counted in a transaction of its
