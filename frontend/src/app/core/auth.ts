@@ -13,6 +13,9 @@ export class Auth {
   private readonly i18n = inject(I18n);
   private readonly current = signal<Me | null | undefined>(undefined);
   readonly me = this.current.asReadonly();
+  private readonly probed = signal(false);
+  /** The first answer to "who is signed in" has come (whatever it was). */
+  readonly checked = this.probed.asReadonly();
   private probe: Promise<Me | null> | null = null;
 
   /** Asks the server once who is signed in; later calls reuse the answer. */
@@ -22,10 +25,12 @@ export class Auth {
     this.probe ??= firstValueFrom(this.http.get<Me>('/api/auth/me')).then(
       (me) => {
         this.remember(me);
+        this.probed.set(true);
         return me;
       },
       (error: unknown) => {
         this.probe = null;
+        this.probed.set(true);
         // 401 is the normal "not signed in"; other failures also leave the user at the sign-in page, which shows them.
         if (toApiError(error).statusCode === 401) this.current.set(null);
         return null;

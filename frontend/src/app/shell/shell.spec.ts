@@ -39,7 +39,21 @@ describe('Shell', () => {
     return (fixture.nativeElement as HTMLElement).textContent?.replace(/\s+/g, ' ') ?? '';
   }
 
-  it('has a skip link to the main landmark and no navigation before sign-in', () => {
+  it('shows no page until the session is known, so nothing jumps when the header fills in', async () => {
+    expect(fixture.nativeElement.querySelector('main')).toBeNull();
+    await signOut();
+    expect(fixture.nativeElement.querySelector('main#main')).not.toBeNull();
+  });
+
+  async function signOut(): Promise<void> {
+    const loaded = TestBed.inject(Auth).loadMe();
+    http.expectOne('/api/auth/me').flush({ statusCode: 401, message: 'Sign in' }, { status: 401, statusText: 'Unauthorized' });
+    await loaded;
+    await fixture.whenStable();
+  }
+
+  it('has a skip link to the main landmark and no navigation when signed out', async () => {
+    await signOut();
     const skip = fixture.nativeElement.querySelector('a.skip-link') as HTMLAnchorElement;
     expect(skip.textContent?.trim()).toBe('Siirry sisältöön');
     skip.click();
