@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 // Angular's production build names bundles by content (main-AB12CD34.js): such a name never changes
 // meaning, so browsers may keep it for a year without asking again.
@@ -8,14 +8,16 @@ const CONTENT_HASHED = /-[A-Z0-9]{8}\.(js|css|woff2?|ttf|svg|png|jpg|webp)$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'public, max-age=3600';
 
+function cacheControl(path: string): string {
+  // index.html names the current bundles: always asked again, or a deploy would leave it pointing at gone files.
+  if (path === '/index.html') return 'no-cache';
+  return CONTENT_HASHED.test(path) ? IMMUTABLE : REVALIDATE;
+}
+
 const ENCODINGS = [
   { name: 'br', suffix: '.br' },
   { name: 'gzip', suffix: '.gz' },
 ] as const;
-
-function cacheControl(path: string): string {
-  return CONTENT_HASHED.test(path) ? IMMUTABLE : REVALIDATE;
-}
 
 function urlPath(browserDir: string, path: string): string {
   return `/${relative(browserDir, path).split(sep).join('/')}`;
@@ -29,37 +31,26 @@ function filesUnder(folder: string): string[] {
 }
 
 /**
- * The built frontend: files precompressed at build time (scripts/precompress.mjs) are sent as
- * brotli or gzip to browsers that accept it, everything else as is. The list of files is read
- * once at start, so a request never touches the disk to find out what exists.
+ * The built frontend's files. Those precompressed at build time (scripts/precompress.mjs) go as
+ * brotli or gzip to browsers that accept it. The files are listed once at start: any other path
+ * (every API call among them) passes on without touching the disk.
  */
-export function staticFiles(browserDir: string): RequestHandler[] {
+export function staticFiles(browserDir: string): RequestHandler {
   const available = new Set(filesUnder(browserDir).map((path) => urlPath(browserDir, path)));
 
-  const precompressed = (request: Request, response: Response, next: NextFunction) => {
+  return (request: Request, response: Response, next: NextFunction) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !available.has(request.path)) return next();
     // Ours in order of preference (browsers list gzip first, yet brotli is a quarter smaller).
     const encoding = ENCODINGS.find(
       (candidate) => request.acceptsEncodings(candidate.name) && available.has(`${request.path}${candidate.suffix}`),
     );
-    if (!encoding) return next();
-    response.setHeader('Content-Encoding', encoding.name);
-    response.setHeader('Vary', 'Accept-Encoding');
+    if (encoding || available.has(`${request.path}.br`)) response.setHeader('Vary', 'Accept-Encoding');
+    if (encoding) response.setHeader('Content-Encoding', encoding.name);
     response.setHeader('Cache-Control', cacheControl(request.path));
     // The type of the file itself, not of the .br/.gz beside it.
     response.type(extname(request.path));
-    response.sendFile(join(browserDir, `${request.path}${encoding.suffix}`), { cacheControl: false }, (error) => {
+    response.sendFile(join(browserDir, `${request.path}${encoding?.suffix ?? ''}`), { cacheControl: false }, (error) => {
       if (error) next(error);
     });
   };
-
-  const plain = express.static(browserDir, {
-    index: false,
-    cacheControl: false,
-    setHeaders: (response, path) => {
-      response.setHeader('Cache-Control', cacheControl(path));
-      if (available.has(`${urlPath(browserDir, path)}.br`)) response.setHeader('Vary', 'Accept-Encoding');
-    },
-  });
-  return [precompressed, plain];
 }
