@@ -379,10 +379,16 @@ describe('reports API', () => {
         { start: '2026-03-01', total: 3 },
       ]);
       expect(response.body.rows).toEqual([
-        { bucket: '2026-02-01', type: 'phone', campusGroupId: north, campusGroupName: 'Pohjoinen', count: 2 },
-        { bucket: '2026-03-01', type: 'email', campusGroupId: north, campusGroupName: 'Pohjoinen', count: 1 },
-        { bucket: '2026-03-01', type: 'meeting', campusGroupId: south, campusGroupName: 'Etelä', count: 1 },
-        { bucket: '2026-03-01', type: 'phone', campusGroupId: north, campusGroupName: 'Pohjoinen', count: 1 },
+        { bucket: '2026-02-01', type: 'phone', count: 2 },
+        { bucket: '2026-03-01', type: 'email', count: 1 },
+        { bucket: '2026-03-01', type: 'meeting', count: 1 },
+        { bucket: '2026-03-01', type: 'phone', count: 1 },
+      ]);
+      // The period's entries by the group that logged them, names in Finnish order.
+      expect(response.body.byCampusGroup).toEqual([
+        { campusGroupId: south, campusGroupName: 'Etelä', type: 'meeting', count: 1 },
+        { campusGroupId: north, campusGroupName: 'Pohjoinen', type: 'email', count: 1 },
+        { campusGroupId: north, campusGroupName: 'Pohjoinen', type: 'phone', count: 3 },
       ]);
     });
 
@@ -401,13 +407,7 @@ describe('reports API', () => {
         { start: '2026-03-30', total: 0 },
       ]);
       // 1.3. 22:30 UTC is Monday 2.3. in Helsinki: its own week, not the week of 23.2.
-      expect(response.body.rows).toContainEqual({
-        bucket: '2026-03-02',
-        type: 'email',
-        campusGroupId: north,
-        campusGroupName: 'Pohjoinen',
-        count: 1,
-      });
+      expect(response.body.rows).toContainEqual({ bucket: '2026-03-02', type: 'email', count: 1 });
       const days = await admin.get('/api/dashboard/activity?from=2026-03-01&to=2026-03-02&granularity=day');
       expect(days.body.buckets).toEqual([
         { start: '2026-03-01', total: 1 },
@@ -437,12 +437,13 @@ describe('reports API', () => {
         { start: '2026-02-01', total: 2 },
         { start: '2026-03-01', total: 2 },
       ]);
-      expect(response.body.rows.every((row: { campusGroupId: number }) => row.campusGroupId === north)).toBe(true);
+      expect(response.body.byCampusGroup.every((row: { campusGroupId: number }) => row.campusGroupId === north)).toBe(true);
       expect(response.body.followUps).toEqual({ open: 2, overdue: 1, done: 3, doneOnTime: 2, onTimePercent: 66.7 });
       expect(response.body.noContact).toEqual({ days90: 3, days180: 2 });
 
       const foreign = await memberSouth.get(`/api/dashboard/activity?${period}&campusGroupId=${north}`);
       expect(foreign.body.rows).toEqual([]);
+      expect(foreign.body.byCampusGroup).toEqual([]);
       expect(foreign.body.followUps).toEqual({ open: 0, overdue: 0, done: 0, doneOnTime: 0, onTimePercent: null });
       expect(foreign.body.noContact).toEqual({ days90: 0, days180: 0 });
     });

@@ -68,8 +68,12 @@ const activity: ActivityDto = {
     { start: '2026-03-01', total: 1 },
   ],
   rows: [
-    { bucket: '2026-01-01', type: 'phone', campusGroupId: 2, campusGroupName: 'Sote', count: 2 },
-    { bucket: '2026-03-01', type: 'meeting', campusGroupId: 2, campusGroupName: 'Sote', count: 1 },
+    { bucket: '2026-01-01', type: 'phone', count: 2 },
+    { bucket: '2026-03-01', type: 'meeting', count: 1 },
+  ],
+  byCampusGroup: [
+    { campusGroupId: 2, campusGroupName: 'Sote', type: 'phone', count: 2 },
+    { campusGroupId: 2, campusGroupName: 'Sote', type: 'meeting', count: 1 },
   ],
   followUps: { open: 7, overdue: 2, done: 10, doneOnTime: 8, onTimePercent: 80 },
   noContact: { days90: 5, days180: 3 },
