@@ -20,6 +20,7 @@ import {
   type EmployerAccessRow,
   employerVisibleSql,
   readableEmployer,
+  noteEmployerActivity,
   refreshEmployerActivity,
 } from '../employers/employer-access';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
@@ -196,7 +197,7 @@ export class ContactEntriesService {
           caller.id,
         ],
       );
-      await this.setPersons(manager, id, personIds);
+      await this.linkPersons(manager, id, personIds);
       if (input.followUp) {
         await this.followUps.createInTransaction(
           manager,
@@ -206,7 +207,10 @@ export class ContactEntriesService {
           'followUp.',
         );
       }
-      await refreshEmployerActivity(manager, employer.id);
+      await noteEmployerActivity(manager, employer.id, {
+        contactAt: input.occurredAt,
+        followUpDue: input.followUp?.dueDate,
+      });
 
       const created = (await this.find(manager, id))!;
       await this.audit.record(manager, {
@@ -318,6 +322,10 @@ export class ContactEntriesService {
 
   private async setPersons(manager: EntityManager, entryId: number, personIds: number[]): Promise<void> {
     await manager.query(`DELETE FROM contact_entry_persons WHERE contact_entry_id = $1`, [entryId]);
+    await this.linkPersons(manager, entryId, personIds);
+  }
+
+  private async linkPersons(manager: EntityManager, entryId: number, personIds: number[]): Promise<void> {
     if (personIds.length === 0) return;
     await manager.query(
       `INSERT INTO contact_entry_persons (contact_entry_id, contact_person_id) SELECT $1, unnest($2::int[])`,

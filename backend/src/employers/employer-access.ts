@@ -71,3 +71,23 @@ export async function refreshEmployerActivity(manager: EntityManager, employerId
     [employerId],
   );
 }
+
+/**
+ * The same columns after something was only added: a contact entry that happened at `contactAt`
+ * and/or an open follow-up due `followUpDue`. One statement instead of a lock and two subqueries;
+ * safe under parallel writers, because an UPDATE that waited for another's row lock evaluates
+ * GREATEST/LEAST on that writer's committed values.
+ */
+export async function noteEmployerActivity(
+  manager: EntityManager,
+  employerId: number,
+  added: { contactAt?: string; followUpDue?: string },
+): Promise<void> {
+  await manager.query(
+    `UPDATE employers SET
+        last_contact_at = GREATEST(last_contact_at, $2::timestamptz),
+        next_follow_up_due = LEAST(next_follow_up_due, $3::date)
+      WHERE id = $1`,
+    [employerId, added.contactAt ?? null, added.followUpDue ?? null],
+  );
+}

@@ -19,6 +19,7 @@ import {
   type EmployerAccessRow,
   employerVisibleSql,
   readableEmployer,
+  noteEmployerActivity,
   refreshEmployerActivity,
 } from '../employers/employer-access';
 
@@ -165,7 +166,7 @@ export class FollowUpsService {
       if (employer.archivedAt) throw new ApiException(409, 'CONFLICT', 'The employer is archived');
       if (input.contactEntryId) await this.assertEntryOfEmployer(manager, input.contactEntryId, employer.id);
       const created = await this.createInTransaction(manager, caller, employer, input, '');
-      await refreshEmployerActivity(manager, employer.id);
+      await noteEmployerActivity(manager, employer.id, { followUpDue: input.dueDate });
       return created;
     });
   }
@@ -316,6 +317,9 @@ export class FollowUpsService {
         'Campus group members can assign follow-ups only to themselves',
       );
     }
+    // The caller is signed in (so active) and has just been shown to read this employer, which is
+    // what working on its follow-ups takes for every role that may create them.
+    if (assigneeId === caller.id) return;
     const rows: { role: AuthUser['role']; active: boolean; campus_group_ids: number[] }[] = await manager.query(
       `SELECT u.role, u.active,
               COALESCE((SELECT array_agg(m.campus_group_id) FROM user_campus_groups m WHERE m.user_id = u.id), '{}')
