@@ -133,9 +133,10 @@ describe('auth hardening', () => {
       await fresh.close();
     }
     expect(bodies.size).toBe(1);
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-    const ratio = median(samples.known) / median(samples.unknown);
-    console.log(`login timing: known ${median(samples.known).toFixed(1)} ms, unknown ${median(samples.unknown).toFixed(1)} ms`);
+    // The fastest of each: other test files share the CPU and only ever add time to a sample.
+    const fastest = (values: number[]) => Math.min(...values);
+    const ratio = fastest(samples.known) / fastest(samples.unknown);
+    console.log(`login timing: known ${fastest(samples.known).toFixed(1)} ms, unknown ${fastest(samples.unknown).toFixed(1)} ms`);
     // An unknown email still pays for one password hash verification, so neither is 3× the other.
     expect(ratio).toBeGreaterThan(1 / 3);
     expect(ratio).toBeLessThan(3);
