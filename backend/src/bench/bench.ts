@@ -10,7 +10,7 @@ import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { createApp } from '../app-factory';
 import { hashPassword } from '../auth/password';
-import { type AppConfig, loadConfig } from '../config/config';
+import { type AppConfig, DEFAULT_DATABASE_POOL_SIZE, loadConfig } from '../config/config';
 import { findFreePort } from '../database/embedded-postgres';
 import { openDatabase } from '../database/open-database';
 import {
@@ -31,8 +31,8 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const RAW_DURATION = Number(process.env.BENCH_RAW_DURATION ?? Math.min(DURATION, 5));
 const LEVELS = (process.env.BENCH_CONNECTIONS ?? '1,10,50').split(',').map(Number);
 const ONLY = process.env.BENCH_ONLY?.split(',').filter(Boolean);
-/** The app's TypeORM pool size (database/data-source.ts), for the report. */
-const APP_POOL_SIZE = 20;
+/** The app's pool size (DATABASE_POOL_SIZE), for the report. */
+const APP_POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? DEFAULT_DATABASE_POOL_SIZE);
 /** Raw SQL runs at the HTTP concurrency, one connection per loop. */
 const RAW_POOL_SIZE = Math.max(...LEVELS);
 const RESULTS_DIR = resolve(process.env.BENCH_RESULTS_DIR ?? 'bench/results');

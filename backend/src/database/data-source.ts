@@ -1,8 +1,9 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DEFAULT_DATABASE_POOL_SIZE } from '../config/config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = DEFAULT_DATABASE_POOL_SIZE): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -15,7 +16,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     // Failed statements surface as errors through the exception filter; no second console copy.
     logging: false,
     extra: {
-      max: 20,
+      max: poolSize,
       // Fail fast instead of queueing forever when the database is gone.
       connectionTimeoutMillis: 5000,
       // A frozen server (stalled disk, SIGSTOP) accepts TCP but never answers: without a client-side
