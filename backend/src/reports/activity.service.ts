@@ -15,11 +15,10 @@ import type { AuthUser } from '../auth/auth-user';
 import { type CampusScope, readScope } from '../auth/campus-scope';
 import { ApiException } from '../common/api-exception';
 import { DataChanges } from '../common/data-changes';
-import { type JsonText, jsonText } from '../common/json-text';
-import type { ResultCache } from '../common/result-cache';
+import type { JsonText } from '../common/json-text';
 import { SqlParams } from '../common/sql';
 import { employerVisibleSql } from '../employers/employer-access';
-import { employerInGroupSql, HELSINKI, HELSINKI_TODAY, helsinkiDaysSql, reportCache, reportKey, where } from './reports-sql';
+import { employerInGroupSql, HELSINKI, HELSINKI_TODAY, helsinkiDaysSql, ReportCache, where } from './reports-sql';
 
 interface Period {
   from: string;
@@ -69,19 +68,19 @@ function bucketSql(column: string, params: SqlParams, granularity: ActivityGranu
 
 @Injectable()
 export class ActivityService {
-  private readonly reports: ResultCache<JsonText<ActivityDto>>;
+  private readonly reports: ReportCache<ActivityDto>;
 
   constructor(
     private readonly dataSource: DataSource,
     changes: DataChanges,
   ) {
-    this.reports = reportCache(changes);
+    this.reports = new ReportCache<ActivityDto>(changes);
   }
 
   activity(caller: AuthUser, query: ActivityQuery): Promise<JsonText<ActivityDto>> {
     const scope = readScope(caller, 'reports');
     const period = periodOf(query);
-    return this.reports.get(reportKey(scope, period), async () => jsonText(await this.compute(scope, period)));
+    return this.reports.get(scope, period, () => this.compute(scope, period));
   }
 
   private async compute(scope: CampusScope, period: Period): Promise<ActivityDto> {

@@ -15,11 +15,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { type CampusScope, readScope } from '../auth/campus-scope';
 import { DataChanges } from '../common/data-changes';
-import { type JsonText, jsonText } from '../common/json-text';
-import type { ResultCache } from '../common/result-cache';
+import type { JsonText } from '../common/json-text';
 import { SqlParams } from '../common/sql';
 import { employerVisibleSql } from '../employers/employer-access';
-import { daysSinceSql, helsinkiDaysSql, OPEN_STAGES_SQL, reportCache, reportKey, where } from './reports-sql';
+import { daysSinceSql, helsinkiDaysSql, OPEN_STAGES_SQL, ReportCache, where } from './reports-sql';
 
 interface PipelineRow {
   stage: OpportunityStage;
@@ -61,18 +60,18 @@ const stageIndex = (stage: OpportunityStage) => OPPORTUNITY_STAGES.indexOf(stage
 
 @Injectable()
 export class PipelineService {
-  private readonly summaries: ResultCache<JsonText<PipelineSummaryDto>>;
+  private readonly summaries: ReportCache<PipelineSummaryDto>;
 
   constructor(
     private readonly dataSource: DataSource,
     changes: DataChanges,
   ) {
-    this.summaries = reportCache(changes);
+    this.summaries = new ReportCache<PipelineSummaryDto>(changes);
   }
 
   summary(caller: AuthUser, query: PipelineSummaryQuery): Promise<JsonText<PipelineSummaryDto>> {
     const scope = readScope(caller, 'reports');
-    return this.summaries.get(reportKey(scope, query), async () => jsonText(await this.compute(scope, query)));
+    return this.summaries.get(scope, query, () => this.compute(scope, query));
   }
 
   private async compute(scope: CampusScope, query: PipelineSummaryQuery): Promise<PipelineSummaryDto> {

@@ -1,6 +1,7 @@
 import { helsinkiDate, OPEN_STAGES } from '@tyoelama/shared';
 import type { CampusScope } from '../auth/campus-scope';
 import type { DataChanges } from '../common/data-changes';
+import { type JsonText, jsonText } from '../common/json-text';
 import { ResultCache } from '../common/result-cache';
 import type { SqlParams } from '../common/sql';
 
@@ -42,14 +43,19 @@ export function where(conditions: readonly string[]): string {
 }
 
 /**
- * Reports are remembered per scope, query and Helsinki day until the next committed change, for a
- * minute at most (idle days and overdue counts move with the clock). A year of contact entries or
- * the whole pipeline is aggregated once per change, not once per viewer.
+ * Reports remembered per scope, query and Helsinki day until the next committed change, for a
+ * minute at most (idle days and overdue counts move with the clock), and kept as the JSON that is
+ * sent. A year of contact entries or the whole pipeline is aggregated once per change, not once per
+ * viewer.
  */
-export function reportCache<T>(changes: DataChanges): ResultCache<T> {
-  return new ResultCache<T>(changes, { lifetimeMs: 60_000, maxEntries: 1_000 });
-}
+export class ReportCache<T> {
+  private readonly results: ResultCache<JsonText<T>>;
 
-export function reportKey(scope: CampusScope, query: object): string {
-  return JSON.stringify([scope, query, helsinkiDate()]);
+  constructor(changes: DataChanges) {
+    this.results = new ResultCache<JsonText<T>>(changes, { lifetimeMs: 60_000, maxEntries: 1_000 });
+  }
+
+  get(scope: CampusScope, query: object, compute: () => Promise<T>): Promise<JsonText<T>> {
+    return this.results.get(JSON.stringify([scope, query, helsinkiDate()]), async () => jsonText(await compute()));
+  }
 }
