@@ -10,6 +10,7 @@ import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { staticFiles } from './static-files';
 import { csrfMiddleware, xsrfCookieMiddleware } from './auth/csrf';
+import { DataChanges, dataChangesMiddleware } from './common/data-changes';
 import { AllExceptionsFilter, sendError } from './common/all-exceptions.filter';
 import type { AppConfig } from './config/config';
 
@@ -51,6 +52,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       strictTransportSecurity: false,
     }),
   );
+  // Responses are built per request and rarely repeat: hashing every body for an ETag only cost time.
+  app.set('etag', false);
+  app.use('/api', dataChangesMiddleware(app.get(DataChanges)));
   app.use(cookieParser());
   app.use(xsrfCookieMiddleware);
   app.use('/api', express.json({ limit: '1mb', strict: true }));

@@ -1,21 +1,12 @@
-import {
-  type CallHandler,
-  type ExecutionContext,
-  Global,
-  Injectable,
-  Module,
-  type NestInterceptor,
-} from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import type { Request } from 'express';
-import { finalize, type Observable } from 'rxjs';
+import { Global, Injectable, Module } from '@nestjs/common';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * A counter of committed changes in this process: every write request moves it on when it has
- * finished, i.e. after its transaction committed or failed. Figures remembered for reading (list
- * totals, reports) are valid only while it stands still.
+ * finished (`dataChangesMiddleware`), i.e. after its transaction committed or failed. Figures
+ * remembered for reading (list totals, reports) are valid only while it stands still.
  */
 @Injectable()
 export class DataChanges {
@@ -31,24 +22,19 @@ export class DataChanges {
 }
 
 /**
- * Moves `DataChanges` on after every unsafe request, whatever it wrote: one place, so that no write
- * path can forget it. Writes made outside this process (a seed, a restore) are bounded by the
- * remembered figures' own lifetime instead.
+ * Express middleware moving `DataChanges` on when an unsafe request's response has gone out, i.e.
+ * after its transaction committed or failed, whatever it wrote: one place, so that no write path can
+ * forget it. (A middleware rather than a Nest interceptor: a global interceptor puts an RxJS chain
+ * on every request, reads included.) Writes made outside this process (a seed, a restore) are
+ * bounded by the remembered figures' own lifetime instead.
  */
-@Injectable()
-export class DataChangesInterceptor implements NestInterceptor {
-  constructor(private readonly changes: DataChanges) {}
-
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<Request>();
-    if (SAFE_METHODS.has(request.method)) return next.handle();
-    return next.handle().pipe(finalize(() => this.changes.changed()));
-  }
+export function dataChangesMiddleware(changes: DataChanges): RequestHandler {
+  return (request: Request, response: Response, next: NextFunction) => {
+    if (!SAFE_METHODS.has(request.method)) response.once('close', () => changes.changed());
+    next();
+  };
 }
 
 @Global()
-@Module({
-  providers: [DataChanges, { provide: APP_INTERCEPTOR, useClass: DataChangesInterceptor }],
-  exports: [DataChanges],
-})
+@Module({ providers: [DataChanges], exports: [DataChanges] })
 export class DataChangesModule {}
