@@ -30,6 +30,8 @@ export const myWorkFi = {
   stale: 'Joku muu muutti jatkotoimenpidettä sillä välin. Lista on päivitetty.',
   actionFailed: 'Toiminto epäonnistui: {message}',
   truncated: 'Näytetään {shown} / {total} avointa jatkotoimenpidettä.',
+  onlyGroup: 'Näytetään vain: {label}.',
+  showAllGroups: 'Näytä kaikki eräpäivät',
 };
 
 export const myWorkEn: typeof myWorkFi = {
@@ -63,4 +65,6 @@ export const myWorkEn: typeof myWorkFi = {
   stale: 'Someone else changed the follow-up in the meantime. The list has been refreshed.',
   actionFailed: 'The action failed: {message}',
   truncated: 'Showing {shown} of {total} open follow-ups.',
+  onlyGroup: 'Showing only: {label}.',
+  showAllGroups: 'Show all due dates',
 };

@@ -89,6 +89,16 @@ describe('MyWork', () => {
     expect(link.textContent?.trim()).toBe('Työnantaja 1');
   });
 
+  it('shows only the overdue section for ?due=overdue (the dashboard drill-down), with a link to all', async () => {
+    fixture.componentRef.setInput('due', 'overdue');
+    await load();
+    expect(headings()).toEqual(['Myöhässä (1)']);
+    expect(fixture.nativeElement.querySelector('.only-group a')?.getAttribute('href')).toBe('/my-work');
+    fixture.componentRef.setInput('due', 'no-such-group');
+    await fixture.whenStable();
+    expect(headings()).toHaveLength(4);
+  });
+
   it('says so when nothing is open', async () => {
     await load([]);
     expect(fixture.nativeElement.textContent).toContain('Ei avoimia jatkotoimenpiteitä.');

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, signal } from '@angular/core';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { RouterLink } from '@angular/router';
@@ -6,7 +6,7 @@ import { formatFinnishDate, helsinkiDate, type ApiError, type FollowUpDto } from
 
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { FOLLOW_UP_GROUPS, groupFollowUps } from './follow-up-groups';
+import { FOLLOW_UP_GROUPS, type FollowUpGroup, groupFollowUps } from './follow-up-groups';
 import { MyWorkApi, type FollowUpAction } from './my-work-api';
 
 interface Status {
@@ -38,9 +38,18 @@ export class MyWork {
   protected readonly busyIds = signal<ReadonlySet<number>>(new Set());
   private readonly today = signal(helsinkiDate());
 
+  /** `?due=overdue` (the dashboard's overdue figure links here): only that section, with a way back. */
+  readonly due = input<string | undefined>();
+  protected readonly onlyGroup = computed(() => {
+    const due = this.due();
+    return FOLLOW_UP_GROUPS.find((group) => group === due) ?? null;
+  });
+
   protected readonly sections = computed(() => {
     const groups = groupFollowUps(this.items(), this.today());
-    return FOLLOW_UP_GROUPS.map((key) => ({ key, items: groups[key] }));
+    const only = this.onlyGroup();
+    const shown: readonly FollowUpGroup[] = only ? [only] : FOLLOW_UP_GROUPS;
+    return shown.map((key) => ({ key, items: groups[key] }));
   });
 
   constructor() {
