@@ -191,28 +191,29 @@ export class EmployersService {
     const where = employerFilterSql(readScope(caller, 'employers'), query, params);
     const q = query.q;
     if (!q) {
-      const total = await this.listTotal(where, sliceParams(params, params.values.length), undefined);
+      const total = await this.listTotal(where, params, undefined);
       return this.listByKeyset({ manager: this.dataSource.manager, limit, where, params, total }, query);
     }
     // One transaction so the search threshold (SET LOCAL semantics) covers the page.
     return this.dataSource.transaction(async (manager) => {
       await this.setSearchThreshold(manager, q);
       if (!query.sort) return this.listByRelevance(manager, limit, where, params, q, query.cursor);
-      const total = await this.listTotal(where, sliceParams(params, params.values.length), q);
+      const total = await this.listTotal(where, params, q);
       return this.listByKeyset({ manager, limit, where, params, total }, query);
     });
   }
 
-
   /**
    * The total of a filtered list, remembered until the next change. Counted in a transaction of its
-   * own, with the search threshold of the query, as it may run on after the request that asked.
+   * own, with the search threshold of the query and a copy of the filters' parameters, as it may run
+   * on after the request that asked (which goes on adding the page's own parameters).
    */
   private listTotal(where: string[], params: SqlParams, q: string | undefined): Promise<number> {
-    return this.totals.get(JSON.stringify([where, params.values]), () =>
+    const filterParams = sliceParams(params, params.values.length);
+    return this.totals.get(JSON.stringify([where, filterParams.values]), () =>
       this.dataSource.transaction(async (manager) => {
         if (q) await this.setSearchThreshold(manager, q);
-        return this.count(manager, where, params);
+        return this.count(manager, where, filterParams);
       }),
     );
   }
