@@ -25,7 +25,7 @@ export class Shell {
   private readonly search = inject(SearchLauncher);
   protected readonly i18n = inject(I18n);
   protected readonly me = this.auth.me;
-  protected readonly sessionChecked = computed(() => this.auth.checked() || this.me() !== undefined);
+  protected readonly sessionChecked = computed(() => this.me() !== undefined || this.auth.checked());
   protected readonly locales = LOCALES;
   protected readonly showEmployers = computed(() => {
     const me = this.me();
