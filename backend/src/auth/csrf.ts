@@ -1,10 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiException } from '../common/api-exception';
+import { SAFE_METHODS } from '../common/safe-methods';
 
 export const XSRF_COOKIE = 'XSRF-TOKEN';
 export const XSRF_HEADER = 'x-xsrf-token';
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function setXsrfCookie(request: Request, response: Response): void {
   // Readable by the app's script on purpose: Angular copies it into the X-XSRF-TOKEN header.

@@ -1,7 +1,6 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+import { SAFE_METHODS } from './safe-methods';
 
 /**
  * A counter of committed changes in this process: every write request moves it on when it has
