@@ -7,6 +7,12 @@ interface Remembered<T> {
   refreshing: boolean;
 }
 
+/**
+ * The one lifetime of remembered results: how stale a figure may get from the clock or from writes
+ * made by another process (a seed, a restore), which `DataChanges` does not see.
+ */
+export const REMEMBERED_LIFETIME_MS = 60_000;
+
 export interface ResultCacheOptions {
   /**
    * How long a result serves before it is recomputed although nothing changed here (figures that

@@ -21,7 +21,7 @@ import { ApiException } from '../common/api-exception';
 import { foreignKeyViolation, uniqueViolation } from '../common/database-errors';
 import { DataChanges } from '../common/data-changes';
 import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
-import { ResultCache } from '../common/result-cache';
+import { REMEMBERED_LIFETIME_MS, ResultCache } from '../common/result-cache';
 import { SqlParams } from '../common/sql';
 import { readableEmployer } from './employer-access';
 import {
@@ -182,7 +182,7 @@ export class EmployersService {
     private readonly audit: AuditService,
     changes: DataChanges,
   ) {
-    this.totals = new ResultCache(changes, { lifetimeMs: 60_000, maxEntries: 5_000 });
+    this.totals = new ResultCache(changes, { lifetimeMs: REMEMBERED_LIFETIME_MS, maxEntries: 5_000 });
   }
 
   async list(caller: AuthUser, query: EmployerListQuery): Promise<Page<EmployerListItemDto>> {

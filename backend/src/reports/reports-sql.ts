@@ -2,7 +2,7 @@ import { helsinkiDate, OPEN_STAGES } from '@tyoelama/shared';
 import type { CampusScope } from '../auth/campus-scope';
 import type { DataChanges } from '../common/data-changes';
 import { type JsonText, jsonText } from '../common/json-text';
-import { ResultCache } from '../common/result-cache';
+import { REMEMBERED_LIFETIME_MS, ResultCache } from '../common/result-cache';
 import type { SqlParams } from '../common/sql';
 
 export const HELSINKI = `'Europe/Helsinki'`;
@@ -52,7 +52,7 @@ export class ReportCache<T> {
   private readonly results: ResultCache<JsonText<T>>;
 
   constructor(changes: DataChanges) {
-    this.results = new ResultCache<JsonText<T>>(changes, { lifetimeMs: 60_000, maxEntries: 1_000 });
+    this.results = new ResultCache<JsonText<T>>(changes, { lifetimeMs: REMEMBERED_LIFETIME_MS, maxEntries: 1_000 });
   }
 
   get(scope: CampusScope, query: object, compute: () => Promise<T>): Promise<JsonText<T>> {
