@@ -54,6 +54,12 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   );
   // Responses are built per request and rarely repeat: hashing every body for an ETag only cost time.
   app.set('etag', false);
+  // API answers carry personal data: no browser or proxy may keep a copy. The API docs are public
+  // pages and may be cached; remembered results live in the server (ResultCache), not in HTTP caches.
+  app.use('/api', (request: Request, response: Response, next: NextFunction) => {
+    if (!/^\/docs(-json)?(\/|$)/.test(request.path)) response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use('/api', dataChangesMiddleware(app.get(DataChanges)));
   app.use(cookieParser());
   app.use(xsrfCookieMiddleware);

@@ -14,7 +14,7 @@ import { inScope, readScope } from '../auth/campus-scope';
 import { ApiException } from '../common/api-exception';
 import { uniqueViolation } from '../common/database-errors';
 import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
-import { likePattern, SqlParams } from '../common/sql';
+import { likePattern, searchCondition, SqlParams } from '../common/sql';
 
 interface CampusGroupRow {
   id: number;
@@ -62,16 +62,21 @@ export class CampusGroupsService {
     const scope = readScope(caller, 'campusGroups');
     if (scope.kind === 'groups') where.push(`g.id = ANY(${params.add(scope.campusGroupIds)})`);
     if (query.q) {
-      const pattern = params.add(likePattern(query.q));
-      where.push(`(unaccent(g.name) ILIKE unaccent(${pattern}) OR unaccent(g.campus) ILIKE unaccent(${pattern}))`);
+      const q = query.q;
+      where.push(
+        searchCondition(q, () => {
+          const pattern = params.add(likePattern(q));
+          return `(unaccent(g.name) ILIKE unaccent(${pattern}) OR unaccent(g.campus) ILIKE unaccent(${pattern}))`;
+        }),
+      );
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM campus_groups g ${filter}`,
       params.values,
     );
-    const cursor = decodeCursor(query.cursor, 2);
-    if (cursor) where.push(`(lower(g.name), g.id) > (${params.add(String(cursor[0]))}, ${params.add(Number(cursor[1]))})`);
+    const cursor = decodeCursor(query.cursor, ['text', 'id']);
+    if (cursor) where.push(`(lower(g.name), g.id) > (${params.add(cursor[0])}, ${params.add(cursor[1])})`);
     const rows: CampusGroupRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM campus_groups g ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY lower(g.name), g.id LIMIT ${params.add(limit + 1)}`,

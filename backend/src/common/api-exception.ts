@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import type { ApiError, ErrorCode, FieldError } from '@tyoelama/shared';
+import { type ApiError, type ErrorCode, type FieldError, MAX_FIELD_ERROR_PATH, MAX_FIELD_ERRORS } from '@tyoelama/shared';
 
 const REASONS: Partial<Record<number, string>> = {
   400: 'Bad Request',
@@ -40,12 +40,28 @@ export class ApiException extends Error {
     };
   }
 
+  /** 400 naming the first MAX_FIELD_ERRORS fields; paths made of the request's keys are cut short. */
   static validation(fieldErrors: FieldError[]): ApiException {
-    return new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Validation failed', { fieldErrors });
+    return new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Validation failed', {
+      fieldErrors: fieldErrors
+        .slice(0, MAX_FIELD_ERRORS)
+        .map((error) =>
+          error.path.length > MAX_FIELD_ERROR_PATH
+            ? { ...error, path: `${error.path.slice(0, MAX_FIELD_ERROR_PATH)}…` }
+            : error,
+        ),
+    });
   }
 
   static field(path: string, code: string, message: string): ApiException {
     return ApiException.validation([{ path, code, message }]);
+  }
+
+  /** The list's `cursor` is not one it handed out (the client should reload the list from the start). */
+  static invalidCursor(): ApiException {
+    return new ApiException(HttpStatus.BAD_REQUEST, 'INVALID_CURSOR', 'Invalid cursor', {
+      fieldErrors: [{ path: 'cursor', code: 'invalid_cursor', message: 'Invalid cursor' }],
+    });
   }
 
   static notFound(what = 'Resource'): ApiException {

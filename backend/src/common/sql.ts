@@ -1,3 +1,5 @@
+import { isSearchable } from '@tyoelama/shared';
+
 /** Collects numbered parameters for hand-written SQL: `where.push(\`x = ${params.add(v)}\`)`. */
 export class SqlParams {
   readonly values: unknown[] = [];
@@ -6,6 +8,11 @@ export class SqlParams {
     this.values.push(value);
     return `$${this.values.length}`;
   }
+}
+
+/** A list's `q` condition: FALSE for a term that can match nothing (see isSearchable), else `condition()`. */
+export function searchCondition(q: string, condition: () => string): string {
+  return isSearchable(q) ? condition() : 'FALSE';
 }
 
 /** Escapes LIKE wildcards in user text, so `%` and `_` match themselves. */

@@ -149,11 +149,9 @@ export class ContactEntriesService {
       `SELECT count(*)::int AS total FROM contact_entries c WHERE ${where.join(' AND ')}`,
       params.values,
     );
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['timestamp', 'id']);
     if (cursor) {
-      where.push(
-        `(c.occurred_at, c.id) < (${params.add(String(cursor[0]))}::timestamptz, ${params.add(Number(cursor[1]))})`,
-      );
+      where.push(`(c.occurred_at, c.id) < (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])})`);
     }
     const rows: ContactEntryRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')}

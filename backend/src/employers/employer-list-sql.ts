@@ -1,6 +1,13 @@
-import { type EmployerListQuery, type EmployerSort, isValidBusinessId, normaliseBusinessId } from '@tyoelama/shared';
+import {
+  type EmployerListQuery,
+  type EmployerSort,
+  isSearchable,
+  isValidBusinessId,
+  normaliseBusinessId,
+} from '@tyoelama/shared';
 import { type CampusScope } from '../auth/campus-scope';
-import { likePattern, type SqlParams } from '../common/sql';
+import type { CursorPart, CursorSpec } from '../common/keyset';
+import { likePattern, searchCondition, type SqlParams } from '../common/sql';
 import { employerVisibleSql } from './employer-access';
 
 /** The list's FROM clause: owner group and account manager joined for their names and sorting. */
@@ -14,7 +21,10 @@ export function employerFilterSql(scope: CampusScope, query: EmployerListQuery, 
   const archived = query.archived ?? 'false';
   if (archived === 'false') where.push('e.archived_at IS NULL');
   if (archived === 'true') where.push('e.archived_at IS NOT NULL');
-  if (query.q) where.push(searchSql(query.q, params));
+  if (query.q) {
+    const q = query.q;
+    where.push(searchCondition(q, () => searchSql(q, params)));
+  }
   if (query.status) where.push(`e.status = ${params.add(query.status)}`);
   if (query.campusGroupId) {
     where.push(`EXISTS (SELECT 1 FROM employer_campus_groups f
@@ -48,11 +58,12 @@ export const FILL_NAME_WORDS_SQL = `INSERT INTO employer_name_words (word)
   SELECT DISTINCT w FROM employers, unnest(crm_name_words(name)) AS w
   ON CONFLICT DO NOTHING`;
 
-/** The query's words, split as crm_name_words splits names: at white space and ASCII punctuation. */
+/**
+ * The query's words, split as crm_name_words splits names: at white space and ASCII punctuation.
+ * A "word" of other punctuation alone (`–`, `…`) has no trigrams to match and is left out.
+ */
 function queryWords(q: string): string[] {
-  return q
-    .split(/[\s!-/:-@[-`{-~]+/)
-    .filter((word) => word.length > 0);
+  return q.split(/[\s!-/:-@[-`{-~]+/).filter(isSearchable);
 }
 
 /**
@@ -81,9 +92,10 @@ export function employerNameMatchSql(alias: string, q: string, params: SqlParams
  * a common word such as "Kiinteistöpalvelu" with the query.
  */
 export function fuzzyTextSql(column: string, q: string, params: SqlParams): string {
-  const everyWord = queryWords(q)
-    .map((word) => `crm_normalise(${params.add(word)}) <% crm_normalise(${column})`)
-    .join(' AND ');
+  const words = queryWords(q);
+  // A term without words (punctuation alone) would leave `OR ()`, a syntax error: it matches nothing.
+  if (words.length === 0) return 'FALSE';
+  const everyWord = words.map((word) => `crm_normalise(${params.add(word)}) <% crm_normalise(${column})`).join(' AND ');
   return `(crm_normalise(${column}) LIKE crm_normalise(${params.add(likePattern(q))}) OR (${everyWord}))`;
 }
 
@@ -111,9 +123,19 @@ export function relevanceOrderSql(q: string, params: SqlParams): string {
  * normalised name and the id as tie-breakers, all in the same direction.
  */
 interface KeysetSort {
-  lead: { sql: string; type: string; nullable: boolean } | null;
+  lead: { sql: string; type: LeadType; nullable: boolean } | null;
   descending: boolean;
 }
+
+type LeadType = 'int' | 'timestamptz' | 'date' | 'text';
+
+/** How the cursor carries each lead key's value (selected `::text`, see keysetColumnsSql). */
+const LEAD_CURSOR_PARTS: Record<LeadType, CursorPart> = {
+  int: 'integer',
+  timestamptz: 'timestamp',
+  date: 'date',
+  text: 'text',
+};
 
 const STATUS_RANK = `array_position(ARRAY['prospect', 'partner', 'inactive']::text[], e.status::text)`;
 const NAME_KEY = 'crm_normalise(e.name)';
@@ -147,6 +169,16 @@ export function keysetOrderSql(sort: KeysetSort): string {
   if (!sort.lead) return tail;
   const nullsLast = sort.lead.nullable ? `(${sort.lead.sql}) IS NULL, ` : '';
   return `${nullsLast}${sort.lead.sql} ${direction}, ${tail}`;
+}
+
+/** The cursor's shape for this sort: lead value (null when the sort has none, or the row's is NULL), name, id. */
+export function keysetCursorSpec(sort: KeysetSort): CursorSpec {
+  const lead: CursorSpec[number] = sort.lead
+    ? sort.lead.nullable
+      ? { part: LEAD_CURSOR_PARTS[sort.lead.type], nullable: true }
+      : LEAD_CURSOR_PARTS[sort.lead.type]
+    : 'null';
+  return [lead, 'text', 'id'];
 }
 
 /** Rows strictly after the cursor (lead, name, id) in the sort's order. */

@@ -29,6 +29,7 @@ import {
   employerFilterSql,
   keysetAfterSql,
   keysetColumnsSql,
+  keysetCursorSpec,
   keysetOrderSql,
   keysetSort,
   relevanceOrderSql,
@@ -349,7 +350,7 @@ export class EmployersService {
     query: EmployerListQuery,
   ): Promise<Page<EmployerListItemDto>> {
     const sort = keysetSort(query.sort);
-    const cursor = decodeCursor(query.cursor, 3);
+    const cursor = decodeCursor(query.cursor, keysetCursorSpec(sort));
     const pageWhere = cursor ? [...where, keysetAfterSql(sort, cursor, params)] : where;
     const rows: (EmployerListRow & { sort_lead: string | null; sort_name: string })[] = await manager.query(
       `SELECT ${LIST_COLUMNS}, ${keysetColumnsSql(sort)} FROM ${EMPLOYER_LIST_FROM}
@@ -381,9 +382,7 @@ export class EmployersService {
     q: string,
     rawCursor: string | undefined,
   ): Promise<Page<EmployerListItemDto>> {
-    const cursor = decodeCursor(rawCursor, 1);
-    const offset = cursor ? Number(cursor[0]) : 0;
-    if (!Number.isInteger(offset) || offset < 0) throw ApiException.field('cursor', 'invalid_cursor', 'Invalid cursor');
+    const offset = decodeCursor(rawCursor, ['offset'])?.[0] ?? 0;
     const countParams = params.values.length;
     const rows: (EmployerListRow & { total: number })[] = await manager.query(
       `SELECT ${LIST_COLUMNS}, count(*) OVER ()::int AS total FROM ${EMPLOYER_LIST_FROM} WHERE ${where.join(' AND ')}

@@ -681,13 +681,15 @@ describe('employers API', () => {
         'sort=size',
         'limit=0',
         'limit=999',
-        'cursor=nonsense',
         'archived=yes',
       ]) {
         const response = await admin.get(`/api/employers?${query}`);
         expect(response.status).toBe(400);
         expect(response.body.code).toBe('VALIDATION_FAILED');
       }
+      const cursor = await admin.get('/api/employers?cursor=nonsense');
+      expect(cursor.status).toBe(400);
+      expect(cursor.body.code).toBe('INVALID_CURSOR');
     });
   });
 

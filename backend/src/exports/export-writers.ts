@@ -31,10 +31,16 @@ export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/** A cell as both formats write it: numbers as numbers, text with formulas neutralised. */
+export function safeCell(cell: Cell): Cell {
+  return typeof cell === 'string' ? neutraliseFormula(cell) : cell;
+}
+
 /** A CSV field for Finnish Excel: `;`-separated, quoted when needed, quotes doubled. */
 export function csvField(cell: Cell): string {
-  if (cell === null) return '';
-  const text = typeof cell === 'number' ? String(cell) : neutraliseFormula(cell);
+  const safe = safeCell(cell);
+  if (safe === null) return '';
+  const text = String(safe);
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -58,7 +64,9 @@ export function csvTransform<R>(columns: ExportColumn<R>[]): Transform {
 
 /**
  * Streams rows into an .xlsx written straight to the response (exceljs' streaming writer keeps
- * only the current rows in memory). Cells are written as text or numbers, never as formulas.
+ * only the current rows in memory). Cells are written as text or numbers, never as formulas, and
+ * formula-looking text is neutralised as in the CSV: a user may save the sheet as CSV, or edit a
+ * cell and have the spreadsheet re-read it as a formula.
  */
 export async function writeXlsx<R>(
   rows: AsyncIterable<R>,
@@ -68,9 +76,9 @@ export async function writeXlsx<R>(
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: response, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName);
-  sheet.addRow(columns.map((column) => column.header)).commit();
+  sheet.addRow(columns.map((column) => safeCell(column.header))).commit();
   for await (const row of rows) {
-    sheet.addRow(columns.map((column) => column.value(row))).commit();
+    sheet.addRow(columns.map((column) => safeCell(column.value(row)))).commit();
   }
   sheet.commit();
   await workbook.commit();

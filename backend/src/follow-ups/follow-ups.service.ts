@@ -139,9 +139,9 @@ export class FollowUpsService {
       `SELECT count(*)::int AS total FROM follow_ups f WHERE ${where.join(' AND ')}`,
       params.values,
     );
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['date', 'id']);
     if (cursor) {
-      where.push(`(f.due_date, f.id) > (${params.add(String(cursor[0]))}::date, ${params.add(Number(cursor[1]))})`);
+      where.push(`(f.due_date, f.id) > (${params.add(cursor[0])}::date, ${params.add(cursor[1])})`);
     }
     const rows: FollowUpRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')}

@@ -17,7 +17,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { type CampusScope, readScope } from '../auth/campus-scope';
 import { ApiException } from '../common/api-exception';
 import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
-import { likePattern, SqlParams } from '../common/sql';
+import { likePattern, searchCondition, SqlParams } from '../common/sql';
 import { employerVisibleSql } from '../employers/employer-access';
 
 type CreateInput = z.output<typeof createOpportunitySchema>;
@@ -128,8 +128,13 @@ function toStageChangeDto(row: StageChangeRow): StageChangeDto {
 export function opportunityListConditions(scope: CampusScope, query: OpportunityListQuery, params: SqlParams): string[] {
   const where = [employerVisibleSql(scope, 'o.employer_id', params)];
   if (query.q) {
-    const pattern = `crm_normalise(${params.add(likePattern(query.q))})`;
-    where.push(`(crm_normalise(o.title) LIKE ${pattern} OR crm_normalise(e.name) LIKE ${pattern})`);
+    const q = query.q;
+    where.push(
+      searchCondition(q, () => {
+        const pattern = `crm_normalise(${params.add(likePattern(q))})`;
+        return `(crm_normalise(o.title) LIKE ${pattern} OR crm_normalise(e.name) LIKE ${pattern})`;
+      }),
+    );
   }
   if (query.employerId) where.push(`o.employer_id = ${params.add(Number(query.employerId))}`);
   if (query.stage) where.push(`o.stage = ${params.add(query.stage)}`);
@@ -164,11 +169,9 @@ export class OpportunitiesService {
       `SELECT count(*)::int AS total FROM ${FROM} WHERE ${where.join(' AND ')}`,
       params.values,
     );
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['timestamp', 'id']);
     if (cursor) {
-      where.push(
-        `(o.stage_changed_at, o.id) < (${params.add(String(cursor[0]))}::timestamptz, ${params.add(Number(cursor[1]))})`,
-      );
+      where.push(`(o.stage_changed_at, o.id) < (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])})`);
     }
     const rows: OpportunityRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')}

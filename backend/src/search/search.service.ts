@@ -3,6 +3,7 @@ import {
   type ContactPersonHitDto,
   DEFAULT_SEARCH_LIMIT,
   type EmployerHitDto,
+  isSearchable,
   normaliseBusinessId,
   type OpportunityHitDto,
   type OpportunityStage,
@@ -39,6 +40,7 @@ export class SearchService {
   /** Each kind scoped by its own read right; archived employers and erased people never show. */
   async search(caller: AuthUser, query: SearchQuery): Promise<SearchResultDto> {
     const limit = query.limit ? Number(query.limit) : DEFAULT_SEARCH_LIMIT;
+    if (!isSearchable(query.q)) return { employers: [], contactPersons: [], opportunities: [] };
     return this.dataSource.transaction(async (manager) => {
       const threshold = new SqlParams();
       await manager.query(searchThresholdSql(query.q, threshold), threshold.values);

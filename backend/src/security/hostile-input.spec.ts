@@ -14,6 +14,40 @@ const SQL = ["' OR 1=1 --", "'; DROP TABLE employers; --", '1; DROP TABLE users'
 const HTML = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(document.cookie)>', '{{constructor.constructor("alert(1)")()}}'];
 const UNICODE = ['😀👩‍👩‍👧‍👦🇫🇮', '\u202Eevil\u202C', 'שלום עולם مرحبا', 'a\u0000b', '\u0000', '\uFEFF\u200B', 'Ääkköset Åland', '\uD800', 'e\u0301\u0301\u0301'];
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype'];
+// Days and instants at and past the edges PostgreSQL and the schemas draw (year 0000 does not exist; 1900–2100 is allowed).
+const BOUNDARY_DAYS = ['0000-01-01', '1899-12-31', '1900-01-01', '2100-12-31', '2101-01-01', '9999-12-31', '2026-02-30', '2024-02-29', '2023-02-29'];
+const BOUNDARY_INSTANTS = [
+  ...BOUNDARY_DAYS.map((day) => `${day}T00:00:00Z`),
+  '0000-01-01T00:00:00+02:00',
+  '1900-01-01T00:00:00+14:00',
+  '2100-12-31T23:59:59.999999-12:00',
+  '9999-12-31T23:59:59+14:00',
+  '2026-01-01T10:00:00+15:59',
+  '2026-01-01T10:00:00+20:00',
+  '2026-01-01T24:00:00Z',
+  '2026-01-01 10:00:00+02',
+];
+const boundaryDate = fc.constantFrom(...BOUNDARY_DAYS, ...BOUNDARY_INSTANTS);
+/** Text with no letter or digit: a search of it can match nothing and must not break the SQL. */
+const punctuationOnly = fc.string({ unit: fc.constantFrom(...'-%_\'";:.,!?()[]{}<>/\\|*&^$#@~`+= –—…«»¿'), minLength: 1, maxLength: 12 });
+const cursorValue: fc.Arbitrary<unknown> = fc.oneof(
+  boundaryDate,
+  punctuationOnly,
+  fc.string({ maxLength: 20 }),
+  fc.integer(),
+  fc.constantFrom(0, -1, 1.5, 2 ** 31, 2 ** 53 + 1, 1e308, '1', 'contact_entry:1', 'a\u0000b'),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant({}),
+  fc.constant([]),
+);
+/** A cursor as a client could forge it: base64url of a JSON array of any length and kinds, or of any JSON, or not base64url at all. */
+const forgedCursor = fc.oneof(
+  { weight: 4, arbitrary: fc.array(cursorValue, { maxLength: 5 }).map((values) => Buffer.from(JSON.stringify(values)).toString('base64url')) },
+  fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value) ?? 'null').toString('base64url')),
+  fc.string({ maxLength: 40 }),
+  fc.constant('WyJ4IiwxXQ'),
+);
 const FREE_TEXT_KEYS = ['summary', 'notes', 'title', 'name', 'description', 'displayName', 'campus', 'municipality', 'streetAddress'];
 
 // Generous for a loaded 2-core machine; the work itself takes a fraction of this.
@@ -36,6 +70,8 @@ const hostileString = fc.oneof(
 );
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: hostileString },
+  boundaryDate,
+  punctuationOnly,
   fc.integer(),
   fc.constantFrom(0, -1, 1.5, 2 ** 31, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER, -0),
   fc.boolean(),
@@ -227,6 +263,34 @@ describe('hostile input (property tests over every write and list route)', () =>
         fc.asyncProperty(queryString, async (query) => {
           const response = await send('GET', `${pathOf(route)}?${query}`, undefined);
           judge(`${keyOf(route)}?${query.slice(0, 120)}`, response);
+          return true;
+        }),
+        { numRuns: 20 },
+      );
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('answers forged cursors, boundary dates and punctuation-only searches on every list, search and report with 2xx or a 4xx envelope', async () => {
+    const withQuery = routes.filter((route) => route.method === 'GET' && inputs.get(route.handler)?.query);
+    const sorts = ['name', '-name', 'status', '-lastContact', 'nextFollowUp', '-accountManager'];
+    const search = fc.oneof(punctuationOnly, punctuationOnly.map((text) => `${text}a${text}`));
+    // One concern per request, so a strict schema does not refuse it for a key the route lacks.
+    const query = fc
+      .oneof(
+        fc.tuple(fc.constant('cursor'), forgedCursor).map(([key, value]) => [[key, value]]),
+        fc.tuple(forgedCursor, fc.constantFrom(...sorts)).map(([cursor, sort]) => [['cursor', cursor], ['sort', sort]]),
+        search.map((q) => [['q', q]]),
+        fc.tuple(search, forgedCursor).map(([q, cursor]) => [['q', q], ['cursor', cursor]]),
+        fc.tuple(fc.constantFrom('from', 'to'), boundaryDate).map(([key, value]) => [[key, value]]),
+        fc.tuple(boundaryDate, boundaryDate).map(([from, to]) => [['from', from], ['to', to]]),
+      )
+      .map((pairs) => pairs.map(([key, value]) => `${key}=${encodeLoose(value)}`).join('&'));
+    for (const route of withQuery) {
+      await fc.assert(
+        fc.asyncProperty(query, async (queryText) => {
+          const response = await send('GET', `${pathOf(route)}?${queryText}`, undefined);
+          judge(`${keyOf(route)}?${queryText.slice(0, 160)}`, response);
           return true;
         }),
         { numRuns: 20 },

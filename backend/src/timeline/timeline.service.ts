@@ -159,14 +159,14 @@ export class TimelineService {
   /** The employer's history newest first, merged from its sources in one query. */
   async list(caller: AuthUser, employerId: number, query: TimelineQuery): Promise<Page<TimelineItem>> {
     const limit = pageSize(query.limit);
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['timestamp', 'text']);
     await readableEmployer(this.dataSource.manager, caller, employerId, 'employers');
 
     const params = new SqlParams();
     const items = `(${timelineSql(params.add(employerId))}) AS t(key, at, actor_name, kind, data)`;
     // Keys compare byte-wise so the order never depends on the database's collation.
     const after = cursor
-      ? `WHERE (t.at, t.key COLLATE "C") < (${params.add(String(cursor[0]))}::timestamptz, ${params.add(String(cursor[1]))} COLLATE "C")`
+      ? `WHERE (t.at, t.key COLLATE "C") < (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])} COLLATE "C")`
       : '';
     // The total is a window over the whole history, taken before the cursor narrows it: the five
     // sources are read once per request, not once for the count and again for the page.

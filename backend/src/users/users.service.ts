@@ -19,7 +19,7 @@ import { SessionsService } from '../auth/sessions.service';
 import { ApiException } from '../common/api-exception';
 import { foreignKeyViolation, uniqueViolation } from '../common/database-errors';
 import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
-import { likePattern, SqlParams } from '../common/sql';
+import { likePattern, searchCondition, SqlParams } from '../common/sql';
 import { APP_CONFIG, type AppConfig, generatePassword } from '../config/config';
 
 interface UserRow {
@@ -81,8 +81,13 @@ export class UsersService {
         WHERE s.user_id = u.id AND s.campus_group_id = ANY(${params.add(scope.campusGroupIds)})))`);
     }
     if (query.q) {
-      const pattern = params.add(likePattern(query.q));
-      where.push(`(unaccent(u.display_name) ILIKE unaccent(${pattern}) OR u.email ILIKE ${pattern})`);
+      const q = query.q;
+      where.push(
+        searchCondition(q, () => {
+          const pattern = params.add(likePattern(q));
+          return `(unaccent(u.display_name) ILIKE unaccent(${pattern}) OR u.email ILIKE ${pattern})`;
+        }),
+      );
     }
     if (query.role) where.push(`u.role = ${params.add(query.role)}`);
     if (query.active) where.push(`u.active = ${params.add(query.active === 'true')}`);
@@ -93,10 +98,10 @@ export class UsersService {
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM users u ${filter}`, params.values);
 
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['text', 'id']);
     const pageWhere = [...where];
     if (cursor) {
-      pageWhere.push(`(lower(u.display_name), u.id) > (${params.add(String(cursor[0]))}, ${params.add(Number(cursor[1]))})`);
+      pageWhere.push(`(lower(u.display_name), u.id) > (${params.add(cursor[0])}, ${params.add(cursor[1])})`);
     }
     const rows: UserRow[] = await this.dataSource.query(
       `SELECT ${USER_COLUMNS} FROM users u

@@ -1,6 +1,8 @@
 /** Machine-readable error codes. Clients translate messages by code. */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
+  /** A list's `cursor` is not one the list handed out (wrong shape, types or values). */
+  'INVALID_CURSOR',
   'MALFORMED_JSON',
   'PAYLOAD_TOO_LARGE',
   'UNAUTHENTICATED',
@@ -30,6 +32,15 @@ export interface FieldError {
   /** Limit of a size check, for messages like "at least 12 characters". */
   limit?: number;
 }
+
+/**
+ * An error answer names at most this many field errors: enough for any form, and a body of
+ * thousands of unknown keys cannot turn into an answer many times its size.
+ */
+export const MAX_FIELD_ERRORS = 20;
+
+/** Longest field path echoed back; a path is built from the request's own keys. */
+export const MAX_FIELD_ERROR_PATH = 200;
 
 /** The one error envelope every API error uses. */
 export interface ApiError {

@@ -44,11 +44,42 @@ export const idField = z.int().check(z.positive(), z.maximum(2_147_483_647));
 /** Optimistic-lock version every PATCH must echo back. */
 export const versionField = z.int().check(z.nonnegative(), z.maximum(2_147_483_647));
 
+/**
+ * The years a date in this CRM can fall in. Wider than any real due date or contact, narrow enough
+ * that PostgreSQL and every client parse it (year 0000 does not exist in either).
+ */
+export const DATE_YEAR_RANGE = { min: 1900, max: 2100 } as const;
+
+/** The written year (`YYYY-…`) is within DATE_YEAR_RANGE. */
+const yearInRange = z.refine<string>(
+  (value) => {
+    const year = Number(value.slice(0, 4));
+    return year >= DATE_YEAR_RANGE.min && year <= DATE_YEAR_RANGE.max;
+  },
+  {
+    message: `The year must be between ${DATE_YEAR_RANGE.min} and ${DATE_YEAR_RANGE.max}`,
+    params: { code: 'date_out_of_range' },
+    abort: true,
+  },
+);
+
 /** A calendar date `YYYY-MM-DD` (due dates, expected starts): no time zone games. */
-export const dateField = z.iso.date();
+export const dateField = z.iso.date({ abort: true }).check(yearInRange);
+
+// Real time zones lie within UTC−12:00…+14:00; PostgreSQL refuses offsets beyond ±15:59.
+const MAX_OFFSET_MINUTES = 14 * 60;
 
 /** An instant with offset, e.g. `2026-11-24T13:05:00.000Z`. */
-export const dateTimeField = z.iso.datetime({ offset: true });
+export const dateTimeField = z.iso.datetime({ offset: true, abort: true }).check(
+  yearInRange,
+  z.refine<string>(
+    (value) => {
+      const offset = /([+-])(\d{2}):(\d{2})$/.exec(value);
+      return !offset || Number(offset[2]) * 60 + Number(offset[3]) <= MAX_OFFSET_MINUTES;
+    },
+    { message: 'Invalid datetime', params: { code: 'invalid_datetime' } },
+  ),
+);
 
 /** A list of distinct values from an enum, at most `max`. */
 export const enumList = <const T extends readonly [string, ...string[]]>(values: T, max: number) =>

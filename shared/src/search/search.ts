@@ -5,6 +5,14 @@ export const SEARCH_MIN_LENGTH = 2;
 export const DEFAULT_SEARCH_LIMIT = 5;
 export const MAX_SEARCH_LIMIT = 20;
 
+/**
+ * Whether a search term can match anything: it needs a letter or a digit. A term of punctuation
+ * alone (`--`, `%`, `…`) finds nothing in the search and in every list's `q` filter.
+ */
+export function isSearchable(term: string): boolean {
+  return /[\p{L}\p{N}]/u.test(term);
+}
+
 export const searchQuerySchema = z.strictObject({
   q: z.string().check(z.trim(), z.minLength(SEARCH_MIN_LENGTH), z.maxLength(200)),
   /** Per kind; default 5, at most 20. */

@@ -1,3 +1,4 @@
+import { DATE_YEAR_RANGE } from '@tyoelama/shared';
 import type { Dictionary } from './fi';
 import { employersEn } from '../../employers/employers.i18n';
 import { logContactEn } from '../../log-contact/log-contact.i18n';
@@ -100,6 +101,7 @@ export const en: Dictionary = {
     out_of_range: 'The value is out of the allowed range.',
     invalid_characters: 'The text contains characters that cannot be stored.',
     invalid_cursor: 'The page position is no longer valid; reload the list.',
+    date_out_of_range: `The year must be between ${DATE_YEAR_RANGE.min} and ${DATE_YEAR_RANGE.max}.`,
     business_id_taken: 'An employer with this business ID already exists.',
     industry_section_invalid: 'This section is not part of the chosen classification.',
     unknown_campus_group: 'Unknown campus group.',
@@ -120,6 +122,7 @@ export const en: Dictionary = {
   },
   errors: {
     VALIDATION_FAILED: 'Please check the form.',
+    INVALID_CURSOR: 'The page position is no longer valid; reload the list.',
     MALFORMED_JSON: 'The server could not read the request.',
     PAYLOAD_TOO_LARGE: 'The data sent is too large.',
     UNAUTHENTICATED: 'Sign in to continue.',

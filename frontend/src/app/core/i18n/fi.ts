@@ -1,3 +1,4 @@
+import { DATE_YEAR_RANGE } from '@tyoelama/shared';
 import { employersFi } from '../../employers/employers.i18n';
 import { logContactFi } from '../../log-contact/log-contact.i18n';
 import { myWorkFi } from '../../my-work/my-work.i18n';
@@ -99,6 +100,7 @@ export const fi = {
     out_of_range: 'Arvo on sallitun alueen ulkopuolella.',
     invalid_characters: 'Teksti sisältää merkkejä, joita ei voi tallentaa.',
     invalid_cursor: 'Sivutus ei ole enää voimassa; lataa lista uudelleen.',
+    date_out_of_range: `Vuoden on oltava välillä ${DATE_YEAR_RANGE.min}–${DATE_YEAR_RANGE.max}.`,
     business_id_taken: 'Tällä Y-tunnuksella on jo työnantaja.',
     industry_section_invalid: 'Toimiala ei kuulu valittuun luokitukseen.',
     unknown_campus_group: 'Tuntematon Campus-ryhmä.',
@@ -119,6 +121,7 @@ export const fi = {
   },
   errors: {
     VALIDATION_FAILED: 'Tarkista lomakkeen tiedot.',
+    INVALID_CURSOR: 'Sivutus ei ole enää voimassa; lataa lista uudelleen.',
     MALFORMED_JSON: 'Palvelin ei ymmärtänyt pyyntöä.',
     PAYLOAD_TOO_LARGE: 'Lähetetty tieto on liian suuri.',
     UNAUTHENTICATED: 'Kirjaudu sisään jatkaaksesi.',
