@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../app-factory';
 import { type AppConfig, loadConfig } from '../config/config';
 import { hashPassword } from '../auth/password';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const TEST_PASSWORD = 'test-password-123';
 
@@ -58,7 +58,9 @@ export class Client {
 
 export interface TestContext {
   app: INestApplication;
+  /** The app's own pool, signed in as the least-privilege app role. */
   dataSource: DataSource;
+  database: Omit<TestDatabase, 'drop'>;
   config: AppConfig;
   /** A new signed-out client with its XSRF cookie. */
   client(): Promise<Client>;
@@ -84,6 +86,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   const context: TestContext = {
     app,
     dataSource,
+    database: { name: database.name, url: database.url, ownerUrl: database.ownerUrl },
     config,
     client: async () => new Client(request.agent(app.getHttpServer())).init(),
     async createUser(role, campusGroupIds = [], email) {
