@@ -13,7 +13,7 @@ import { backupDatabase, backupFileName } from '../ops/backup';
 import { isLogicalBackup, logicalRestore } from '../ops/logical-backup';
 import { tableCounts } from '../ops/pg-tools';
 import { insertContactPerson, insertEmployer } from '../test/fixtures';
-import { createTestDatabase, TEST_SERVER_URL_ENV } from '../test/test-database';
+import { createTestDatabase, TEST_SERVER_URL_ENV, type TestDatabase } from '../test/test-database';
 
 // ASVS 5.0 V14 (data protection: backups) — the built-in logical format, used when no pg_dump of the
 // server's major version exists (the embedded PostgreSQL 18 ships none).
@@ -96,7 +96,7 @@ async function populate(url: string): Promise<void> {
 
 describe('built-in logical backup', () => {
   let folder: string;
-  let source: { url: string; drop(): Promise<void> };
+  let source: TestDatabase;
   let file: string;
   let before: Record<string, number>;
   const emptyName = `crm_logical_target_${process.pid}_${Date.now()}`;
