@@ -28,7 +28,11 @@ async function eventually<T>(probe: () => Promise<T | null | undefined>): Promis
 }
 
 /** Backends of the app on this database, as the server sees them. */
-async function appBackends(inspector: PgClient, database: string, where = 'true'): Promise<{ pid: number; query: string }[]> {
+async function appBackends(
+  inspector: PgClient,
+  database: string,
+  where = 'true',
+): Promise<{ pid: number; query: string }[]> {
   const { rows } = await inspector.query<{ pid: number; query: string }>(
     `SELECT pid, query FROM pg_stat_activity WHERE datname = $1 AND application_name = $2 AND ${where}`,
     [database, APP_APPLICATION_NAME],
@@ -80,7 +84,9 @@ describe('connections the database ends mid-request', () => {
   async function hundredRequests(): Promise<request.Response[]> {
     const responses: request.Response[] = [];
     for (let round = 0; round < 20; round += 1) {
-      const [{ version }] = await context.dataSource.query(`SELECT version FROM employers WHERE id = $1`, [otherEmployerId]);
+      const [{ version }] = await context.dataSource.query(`SELECT version FROM employers WHERE id = $1`, [
+        otherEmployerId,
+      ]);
       responses.push(
         ...(await Promise.all([
           admin.get(`/api/employers/${employerId}`),
@@ -157,7 +163,9 @@ describe('server-side limits', () => {
       await expect(dataSource.transaction((manager) => manager.query('SELECT pg_sleep(60)'))).rejects.toThrow(
         /statement timeout/,
       );
-      expect(await appBackends(inspector, database.name, `query LIKE '%pg_sleep(60)%' AND state = 'active'`)).toEqual([]);
+      expect(await appBackends(inspector, database.name, `query LIKE '%pg_sleep(60)%' AND state = 'active'`)).toEqual(
+        [],
+      );
       for (let n = 0; n < 20; n += 1) {
         const [{ one }] = await dataSource.transaction((manager) => manager.query('SELECT 1 AS one'));
         expect(one).toBe(1);
