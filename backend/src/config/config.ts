@@ -27,7 +27,11 @@ export interface DatabaseTimeouts {
  * well under a second on the reference machine; 10 s leaves a wide margin on a busy one. Lock waits
  * are shorter: rows are held only for a single save.
  */
-export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { statementMs: 10_000, lockMs: 5_000, idleInTransactionMs: 60_000 };
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  statementMs: 10_000,
+  lockMs: 5_000,
+  idleInTransactionMs: 60_000,
+};
 
 /** The limit for the jobs that legitimately run long (exports, imports): raised inside their own transaction only. */
 export const LONG_JOB_TIMEOUT_MS = 15 * 60_000;
@@ -108,7 +112,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
   }
   const env = result.data;
   if (env.DATABASE_OWNER_URL && !env.DATABASE_URL) {
-    throw new ConfigError('Invalid configuration:\n  DATABASE_OWNER_URL: set DATABASE_URL (the app\'s own role) as well');
+    throw new ConfigError(
+      "Invalid configuration:\n  DATABASE_OWNER_URL: set DATABASE_URL (the app's own role) as well",
+    );
   }
   return {
     port: env.PORT,

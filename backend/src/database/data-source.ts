@@ -13,7 +13,10 @@ export interface PoolSettings {
   clientTimeoutMs?: number;
 }
 
-export const DEFAULT_POOL_SETTINGS: PoolSettings = { poolSize: DEFAULT_DATABASE_POOL_SIZE, timeouts: DEFAULT_DATABASE_TIMEOUTS };
+export const DEFAULT_POOL_SETTINGS: PoolSettings = {
+  poolSize: DEFAULT_DATABASE_POOL_SIZE,
+  timeouts: DEFAULT_DATABASE_TIMEOUTS,
+};
 
 export function dataSourceOptions(url: string, settings: PoolSettings = DEFAULT_POOL_SETTINGS): DataSourceOptions {
   const { timeouts } = settings;

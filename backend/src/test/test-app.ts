@@ -28,11 +28,21 @@ export class Client {
   }
 
   post(path: string, body?: unknown) {
-    return this.track(this.agent.post(path).set('X-XSRF-TOKEN', this.xsrf).send(body as object));
+    return this.track(
+      this.agent
+        .post(path)
+        .set('X-XSRF-TOKEN', this.xsrf)
+        .send(body as object),
+    );
   }
 
   patch(path: string, body?: unknown) {
-    return this.track(this.agent.patch(path).set('X-XSRF-TOKEN', this.xsrf).send(body as object));
+    return this.track(
+      this.agent
+        .patch(path)
+        .set('X-XSRF-TOKEN', this.xsrf)
+        .send(body as object),
+    );
   }
 
   delete(path: string) {
@@ -97,7 +107,10 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
         [address, `Test ${role} ${userCounter}`, role, await passwordHash],
       );
       for (const groupId of campusGroupIds) {
-        await dataSource.query(`INSERT INTO user_campus_groups (user_id, campus_group_id) VALUES ($1, $2)`, [id, groupId]);
+        await dataSource.query(`INSERT INTO user_campus_groups (user_id, campus_group_id) VALUES ($1, $2)`, [
+          id,
+          groupId,
+        ]);
       }
       return id;
     },
