@@ -37,7 +37,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.databasePoolSize), retryAttempts: 3, retryDelay: 1000 }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(databaseUrl, { poolSize: config.databasePoolSize, timeouts: config.databaseTimeouts }),
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
         DataChangesModule,
         AuditModule,
         AuthModule,

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app-factory';
 import { ConfigError, loadConfig } from './config/config';
 import { runMigrations } from './database/data-source';
-import { openDatabase } from './database/open-database';
+import { openDatabase, privilegeWarning } from './database/open-database';
 import { UsersService } from './users/users.service';
 
 async function main(): Promise<void> {
@@ -34,8 +34,10 @@ async function main(): Promise<void> {
 
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   try {
-    const applied = await runMigrations(database.url);
+    const applied = await runMigrations(database.ownerUrl, database.appRole);
     if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
+    const warning = await privilegeWarning(database);
+    if (warning) logger.warn(warning);
     app = await createApp(config, database.url);
     await app.get(UsersService).ensureFirstAdmin();
     await app.listen(config.port).catch((error: NodeJS.ErrnoException) => {

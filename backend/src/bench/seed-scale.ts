@@ -543,13 +543,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config, (message) => console.log(message));
   try {
-    const applied = await runMigrations(database.url);
+    const applied = await runMigrations(database.ownerUrl, database.appRole);
     if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
     console.log(
       `Seeding scale data (size ${options.size}) into ${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}`,
     );
     const started = Date.now();
-    const result = await seedScale(database.url, options);
+    // As the owner: the seed empties the append-only audit trail first.
+    const result = await seedScale(database.ownerUrl, options);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`\nScale data created in ${seconds} s:`);
     for (const [name, count] of Object.entries(result))

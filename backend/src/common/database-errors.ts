@@ -1,5 +1,20 @@
-/** PostgreSQL and driver errors that mean "the database is not reachable right now". */
-const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+/**
+ * PostgreSQL and driver errors that mean "the database cannot serve this right now; try again":
+ * connection loss and shutdown, and a statement the server ended (57014 query_canceled: statement
+ * timeout or an administrator's cancel; 55P03 lock_not_available: lock timeout).
+ */
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57014',
+  '55P03',
+]);
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
 
 export function isDatabaseUnavailable(error: unknown): boolean {

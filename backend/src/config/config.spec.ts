@@ -17,6 +17,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
 
+  it('reads the database roles and the server-side limits', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://crm_app:a@db/tyoelama',
+      DATABASE_OWNER_URL: 'postgres://crm_owner:b@db/tyoelama',
+      DATABASE_STATEMENT_TIMEOUT_MS: '20000',
+      DATABASE_LOCK_TIMEOUT_MS: '3000',
+    });
+    expect(config.databaseOwnerUrl).toBe('postgres://crm_owner:b@db/tyoelama');
+    expect(config.databaseTimeouts).toEqual({ statementMs: 20000, lockMs: 3000, idleInTransactionMs: 60000 });
+    expect(() => loadConfig({ DATABASE_OWNER_URL: 'postgres://crm_owner:b@db/tyoelama' })).toThrow(
+      /DATABASE_OWNER_URL/,
+    );
+    expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
   });

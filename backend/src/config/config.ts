@@ -11,6 +11,30 @@ const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
  * still leaves room beside a few long exports or an import holding one each.
  */
 export const DEFAULT_DATABASE_POOL_SIZE = 10;
+
+/** Server-side limits every pooled connection of the app starts with (PostgreSQL settings of the same names). */
+export interface DatabaseTimeouts {
+  /** statement_timeout: a statement running longer is cancelled by the server itself. */
+  statementMs: number;
+  /** lock_timeout: how long a statement may wait for a row or table lock. */
+  lockMs: number;
+  /** idle_in_transaction_session_timeout: a transaction left open by a stuck request is ended by the server. */
+  idleInTransactionMs: number;
+}
+
+/**
+ * The slowest request of the app (an employer list with a fuzzy search on the scale data set) takes
+ * well under a second on the reference machine; 10 s leaves a wide margin on a busy one. Lock waits
+ * are shorter: rows are held only for a single save.
+ */
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  statementMs: 10_000,
+  lockMs: 5_000,
+  idleInTransactionMs: 60_000,
+};
+
+/** The limit for the jobs that legitimately run long (exports, imports): raised inside their own transaction only. */
+export const LONG_JOB_TIMEOUT_MS = 15 * 60_000;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const environmentSchema = z.object({
@@ -22,6 +46,21 @@ const environmentSchema = z.object({
   ADMIN_EMAIL: z._default(z.string().check(z.trim(), z.toLowerCase(), z.email()), 'admin@example.fi'),
   ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(PASSWORD_MIN_LENGTH))),
   LOG_LEVEL: z._default(z.enum(LOG_LEVELS), 'log'),
+  DATABASE_OWNER_URL: z.optional(
+    z.string().check(z.regex(/^postgres(ql)?:\/\/.+/, { error: 'must be a postgres:// or postgresql:// URL' })),
+  ),
+  DATABASE_STATEMENT_TIMEOUT_MS: z._default(
+    z.coerce.number().check(z.int(), z.minimum(100), z.maximum(LONG_JOB_TIMEOUT_MS)),
+    DEFAULT_DATABASE_TIMEOUTS.statementMs,
+  ),
+  DATABASE_LOCK_TIMEOUT_MS: z._default(
+    z.coerce.number().check(z.int(), z.minimum(100), z.maximum(LONG_JOB_TIMEOUT_MS)),
+    DEFAULT_DATABASE_TIMEOUTS.lockMs,
+  ),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z._default(
+    z.coerce.number().check(z.int(), z.minimum(1000), z.maximum(LONG_JOB_TIMEOUT_MS)),
+    DEFAULT_DATABASE_TIMEOUTS.idleInTransactionMs,
+  ),
   DATABASE_POOL_SIZE: z._default(
     z.coerce.number().check(z.int(), z.minimum(2), z.maximum(200)),
     DEFAULT_DATABASE_POOL_SIZE,
@@ -39,7 +78,11 @@ const environmentSchema = z.object({
 export interface AppConfig {
   port: number;
   dataDir: string;
+  /** The app's own (least-privilege) role. */
   databaseUrl: string | undefined;
+  /** The role that owns the schema and runs the migrations; DATABASE_URL's when unset. */
+  databaseOwnerUrl: string | undefined;
+  databaseTimeouts: DatabaseTimeouts;
   /** Connections of the app's PostgreSQL pool. */
   databasePoolSize: number;
   adminEmail: string;
@@ -68,10 +111,21 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const env = result.data;
+  if (env.DATABASE_OWNER_URL && !env.DATABASE_URL) {
+    throw new ConfigError(
+      "Invalid configuration:\n  DATABASE_OWNER_URL: set DATABASE_URL (the app's own role) as well",
+    );
+  }
   return {
     port: env.PORT,
     dataDir: resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL,
+    databaseTimeouts: {
+      statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      lockMs: env.DATABASE_LOCK_TIMEOUT_MS,
+      idleInTransactionMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
     databasePoolSize: env.DATABASE_POOL_SIZE,
     adminEmail: env.ADMIN_EMAIL,
     adminPassword: env.ADMIN_PASSWORD,

@@ -37,6 +37,11 @@ interface ContactPersonRow {
 const COLUMNS = `p.id, p.employer_id, p.name, p.title, p.email, p.phone, p.roles, p.notes, p.erased_at,
   p.created_at, p.updated_at, p.version`;
 
+/**
+ * The personal fields: what erasure removes, from the row and from the audit trail (the database
+ * function crm_redact_contact_person_audit names the same fields). Roles go too: with the employer
+ * they can single a person out.
+ */
 const AUDITED_FIELDS = [
   'name',
   'title',
@@ -45,9 +50,6 @@ const AUDITED_FIELDS = [
   'roles',
   'notes',
 ] as const satisfies readonly (keyof ContactPersonDto)[];
-
-/** What erasure removes, from the row and from the audit trail. Roles go too: with the employer they can single a person out. */
-const PERSONAL_FIELDS: readonly string[] = AUDITED_FIELDS;
 
 /** The fixed name an erased person keeps, so past contact entries still show that someone took part. */
 export const ERASED_NAME = 'Poistettu henkilö';
@@ -89,24 +91,6 @@ function redactedChanges(before: ContactPersonDto, after: Partial<ContactPersonD
   }
   return changes;
 }
-
-/**
- * Replaces the values of personal fields in a person's audit rows with the erased marker (nulls
- * stay null, so "was set / was cleared" is still readable). The append-only trigger lets this
- * UPDATE through only with crm.audit_redaction on for the transaction.
- */
-const REDACT_AUDIT_SQL = `
-  UPDATE audit_events a SET changes = (
-    SELECT COALESCE(jsonb_object_agg(c.key, CASE WHEN c.key = ANY($2::text[]) THEN
-             CASE jsonb_typeof(c.value)
-               WHEN 'array' THEN (SELECT COALESCE(jsonb_agg(CASE WHEN v = 'null'::jsonb THEN v ELSE to_jsonb($3::text) END ORDER BY i), '[]'::jsonb)
-                                    FROM jsonb_array_elements(c.value) WITH ORDINALITY AS x(v, i))
-               WHEN 'null' THEN c.value
-               ELSE to_jsonb($3::text)
-             END
-           ELSE c.value END), '{}'::jsonb)
-      FROM jsonb_each(a.changes) c)
-  WHERE a.entity_type = 'contact_person' AND a.entity_id = $1`;
 
 @Injectable()
 export class ContactsService {
@@ -257,9 +241,8 @@ export class ContactsService {
   }
 
   private async redactAuditTrail(manager: EntityManager, id: number): Promise<void> {
-    // SET LOCAL: the permission ends with this transaction.
-    await manager.query(`SET LOCAL crm.audit_redaction = 'on'`);
-    await manager.query(REDACT_AUDIT_SQL, [id, PERSONAL_FIELDS, ERASED_VALUE]);
+    // The app role cannot change audit rows; the owner's function does this one scrub (migration 1764120000000).
+    await manager.query(`SELECT crm_redact_contact_person_audit($1)`, [id]);
   }
 
   private record(

@@ -130,7 +130,7 @@ function embeddedBinaryDir(): string | null {
   }
 }
 
-async function readOrCreatePassword(file: string): Promise<string> {
+export async function readOrCreatePassword(file: string): Promise<string> {
   try {
     return (await readFile(file, 'utf8')).trim();
   } catch {

@@ -5,7 +5,7 @@ import { dataSourceOptions } from './data-source';
 describe('migrations', () => {
   it('leave no difference between the entities and the database schema', async () => {
     const database = await createTestDatabase();
-    const dataSource = new DataSource(dataSourceOptions(database.url));
+    const dataSource = new DataSource(dataSourceOptions(database.ownerUrl));
     await dataSource.initialize();
     try {
       const pending = await dataSource.driver.createSchemaBuilder().log();
@@ -18,7 +18,7 @@ describe('migrations', () => {
 
   it('can be undone and applied again', async () => {
     const database = await createTestDatabase();
-    const dataSource = new DataSource(dataSourceOptions(database.url));
+    const dataSource = new DataSource(dataSourceOptions(database.ownerUrl));
     await dataSource.initialize();
     try {
       const migrations = dataSource.migrations.length;
@@ -36,7 +36,7 @@ describe('migrations', () => {
 
   it('keeps the audit trail append-only in the database', async () => {
     const database = await createTestDatabase();
-    const dataSource = new DataSource(dataSourceOptions(database.url));
+    const dataSource = new DataSource(dataSourceOptions(database.ownerUrl));
     await dataSource.initialize();
     try {
       await dataSource.query(

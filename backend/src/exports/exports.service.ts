@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
+import { allowLongStatements } from '../database/pool';
 import type { ExportDefinition } from './export-definitions';
 import { CONTENT_TYPES, csvTransform, type ExportFormat, writeXlsx } from './export-writers';
 
@@ -26,8 +27,11 @@ export class ExportsService {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     let finished = false;
+    let limits: { restore(): void } | undefined;
     try {
       await client.query('BEGIN READ ONLY');
+      // A long list to a slow client legitimately outlasts the per-request statement limit.
+      limits = await allowLongStatements(client);
       for (const statement of definition.setup) await client.query(statement.sql, statement.params);
       const rows = client.query(new QueryStream(definition.sql, definition.params, { batchSize: BATCH_SIZE }));
       const fileName = `${definition.fileBase}-${helsinkiDate()}.${format}`;
@@ -47,6 +51,7 @@ export class ExportsService {
       this.logger.debug(`Export ${definition.fileBase} aborted by the client`);
     } finally {
       if (!finished) await client.query('ROLLBACK').catch(() => undefined);
+      limits?.restore();
       await runner.release();
     }
   }

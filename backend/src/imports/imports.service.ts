@@ -17,6 +17,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { ApiException } from '../common/api-exception';
 import { uniqueViolation } from '../common/database-errors';
+import { withLongStatements } from '../database/pool';
 import { type CommitTarget, planCommit, settleMergedRows, writePlan } from './import-commit';
 import { markDuplicates } from './import-duplicates';
 import { readSheet } from './import-file';
@@ -56,16 +57,19 @@ export class ImportsService {
     const target = { ownerCampusGroupId: fields.ownerCampusGroupId, accountManagerId: fields.accountManagerId ?? null };
     const rows = parseRows(sheet, target);
     const fileName = file.originalname.slice(0, 255) || 'import';
-    const id = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`DELETE FROM import_batches WHERE created_at < now() - ${BATCH_LIFETIME}`);
-      await markDuplicates(manager, rows);
-      const [{ id }]: { id: number }[] = await manager.query(
-        `INSERT INTO import_batches (created_by, file_name, owner_campus_group_id, account_manager_id, rows, total)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING id`,
-        [caller.id, fileName, target.ownerCampusGroupId, target.accountManagerId, JSON.stringify(rows), rows.length],
-      );
-      return id;
-    });
+    // A file of thousands of rows legitimately outlasts the per-request statement limit.
+    const id = await this.dataSource.transaction((manager) =>
+      withLongStatements(manager, async () => {
+        await manager.query(`DELETE FROM import_batches WHERE created_at < now() - ${BATCH_LIFETIME}`);
+        await markDuplicates(manager, rows);
+        const [{ id }]: { id: number }[] = await manager.query(
+          `INSERT INTO import_batches (created_by, file_name, owner_campus_group_id, account_manager_id, rows, total)
+           VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING id`,
+          [caller.id, fileName, target.ownerCampusGroupId, target.accountManagerId, JSON.stringify(rows), rows.length],
+        );
+        return id;
+      }),
+    );
     return {
       id,
       fileName,
@@ -122,8 +126,10 @@ export class ImportsService {
     };
     try {
       await this.dataSource.transaction((manager) =>
-        writePlan(manager, plan, target, (written) =>
-          this.dataSource.query(`UPDATE import_batches SET progress = $2 WHERE id = $1`, [id, written]).then(() => undefined),
+        withLongStatements(manager, () =>
+          writePlan(manager, plan, target, (written) =>
+            this.dataSource.query(`UPDATE import_batches SET progress = $2 WHERE id = $1`, [id, written]).then(() => undefined),
+          ),
         ),
       );
     } catch (error) {

@@ -44,7 +44,8 @@ async function main(): Promise<void> {
   await mkdir(folder, { recursive: true });
   const database = await openDatabase(config, (message) => console.log(message));
   try {
-    const { file, via } = await backupDatabase(database.url, folder);
+    // As the owner: the app role may not read the migration history the backup records.
+    const { file, via } = await backupDatabase(database.ownerUrl, folder);
     const { size } = await stat(file);
     console.log(`Backup written: ${file} (${(size / 1024).toFixed(1)} kB, ${via})`);
     console.log(`Restore with: npm run restore -- ${file}`);

@@ -17,20 +17,23 @@ async function main(): Promise<void> {
   if (!existsSync(path)) throw new Error(`No such backup file: ${path}`);
 
   const database = await openDatabase(loadConfig(), (message) => console.log(message));
+  // As the owner: a restore recreates or empties every table, the append-only audit trail included.
+  const url = database.ownerUrl;
   try {
-    if (!confirmed && (await hasData(database.url))) {
+    if (!confirmed && (await hasData(url))) {
       throw new Error('The database already holds data, which the restore would replace. Run again with --yes to go ahead.');
     }
     let via: string;
     if (await isLogicalBackup(path)) {
-      await logicalRestore(database.url, path);
+      await logicalRestore(url, path);
       via = 'the built-in logical format';
     } else {
-      const tool = await restoreDatabase(database.url, path);
+      const tool = await restoreDatabase(url, path);
       via = `${tool.path} (PostgreSQL ${tool.major})`;
     }
-    const counts = await tableCounts(database.url);
+    const counts = await tableCounts(url);
     console.log(`Restored ${path} with ${via}.`);
+    // The restore recreated the tables without the app role's grants; the app's next start grants them again.
     console.log(Object.entries(counts).map(([table, count]) => `  ${table}: ${count}`).join('\n'));
   } finally {
     await database.stop();

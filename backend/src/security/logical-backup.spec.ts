@@ -13,7 +13,7 @@ import { backupDatabase, backupFileName } from '../ops/backup';
 import { isLogicalBackup, logicalRestore } from '../ops/logical-backup';
 import { tableCounts } from '../ops/pg-tools';
 import { insertContactPerson, insertEmployer } from '../test/fixtures';
-import { createTestDatabase, TEST_SERVER_URL_ENV } from '../test/test-database';
+import { createTestDatabase, TEST_SERVER_URL_ENV, type TestDatabase } from '../test/test-database';
 
 // ASVS 5.0 V14 (data protection: backups) — the built-in logical format, used when no pg_dump of the
 // server's major version exists (the embedded PostgreSQL 18 ships none).
@@ -96,7 +96,7 @@ async function populate(url: string): Promise<void> {
 
 describe('built-in logical backup', () => {
   let folder: string;
-  let source: { url: string; drop(): Promise<void> };
+  let source: TestDatabase;
   let file: string;
   let before: Record<string, number>;
   const emptyName = `crm_logical_target_${process.pid}_${Date.now()}`;
@@ -105,8 +105,8 @@ describe('built-in logical backup', () => {
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'crm-logical-'));
     source = await createTestDatabase();
-    await populate(source.url);
-    before = await tableCounts(source.url);
+    await populate(source.ownerUrl);
+    before = await tableCounts(source.ownerUrl);
     emptyUrl = withDatabase(process.env[TEST_SERVER_URL_ENV]!, emptyName);
     await query(withDatabase(process.env[TEST_SERVER_URL_ENV]!, 'postgres'), `CREATE DATABASE ${emptyName} ENCODING 'UTF8' TEMPLATE template0`);
   });
@@ -124,7 +124,7 @@ describe('built-in logical backup', () => {
     const previous = process.env.BACKUP_FORMAT;
     process.env.BACKUP_FORMAT = 'logical';
     try {
-      const result = await backupDatabase(source.url, folder);
+      const result = await backupDatabase(source.ownerUrl, folder);
       file = result.file;
     } finally {
       if (previous === undefined) delete process.env.BACKUP_FORMAT;
@@ -148,7 +148,7 @@ describe('built-in logical backup', () => {
       Object.entries(before).filter(([table]) => table !== 'migrations').reduce((sum, [, n]) => sum + n, 0),
     );
     for (const table of ['employers', 'contact_persons', 'contact_entries', 'audit_events', 'import_batches', 'users', 'migrations']) {
-      expect({ table, sum: await checksum(emptyUrl, table) }).toEqual({ table, sum: await checksum(source.url, table) });
+      expect({ table, sum: await checksum(emptyUrl, table) }).toEqual({ table, sum: await checksum(source.ownerUrl, table) });
     }
     const [big] = await query<{ id: string; big: string }>(emptyUrl, `SELECT id::text, changes->>'big' AS big FROM audit_events WHERE id = 9007199254740993`);
     expect(big).toEqual({ id: '9007199254740993', big: '123456789012345678901234567890.5' });
@@ -176,7 +176,7 @@ describe('built-in logical backup', () => {
   it('replaces existing data when restoring over it', async () => {
     await logicalRestore(emptyUrl, file);
     expect(await tableCounts(emptyUrl)).toEqual(before);
-    expect(await checksum(emptyUrl, 'employers')).toBe(await checksum(source.url, 'employers'));
+    expect(await checksum(emptyUrl, 'employers')).toBe(await checksum(source.ownerUrl, 'employers'));
   });
 
   it('refuses a backup whose migrations are not an earlier state of the app’s schema, changing nothing', async () => {

@@ -26,7 +26,8 @@ describe('demo seed', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
+    // As the owner, as `npm run seed:demo` runs: --reset empties the audit trail.
+    dataSource = await new DataSource(dataSourceOptions(database.ownerUrl)).initialize();
   });
   afterAll(async () => {
     await dataSource.destroy();

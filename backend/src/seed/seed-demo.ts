@@ -560,9 +560,10 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, (message) => console.log(message));
   let dataSource: DataSource | undefined;
   try {
-    const applied = await runMigrations(database.url);
+    const applied = await runMigrations(database.ownerUrl, database.appRole);
     if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-    dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
+    // As the owner: --reset empties the append-only audit trail, which the app role cannot.
+    dataSource = await new DataSource(dataSourceOptions(database.ownerUrl)).initialize();
     const started = Date.now();
     if (reset) console.log('--reset: emptying employers, their history and the audit trail first.');
     const result = await seedDemo(dataSource, { reset });

@@ -1,12 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import 'reflect-metadata';
+import { ensureAppRole } from '../database/app-role';
 import { runMigrations } from '../database/data-source';
 import { withDatabase } from '../database/database-url';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
-import { TEMPLATE_DATABASE_ENV, TEST_SERVER_URL_ENV } from './test-database';
+import { TEMPLATE_DATABASE_ENV, TEST_APP_PASSWORD_ENV, TEST_APP_ROLE_ENV, TEST_SERVER_URL_ENV } from './test-database';
 
 declare global {
   var __embeddedTestDatabase: { stop(): Promise<void> } | undefined;
@@ -15,6 +17,9 @@ declare global {
 /**
  * One PostgreSQL for the whole run (the embedded server, or DATABASE_URL's) and one template
  * database built by the migrations; each test file clones the template into its own database.
+ * DATABASE_URL's role (a superuser) owns the schema, as in production the owner does; the app under
+ * test signs in as a least-privilege role of its own, created for this run (roles are cluster-wide,
+ * so the name carries the process id and a random part; global-teardown drops it).
  */
 export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
@@ -26,6 +31,9 @@ export default async function globalSetup(): Promise<void> {
     serverUrl = server.serverUrl;
   }
   const template = `crm_test_template_${process.pid}`;
+  const appRole = `crm_test_app_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const appPassword = randomBytes(18).toString('base64url');
+  await ensureAppRole(withDatabase(serverUrl, 'postgres'), appRole, appPassword);
   const admin = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();
   try {
@@ -34,7 +42,9 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await admin.end();
   }
-  await runMigrations(withDatabase(serverUrl, template));
+  await runMigrations(withDatabase(serverUrl, template), appRole);
   process.env[TEST_SERVER_URL_ENV] = serverUrl;
+  process.env[TEST_APP_ROLE_ENV] = appRole;
+  process.env[TEST_APP_PASSWORD_ENV] = appPassword;
   process.env[TEMPLATE_DATABASE_ENV] = template;
 }

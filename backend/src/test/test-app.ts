@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../app-factory';
 import { type AppConfig, loadConfig } from '../config/config';
 import { hashPassword } from '../auth/password';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const TEST_PASSWORD = 'test-password-123';
 
@@ -28,11 +28,21 @@ export class Client {
   }
 
   post(path: string, body?: unknown) {
-    return this.track(this.agent.post(path).set('X-XSRF-TOKEN', this.xsrf).send(body as object));
+    return this.track(
+      this.agent
+        .post(path)
+        .set('X-XSRF-TOKEN', this.xsrf)
+        .send(body as object),
+    );
   }
 
   patch(path: string, body?: unknown) {
-    return this.track(this.agent.patch(path).set('X-XSRF-TOKEN', this.xsrf).send(body as object));
+    return this.track(
+      this.agent
+        .patch(path)
+        .set('X-XSRF-TOKEN', this.xsrf)
+        .send(body as object),
+    );
   }
 
   delete(path: string) {
@@ -58,7 +68,9 @@ export class Client {
 
 export interface TestContext {
   app: INestApplication;
+  /** The app's own pool, signed in as the least-privilege app role. */
   dataSource: DataSource;
+  database: Omit<TestDatabase, 'drop'>;
   config: AppConfig;
   /** A new signed-out client with its XSRF cookie. */
   client(): Promise<Client>;
@@ -84,6 +96,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   const context: TestContext = {
     app,
     dataSource,
+    database: { name: database.name, url: database.url, ownerUrl: database.ownerUrl },
     config,
     client: async () => new Client(request.agent(app.getHttpServer())).init(),
     async createUser(role, campusGroupIds = [], email) {
@@ -94,7 +107,10 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
         [address, `Test ${role} ${userCounter}`, role, await passwordHash],
       );
       for (const groupId of campusGroupIds) {
-        await dataSource.query(`INSERT INTO user_campus_groups (user_id, campus_group_id) VALUES ($1, $2)`, [id, groupId]);
+        await dataSource.query(`INSERT INTO user_campus_groups (user_id, campus_group_id) VALUES ($1, $2)`, [
+          id,
+          groupId,
+        ]);
       }
       return id;
     },
