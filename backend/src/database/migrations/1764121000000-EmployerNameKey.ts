@@ -32,9 +32,11 @@ export class EmployerNameKey1764121000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     // Tokens are split at anything but letters, digits and dots; a token that is a legal form once its
     // dots are dropped is left out, unless the name is nothing but legal forms ("Oy" stays "oy").
+    // COST: about 50 µs a call; at the default cost the planner computed it for every employer in a
+    // hash join (5 s at 50 000) instead of probing the index once per row of the file (0.5 s).
     await queryRunner.query(
       `CREATE FUNCTION crm_employer_name_key(value text) RETURNS text
-         LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+         LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT COST 1000
          RETURN (
            SELECT coalesce(string_agg(t.word, ' ' ORDER BY t.at) FILTER (WHERE NOT t.legal_form),
                            string_agg(t.word, ' ' ORDER BY t.at))
