@@ -10,6 +10,7 @@ import { UserEntity } from '../users/user.entity';
 // Expression, partial and GIN indexes live in the migrations.
 @Index('uq_employers_business_id', { synchronize: false })
 @Index('ix_employers_name_words', { synchronize: false })
+@Index('ix_employers_name_key', { synchronize: false })
 @Index('ix_employers_sort_name', { synchronize: false })
 @Index('ix_employers_last_contact', { synchronize: false })
 @Index('ix_employers_next_follow_up', { synchronize: false })

@@ -2,7 +2,7 @@ import type { EmployerDto, ImportDecision, ImportReport, ImportRowOutcome } from
 import type { EntityManager } from 'typeorm';
 import { createdFields, diffFields } from '../audit/audit.service';
 import type { AuditChanges } from '../audit/audit-event.entity';
-import type { ParsedRow } from './import-rows';
+import { nameKey, type ParsedRow } from './import-rows';
 
 /** Rows per multi-row statement: large enough to be fast, small enough for steady progress. */
 export const CHUNK_SIZE = 1000;
@@ -57,7 +57,15 @@ function describeErrors(row: ParsedRow): string {
 
 /** Decides every row's fate before anything is written; `decisions` were checked against the rows already. */
 export function planCommit(rows: ParsedRow[], decisions: Record<string, ImportDecision>): CommitPlan {
-  const report: ImportReport = { created: 0, updated: 0, skipped: 0, failed: 0, merged: 0, contactsCreated: 0, rows: [] };
+  const report: ImportReport = {
+    created: 0,
+    updated: 0,
+    skipped: 0,
+    failed: 0,
+    merged: 0,
+    contactsCreated: 0,
+    rows: [],
+  };
   const plan: CommitPlan = { creates: [], updates: [], report, merged: [] };
   const updatedEmployers = new Set<number>();
   for (const row of rows) {
@@ -100,8 +108,17 @@ export function settleMergedRows(plan: CommitPlan): void {
     const written = first && (first.outcome === 'created' || first.outcome === 'updated');
     plan.report.rows.push(
       written
-        ? { rowNumber: row.rowNumber, outcome: 'merged', employerId: first.employerId, reason: `Merged into row ${row.inFileDuplicateOf}` }
-        : { rowNumber: row.rowNumber, outcome: 'skipped', reason: `Row ${row.inFileDuplicateOf} of the same employer was not imported` },
+        ? {
+            rowNumber: row.rowNumber,
+            outcome: 'merged',
+            employerId: first.employerId,
+            reason: `Merged into row ${row.inFileDuplicateOf}`,
+          }
+        : {
+            rowNumber: row.rowNumber,
+            outcome: 'skipped',
+            reason: `Row ${row.inFileDuplicateOf} of the same employer was not imported`,
+          },
     );
   }
   plan.report.rows.sort((a, b) => a.rowNumber - b.rowNumber);
@@ -142,7 +159,9 @@ function newValues(row: ParsedRow, target: CommitTarget): EmployerValues {
  */
 function updatedValues(before: EmployerValues, row: ParsedRow, target: CommitTarget): EmployerValues {
   const given = Object.fromEntries(
-    Object.entries(row.employer).filter(([key, value]) => value !== null && key !== 'ownerCampusGroupId' && key !== 'accountManagerId'),
+    Object.entries(row.employer).filter(
+      ([key, value]) => value !== null && key !== 'ownerCampusGroupId' && key !== 'accountManagerId',
+    ),
   ) as Partial<EmployerValues>;
   return {
     ...before,
@@ -197,7 +216,10 @@ export async function writePlan(
     after: newValues(row, target),
     contacts: row.contacts,
   }));
-  const befores = await loadBefore(manager, plan.updates.map((update) => update.employerId));
+  const befores = await loadBefore(
+    manager,
+    plan.updates.map((update) => update.employerId),
+  );
   const updates: Write[] = plan.updates.map(({ row, employerId }) => ({
     rowNumber: row.rowNumber,
     employerId,
@@ -209,13 +231,24 @@ export async function writePlan(
   const all = [...creates, ...updates];
   for (let start = 0; start < all.length; start += CHUNK_SIZE) {
     const chunk = all.slice(start, start + CHUNK_SIZE);
-    await insertEmployers(manager, chunk.filter((write) => !write.before), target);
-    await updateEmployers(manager, chunk.filter((write) => write.before));
+    await insertEmployers(
+      manager,
+      chunk.filter((write) => !write.before),
+      target,
+    );
+    await updateEmployers(
+      manager,
+      chunk.filter((write) => write.before),
+    );
     await linkOwnerGroup(manager, chunk, target.ownerCampusGroupId);
     const contactNames = await insertContacts(manager, chunk);
     await insertAudit(manager, chunk, contactNames, target.actorId);
     for (const write of chunk) {
-      plan.report.rows.push({ rowNumber: write.rowNumber, outcome: write.before ? 'updated' : 'created', employerId: write.employerId });
+      plan.report.rows.push({
+        rowNumber: write.rowNumber,
+        outcome: write.before ? 'updated' : 'created',
+        employerId: write.employerId,
+      });
     }
     plan.report.contactsCreated += [...contactNames.values()].reduce((sum, names) => sum + names.length, 0);
     await onProgress(Math.min(start + CHUNK_SIZE, all.length));
@@ -272,18 +305,37 @@ async function linkOwnerGroup(manager: EntityManager, writes: Write[], groupId: 
   );
 }
 
-/** Adds the rows' contact persons, except a name the employer already has; returns the added names per employer. */
+/**
+ * A contact person is identified within an employer by name (accent- and case-free) or by e-mail:
+ * the same person on two rows of a file, or in a file imported again, is added once.
+ */
+function newContacts(writes: Write[]) {
+  return writes.flatMap((write) => {
+    const seen = new Set<string>();
+    return write.contacts.flatMap((contact, position) => {
+      const keys = [
+        `name:${nameKey(contact.name)}`,
+        ...(contact.email ? [`email:${contact.email.toLowerCase()}`] : []),
+      ];
+      if (keys.some((key) => seen.has(key))) return [];
+      for (const key of keys) seen.add(key);
+      return [
+        {
+          employer_id: write.employerId,
+          position,
+          name: contact.name,
+          title: contact.title ?? null,
+          email: contact.email ?? null,
+          phone: contact.phone ?? null,
+        },
+      ];
+    });
+  });
+}
+
+/** Adds the rows' contact persons the employers do not have yet; returns the added names per employer. */
 async function insertContacts(manager: EntityManager, writes: Write[]): Promise<Map<number, string[]>> {
-  const contacts = writes.flatMap((write) =>
-    write.contacts.map((contact, index) => ({
-      employer_id: write.employerId,
-      position: index,
-      name: contact.name,
-      title: contact.title ?? null,
-      email: contact.email ?? null,
-      phone: contact.phone ?? null,
-    })),
-  );
+  const contacts = newContacts(writes);
   const added = new Map<number, string[]>();
   if (!contacts.length) return added;
   const rows: { employer_id: number; name: string }[] = await manager.query(
@@ -292,7 +344,7 @@ async function insertContacts(manager: EntityManager, writes: Write[]): Promise<
        FROM jsonb_to_recordset($1::jsonb) AS r(employer_id int, position int, name text, title text, email text, phone text)
       WHERE NOT EXISTS (SELECT 1 FROM contact_persons p
                          WHERE p.employer_id = r.employer_id AND p.erased_at IS NULL
-                           AND crm_normalise(p.name) = crm_normalise(r.name))
+                           AND (crm_normalise(p.name) = crm_normalise(r.name) OR lower(p.email) = lower(r.email)))
       ORDER BY r.employer_id, r.position
      RETURNING employer_id, name`,
     [JSON.stringify(contacts)],

@@ -1,4 +1,4 @@
-import { businessIdProblem, isValidBusinessId, normaliseBusinessId } from './business-id';
+import { businessIdProblem, isValidBusinessId, normaliseBusinessId, validBusinessIdFrom } from './business-id';
 
 describe('businessIdProblem', () => {
   it.each(['0112038-9', '1572860-0', '0737546-2', '2331972-7'])('accepts the real business ID %s', (id) => {
@@ -32,5 +32,13 @@ describe('businessIdProblem', () => {
 describe('normaliseBusinessId', () => {
   it('zero-pads the old six-digit form', () => {
     expect(normaliseBusinessId(' 112038-9 ')).toBe('0112038-9');
+  });
+});
+
+describe('validBusinessIdFrom', () => {
+  it('gives the base with its check digit, or the next base that has one', () => {
+    expect(validBusinessIdFrom(112038)).toBe('0112038-9');
+    // 0000006 has no valid check digit (remainder 1): 0000007 follows.
+    expect(validBusinessIdFrom(6)).toBe('0000007-8');
   });
 });

@@ -23,3 +23,13 @@ export function normaliseBusinessId(value: string): string {
   const trimmed = value.trim();
   return /^\d{6}-\d$/.test(trimmed) ? `0${trimmed}` : trimmed;
 }
+
+/** The first valid Y-tunnus whose seven digits are `base` or above: unique test and bench data. */
+export function validBusinessIdFrom(base: number): string {
+  for (let candidate = base; ; candidate += 1) {
+    const digits = String(candidate).padStart(7, '0');
+    for (let check = 0; check <= 9; check += 1) {
+      if (isValidBusinessId(`${digits}-${check}`)) return `${digits}-${check}`;
+    }
+  }
+}

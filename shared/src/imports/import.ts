@@ -19,7 +19,7 @@ export interface ImportDuplicate {
   reason: 'business_id' | 'similar_name';
   employerId: number;
   employerName: string;
-  /** pg_trgm similarity of the normalised names (0–1), for `similar_name`. */
+  /** pg_trgm similarity (0–1) of the row's name to the employer's, both without legal form, for `similar_name`. */
   similarity?: number;
 }
 
