@@ -1,5 +1,5 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
@@ -8,8 +8,9 @@ import type { EmployerListItemDto, Me } from '@tyoelama/shared';
 
 import { Auth } from '../core/auth';
 import { apiErrorInterceptor } from '../core/error-interceptor';
+import { whenStableOnFakeClock } from '../testing/fake-clock';
 import { nextRequest } from '../testing/http';
-import { EmployerList } from './employer-list';
+import { EMPLOYER_LIST_SEARCH_PAUSE_MS, EmployerList } from './employer-list';
 import { employer, flushLookups, me, page } from './employers.testing';
 
 const row = (id: number, name: string): EmployerListItemDto => ({ ...employer, id, name });
@@ -36,16 +37,6 @@ describe('EmployerList', () => {
   const employersRequest = () => nextRequest(http, (request) => request.urlWithParams.startsWith('/api/employers'));
   const element = () => harness.routeNativeElement as HTMLElement;
 
-  async function nextRequestWithin(ms: number): Promise<TestRequest> {
-    const until = Date.now() + ms;
-    while (Date.now() < until) {
-      const found = http.match((request) => request.url === '/api/employers');
-      if (found[0]) return found[0];
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error('No search request');
-  }
-
   async function settle(): Promise<void> {
     await harness.fixture.whenStable();
   }
@@ -54,10 +45,20 @@ describe('EmployerList', () => {
   afterEach(() => http.verify());
 
   it('sends the filters of the URL to the API', async () => {
-    await open('/employers?status=partner&campusGroupId=2&noContactDays=90&archived=all&sort=-lastContact&q=kesko&bogus=1');
+    await open(
+      '/employers?status=partner&campusGroupId=2&noContactDays=90&archived=all&sort=-lastContact&q=kesko&bogus=1',
+    );
     const request = await employersRequest();
     const params = request.request.params;
-    expect(params.keys().sort()).toEqual(['archived', 'campusGroupId', 'limit', 'noContactDays', 'q', 'sort', 'status']);
+    expect(params.keys().sort()).toEqual([
+      'archived',
+      'campusGroupId',
+      'limit',
+      'noContactDays',
+      'q',
+      'sort',
+      'status',
+    ]);
     expect(params.get('status')).toBe('partner');
     expect(params.get('campusGroupId')).toBe('2');
     expect(params.get('noContactDays')).toBe('90');
@@ -75,7 +76,9 @@ describe('EmployerList', () => {
     await settle();
     const header = () => element().querySelector('button[data-sort=lastContact]')!.closest('th')!;
     expect(header().getAttribute('aria-sort')).toBe('none');
-    expect(element().querySelector('button[data-sort=name]')!.closest('th')!.getAttribute('aria-sort')).toBe('ascending');
+    expect(element().querySelector('button[data-sort=name]')!.closest('th')!.getAttribute('aria-sort')).toBe(
+      'ascending',
+    );
 
     (element().querySelector('button[data-sort=lastContact]') as HTMLButtonElement).click();
     let request: TestRequest = await employersRequest();
@@ -112,16 +115,23 @@ describe('EmployerList', () => {
   it('searches as you type after a pause, and puts the search in the URL', async () => {
     await open('/employers');
     (await employersRequest()).flush(page([row(1, 'A Oy')]));
-    const input = element().querySelector('input[name=q]') as HTMLInputElement;
-    input.value = 'kes';
-    input.dispatchEvent(new Event('input'));
-    await settle();
-    http.expectNone((request) => request.url === '/api/employers');
-    // The search waits for a 300 ms pause in typing.
-    const request = await nextRequestWithin(1000);
-    expect(request.request.params.get('q')).toBe('kes');
-    expect(TestBed.inject(Router).url).toBe('/employers?q=kes');
-    request.flush(page([]));
+    // The pause is measured on Jest's clock, so a busy machine cannot stretch it.
+    jest.useFakeTimers();
+    try {
+      const input = element().querySelector('input[name=q]') as HTMLInputElement;
+      input.value = 'kes';
+      input.dispatchEvent(new Event('input'));
+      await jest.advanceTimersByTimeAsync(EMPLOYER_LIST_SEARCH_PAUSE_MS - 1);
+      http.expectNone((request) => request.url === '/api/employers');
+      await jest.advanceTimersByTimeAsync(1);
+      await whenStableOnFakeClock(harness.fixture);
+      const request = http.expectOne((candidate) => candidate.url === '/api/employers');
+      expect(request.request.params.get('q')).toBe('kes');
+      expect(TestBed.inject(Router).url).toBe('/employers?q=kes');
+      request.flush(page([]));
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('invites a writer to add the first employer when there are none', async () => {

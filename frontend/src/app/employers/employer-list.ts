@@ -37,6 +37,8 @@ import { EmployerLookups } from './employer-lookups';
 import { EmployersApi, type EmployerQuery } from './employers-api';
 
 const PAGE_SIZE = 50;
+/** Typing searches once the user has paused this long, not on every key. */
+export const EMPLOYER_LIST_SEARCH_PAUSE_MS = 300;
 
 interface Column {
   key: string;
@@ -46,7 +48,18 @@ interface Column {
 
 @Component({
   selector: 'app-employer-list',
-  imports: [FormsModule, RouterLink, MatButton, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatSlideToggle, TranslatePipe],
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatSlideToggle,
+    TranslatePipe,
+  ],
   templateUrl: './employer-list.html',
   styleUrl: './employer-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -82,7 +95,9 @@ export class EmployerList {
   protected readonly filtered = computed(() => hasActiveFilters(this.filters()));
   protected readonly csvUrl = computed(() => this.api.exportUrl(queryFromFilters(this.filters()), 'csv'));
   protected readonly xlsxUrl = computed(() => this.api.exportUrl(queryFromFilters(this.filters()), 'xlsx'));
-  protected readonly sortedColumn = computed(() => this.columns.find((column) => column.sort && this.sortOf(column.sort) !== 'none'));
+  protected readonly sortedColumn = computed(() =>
+    this.columns.find((column) => column.sort && this.sortOf(column.sort) !== 'none'),
+  );
 
   /** What is in the search box now; the URL follows after a pause in typing. */
   protected readonly searchText = signal(untracked(() => this.filters().q));
@@ -119,7 +134,7 @@ export class EmployerList {
       .pipe(
         skip(1),
         map((text) => text.trim()),
-        debounceTime(300),
+        debounceTime(EMPLOYER_LIST_SEARCH_PAUSE_MS),
         distinctUntilChanged(),
         takeUntilDestroyed(),
       )

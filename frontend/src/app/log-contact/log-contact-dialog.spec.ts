@@ -9,15 +9,43 @@ import { helsinkiDate, type ContactEntryDto, type ContactPersonDto, type Me } fr
 
 import { Auth } from '../core/auth';
 import { apiErrorInterceptor } from '../core/error-interceptor';
+import { whenStableOnFakeClock } from '../testing/fake-clock';
 import { EMPLOYER_SEARCH_DEBOUNCE_MS } from './employer-field';
 import { addDays } from './helsinki-time';
 import { LogContactLauncher } from './log-contact-launcher';
 
-const manager: Me = { id: 1, email: 'aino@example.fi', displayName: 'Aino Asiakas', role: 'account_manager', campusGroupIds: [], locale: 'fi' };
-const member: Me = { id: 3, email: 'kalle@example.fi', displayName: 'Kalle Kampus', role: 'campus_member', campusGroupIds: [2, 4], locale: 'fi' };
+const manager: Me = {
+  id: 1,
+  email: 'aino@example.fi',
+  displayName: 'Aino Asiakas',
+  role: 'account_manager',
+  campusGroupIds: [],
+  locale: 'fi',
+};
+const member: Me = {
+  id: 3,
+  email: 'kalle@example.fi',
+  displayName: 'Kalle Kampus',
+  role: 'campus_member',
+  campusGroupIds: [2, 4],
+  locale: 'fi',
+};
 
 function person(id: number, name: string, erased = false): ContactPersonDto {
-  return { id, employerId: 5, name, title: null, email: null, phone: null, roles: [], notes: null, erased, createdAt: '', updatedAt: '', version: 1 };
+  return {
+    id,
+    employerId: 5,
+    name,
+    title: null,
+    email: null,
+    phone: null,
+    roles: [],
+    notes: null,
+    erased,
+    createdAt: '',
+    updatedAt: '',
+    version: 1,
+  };
 }
 
 const savedEntry: ContactEntryDto = {
@@ -111,7 +139,9 @@ describe('Log contact dialog', () => {
   async function openWithPreset(): Promise<void> {
     await launcher.open({ employerId: 5, employerName: 'Valio Oy' });
     await settle();
-    http.expectOne('/api/employers/5/contacts').flush([person(11, 'Maija Mehiläinen'), person(12, 'Poistettu', true), person(13, 'Pekka Puu')]);
+    http
+      .expectOne('/api/employers/5/contacts')
+      .flush([person(11, 'Maija Mehiläinen'), person(12, 'Poistettu', true), person(13, 'Pekka Puu')]);
     await settle();
   }
 
@@ -139,9 +169,18 @@ describe('Log contact dialog', () => {
     await settle();
     const input = query<HTMLInputElement>('#log-contact-employer');
     input.dispatchEvent(new Event('focusin'));
-    type('#log-contact-employer', 'Val');
-    await new Promise((resolve) => setTimeout(resolve, EMPLOYER_SEARCH_DEBOUNCE_MS + 20));
-    http.expectOne('/api/employers?q=Val&limit=10').flush({ items: [employerDto], total: 1, nextCursor: null });
+    // The typing pause is measured on Jest's clock, so a busy machine cannot stretch it.
+    jest.useFakeTimers();
+    try {
+      type('#log-contact-employer', 'Val');
+      await jest.advanceTimersByTimeAsync(EMPLOYER_SEARCH_DEBOUNCE_MS - 1);
+      http.expectNone('/api/employers?q=Val&limit=10');
+      await jest.advanceTimersByTimeAsync(1);
+      http.expectOne('/api/employers?q=Val&limit=10').flush({ items: [employerDto], total: 1, nextCursor: null });
+      await whenStableOnFakeClock(TestBed.inject(ApplicationRef));
+    } finally {
+      jest.useRealTimers();
+    }
     await settle();
 
     const option = document.querySelector('mat-option') as HTMLElement;
@@ -173,7 +212,9 @@ describe('Log contact dialog', () => {
       ?.click();
     await settle();
 
-    const followUpToggle = [...dialog().querySelectorAll('mat-checkbox')].find((box) => box.textContent?.includes('Lisää jatkotoimenpide'));
+    const followUpToggle = [...dialog().querySelectorAll('mat-checkbox')].find((box) =>
+      box.textContent?.includes('Lisää jatkotoimenpide'),
+    );
     followUpToggle?.querySelector('input')?.click();
     await settle();
     http.expectOne('/api/users?active=true&limit=200').flush({
@@ -207,14 +248,18 @@ describe('Log contact dialog', () => {
 
     expect(document.querySelector('app-log-contact-dialog')).toBeNull();
     expect(logged.map((entry) => entry.id)).toEqual([90]);
-    expect(document.querySelector('.mat-mdc-snack-bar-label')?.textContent).toContain('Yhteydenotto ja jatkotoimenpide kirjattu');
+    expect(document.querySelector('.mat-mdc-snack-bar-label')?.textContent).toContain(
+      'Yhteydenotto ja jatkotoimenpide kirjattu',
+    );
   });
 
   it('shows the server field errors at the fields, the follow-up ones included', async () => {
     setUp(manager);
     await openWithPreset();
     type('#log-contact-summary', 'Puhelu');
-    const followUpToggle = [...dialog().querySelectorAll('mat-checkbox')].find((box) => box.textContent?.includes('Lisää jatkotoimenpide'));
+    const followUpToggle = [...dialog().querySelectorAll('mat-checkbox')].find((box) =>
+      box.textContent?.includes('Lisää jatkotoimenpide'),
+    );
     followUpToggle?.querySelector('input')?.click();
     await settle();
     http.expectOne('/api/users?active=true&limit=200').flush({ items: [], total: 0, nextCursor: null });
@@ -238,7 +283,9 @@ describe('Log contact dialog', () => {
     );
     await settle();
 
-    expect(errorUnder('input[formcontrolname=occurredAt]')).toBe('Ajankohta voi olla enintään vuorokauden päässä tulevaisuudessa.');
+    expect(errorUnder('input[formcontrolname=occurredAt]')).toBe(
+      'Ajankohta voi olla enintään vuorokauden päässä tulevaisuudessa.',
+    );
     expect(errorUnder('mat-select[formcontrolname=assigneeId]')).toBe('Käyttäjää ei ole tai hän ei ole aktiivinen.');
     expect(errorUnder('#log-contact-summary')).toBe('');
     expect(query('app-form-status').textContent).toContain('Tarkista lomakkeen tiedot.');
@@ -267,7 +314,9 @@ describe('Log contact dialog', () => {
     expect(query('mat-select[formcontrolname=campusGroupId]').textContent).toContain('Tekniikka');
 
     type('#log-contact-summary', 'Tapasimme messuilla');
-    const followUpToggle = [...dialog().querySelectorAll('mat-checkbox')].find((box) => box.textContent?.includes('Lisää jatkotoimenpide'));
+    const followUpToggle = [...dialog().querySelectorAll('mat-checkbox')].find((box) =>
+      box.textContent?.includes('Lisää jatkotoimenpide'),
+    );
     followUpToggle?.querySelector('input')?.click();
     await settle();
     // A campus member assigns only to themselves: no picker, no user list.
