@@ -48,18 +48,7 @@ interface Column {
 
 @Component({
   selector: 'app-employer-list',
-  imports: [
-    FormsModule,
-    RouterLink,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatInput,
-    MatSelect,
-    MatOption,
-    MatSlideToggle,
-    TranslatePipe,
-  ],
+  imports: [FormsModule, RouterLink, MatButton, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatSlideToggle, TranslatePipe],
   templateUrl: './employer-list.html',
   styleUrl: './employer-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -95,9 +84,7 @@ export class EmployerList {
   protected readonly filtered = computed(() => hasActiveFilters(this.filters()));
   protected readonly csvUrl = computed(() => this.api.exportUrl(queryFromFilters(this.filters()), 'csv'));
   protected readonly xlsxUrl = computed(() => this.api.exportUrl(queryFromFilters(this.filters()), 'xlsx'));
-  protected readonly sortedColumn = computed(() =>
-    this.columns.find((column) => column.sort && this.sortOf(column.sort) !== 'none'),
-  );
+  protected readonly sortedColumn = computed(() => this.columns.find((column) => column.sort && this.sortOf(column.sort) !== 'none'));
 
   /** What is in the search box now; the URL follows after a pause in typing. */
   protected readonly searchText = signal(untracked(() => this.filters().q));
