@@ -17,6 +17,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
 
+  it('stops the start when ADMIN_PASSWORD breaks the password policy, saying which rule', () => {
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'aaaaaaaaaaaa' })).toThrow(/ADMIN_PASSWORD.*password_repetitive/);
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'password1234' })).toThrow(/ADMIN_PASSWORD: Is one of the most common passwords/);
+    expect(() => loadConfig({ ADMIN_EMAIL: 'hanna.virtanen@example.fi', ADMIN_PASSWORD: 'Virtanen-2026-xyz' })).toThrow(
+      /ADMIN_PASSWORD.*password_personal/,
+    );
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'pääkäyttäjä-salasana' })).toThrow(/password_personal/);
+    expect(loadConfig({ ADMIN_PASSWORD: 'vihreä-kivi-kahvikuppi' }).adminPassword).toBe('vihreä-kivi-kahvikuppi');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
   });
