@@ -81,7 +81,7 @@ describe('LoginThrottle (in PostgreSQL)', () => {
     const rows: { count: number }[] = await context.dataSource.query(
       `SELECT count(*)::int AS count FROM login_throttle`,
     );
-    expect(rows[0]!.count).toBe(3);
+    expect(rows[0].count).toBe(3);
     // A counter past its expiry starts again from one.
     await fail(4, 'quiet@b.fi', '10.0.0.3');
     expect(await throttle.retryAfterSeconds('quiet@b.fi', '10.0.0.3')).toBe(0);

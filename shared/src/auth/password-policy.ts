@@ -55,10 +55,10 @@ function runCount(characters: readonly string[]): number {
   let index = 0;
   while (index < characters.length) {
     runs += 1;
-    const first = step(characters[index]!, characters[index + 1] ?? '');
+    const first = step(characters[index], characters[index + 1] ?? '');
     index += 1;
     if (first === null) continue;
-    while (index < characters.length && step(characters[index - 1]!, characters[index]!) === first) index += 1;
+    while (index < characters.length && step(characters[index - 1], characters[index]) === first) index += 1;
   }
   return runs;
 }

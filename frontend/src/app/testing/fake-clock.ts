@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+
 /**
  * `whenStable()` (of a fixture or the ApplicationRef) for a test on Jest's fake clock. Zoneless change detection is scheduled on
  * a timer, so the clock moves 1 ms at a time (a zero-delay timer set while the clock ticks is due
