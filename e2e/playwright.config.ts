@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3217);
-export const ADMIN = { email: 'e2e.admin@example.fi', password: 'e2e-admin-password-123' };
+export const ADMIN = { email: 'e2e.admin@example.fi', password: 'e2e-kivi-kahvikuppi-123' };
 
 // A fresh embedded database for every run; the folder is created once, by the main process.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'crm-e2e-'));

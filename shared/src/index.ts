@@ -6,6 +6,7 @@ export * from './common/dates';
 export * from './common/page';
 export * from './auth/roles';
 export * from './auth/auth';
+export * from './auth/password-policy';
 export * from './users/user';
 export * from './campus-groups/campus-group';
 export * from './employers/business-id';

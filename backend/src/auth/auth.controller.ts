@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type LoginRequest, loginSchema, type Me, updateMeSchema, type UpdateMeRequest } from '@tyoelama/shared';
+import {
+  type ChangePasswordRequest,
+  changePasswordSchema,
+  type LoginRequest,
+  loginSchema,
+  type Me,
+  updateMeSchema,
+  type UpdateMeRequest,
+} from '@tyoelama/shared';
 import type { Request, Response } from 'express';
 import { ApiBodyFrom, ZodPipe } from '../common/validation';
 import { UsersService } from '../users/users.service';
@@ -56,6 +64,18 @@ export class AuthController {
   ): Promise<void> {
     await this.auth.logout(user);
     response.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: request.secure, path: '/' });
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @AnyRole()
+  @ApiBodyFrom(changePasswordSchema)
+  async changePassword(
+    @CurrentUser() user: AuthUser,
+    @Body(new ZodPipe(changePasswordSchema)) body: ChangePasswordRequest,
+    @Req() request: Request,
+  ): Promise<void> {
+    await this.auth.changePassword(user, body, request.ip ?? 'unknown');
   }
 
   @Get('me')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { Clock } from '../common/clock';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -10,6 +11,6 @@ import { SessionsModule } from './sessions.module';
 @Module({
   imports: [SessionsModule, UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, LoginThrottle, Clock, { provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}

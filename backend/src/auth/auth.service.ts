@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { LoginRequest, Me } from '@tyoelama/shared';
+import type { ChangePasswordRequest, LoginRequest, Me, TooManyAttemptsDetail } from '@tyoelama/shared';
 import { ApiException } from '../common/api-exception';
 import { UsersService } from '../users/users.service';
 import type { AuthUser } from './auth-user';
 import { LoginThrottle } from './login-throttle';
-import { spendVerifyTime, verifyPassword } from './password';
+import { hashPassword, spendVerifyTime, verifyPassword } from './password';
+import { assertPasswordAllowed } from './password-policy';
 import { SessionsService } from './sessions.service';
 
 export function toMe(user: AuthUser): Me {
@@ -21,20 +22,21 @@ export class AuthService {
   ) {}
 
   /** Returns a new session token, or one answer for every failure so accounts cannot be probed. */
-  async login(credentials: LoginRequest, address: string, userAgent: string | undefined): Promise<{ token: string; me: Me }> {
-    const retryAfterSeconds = this.throttle.retryAfterSeconds(credentials.email, address);
-    if (retryAfterSeconds > 0) {
-      throw new ApiException(429, 'TOO_MANY_ATTEMPTS', 'Too many failed sign-ins; try again later', {
-        retryAfterSeconds,
-      });
-    }
+  async login(
+    credentials: LoginRequest,
+    address: string,
+    userAgent: string | undefined,
+  ): Promise<{ token: string; me: Me }> {
+    await this.refuseWhileThrottled(credentials.email, address);
     const user = await this.users.findForLogin(credentials.email);
-    const valid = user ? await verifyPassword(user.passwordHash, credentials.password) : await spendVerifyTime(credentials.password).then(() => false);
+    const valid = user
+      ? await verifyPassword(user.passwordHash, credentials.password)
+      : await spendVerifyTime(credentials.password).then(() => false);
     if (!user || !valid || !user.active) {
-      this.throttle.recordFailure(credentials.email, address);
+      await this.throttle.recordFailure(credentials.email, address);
       throw new ApiException(401, 'INVALID_CREDENTIALS', 'Wrong email or password');
     }
-    this.throttle.recordSuccess(credentials.email);
+    await this.throttle.recordSuccess(credentials.email, address);
     const token = await this.sessions.create(user.id, userAgent);
     await this.users.recordLogin(user.id);
     const auth = await this.sessions.resolve(token);
@@ -42,7 +44,33 @@ export class AuthService {
     return { token, me: toMe(auth) };
   }
 
+  /**
+   * The signed-in user's own password change. The current password is a guess like a sign-in's (a
+   * borrowed session must not become a password oracle), so a wrong one counts toward the same throttle.
+   */
+  async changePassword(user: AuthUser, request: ChangePasswordRequest, address: string): Promise<void> {
+    await this.refuseWhileThrottled(user.email, address);
+    const account = await this.users.findForLogin(user.email);
+    if (!account || !(await verifyPassword(account.passwordHash, request.currentPassword))) {
+      await this.throttle.recordFailure(user.email, address);
+      throw ApiException.field('currentPassword', 'current_password_wrong', 'The current password is wrong');
+    }
+    assertPasswordAllowed('newPassword', request.newPassword, user);
+    await this.users.changeOwnPassword(user, await hashPassword(request.newPassword));
+  }
+
   async logout(user: AuthUser): Promise<void> {
     await this.sessions.revoke(user.sessionTokenHash);
+  }
+
+  private async refuseWhileThrottled(email: string, address: string): Promise<void> {
+    const retryAfterSeconds = await this.throttle.retryAfterSeconds(email, address);
+    if (retryAfterSeconds > 0) {
+      const detail: TooManyAttemptsDetail = { retryAfterSeconds };
+      throw new ApiException(429, 'TOO_MANY_ATTEMPTS', 'Too many failed attempts; try again later', {
+        retryAfterSeconds,
+        detail,
+      });
+    }
   }
 }

@@ -1,55 +1,108 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
 
-interface Window {
-  failures: number;
-  firstAt: number;
+type Scope = 'pair' | 'address' | 'account';
+
+interface Policy {
+  /** Failures allowed before any wait; the next one waits 2 s, then 4 s, 8 s, … */
+  freeFailures: number;
+  maxDelaySeconds: number;
+  /** A counter with no new failure for this long starts again from zero (and its row is deleted). */
+  forgetAfterSeconds: number;
 }
 
-const WINDOW_MS = 15 * 60 * 1000;
-// Per account: enough for typos, far too few for guessing. Per address: a shared office NAT stays usable.
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_ADDRESS = 30;
+// No hard per-account lockout: a stranger could use one to keep a colleague out. Instead:
+// - pair (account + address): the guesser at one address slows down, the owner elsewhere does not;
+// - address (any account): one address trying many accounts is spraying;
+// - account (any address): a spread-out attack on one account only slows addresses that have
+//   themselves failed on it, and never for long, so its owner still gets in.
+const POLICIES: Record<Scope, Policy> = {
+  pair: { freeFailures: 4, maxDelaySeconds: 15 * 60, forgetAfterSeconds: 24 * 60 * 60 },
+  address: { freeFailures: 29, maxDelaySeconds: 15 * 60, forgetAfterSeconds: 60 * 60 },
+  account: { freeFailures: 19, maxDelaySeconds: 60, forgetAfterSeconds: 60 * 60 },
+};
+
+// Each failure inserts at most three rows; deleting up to this many expired ones with it keeps the table small.
+const CLEANUP_BATCH = 100;
+
+/** Seconds to wait after `failures` failures: none up to the free ones, then doubling up to the cap. */
+export function delaySeconds(scope: Scope, failures: number): number {
+  const policy = POLICIES[scope];
+  if (failures <= policy.freeFailures) return 0;
+  return Math.min(2 ** (failures - policy.freeFailures), policy.maxDelaySeconds);
+}
+
+interface CounterRow {
+  scope: Scope;
+  failures: number;
+  last_failure_at: Date;
+}
 
 /**
- * Counts failed sign-ins per email and per client address in a sliding 15-minute window.
- * In memory: the product is one process by design.
+ * Counts failed sign-ins (and wrong current passwords) in PostgreSQL, shared by every app instance
+ * and kept over restarts. Emails arrive normalised (trimmed, lower-case), so every spelling of one
+ * account shares its counters; keys are stored as hashes only.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly windows = new Map<string, Window>();
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
-  /** Seconds until another attempt is allowed, or 0 when it may go ahead. */
-  retryAfterSeconds(email: string, address: string, now = Date.now()): number {
-    const waits = [
-      this.wait(`email:${email}`, MAX_FAILURES_PER_EMAIL, now),
-      this.wait(`address:${address}`, MAX_FAILURES_PER_ADDRESS, now),
-    ];
-    return Math.max(...waits);
+  /** Seconds until this address may try this account again, or 0 when it may go ahead. */
+  async retryAfterSeconds(email: string, address: string): Promise<number> {
+    const now = this.clock.now();
+    const keys = this.keys(email, address);
+    const rows: CounterRow[] = await this.dataSource.query(
+      `SELECT scope, failures, last_failure_at FROM login_throttle
+        WHERE (scope, key_hash) IN (('pair', $1), ('address', $2), ('account', $3)) AND expires_at > $4`,
+      [keys.pair, keys.address, keys.account, now],
+    );
+    const pairHasFailed = rows.some((row) => row.scope === 'pair');
+    let wait = 0;
+    for (const row of rows) {
+      if (row.scope === 'account' && !pairHasFailed) continue;
+      const until = row.last_failure_at.getTime() + delaySeconds(row.scope, row.failures) * 1000;
+      wait = Math.max(wait, Math.ceil((until - now.getTime()) / 1000));
+    }
+    return wait;
   }
 
-  recordFailure(email: string, address: string, now = Date.now()): void {
-    this.bump(`email:${email}`, now);
-    this.bump(`address:${address}`, now);
-    if (this.windows.size > 50_000) this.prune(now);
+  async recordFailure(email: string, address: string): Promise<void> {
+    const now = this.clock.now();
+    const keys = this.keys(email, address);
+    const scopes = Object.keys(POLICIES) as Scope[];
+    const forgetAt = scopes.map((scope) => new Date(now.getTime() + POLICIES[scope].forgetAfterSeconds * 1000));
+    // One statement per failure: concurrent failures all count, whichever instance sees them.
+    await this.dataSource.query(
+      `INSERT INTO login_throttle AS t (scope, key_hash, failures, last_failure_at, expires_at)
+       SELECT scope, key_hash, 1, $3, expires_at
+         FROM unnest($1::varchar[], $2::char(64)[], $4::timestamptz[]) AS input(scope, key_hash, expires_at)
+       ON CONFLICT (scope, key_hash) DO UPDATE
+         SET failures = CASE WHEN t.expires_at <= EXCLUDED.last_failure_at THEN 1 ELSE t.failures + 1 END,
+             last_failure_at = EXCLUDED.last_failure_at,
+             expires_at = EXCLUDED.expires_at`,
+      [scopes, scopes.map((scope) => keys[scope]), now, forgetAt],
+    );
+    await this.dataSource.query(
+      `DELETE FROM login_throttle WHERE ctid IN (
+         SELECT ctid FROM login_throttle WHERE expires_at <= $1 LIMIT ${CLEANUP_BATCH})`,
+      [now],
+    );
   }
 
-  recordSuccess(email: string): void {
-    this.windows.delete(`email:${email}`);
+  /** The right password from this address: its own record is cleared, the address's and the account's are not. */
+  async recordSuccess(email: string, address: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM login_throttle WHERE scope = 'pair' AND key_hash = $1`, [
+      this.keys(email, address).pair,
+    ]);
   }
 
-  private wait(key: string, limit: number, now: number): number {
-    const window = this.windows.get(key);
-    if (!window || now - window.firstAt >= WINDOW_MS) return 0;
-    return window.failures >= limit ? Math.ceil((window.firstAt + WINDOW_MS - now) / 1000) : 0;
-  }
-
-  private bump(key: string, now: number): void {
-    const window = this.windows.get(key);
-    if (!window || now - window.firstAt >= WINDOW_MS) this.windows.set(key, { failures: 1, firstAt: now });
-    else window.failures += 1;
-  }
-
-  private prune(now: number): void {
-    for (const [key, window] of this.windows) if (now - window.firstAt >= WINDOW_MS) this.windows.delete(key);
+  private keys(email: string, address: string): Record<Scope, string> {
+    const hash = (value: string) => createHash('sha256').update(value).digest('hex');
+    return { pair: hash(`${email}\n${address}`), address: hash(address), account: hash(email) };
   }
 }

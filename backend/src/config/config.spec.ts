@@ -32,6 +32,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
   });
 
+  it('stops the start when ADMIN_PASSWORD breaks the password policy, saying which rule', () => {
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'aaaaaaaaaaaa' })).toThrow(/ADMIN_PASSWORD.*password_repetitive/);
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'password1234' })).toThrow(/ADMIN_PASSWORD: Is one of the most common passwords/);
+    expect(() => loadConfig({ ADMIN_EMAIL: 'hanna.virtanen@example.fi', ADMIN_PASSWORD: 'Virtanen-2026-xyz' })).toThrow(
+      /ADMIN_PASSWORD.*password_personal/,
+    );
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'pääkäyttäjä-salasana' })).toThrow(/password_personal/);
+    expect(loadConfig({ ADMIN_PASSWORD: 'vihreä-kivi-kahvikuppi' }).adminPassword).toBe('vihreä-kivi-kahvikuppi');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
   });

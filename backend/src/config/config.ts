@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { PASSWORD_MIN_LENGTH, toFieldErrors } from '@tyoelama/shared';
+import { passwordField, toFieldErrors } from '@tyoelama/shared';
 import * as z from 'zod/mini';
+import { passwordPolicyBroken } from '../auth/password-policy';
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 
@@ -44,7 +45,7 @@ const environmentSchema = z.object({
     z.string().check(z.regex(/^postgres(ql)?:\/\/.+/, { error: 'must be a postgres:// or postgresql:// URL' })),
   ),
   ADMIN_EMAIL: z._default(z.string().check(z.trim(), z.toLowerCase(), z.email()), 'admin@example.fi'),
-  ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(PASSWORD_MIN_LENGTH))),
+  ADMIN_PASSWORD: z.optional(passwordField),
   LOG_LEVEL: z._default(z.enum(LOG_LEVELS), 'log'),
   DATABASE_OWNER_URL: z.optional(
     z.string().check(z.regex(/^postgres(ql)?:\/\/.+/, { error: 'must be a postgres:// or postgresql:// URL' })),
@@ -99,6 +100,9 @@ export interface AppConfig {
 
 export class ConfigError extends Error {}
 
+/** The name the first admin (created from ADMIN_EMAIL and ADMIN_PASSWORD) gets. */
+export const FIRST_ADMIN_DISPLAY_NAME = 'Pääkäyttäjä';
+
 /** Reads the environment once; a bad value stops the start with the variable's name. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
   // Empty variables count as unset, as in most deployment tools.
@@ -115,6 +119,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     throw new ConfigError(
       "Invalid configuration:\n  DATABASE_OWNER_URL: set DATABASE_URL (the app's own role) as well",
     );
+  }
+  // The first admin's password meets the same policy as one set in the app, or the start stops here.
+  const weakAdminPassword = env.ADMIN_PASSWORD
+    ? passwordPolicyBroken(env.ADMIN_PASSWORD, { email: env.ADMIN_EMAIL, displayName: FIRST_ADMIN_DISPLAY_NAME })
+    : null;
+  if (weakAdminPassword) {
+    throw new ConfigError(`Invalid configuration:\n  ADMIN_PASSWORD: ${weakAdminPassword.message} (${weakAdminPassword.code})`);
   }
   return {
     port: env.PORT,

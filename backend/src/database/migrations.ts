@@ -6,6 +6,7 @@ import { PerformanceIndexes1764099000000 } from './migrations/1764099000000-Perf
 import { EmployerNameWords1764110000000 } from './migrations/1764110000000-EmployerNameWords';
 import { AuditRedactionFunction1764120000000 } from './migrations/1764120000000-AuditRedactionFunction';
 import { EmployerNameKey1764121000000 } from './migrations/1764121000000-EmployerNameKey';
+import { LoginThrottle1764140000000 } from './migrations/1764140000000-LoginThrottle';
 
 /** Listed explicitly (no glob), so the compiled app and ts-jest load the same classes. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   EmployerNameWords1764110000000,
   AuditRedactionFunction1764120000000,
   EmployerNameKey1764121000000,
+  LoginThrottle1764140000000,
 ];

@@ -23,7 +23,7 @@ export async function startAppProcess(extraEnv: NodeJS.ProcessEnv = {}): Promise
   const dataDir = await mkdtemp(join(tmpdir(), 'crm-ops-'));
   const port = await findFreePort();
   const adminEmail = 'ops.admin@example.fi';
-  const adminPassword = 'ops-admin-password-1';
+  const adminPassword = 'ops-kivi-kahvikuppi-1';
   const child = spawn(process.execPath, [join(__dirname, '..', 'main.js')], {
     env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,12 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import type { Me } from '@tyoelama/shared';
 import request from 'supertest';
+import { Clock } from '../common/clock';
 import { routeTable } from '../test/route-table';
 import { type Client, startTestApp, TEST_PASSWORD, type TestContext } from '../test/test-app';
 
 // ASVS 5.0 V6 (authentication) and V7 (sessions), extending auth/auth.spec.ts: what that file covers
-// (new session at sign-in, logout, idle expiry, CSRF on logout, per-account throttle, same answer for
-// wrong email and wrong password) is not repeated here.
+// (new session at sign-in, logout, idle expiry, CSRF on logout, the throttle of one address on one
+// account, same answer for wrong email and wrong password) is not repeated here.
 
 // Generous for a loaded 2-core machine; the work itself takes a fraction of this.
 jest.setTimeout(120_000);
@@ -39,7 +40,9 @@ describe('auth hardening', () => {
       `SELECT s.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'planted@example.fi'`,
     );
     expect(JSON.stringify(stored)).not.toContain(issued);
-    const replay = await request(context.app.getHttpServer()).get('/api/auth/me').set('Cookie', `crm_session=${planted}`);
+    const replay = await request(context.app.getHttpServer())
+      .get('/api/auth/me')
+      .set('Cookie', `crm_session=${planted}`);
     expect(replay.status).toBe(401);
   });
 
@@ -62,7 +65,9 @@ describe('auth hardening', () => {
     const client = await context.signedIn('leadership');
     const cookie = await sessionCookie(client);
     expect((await client.post('/api/auth/logout')).status).toBe(204);
-    const copied = await request(context.app.getHttpServer()).get('/api/auth/me').set('Cookie', `crm_session=${cookie}`);
+    const copied = await request(context.app.getHttpServer())
+      .get('/api/auth/me')
+      .set('Cookie', `crm_session=${cookie}`);
     expect(copied.status).toBe(401);
   });
 
@@ -76,7 +81,10 @@ describe('auth hardening', () => {
       const method = route.method.toLowerCase() as 'post' | 'patch' | 'put' | 'delete';
       const missing = await admin.agent[method](path).send({});
       const forged = await admin.agent[method](path).set('X-XSRF-TOKEN', 'forged-token').send({});
-      for (const [label, response] of [['missing', missing], ['forged', forged]] as const) {
+      for (const [label, response] of [
+        ['missing', missing],
+        ['forged', forged],
+      ] as const) {
         if (response.status !== 403 || response.body.code !== 'CSRF_TOKEN_INVALID') {
           failures.push(`${route.method} ${route.path} with a ${label} token → ${response.status}`);
         }
@@ -87,26 +95,70 @@ describe('auth hardening', () => {
     expect((await admin.get('/api/auth/me')).status).toBe(200);
   });
 
-  it('throttles per account whatever the case or spacing of the email, and per address across accounts', async () => {
-    // Its own app: the address limit would otherwise lock every later sign-in of this file out.
-    const throttled = await startTestApp();
+  it('throttles per account and address whatever the case or spacing of the email, and per address across accounts', async () => {
+    // Its own app behind a trusted proxy, so each request can come from an address of its own.
+    const throttled = await startTestApp({ trustProxy: true });
+    const clock = jest.spyOn(throttled.app.get(Clock), 'now').mockReturnValue(new Date());
     try {
       await throttled.createUser('leadership', [], 'casing@example.fi');
       await throttled.createUser('leadership', [], 'sprayed@example.fi');
-      const client = await throttled.client();
-      const variants = ['casing@example.fi', 'CASING@example.fi', ' Casing@Example.fi ', 'casing@EXAMPLE.FI', 'CaSiNg@example.fi'];
-      for (const email of variants) expect((await client.login(email, 'wrong-password')).status).toBe(401);
-      expect((await client.login('casing@example.fi', TEST_PASSWORD)).status).toBe(429);
+      const login = loginFrom(throttled);
+      const variants = [
+        'casing@example.fi',
+        'CASING@example.fi',
+        ' Casing@Example.fi ',
+        'casing@EXAMPLE.FI',
+        'CaSiNg@example.fi',
+      ];
+      for (const email of variants) expect((await login('198.51.100.1', email, 'wrong-password')).status).toBe(401);
+      const paired = await login('198.51.100.1', 'casing@example.fi', TEST_PASSWORD);
+      expect([paired.status, paired.headers['retry-after']]).toEqual([429, '2']);
+      // No account lockout: the owner at another address is not held up by those failures.
+      expect((await login('192.0.2.1', 'Casing@example.fi', TEST_PASSWORD)).status).toBe(200);
 
       // Password spraying: one address, many accounts, one common password each.
-      for (let attempt = 0; attempt < 25; attempt += 1) {
-        expect((await client.login(`spray-${attempt}@example.fi`, 'Summer2026!')).status).toBe(401);
+      for (let attempt = 0; attempt < 30; attempt += 1) {
+        expect((await login('198.51.100.2', `spray-${attempt}@example.fi`, 'Summer2026!')).status).toBe(401);
       }
-      const blocked = await client.login('sprayed@example.fi', TEST_PASSWORD);
+      const blocked = await login('198.51.100.2', 'sprayed@example.fi', TEST_PASSWORD);
       expect(blocked.status).toBe(429);
       expect(blocked.body).toEqual(expect.objectContaining({ statusCode: 429, code: 'TOO_MANY_ATTEMPTS' }));
-      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+      expect(blocked.headers['retry-after']).toBe('2');
+      expect((await login('192.0.2.2', 'sprayed@example.fi', TEST_PASSWORD)).status).toBe(200);
     } finally {
+      clock.mockRestore();
+      await throttled.close();
+    }
+  });
+
+  it('does not let a stranger lock a colleague out: 50 failures from one address leave the owner’s own address free', async () => {
+    const throttled = await startTestApp({ trustProxy: true });
+    let now = Date.now();
+    const clock = jest.spyOn(throttled.app.get(Clock), 'now').mockImplementation(() => new Date(now));
+    try {
+      await throttled.createUser('account_manager', [], 'colleague@example.fi');
+      const login = loginFrom(throttled);
+      const waits: number[] = [];
+      let failures = 0;
+      while (failures < 50) {
+        const response = await login('203.0.113.66', 'colleague@example.fi', `guess-${failures}-password`);
+        if (response.status === 429) {
+          // The stranger waits it out (on the test's clock), so every one of the 50 guesses is really tried.
+          waits.push(Number(response.headers['retry-after']));
+          now += waits.at(-1)! * 1000;
+          continue;
+        }
+        expect(response.status).toBe(401);
+        failures += 1;
+      }
+      // Free tries for typos, then waits that double up to the 15-minute cap.
+      expect(waits.slice(0, 4)).toEqual([2, 4, 8, 16]);
+      expect(Math.max(...waits)).toBe(900);
+      expect((await login('203.0.113.66', 'colleague@example.fi', TEST_PASSWORD)).status).toBe(429);
+      // …while the colleague at their own address signs in at once.
+      expect((await login('192.0.2.77', 'colleague@example.fi', TEST_PASSWORD)).status).toBe(200);
+    } finally {
+      clock.mockRestore();
       await throttled.close();
     }
   });
@@ -120,7 +172,10 @@ describe('auth hardening', () => {
     try {
       await fresh.createUser('leadership', [], 'timing@example.fi');
       for (let round = 0; round < 4; round += 1) {
-        for (const [kind, email] of [['known', 'timing@example.fi'], ['unknown', `nobody-${round}@example.fi`]] as const) {
+        for (const [kind, email] of [
+          ['known', 'timing@example.fi'],
+          ['unknown', `nobody-${round}@example.fi`],
+        ] as const) {
           const client = await fresh.client();
           const started = performance.now();
           const response = await client.login(email, `wrong-${round}-password`);
@@ -136,7 +191,9 @@ describe('auth hardening', () => {
     // The fastest of each: other test files share the CPU and only ever add time to a sample.
     const fastest = (values: number[]) => Math.min(...values);
     const ratio = fastest(samples.known) / fastest(samples.unknown);
-    console.log(`login timing: known ${fastest(samples.known).toFixed(1)} ms, unknown ${fastest(samples.unknown).toFixed(1)} ms`);
+    console.log(
+      `login timing: known ${fastest(samples.known).toFixed(1)} ms, unknown ${fastest(samples.unknown).toFixed(1)} ms`,
+    );
     // An unknown email still pays for one password hash verification, so neither is 3× the other.
     expect(ratio).toBeGreaterThan(1 / 3);
     expect(ratio).toBeLessThan(3);
@@ -189,8 +246,21 @@ describe('auth hardening', () => {
   });
 });
 
+/** Signs in from a given client address (the app must trust one proxy hop). */
+function loginFrom(context: TestContext) {
+  return (address: string, email: string, password: string) =>
+    request(context.app.getHttpServer())
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', address)
+      .set('Cookie', 'XSRF-TOKEN=t')
+      .set('X-XSRF-TOKEN', 't')
+      .send({ email, password });
+}
+
 async function sessionCookie(client: Client & { me: Me }): Promise<string> {
   const { CookieAccessInfo } = await import('cookiejar');
-  const agent = client.agent as unknown as { jar: { getCookie(name: string, access: unknown): { value: string } | undefined } };
+  const agent = client.agent as unknown as {
+    jar: { getCookie(name: string, access: unknown): { value: string } | undefined };
+  };
   return agent.jar.getCookie('crm_session', CookieAccessInfo.All)!.value;
 }

@@ -99,6 +99,12 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   'POST /api/auth/logout': { expect: anyRole, ownSession: true },
   'GET /api/auth/me': { expect: anyRole },
   'PATCH /api/auth/me': { expect: anyRole, body: () => ({ locale: 'fi' }) },
+  // Each caller changes their own password only: a session of its own, so the shared callers keep theirs.
+  'POST /api/auth/password': {
+    expect: anyRole,
+    ownSession: true,
+    body: () => ({ currentPassword: 'test-password-123', newPassword: 'vihreä-kivi-kahvikuppi' }),
+  },
 
   'GET /api/users': { expect: readRule('users', false), list: true },
   'GET /api/users/:id': { expect: readRule('users'), params: byId('userId') },

@@ -15,12 +15,13 @@ import { createdFields, diffFields, AuditService } from '../audit/audit.service'
 import type { AuthUser } from '../auth/auth-user';
 import { readScope } from '../auth/campus-scope';
 import { hashPassword } from '../auth/password';
+import { assertPasswordAllowed } from '../auth/password-policy';
 import { SessionsService } from '../auth/sessions.service';
 import { ApiException } from '../common/api-exception';
 import { foreignKeyViolation, uniqueViolation } from '../common/database-errors';
 import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
 import { likePattern, searchCondition, SqlParams } from '../common/sql';
-import { APP_CONFIG, type AppConfig, generatePassword } from '../config/config';
+import { APP_CONFIG, type AppConfig, FIRST_ADMIN_DISPLAY_NAME, generatePassword } from '../config/config';
 
 interface UserRow {
   id: number;
@@ -129,6 +130,7 @@ export class UsersService {
   }
 
   async create(actorId: number | null, input: z.output<typeof createUserSchema>): Promise<UserDto> {
+    assertPasswordAllowed('password', input.password, input);
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (manager) => {
       const [{ id }] = await this.translateErrors(() =>
@@ -200,13 +202,12 @@ export class UsersService {
   }
 
   async setPassword(caller: AuthUser, id: number, input: SetPasswordRequest): Promise<void> {
+    const target = await this.find(this.dataSource.manager, id);
+    if (!target) throw ApiException.notFound('User');
+    assertPasswordAllowed('password', input.password, target);
     const passwordHash = await hashPassword(input.password);
     await this.changingSessionUser(id, () => this.dataSource.transaction(async (manager) => {
-      const result: [unknown[], number] = await manager.query(
-        `UPDATE users SET password_hash = $1, updated_at = now(), version = version + 1 WHERE id = $2`,
-        [passwordHash, id],
-      );
-      if (result[1] === 0) throw ApiException.notFound('User');
+      await this.storePasswordHash(manager, id, passwordHash);
       // Whoever knew the old password is signed out everywhere.
       await this.sessions.revokeAllForUser(id, manager);
       await this.audit.record(manager, {
@@ -217,6 +218,29 @@ export class UsersService {
         changes: { password: ['***', '***'] },
       });
     }));
+  }
+
+  /** A user's own change: their other sessions end, the one they changed it in goes on. */
+  async changeOwnPassword(user: AuthUser, passwordHash: string): Promise<void> {
+    await this.changingSessionUser(user.id, () => this.dataSource.transaction(async (manager) => {
+      await this.storePasswordHash(manager, user.id, passwordHash);
+      await manager.query(`DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, [user.id, user.sessionTokenHash]);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'change_password',
+        entityType: 'user',
+        entityId: user.id,
+        changes: { password: ['***', '***'] },
+      });
+    }));
+  }
+
+  private async storePasswordHash(manager: EntityManager, id: number, passwordHash: string): Promise<void> {
+    const result: [unknown[], number] = await manager.query(
+      `UPDATE users SET password_hash = $1, updated_at = now(), version = version + 1 WHERE id = $2`,
+      [passwordHash, id],
+    );
+    if (result[1] === 0) throw ApiException.notFound('User');
   }
 
   async setLocale(userId: number, locale: Locale): Promise<void> {
@@ -284,7 +308,7 @@ export class UsersService {
     // No actor: the system itself creates the first admin.
     await this.create(null, {
       email: this.config.adminEmail,
-      displayName: 'Pääkäyttäjä',
+      displayName: FIRST_ADMIN_DISPLAY_NAME,
       role: 'admin',
       password,
       campusGroupIds: [],

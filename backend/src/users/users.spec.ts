@@ -19,7 +19,10 @@ describe('users API', () => {
   it('lets an admin create a user who can then sign in, and audits it', async () => {
     const groupId = await context.createCampusGroup('Hervannan Campus-ryhmä');
     const admin = await context.signedIn('admin');
-    const created = await admin.post('/api/users', newUser({ email: 'Uusi.Kayttaja@example.fi', campusGroupIds: [groupId] }));
+    const created = await admin.post(
+      '/api/users',
+      newUser({ email: 'Uusi.Kayttaja@example.fi', campusGroupIds: [groupId] }),
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       email: 'uusi.kayttaja@example.fi',
@@ -82,7 +85,9 @@ describe('users API', () => {
     const client = await context.signedIn(role);
     expect((await client.post('/api/users', newUser())).status).toBe(403);
     expect((await client.patch(`/api/users/${client.me.id}`, { version: 1, role: 'admin' })).status).toBe(403);
-    expect((await client.post(`/api/users/${client.me.id}/password`, { password: 'another-long-password' })).status).toBe(403);
+    expect(
+      (await client.post(`/api/users/${client.me.id}/password`, { password: 'another-long-password' })).status,
+    ).toBe(403);
   });
 
   it('shows a campus member only the people of their own groups', async () => {
@@ -188,10 +193,48 @@ describe('users API', () => {
     const admin = await context.signedIn('admin');
     const target = await context.signedIn('leadership');
     expect((await admin.post(`/api/users/${target.me.id}/password`, { password: 'short' })).status).toBe(400);
-    expect((await admin.post(`/api/users/${target.me.id}/password`, { password: 'brand-new-password' })).status).toBe(204);
+    expect((await admin.post(`/api/users/${target.me.id}/password`, { password: 'brand-new-password' })).status).toBe(
+      204,
+    );
     expect((await target.get('/api/auth/me')).status).toBe(401);
     expect((await (await context.client()).login(target.me.email, 'brand-new-password')).status).toBe(200);
     expect((await admin.post('/api/users/999999/password', { password: 'brand-new-password' })).status).toBe(404);
+  });
+
+  it('refuses common, repetitive and personal passwords with a field error, whoever sets them, and changes nothing', async () => {
+    const admin = await context.signedIn('admin');
+    const [{ before }] = await context.dataSource.query(`SELECT count(*)::int AS before FROM users`);
+    const refusals: [Record<string, unknown>, string][] = [
+      [{ password: 'password1234' }, 'password_too_common'],
+      [{ password: 'PASSWORD1234' }, 'password_too_common'],
+      [{ password: 'aaaaaaaaaaaa' }, 'password_repetitive'],
+      [{ email: 'tiina.tammi@example.fi', password: 'tiina.tammi@example.fi' }, 'password_personal'],
+      [{ email: 'tiina.tammi@example.fi', password: 'Tiina.Tammi-2026' }, 'password_personal'],
+      [{ displayName: 'Ossi Oravanpää', password: 'oravanpää-on-paras' }, 'password_personal'],
+    ];
+    for (const [overrides, code] of refusals) {
+      const response = await admin.post('/api/users', newUser(overrides));
+      expect({ overrides, status: response.status, fieldErrors: response.body.fieldErrors }).toEqual({
+        overrides,
+        status: 400,
+        fieldErrors: [{ path: 'password', code, message: expect.any(String) }],
+      });
+    }
+    const [{ after }] = await context.dataSource.query(`SELECT count(*)::int AS after FROM users`);
+    expect(after).toBe(before);
+
+    const target = await context.signedIn('leadership', [], 'veera.vaahtera@example.fi');
+    for (const [password, code] of [
+      ['password1234', 'password_too_common'],
+      ['123456789012', 'password_repetitive'],
+      ['veera-vaahtera-1', 'password_personal'],
+    ]) {
+      const response = await admin.post(`/api/users/${target.me.id}/password`, { password });
+      expect([response.status, response.body.fieldErrors?.[0]?.code]).toEqual([400, code]);
+    }
+    // Still signed in with the old password: nothing was changed.
+    expect((await target.get('/api/auth/me')).status).toBe(200);
+    expect((await (await context.client()).login(target.me.email)).status).toBe(200);
   });
 
   it('answers non-numeric and unknown ids with 404', async () => {

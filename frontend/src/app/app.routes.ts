@@ -37,6 +37,10 @@ export const routes: Routes = [
       },
       { path: 'import', loadChildren: () => import('./import/import.routes').then((m) => m.importRoutes) },
       {
+        path: 'settings/password',
+        loadChildren: () => import('./change-password/change-password.routes').then((m) => m.changePasswordRoutes),
+      },
+      {
         path: 'settings/calendar',
         loadChildren: () => import('./calendar-feed/calendar-feed.routes').then((m) => m.calendarFeedRoutes),
       },

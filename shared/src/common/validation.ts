@@ -1,4 +1,5 @@
 import type { z } from 'zod/mini';
+import type { PasswordRuleCode } from '../auth/password-policy';
 import type { FieldError } from './errors';
 
 type Issue = z.core.$ZodIssue;
@@ -8,7 +9,7 @@ export type CustomValidationCode =
   | 'business_id_format'
   | 'business_id_checksum'
   | 'required'
-  | 'password_too_weak';
+  | PasswordRuleCode;
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;

@@ -1,19 +1,21 @@
 import * as z from 'zod/mini';
-import { passwordField } from '../auth/auth';
+import { passwordField, passwordOwnerCheck } from '../auth/auth';
 import type { Role } from '../auth/roles';
 import { emailField, idField, idQuery, localeField, requiredText, roleField, versionField } from '../common/fields';
 import type { Locale } from '../common/locale';
 
 const campusGroupIdsField = z.array(idField).check(z.maxLength(100));
 
-export const createUserSchema = z.strictObject({
-  email: emailField,
-  displayName: requiredText(120),
-  role: roleField,
-  password: passwordField,
-  campusGroupIds: z._default(campusGroupIdsField, []),
-  locale: z._default(localeField, 'fi'),
-});
+export const createUserSchema = z
+  .strictObject({
+    email: emailField,
+    displayName: requiredText(120),
+    role: roleField,
+    password: passwordField,
+    campusGroupIds: z._default(campusGroupIdsField, []),
+    locale: z._default(localeField, 'fi'),
+  })
+  .check(passwordOwnerCheck('password', (user) => user));
 export type CreateUserRequest = z.input<typeof createUserSchema>;
 
 export const updateUserSchema = z.strictObject({

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
-import type { LoginRequest, Locale, Me } from '@tyoelama/shared';
+import type { ChangePasswordRequest, LoginRequest, Locale, Me } from '@tyoelama/shared';
 import { firstValueFrom, tap, type Observable } from 'rxjs';
 
 import { toApiError } from './api-error';
@@ -41,6 +41,11 @@ export class Auth {
 
   login(request: LoginRequest): Observable<Me> {
     return this.http.post<Me>('/api/auth/login', request).pipe(tap((me) => this.remember(me)));
+  }
+
+  /** The signed-in user's own password; the server ends their other sessions and keeps this one. */
+  changePassword(request: ChangePasswordRequest): Observable<void> {
+    return this.http.post<void>('/api/auth/password', request);
   }
 
   logout(): Observable<void> {

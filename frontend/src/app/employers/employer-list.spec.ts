@@ -8,8 +8,9 @@ import type { EmployerListItemDto, Me } from '@tyoelama/shared';
 
 import { Auth } from '../core/auth';
 import { apiErrorInterceptor } from '../core/error-interceptor';
+import { whenStableOnFakeClock } from '../testing/fake-clock';
 import { nextRequest } from '../testing/http';
-import { EmployerList } from './employer-list';
+import { EMPLOYER_LIST_SEARCH_PAUSE_MS, EmployerList } from './employer-list';
 import { employer, flushLookups, me, page } from './employers.testing';
 
 const row = (id: number, name: string): EmployerListItemDto => ({ ...employer, id, name });
@@ -35,16 +36,6 @@ describe('EmployerList', () => {
 
   const employersRequest = () => nextRequest(http, (request) => request.urlWithParams.startsWith('/api/employers'));
   const element = () => harness.routeNativeElement as HTMLElement;
-
-  async function nextRequestWithin(ms: number): Promise<TestRequest> {
-    const until = Date.now() + ms;
-    while (Date.now() < until) {
-      const found = http.match((request) => request.url === '/api/employers');
-      if (found[0]) return found[0];
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error('No search request');
-  }
 
   async function settle(): Promise<void> {
     await harness.fixture.whenStable();
@@ -112,16 +103,23 @@ describe('EmployerList', () => {
   it('searches as you type after a pause, and puts the search in the URL', async () => {
     await open('/employers');
     (await employersRequest()).flush(page([row(1, 'A Oy')]));
-    const input = element().querySelector('input[name=q]') as HTMLInputElement;
-    input.value = 'kes';
-    input.dispatchEvent(new Event('input'));
-    await settle();
-    http.expectNone((request) => request.url === '/api/employers');
-    // The search waits for a 300 ms pause in typing.
-    const request = await nextRequestWithin(1000);
-    expect(request.request.params.get('q')).toBe('kes');
-    expect(TestBed.inject(Router).url).toBe('/employers?q=kes');
-    request.flush(page([]));
+    // The pause is measured on Jest's clock, so a busy machine cannot stretch it.
+    jest.useFakeTimers();
+    try {
+      const input = element().querySelector('input[name=q]') as HTMLInputElement;
+      input.value = 'kes';
+      input.dispatchEvent(new Event('input'));
+      await jest.advanceTimersByTimeAsync(EMPLOYER_LIST_SEARCH_PAUSE_MS - 1);
+      http.expectNone((request) => request.url === '/api/employers');
+      await jest.advanceTimersByTimeAsync(1);
+      await whenStableOnFakeClock(harness.fixture);
+      const request = http.expectOne((candidate) => candidate.url === '/api/employers');
+      expect(request.request.params.get('q')).toBe('kes');
+      expect(TestBed.inject(Router).url).toBe('/employers?q=kes');
+      request.flush(page([]));
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('invites a writer to add the first employer when there are none', async () => {

@@ -37,6 +37,8 @@ import { EmployerLookups } from './employer-lookups';
 import { EmployersApi, type EmployerQuery } from './employers-api';
 
 const PAGE_SIZE = 50;
+/** Typing searches once the user has paused this long, not on every key. */
+export const EMPLOYER_LIST_SEARCH_PAUSE_MS = 300;
 
 interface Column {
   key: string;
@@ -119,7 +121,7 @@ export class EmployerList {
       .pipe(
         skip(1),
         map((text) => text.trim()),
-        debounceTime(300),
+        debounceTime(EMPLOYER_LIST_SEARCH_PAUSE_MS),
         distinctUntilChanged(),
         takeUntilDestroyed(),
       )

@@ -9,6 +9,7 @@ import { helsinkiDate, type ContactEntryDto, type ContactPersonDto, type Me } fr
 
 import { Auth } from '../core/auth';
 import { apiErrorInterceptor } from '../core/error-interceptor';
+import { whenStableOnFakeClock } from '../testing/fake-clock';
 import { EMPLOYER_SEARCH_DEBOUNCE_MS } from './employer-field';
 import { addDays } from './helsinki-time';
 import { LogContactLauncher } from './log-contact-launcher';
@@ -139,9 +140,18 @@ describe('Log contact dialog', () => {
     await settle();
     const input = query<HTMLInputElement>('#log-contact-employer');
     input.dispatchEvent(new Event('focusin'));
-    type('#log-contact-employer', 'Val');
-    await new Promise((resolve) => setTimeout(resolve, EMPLOYER_SEARCH_DEBOUNCE_MS + 20));
-    http.expectOne('/api/employers?q=Val&limit=10').flush({ items: [employerDto], total: 1, nextCursor: null });
+    // The typing pause is measured on Jest's clock, so a busy machine cannot stretch it.
+    jest.useFakeTimers();
+    try {
+      type('#log-contact-employer', 'Val');
+      await jest.advanceTimersByTimeAsync(EMPLOYER_SEARCH_DEBOUNCE_MS - 1);
+      http.expectNone('/api/employers?q=Val&limit=10');
+      await jest.advanceTimersByTimeAsync(1);
+      http.expectOne('/api/employers?q=Val&limit=10').flush({ items: [employerDto], total: 1, nextCursor: null });
+      await whenStableOnFakeClock(TestBed.inject(ApplicationRef));
+    } finally {
+      jest.useRealTimers();
+    }
     await settle();
 
     const option = document.querySelector('mat-option') as HTMLElement;

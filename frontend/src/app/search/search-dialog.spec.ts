@@ -1,6 +1,6 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
+import { ApplicationRef, signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import type { Me, SearchResultDto } from '@tyoelama/shared';
@@ -8,6 +8,7 @@ import type { Me, SearchResultDto } from '@tyoelama/shared';
 import { Auth } from '../core/auth';
 import { apiErrorInterceptor } from '../core/error-interceptor';
 import { Shell } from '../shell/shell';
+import { whenStableOnFakeClock } from '../testing/fake-clock';
 import { SEARCH_DEBOUNCE_MS, SearchDialog } from './search-dialog';
 import { SearchLauncher, isSearchShortcut } from './search-launcher';
 
@@ -22,14 +23,14 @@ const result: SearchResultDto = {
   opportunities: [{ id: 12, title: 'Kesätyöpaikat', stage: 'negotiating', employerId: 4, employerName: 'Kesko Oyj' }],
 };
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('SearchDialog', () => {
   let fixture: ComponentFixture<SearchDialog>;
   let http: HttpTestingController;
   let navigate: jest.SpyInstance;
 
   beforeEach(async () => {
+    // The debounce runs on Jest's clock, not the machine's: a busy machine cannot make it late.
+    jest.useFakeTimers();
     localStorage.clear();
     TestBed.configureTestingModule({
       providers: [
@@ -41,10 +42,13 @@ describe('SearchDialog', () => {
     http = TestBed.inject(HttpTestingController);
     navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     fixture = TestBed.createComponent(SearchDialog);
-    await fixture.whenStable();
+    await whenStableOnFakeClock(fixture);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    http.verify();
+    jest.useRealTimers();
+  });
 
   const element = () => fixture.nativeElement as HTMLElement;
   const input = () => element().querySelector('#global-search-input') as HTMLInputElement;
@@ -52,7 +56,9 @@ describe('SearchDialog', () => {
   async function type(value: string): Promise<void> {
     input().value = value;
     input().dispatchEvent(new Event('input'));
-    await wait(SEARCH_DEBOUNCE_MS + 20);
+    await jest.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS - 1);
+    http.expectNone('/api/search');
+    await jest.advanceTimersByTimeAsync(1);
   }
 
   function press(key: string): KeyboardEvent {
@@ -67,7 +73,7 @@ describe('SearchDialog', () => {
     expect(request.request.params.get('q')).toBe('kes');
     expect(request.request.params.get('limit')).toBe('5');
     request.flush(result);
-    await fixture.whenStable();
+    await whenStableOnFakeClock(fixture);
   }
 
   it('is a labelled combobox that asks nothing for under two characters', async () => {
@@ -95,13 +101,13 @@ describe('SearchDialog', () => {
   it('moves through the options with the arrow keys and opens the active one with Enter', async () => {
     await search();
     expect(press('ArrowDown').defaultPrevented).toBe(true);
-    await fixture.whenStable();
+    await whenStableOnFakeClock(fixture);
     expect(input().getAttribute('aria-activedescendant')).toBe('search-employer-4');
     expect(element().querySelector('#search-employer-4')?.getAttribute('aria-selected')).toBe('true');
 
     press('ArrowDown');
     press('ArrowDown');
-    await fixture.whenStable();
+    await whenStableOnFakeClock(fixture);
     expect(input().getAttribute('aria-activedescendant')).toBe('search-person-8');
     expect(element().querySelector('#search-employer-4')?.getAttribute('aria-selected')).toBe('false');
 
@@ -113,7 +119,7 @@ describe('SearchDialog', () => {
   it('wraps round from the first option to the last with ArrowUp', async () => {
     await search();
     press('ArrowUp');
-    await fixture.whenStable();
+    await whenStableOnFakeClock(fixture);
     expect(input().getAttribute('aria-activedescendant')).toBe('search-opportunity-12');
     press('Enter');
     expect(navigate).toHaveBeenCalledWith(['/employers', 4]);
@@ -124,7 +130,7 @@ describe('SearchDialog', () => {
     http
       .expectOne((candidate) => candidate.url === '/api/search')
       .flush({ employers: [], contactPersons: [], opportunities: [] });
-    await fixture.whenStable();
+    await whenStableOnFakeClock(fixture);
     expect(element().querySelector('[role=status]')?.textContent).toContain('Ei tuloksia haulla "xyz".');
     expect(input().getAttribute('aria-expanded')).toBe('false');
   });
@@ -186,7 +192,8 @@ describe('Search shortcut', () => {
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
     });
     await TestBed.inject(SearchLauncher).open();
-    await wait(50);
+    // Opening renders the dialog on the next change detection: wait for that, not for a fixed time.
+    await TestBed.inject(ApplicationRef).whenStable();
     const input = document.querySelector('#global-search-input');
     expect(input).not.toBeNull();
     expect(document.querySelector('[role=dialog]')?.getAttribute('aria-labelledby')).toBe('global-search-heading');

@@ -10,6 +10,7 @@ import { campusStatusEn } from '../../campus-status/campus-status.i18n';
 import { importEn } from '../../import/import.i18n';
 import { searchEn } from '../../search/search.i18n';
 import { calendarFeedEn } from '../../calendar-feed/calendar-feed.i18n';
+import { changePasswordEn } from '../../change-password/change-password.i18n';
 
 export const en: Dictionary = {
   employers: employersEn,
@@ -22,6 +23,7 @@ export const en: Dictionary = {
   import: importEn,
   search: searchEn,
   calendarFeed: calendarFeedEn,
+  changePassword: changePasswordEn,
   app: {
     name: 'Työelämä CRM',
     skipToContent: 'Skip to content',
@@ -94,7 +96,12 @@ export const en: Dictionary = {
     unknown_field: 'Unknown field.',
     business_id_format: 'A business ID looks like 1234567-8.',
     business_id_checksum: 'The business ID check digit does not match.',
-    password_too_weak: 'The password is too weak.',
+    password_repetitive: 'The password must not be repetition (aaaa, abcabc) or a simple sequence (abcd, 1234, qwerty).',
+    password_personal: 'The password must not contain your name or email address.',
+    password_too_common: 'This is one of the most common passwords. Choose a rarer one, for example several words.',
+    password_unchanged: 'The new password must differ from the current one.',
+    password_mismatch: 'The passwords do not match.',
+    current_password_wrong: 'The current password is wrong.',
     email_taken: 'This email address is already in use.',
     name_taken: 'A campus group with this name already exists.',
     invalid: 'Invalid value.',

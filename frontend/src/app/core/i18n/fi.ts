@@ -9,6 +9,7 @@ import { campusStatusFi } from '../../campus-status/campus-status.i18n';
 import { importFi } from '../../import/import.i18n';
 import { searchFi } from '../../search/search.i18n';
 import { calendarFeedFi } from '../../calendar-feed/calendar-feed.i18n';
+import { changePasswordFi } from '../../change-password/change-password.i18n';
 // Finnish is the default language and the reference dictionary: en.ts must have the same keys.
 export const fi = {
   employers: employersFi,
@@ -21,6 +22,7 @@ export const fi = {
   import: importFi,
   search: searchFi,
   calendarFeed: calendarFeedFi,
+  changePassword: changePasswordFi,
   app: {
     name: 'Työelämä CRM',
     skipToContent: 'Siirry sisältöön',
@@ -93,7 +95,12 @@ export const fi = {
     unknown_field: 'Tuntematon kenttä.',
     business_id_format: 'Y-tunnuksen muoto on 1234567-8.',
     business_id_checksum: 'Y-tunnuksen tarkistusmerkki ei täsmää.',
-    password_too_weak: 'Salasana on liian heikko.',
+    password_repetitive: 'Salasana ei saa olla toistoa (aaaa, abcabc) eikä yksinkertainen jono (abcd, 1234, qwerty).',
+    password_personal: 'Salasana ei saa sisältää nimeäsi tai sähköpostiosoitettasi.',
+    password_too_common: 'Tämä on yksi yleisimmistä salasanoista. Valitse harvinaisempi, esimerkiksi useampi sana.',
+    password_unchanged: 'Uuden salasanan on oltava eri kuin nykyinen.',
+    password_mismatch: 'Salasanat eivät täsmää.',
+    current_password_wrong: 'Nykyinen salasana on väärin.',
     email_taken: 'Sähköpostiosoite on jo käytössä.',
     name_taken: 'Tällä nimellä on jo Campus-ryhmä.',
     invalid: 'Virheellinen arvo.',

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { TestBed } from '@angular/core/testing';
-import { ERROR_CODES, ROLES } from '@tyoelama/shared';
+import { ERROR_CODES, PASSWORD_RULE_CODES, ROLES } from '@tyoelama/shared';
 
 import { en } from './en';
 import { fi } from './fi';
@@ -93,7 +93,9 @@ describe('translations', () => {
       'unknown_field',
       'business_id_format',
       'business_id_checksum',
-      'password_too_weak',
+      ...PASSWORD_RULE_CODES,
+      'password_mismatch',
+      'current_password_wrong',
       'invalid',
     ];
     const keys = new Set(leafKeys(dictionaries.fi));
