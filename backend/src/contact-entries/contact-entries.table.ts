@@ -1,6 +1,6 @@
 import type { ContactEntryDto, ContactEntryListQuery, ContactTopic, ContactType, Page } from '@tyoelama/shared';
 import type { CampusScope } from '../auth/campus-scope';
-import { decodeCursor, pageSize } from '../common/keyset';
+import { decodeCursor, pageSize, timestampKeySql } from '../common/keyset';
 import { SqlParams } from '../common/sql';
 import { keysetPage } from '../database/keyset-page';
 import { columnList, defineTable, integer, type RowOf, text, textArray, timestamptz, varchar } from '../database/table';
@@ -36,7 +36,7 @@ type ContactEntryRow = RowOf<typeof contactEntriesTable>;
 /** An entry as the API shows it: the row with the names it refers to, its persons and follow-ups. */
 interface ContactEntryView extends ContactEntryRow {
   employer_name: string;
-  /** occurred_at with microseconds, for the keyset cursor (a JS Date keeps only milliseconds). */
+  /** occurred_at as the keyset cursor holds it. */
   occurred_key: string;
   contact_persons: { id: number; name: string }[];
   campus_group_name: string;
@@ -50,7 +50,7 @@ const VIEW_FROM = `contact_entries c
   LEFT JOIN users u ON u.id = c.created_by`;
 
 const VIEW_COLUMNS = `${columnList(contactEntriesTable, 'c')}, e.name AS employer_name,
-  to_char(c.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_key,
+  ${timestampKeySql('c.occurred_at')} AS occurred_key,
   g.name AS campus_group_name, u.display_name AS created_by_name,
   COALESCE((SELECT json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p.name, p.id)
               FROM contact_entry_persons cp JOIN contact_persons p ON p.id = cp.contact_person_id

@@ -23,7 +23,7 @@ import {
   searchThresholdSql,
 } from '../employers/employer-list-sql';
 import { followUpFilterConditions, followUpOverdueSql } from '../follow-ups';
-import { opportunityListConditions } from '../opportunities/opportunities.service';
+import { opportunityListConditions } from '../opportunities';
 import { type ExportColumn, finnishDay, finnishInstant } from './export-writers';
 
 /** What one export runs: optional set-up statements, the query in the list's order, and the columns. */

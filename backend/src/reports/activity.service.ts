@@ -18,7 +18,8 @@ import { DataChanges } from '../common/data-changes';
 import type { JsonText } from '../common/json-text';
 import { SqlParams } from '../common/sql';
 import { employerVisibleSql } from '../employers/employer-access';
-import { employerInGroupSql, HELSINKI, HELSINKI_TODAY, helsinkiDaysSql, ReportCache, where } from './reports-sql';
+import { followUpOverdueSql } from '../follow-ups';
+import { employerInGroupSql, HELSINKI, helsinkiDaysSql, ReportCache, where } from './reports-sql';
 
 interface Period {
   from: string;
@@ -169,7 +170,7 @@ export class ActivityService {
     ]);
     const [row]: { open: number; overdue: number; done: number; done_on_time: number }[] = await manager.query(
       `SELECT count(*) FILTER (WHERE f.status = 'open')::int AS open,
-              count(*) FILTER (WHERE f.status = 'open' AND f.due_date < ${HELSINKI_TODAY})::int AS overdue,
+              count(*) FILTER (WHERE ${followUpOverdueSql('f')})::int AS overdue,
               count(*) FILTER (WHERE ${doneInPeriod})::int AS done,
               count(*) FILTER (WHERE ${doneInPeriod}
                 AND (f.completed_at AT TIME ZONE ${HELSINKI})::date <= f.due_date)::int AS done_on_time

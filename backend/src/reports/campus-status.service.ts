@@ -12,7 +12,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { readScope } from '../auth/campus-scope';
 import { ApiException } from '../common/api-exception';
 import { SqlParams } from '../common/sql';
-import { daysSinceSql, OPEN_STAGES_SQL } from './reports-sql';
+import { OPEN_STAGES_SQL } from '../opportunities';
+import { daysSinceSql } from './reports-sql';
 
 interface StatusRow {
   id: number;

@@ -18,7 +18,8 @@ import { DataChanges } from '../common/data-changes';
 import type { JsonText } from '../common/json-text';
 import { SqlParams } from '../common/sql';
 import { employerVisibleSql } from '../employers/employer-access';
-import { daysSinceSql, helsinkiDaysSql, OPEN_STAGES_SQL, ReportCache, where } from './reports-sql';
+import { OPEN_STAGES_SQL } from '../opportunities';
+import { daysSinceSql, helsinkiDaysSql, ReportCache, where } from './reports-sql';
 
 interface PipelineRow {
   stage: OpportunityStage;
