@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import {
   type ContactEntryDto,
   type ContactEntryListQuery,
-  type ContactTopic,
-  type ContactType,
   createContactEntrySchema,
   type Page,
   updateContactEntrySchema,

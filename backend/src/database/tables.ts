@@ -1,8 +1,20 @@
+import { contactEntriesTable, contactEntryPersonsTable } from '../contact-entries/contact-entries.table';
 import { employerCampusGroupsTable, employerNameWordsTable, employersTable } from '../employers/employers.table';
+import { followUpsTable } from '../follow-ups/follow-ups.table';
+import { opportunitiesTable, opportunityStageChangesTable } from '../opportunities/opportunities.table';
 import type { Table } from './table';
 
 /**
  * Every table's declaration, for the schema-drift test. Only the declarations are imported here
  * (each feature's `*.table.ts`), never services; the migrations import nothing of the features.
  */
-export const TABLES: readonly Table[] = [employersTable, employerCampusGroupsTable, employerNameWordsTable];
+export const TABLES: readonly Table[] = [
+  employersTable,
+  employerCampusGroupsTable,
+  employerNameWordsTable,
+  contactEntriesTable,
+  contactEntryPersonsTable,
+  followUpsTable,
+  opportunitiesTable,
+  opportunityStageChangesTable,
+];
