@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock } from '../common/clock';
+import { Clock } from '../config/clock';
 
 type Scope = 'pair' | 'address' | 'account';
 

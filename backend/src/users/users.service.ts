@@ -17,10 +17,10 @@ import { readScope } from '../auth/campus-scope';
 import { hashPassword } from '../auth/password';
 import { assertPasswordAllowed } from '../auth/password-policy';
 import { SessionsService } from '../auth/sessions.service';
-import { ApiException } from '../common/api-exception';
-import { foreignKeyViolation, uniqueViolation } from '../common/database-errors';
-import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
-import { likePattern, searchCondition, SqlParams } from '../common/sql';
+import { ApiException } from '../http/api-exception';
+import { foreignKeyViolation, uniqueViolation } from '../database/database-errors';
+import { decodeCursor, encodeCursor, pageSize } from '../database/keyset';
+import { likePattern, searchCondition, SqlParams } from '../database/sql';
 import { APP_CONFIG, type AppConfig, FIRST_ADMIN_DISPLAY_NAME, generatePassword } from '../config/config';
 
 interface UserRow {
