@@ -10,7 +10,7 @@ import type { ImportPreviewDto, ImportRowsPageDto, ImportStatusDto } from '@tyoe
 import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { createApp } from '../app-factory';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../passwords/password';
 import { type AppConfig, DEFAULT_DATABASE_POOL_SIZE, loadConfig } from '../config/config';
 import { findFreePort } from '../database/embedded-postgres';
 import { openDatabase } from '../database/open-database';

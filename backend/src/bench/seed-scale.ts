@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../passwords/password';
 import { ConfigError, loadConfig } from '../config/config';
 import { runMigrations } from '../database/data-source';
 import { openDatabase } from '../database/open-database';

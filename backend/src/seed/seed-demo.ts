@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { Role } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../passwords/password';
 import { ConfigError, loadConfig } from '../config/config';
 import { dataSourceOptions, runMigrations } from '../database/data-source';
 import { openDatabase } from '../database/open-database';

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../app-factory';
 import { type AppConfig, loadConfig } from '../config/config';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../passwords/password';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const TEST_PASSWORD = 'test-password-123';
