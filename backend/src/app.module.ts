@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountModule } from './account/account.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DataChangesModule } from './cache/data-changes';
@@ -45,6 +46,7 @@ export class AppModule {
         DataChangesModule,
         AuditModule,
         AuthModule,
+        AccountModule,
         UsersModule,
         CampusGroupsModule,
         EmployersModule,

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app-factory';
 import { type AppConfig, loadConfig } from '../src/config/config';
-import { hashPassword } from '../src/auth/password';
+import { hashPassword } from '../src/passwords/password';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const TEST_PASSWORD = 'test-password-123';

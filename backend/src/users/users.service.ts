@@ -14,8 +14,8 @@ import type { z } from 'zod/mini';
 import { createdFields, diffFields, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { readScope } from '../auth/campus-scope';
-import { hashPassword } from '../auth/password';
-import { assertPasswordAllowed } from '../auth/password-policy';
+import { hashPassword } from '../passwords/password';
+import { assertPasswordAllowed } from '../passwords/password-policy';
 import { SessionsService } from '../auth/sessions.service';
 import { ApiException } from '../http/api-exception';
 import { foreignKeyViolation, uniqueViolation } from '../database/database-errors';
@@ -224,7 +224,7 @@ export class UsersService {
   async changeOwnPassword(user: AuthUser, passwordHash: string): Promise<void> {
     await this.changingSessionUser(user.id, () => this.dataSource.transaction(async (manager) => {
       await this.storePasswordHash(manager, user.id, passwordHash);
-      await manager.query(`DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, [user.id, user.sessionTokenHash]);
+      await this.sessions.revokeOthers(user, manager);
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'change_password',

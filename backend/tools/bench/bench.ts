@@ -10,7 +10,7 @@ import type { ImportPreviewDto, ImportRowsPageDto, ImportStatusDto } from '@tyoe
 import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { createApp } from '../../src/app-factory';
-import { hashPassword } from '../../src/auth/password';
+import { hashPassword } from '../../src/passwords/password';
 import { type AppConfig, DEFAULT_DATABASE_POOL_SIZE, loadConfig } from '../../src/config/config';
 import { findFreePort } from '../../src/database/embedded-postgres';
 import { openDatabase } from '../../src/database/open-database';

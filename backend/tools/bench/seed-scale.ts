@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
-import { hashPassword } from '../../src/auth/password';
+import { hashPassword } from '../../src/passwords/password';
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { runMigrations } from '../../src/database/data-source';
 import { openDatabase } from '../../src/database/open-database';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { Role } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { hashPassword } from '../../src/auth/password';
+import { hashPassword } from '../../src/passwords/password';
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { dataSourceOptions, runMigrations } from '../../src/database/data-source';
 import { openDatabase } from '../../src/database/open-database';

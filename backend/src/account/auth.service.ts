@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { ChangePasswordRequest, LoginRequest, Me, TooManyAttemptsDetail } from '@tyoelama/shared';
 import { ApiException } from '../http/api-exception';
 import { UsersService } from '../users/users.service';
-import type { AuthUser } from './auth-user';
+import type { AuthUser } from '../auth/auth-user';
 import { LoginThrottle } from './login-throttle';
-import { hashPassword, spendVerifyTime, verifyPassword } from './password';
-import { assertPasswordAllowed } from './password-policy';
-import { SessionsService } from './sessions.service';
+import { hashPassword, spendVerifyTime, verifyPassword } from '../passwords/password';
+import { assertPasswordAllowed } from '../passwords/password-policy';
+import { SessionsService } from '../auth/sessions.service';
 
 export function toMe(user: AuthUser): Me {
   const { id, email, displayName, role, campusGroupIds, locale } = user;

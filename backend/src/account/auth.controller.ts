@@ -12,12 +12,12 @@ import {
 import type { Request, Response } from 'express';
 import { ApiBodyFrom, ZodPipe } from '../http/validation';
 import { UsersService } from '../users/users.service';
-import { SESSION_COOKIE } from './auth.guard';
+import { SESSION_COOKIE } from '../auth/auth.guard';
 import { AuthService, toMe } from './auth.service';
-import type { AuthUser } from './auth-user';
-import { setXsrfCookie } from './csrf';
-import { AnyRole, CurrentUser, Public } from './decorators';
-import { SessionsService } from './sessions.service';
+import type { AuthUser } from '../auth/auth-user';
+import { setXsrfCookie } from '../auth/csrf';
+import { AnyRole, CurrentUser, Public } from '../auth/decorators';
+import { SessionsService } from '../auth/sessions.service';
 
 @ApiTags('auth')
 @Controller('auth')
