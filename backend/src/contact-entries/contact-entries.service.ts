@@ -11,7 +11,7 @@ import type { z } from 'zod/mini';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { readScope } from '../auth/campus-scope';
-import { ApiException } from '../common/api-exception';
+import { ApiException } from '../http/api-exception';
 import { rows } from '../database/typed-query';
 import { ColumnChanges, expectVersion } from '../database/versioned-update';
 import {

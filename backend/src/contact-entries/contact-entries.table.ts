@@ -1,7 +1,7 @@
 import type { ContactEntryDto, ContactEntryListQuery, ContactTopic, ContactType, Page } from '@tyoelama/shared';
 import type { CampusScope } from '../auth/campus-scope';
-import { decodeCursor, pageSize, timestampKeySql } from '../common/keyset';
-import { SqlParams } from '../common/sql';
+import { decodeCursor, pageSize, timestampKeySql } from '../database/keyset';
+import { SqlParams } from '../database/sql';
 import { keysetPage } from '../database/keyset-page';
 import { columnList, defineTable, integer, type RowOf, text, textArray, timestamptz, varchar } from '../database/table';
 import { oneRow, type Queryable, rows } from '../database/typed-query';

@@ -12,7 +12,7 @@ import type { z } from 'zod/mini';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { assertUnreachable, readScope } from '../auth/campus-scope';
-import { ApiException } from '../common/api-exception';
+import { ApiException } from '../http/api-exception';
 import { oneRow } from '../database/typed-query';
 import { ColumnChanges, expectVersion } from '../database/versioned-update';
 import {

@@ -1,8 +1,8 @@
 import type { FollowUpDto, FollowUpListQuery, FollowUpStatus, Page } from '@tyoelama/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { assertUnreachable, type CampusScope } from '../auth/campus-scope';
-import { decodeCursor, pageSize } from '../common/keyset';
-import { HELSINKI_TODAY, SqlParams } from '../common/sql';
+import { decodeCursor, pageSize } from '../database/keyset';
+import { HELSINKI_TODAY, SqlParams } from '../database/sql';
 import { employerVisibleSql } from '../employers/employer-access';
 import { keysetPage } from '../database/keyset-page';
 import { columnList, date, defineTable, integer, type RowOf, text, timestamptz, varchar } from '../database/table';

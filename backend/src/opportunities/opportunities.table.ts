@@ -8,8 +8,8 @@ import {
   type StageChangeDto,
 } from '@tyoelama/shared';
 import type { CampusScope } from '../auth/campus-scope';
-import { decodeCursor, pageSize, timestampKeySql } from '../common/keyset';
-import { likePattern, searchCondition, SqlParams } from '../common/sql';
+import { decodeCursor, pageSize, timestampKeySql } from '../database/keyset';
+import { likePattern, searchCondition, SqlParams } from '../database/sql';
 import { keysetPage } from '../database/keyset-page';
 import { columnList, date, defineTable, integer, type RowOf, text, timestamptz, varchar } from '../database/table';
 import { oneRow, type Queryable, rows } from '../database/typed-query';

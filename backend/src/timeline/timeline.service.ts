@@ -11,8 +11,8 @@ import type {
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { assertUnreachable } from '../auth/campus-scope';
-import { decodeCursor, pageSize, timestampKeySql } from '../common/keyset';
-import { SqlParams } from '../common/sql';
+import { decodeCursor, pageSize, timestampKeySql } from '../database/keyset';
+import { SqlParams } from '../database/sql';
 import { keysetPage } from '../database/keyset-page';
 import { rows } from '../database/typed-query';
 import { readableEmployer } from '../employers/employer-access';
