@@ -1,8 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountModule } from './account/account.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { DataChangesModule } from './common/data-changes';
+import { DataChangesModule } from './cache/data-changes';
 import { CampusGroupsModule } from './campus-groups/campus-groups.module';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
@@ -45,6 +46,7 @@ export class AppModule {
         DataChangesModule,
         AuditModule,
         AuthModule,
+        AccountModule,
         UsersModule,
         CampusGroupsModule,
         EmployersModule,

@@ -5,8 +5,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { readScope } from '../auth/campus-scope';
-import { ApiException } from '../common/api-exception';
-import { SqlParams } from '../common/sql';
+import { ApiException } from '../http/api-exception';
+import { SqlParams } from '../database/sql';
 import { employerVisibleSql } from '../employers/employer-access';
 import { formatCalendar, type IcsEvent } from './ics';
 

@@ -11,9 +11,9 @@ import type { z } from 'zod/mini';
 import type { AuditChanges } from '../audit/audit-event.entity';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { ApiException } from '../common/api-exception';
-import { foreignKeyViolation } from '../common/database-errors';
-import { SqlParams } from '../common/sql';
+import { ApiException } from '../http/api-exception';
+import { foreignKeyViolation } from '../database/database-errors';
+import { SqlParams } from '../database/sql';
 import { readableEmployer } from '../employers/employer-access';
 
 type CreateContactPersonInput = z.output<typeof createContactPersonSchema>;

@@ -3,10 +3,10 @@ import type { EmployerDto, EmployerListItemDto, EmployerListQuery, Page } from '
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { readScope } from '../auth/campus-scope';
-import { DataChanges } from '../common/data-changes';
-import { decodeCursor, pageSize } from '../common/keyset';
-import { REMEMBERED_LIFETIME_MS, ResultCache } from '../common/result-cache';
-import { SqlParams } from '../common/sql';
+import { DataChanges } from '../cache/data-changes';
+import { decodeCursor, pageSize } from '../database/keyset';
+import { REMEMBERED_LIFETIME_MS, ResultCache } from '../cache/result-cache';
+import { SqlParams } from '../database/sql';
 import { offsetPage } from '../database/keyset-page';
 import { readableEmployer } from './employer-access';
 import {

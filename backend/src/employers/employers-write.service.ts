@@ -11,7 +11,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod/mini';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { ApiException } from '../common/api-exception';
+import { ApiException } from '../http/api-exception';
 import { translateConstraintErrors } from '../database/constraint-errors';
 import { oneRow, rows } from '../database/typed-query';
 import { ColumnChanges, expectVersion } from '../database/versioned-update';

@@ -6,7 +6,7 @@ import type {
   IndustryClassification,
   SizeClass,
 } from '@tyoelama/shared';
-import { SqlParams } from '../common/sql';
+import { SqlParams } from '../database/sql';
 import { keysetPage } from '../database/keyset-page';
 import {
   type ColumnOf,
