@@ -57,7 +57,15 @@ function describeErrors(row: ParsedRow): string {
 
 /** Decides every row's fate before anything is written; `decisions` were checked against the rows already. */
 export function planCommit(rows: ParsedRow[], decisions: Record<string, ImportDecision>): CommitPlan {
-  const report: ImportReport = { created: 0, updated: 0, skipped: 0, failed: 0, merged: 0, contactsCreated: 0, rows: [] };
+  const report: ImportReport = {
+    created: 0,
+    updated: 0,
+    skipped: 0,
+    failed: 0,
+    merged: 0,
+    contactsCreated: 0,
+    rows: [],
+  };
   const plan: CommitPlan = { creates: [], updates: [], report, merged: [] };
   const updatedEmployers = new Set<number>();
   for (const row of rows) {
@@ -100,8 +108,17 @@ export function settleMergedRows(plan: CommitPlan): void {
     const written = first && (first.outcome === 'created' || first.outcome === 'updated');
     plan.report.rows.push(
       written
-        ? { rowNumber: row.rowNumber, outcome: 'merged', employerId: first.employerId, reason: `Merged into row ${row.inFileDuplicateOf}` }
-        : { rowNumber: row.rowNumber, outcome: 'skipped', reason: `Row ${row.inFileDuplicateOf} of the same employer was not imported` },
+        ? {
+            rowNumber: row.rowNumber,
+            outcome: 'merged',
+            employerId: first.employerId,
+            reason: `Merged into row ${row.inFileDuplicateOf}`,
+          }
+        : {
+            rowNumber: row.rowNumber,
+            outcome: 'skipped',
+            reason: `Row ${row.inFileDuplicateOf} of the same employer was not imported`,
+          },
     );
   }
   plan.report.rows.sort((a, b) => a.rowNumber - b.rowNumber);
@@ -142,7 +159,9 @@ function newValues(row: ParsedRow, target: CommitTarget): EmployerValues {
  */
 function updatedValues(before: EmployerValues, row: ParsedRow, target: CommitTarget): EmployerValues {
   const given = Object.fromEntries(
-    Object.entries(row.employer).filter(([key, value]) => value !== null && key !== 'ownerCampusGroupId' && key !== 'accountManagerId'),
+    Object.entries(row.employer).filter(
+      ([key, value]) => value !== null && key !== 'ownerCampusGroupId' && key !== 'accountManagerId',
+    ),
   ) as Partial<EmployerValues>;
   return {
     ...before,
@@ -197,7 +216,10 @@ export async function writePlan(
     after: newValues(row, target),
     contacts: row.contacts,
   }));
-  const befores = await loadBefore(manager, plan.updates.map((update) => update.employerId));
+  const befores = await loadBefore(
+    manager,
+    plan.updates.map((update) => update.employerId),
+  );
   const updates: Write[] = plan.updates.map(({ row, employerId }) => ({
     rowNumber: row.rowNumber,
     employerId,
@@ -209,13 +231,24 @@ export async function writePlan(
   const all = [...creates, ...updates];
   for (let start = 0; start < all.length; start += CHUNK_SIZE) {
     const chunk = all.slice(start, start + CHUNK_SIZE);
-    await insertEmployers(manager, chunk.filter((write) => !write.before), target);
-    await updateEmployers(manager, chunk.filter((write) => write.before));
+    await insertEmployers(
+      manager,
+      chunk.filter((write) => !write.before),
+      target,
+    );
+    await updateEmployers(
+      manager,
+      chunk.filter((write) => write.before),
+    );
     await linkOwnerGroup(manager, chunk, target.ownerCampusGroupId);
     const contactNames = await insertContacts(manager, chunk);
     await insertAudit(manager, chunk, contactNames, target.actorId);
     for (const write of chunk) {
-      plan.report.rows.push({ rowNumber: write.rowNumber, outcome: write.before ? 'updated' : 'created', employerId: write.employerId });
+      plan.report.rows.push({
+        rowNumber: write.rowNumber,
+        outcome: write.before ? 'updated' : 'created',
+        employerId: write.employerId,
+      });
     }
     plan.report.contactsCreated += [...contactNames.values()].reduce((sum, names) => sum + names.length, 0);
     await onProgress(Math.min(start + CHUNK_SIZE, all.length));

@@ -30,7 +30,8 @@ async function upload(
   return request.attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), fileName);
 }
 
-const HEADER = 'Nimi;Y-tunnus;Toimiala;Kunta;Katuosoite;Postinumero;Verkkosivu;Kokoluokka;Tila;Tunnisteet;Kuvaus;Yhteyshenkilö;Titteli;Sähköposti;Puhelin';
+const HEADER =
+  'Nimi;Y-tunnus;Toimiala;Kunta;Katuosoite;Postinumero;Verkkosivu;Kokoluokka;Tila;Tunnisteet;Kuvaus;Yhteyshenkilö;Titteli;Sähköposti;Puhelin';
 
 describe('imports API', () => {
   let context: TestContext;
@@ -83,7 +84,9 @@ describe('imports API', () => {
           description: 'Rivi 1\nRivi 2 "lainaus"',
           ownerCampusGroupId: groupA,
         },
-        contacts: [{ name: 'Pekka Öberg', title: 'Toimitusjohtaja', email: 'pekka@konepaja.fi', phone: '+358 40 123 4567' }],
+        contacts: [
+          { name: 'Pekka Öberg', title: 'Toimitusjohtaja', email: 'pekka@konepaja.fi', phone: '+358 40 123 4567' },
+        ],
         errors: [],
         duplicate: null,
       });
@@ -138,8 +141,15 @@ describe('imports API', () => {
 
     it('flags duplicates of existing employers by Y-tunnus and by a very similar name', async () => {
       const businessId = validBusinessId(3300000);
-      const byId = await insertEmployer(context.dataSource, { name: 'Vanha Nimi Oy', ownerCampusGroupId: groupA, businessId });
-      const byName = await insertEmployer(context.dataSource, { name: 'Pirkanmaan Sähköasennus Oy', ownerCampusGroupId: groupB });
+      const byId = await insertEmployer(context.dataSource, {
+        name: 'Vanha Nimi Oy',
+        ownerCampusGroupId: groupA,
+        businessId,
+      });
+      const byName = await insertEmployer(context.dataSource, {
+        name: 'Pirkanmaan Sähköasennus Oy',
+        ownerCampusGroupId: groupB,
+      });
       const csv = [
         'Nimi;Y-tunnus',
         `Uusi Nimi Oy;${businessId}`,
@@ -147,7 +157,11 @@ describe('imports API', () => {
         'Täysin Eri Yritys Ab;',
       ].join('\n');
       const body = (await upload(manager, csv, { ownerCampusGroupId: groupA })).body as ImportPreviewDto;
-      expect(body.rows[0].duplicate).toEqual({ reason: 'business_id', employerId: byId, employerName: 'Vanha Nimi Oy' });
+      expect(body.rows[0].duplicate).toEqual({
+        reason: 'business_id',
+        employerId: byId,
+        employerName: 'Vanha Nimi Oy',
+      });
       expect(body.rows[1].duplicate).toMatchObject({ reason: 'similar_name', employerId: byName, similarity: 1 });
       expect(body.rows[2].duplicate).toBeNull();
       expect(body.duplicateRows).toBe(2);
@@ -165,7 +179,12 @@ describe('imports API', () => {
       expect(response.body.rows).toEqual([
         expect.objectContaining({
           rowNumber: 2,
-          employer: expect.objectContaining({ name: 'Excel Oy', postcode: '00100', sizeClass: '250+', tags: ['iso', 'tärkeä'] }),
+          employer: expect.objectContaining({
+            name: 'Excel Oy',
+            postcode: '00100',
+            sizeClass: '250+',
+            tags: ['iso', 'tärkeä'],
+          }),
           errors: [],
         }),
       ]);
@@ -193,7 +212,9 @@ describe('imports API', () => {
 
     it('answers 413 for a file over 20 MB', async () => {
       const big = Buffer.alloc(20 * 1024 * 1024 + 10, 'a');
-      const response = await upload(manager, big, { ownerCampusGroupId: groupA }).catch((error: { status?: number }) => error);
+      const response = await upload(manager, big, { ownerCampusGroupId: groupA }).catch(
+        (error: { status?: number }) => error,
+      );
       expect(response.status).toBe(413);
     });
 
@@ -214,8 +235,15 @@ describe('imports API', () => {
   describe('commit', () => {
     it('creates, skips duplicates by default, updates on request, adds contacts and audits each employer', async () => {
       const existingId = validBusinessId(3400000);
-      const existing = await insertEmployer(context.dataSource, { name: 'Olemassa Oy', ownerCampusGroupId: groupB, businessId: existingId });
-      const skipped = await insertEmployer(context.dataSource, { name: 'Ohitettava Osakeyhtiö', ownerCampusGroupId: groupB });
+      const existing = await insertEmployer(context.dataSource, {
+        name: 'Olemassa Oy',
+        ownerCampusGroupId: groupB,
+        businessId: existingId,
+      });
+      const skipped = await insertEmployer(context.dataSource, {
+        name: 'Ohitettava Osakeyhtiö',
+        ownerCampusGroupId: groupB,
+      });
       const accountManagerId = manager.me.id;
       const csv = [
         'Nimi;Y-tunnus;Kunta;Tila;Tunnisteet;Yhteyshenkilö;Sähköposti',
@@ -225,14 +253,28 @@ describe('imports API', () => {
         'Tuore Oy;;;;;Toni;',
         'Virheellinen;1234567-8;;;;;',
       ].join('\n');
-      const preview = (await upload(manager, csv, { ownerCampusGroupId: groupA, accountManagerId })).body as ImportPreviewDto;
-      expect(preview.rows.map((row) => row.duplicate?.employerId ?? null)).toEqual([existing, skipped, null, null, null]);
+      const preview = (await upload(manager, csv, { ownerCampusGroupId: groupA, accountManagerId }))
+        .body as ImportPreviewDto;
+      expect(preview.rows.map((row) => row.duplicate?.employerId ?? null)).toEqual([
+        existing,
+        skipped,
+        null,
+        null,
+        null,
+      ]);
 
       const response = await manager.post(`/api/imports/${preview.id}/commit`, { decisions: { 2: 'update' } });
       expect(response.status).toBe(200);
       const result = response.body as ImportStatusDto;
       expect(result).toMatchObject({ status: 'done', progress: 2, total: 2 });
-      expect(result.report).toMatchObject({ created: 1, updated: 1, skipped: 1, failed: 1, merged: 1, contactsCreated: 3 });
+      expect(result.report).toMatchObject({
+        created: 1,
+        updated: 1,
+        skipped: 1,
+        failed: 1,
+        merged: 1,
+        contactsCreated: 3,
+      });
       expect(result.report!.rows.map((row) => [row.rowNumber, row.outcome])).toEqual([
         [2, 'updated'],
         [3, 'skipped'],
@@ -293,9 +335,17 @@ describe('imports API', () => {
         entity_id: existing,
         employer_id: existing,
         actor_id: manager.me.id,
-        changes: { municipality: [null, 'Turku'], status: ['prospect', 'partner'], contactPersons: [null, ['Uusi Henkilö']] },
+        changes: {
+          municipality: [null, 'Turku'],
+          status: ['prospect', 'partner'],
+          contactPersons: [null, ['Uusi Henkilö']],
+        },
       });
-      expect(audit[1]).toMatchObject({ entity_id: createdId, employer_id: createdId, changes: { name: [null, 'Tuore Oy'] } });
+      expect(audit[1]).toMatchObject({
+        entity_id: createdId,
+        employer_id: createdId,
+        changes: { name: [null, 'Tuore Oy'] },
+      });
 
       const status = await manager.get(`/api/imports/${preview.id}`);
       expect(status.body).toMatchObject({ status: 'done', progress: 2, total: 2, report: { created: 1 } });
@@ -313,11 +363,9 @@ describe('imports API', () => {
         decisions: { 2: 'create', 3: 'update', 99: 'skip' },
       });
       expect(response.status).toBe(400);
-      expect(response.body.fieldErrors.map((error: { path: string; code: string }) => `${error.path}:${error.code}`)).toEqual([
-        'decisions.2:business_id_taken',
-        'decisions.3:no_duplicate',
-        'decisions.99:unknown_row',
-      ]);
+      expect(
+        response.body.fieldErrors.map((error: { path: string; code: string }) => `${error.path}:${error.code}`),
+      ).toEqual(['decisions.2:business_id_taken', 'decisions.3:no_duplicate', 'decisions.99:unknown_row']);
       expect(await count('employers')).toBe(before);
       expect((await manager.get(`/api/imports/${preview.id}`)).body.status).toBe('preview');
     });
@@ -338,7 +386,8 @@ describe('imports API', () => {
 
     it('pages the stored rows beyond the preview', async () => {
       const lines = ['Nimi', ...Array.from({ length: 250 }, (_, index) => `Sivutus ${index} Oy`)];
-      const preview = (await upload(manager, lines.join('\n'), { ownerCampusGroupId: groupA })).body as ImportPreviewDto;
+      const preview = (await upload(manager, lines.join('\n'), { ownerCampusGroupId: groupA }))
+        .body as ImportPreviewDto;
       expect(preview.rows).toHaveLength(200);
       const page = await manager.get(`/api/imports/${preview.id}/rows?offset=200&limit=100`);
       expect(page.status).toBe(200);
