@@ -19,8 +19,8 @@ import { ApiException } from '../common/api-exception';
 import { uniqueViolation } from '../common/database-errors';
 import { type CommitTarget, planCommit, settleMergedRows, writePlan } from './import-commit';
 import { markDuplicates } from './import-duplicates';
-import { readSheetOffThread } from './import-file-reader';
-import { type ParsedRow, parseRows } from './import-rows';
+import { parseFileOffThread } from './import-file-reader';
+import type { ParsedRow } from './import-rows';
 
 /** Parsed files are kept this long for the preview → commit round trip. */
 const BATCH_LIFETIME = `interval '24 hours'`;
@@ -52,9 +52,8 @@ export class ImportsService {
   ): Promise<ImportPreviewDto> {
     if (!file) throw ApiException.field('file', 'required', 'Choose a CSV or .xlsx file');
     await this.assertTarget(fields);
-    const sheet = await readSheetOffThread(file.buffer, file.originalname);
     const target = { ownerCampusGroupId: fields.ownerCampusGroupId, accountManagerId: fields.accountManagerId ?? null };
-    const rows = parseRows(sheet, target);
+    const rows = await parseFileOffThread(file.buffer, file.originalname, target);
     const fileName = file.originalname.slice(0, 255) || 'import';
     const id = await this.dataSource.transaction(async (manager) => {
       await manager.query(`DELETE FROM import_batches WHERE created_at < now() - ${BATCH_LIFETIME}`);
