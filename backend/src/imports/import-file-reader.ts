@@ -1,4 +1,3 @@
-import { HttpStatus } from '@nestjs/common';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ApiException } from '../common/api-exception';
@@ -32,12 +31,14 @@ const PARALLEL_PARSES = 2;
 let running = 0;
 const waiting: (() => void)[] = [];
 
+/** Waits for one of the PARALLEL_PARSES slots; the returned function hands it to the next in line. */
 async function parseSlot(): Promise<() => void> {
-  if (running >= PARALLEL_PARSES) await new Promise<void>((resolve) => waiting.push(resolve));
-  running += 1;
+  if (running < PARALLEL_PARSES) running += 1;
+  else await new Promise<void>((resolve) => waiting.push(resolve));
   return () => {
-    running -= 1;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
   };
 }
 
@@ -78,7 +79,7 @@ type Refusal = Pick<FileRefused, 'status' | 'code' | 'message' | 'limit'>;
  */
 export function refusalException({ status, code, message, limit }: Refusal): ApiException {
   const fieldError = { path: 'file', code, message, ...(limit === undefined ? {} : { limit }) };
-  if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
+  if (status === 413) {
     return new ApiException(status, 'PAYLOAD_TOO_LARGE', message, { fieldErrors: [fieldError] });
   }
   return ApiException.validation([fieldError]);
