@@ -141,6 +141,39 @@ describe('ImportPage', () => {
     expect(text('#import-file-error')).toContain('Tiedostoa ei voi lukea.');
   });
 
+  it.each([
+    [
+      400,
+      'too_many_rows',
+      20000,
+      'Tiedostossa on liikaa rivejä (enintään 20 000 riviä otsikkorivin lisäksi). Jaa tiedosto osiin.',
+    ],
+    [413, 'entry_too_large', 50 * 1024 * 1024, 'Excel-tiedoston osa purkautuu liian suureksi (enintään 50 Mt).'],
+    [400, 'cell_too_long', 10000, 'Tiedostossa on liian pitkä solu (enintään 10 000 merkkiä).'],
+  ])('names the limit a refused file passed (%s %s)', async (status, code, limit, message) => {
+    await chooseFile('iso.xlsx');
+    await chooseOwner();
+    await upload();
+    http.expectOne('/api/imports').flush(
+      {
+        statusCode: status,
+        error: 'x',
+        message: 'x',
+        code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED',
+        fieldErrors: [{ path: 'file', code, message: 'x', limit }],
+      },
+      { status, statusText: 'x' },
+    );
+    await fixture.whenStable();
+    expect(text('#import-file-error').replace(/\s/g, ' ')).toContain(message);
+  });
+
+  it('refuses a file over the upload limit before sending it', async () => {
+    await chooseFile('iso.csv', 10 * 1024 * 1024 + 1);
+    expect(text('#import-file-error')).toBe('Tiedosto on liian suuri (enintään 10 Mt).');
+    expect(text('p')).toContain('enintään 10 Mt ja 20 000 riviä');
+  });
+
   it('previews the rows with their errors, duplicate warnings and choices, and counts', async () => {
     await toPreview();
     expect(text('[data-count=total]')).toBe('4');

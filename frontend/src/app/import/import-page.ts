@@ -6,7 +6,7 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
-  IMPORT_MAX_BYTES,
+  IMPORT_LIMITS,
   type ApiError,
   type CampusGroupDto,
   type FieldError,
@@ -28,6 +28,7 @@ export const IMPORT_PAGE_SIZE = 50;
 export const IMPORT_POLL_MS = 500;
 const ACCEPTED = /\.(csv|xlsx)$/i;
 const numberFormat = new Intl.NumberFormat('fi-FI', { maximumFractionDigits: 1 });
+const MB = 1024 * 1024;
 
 type Step = 'choose' | 'preview' | 'committing' | 'done';
 
@@ -86,11 +87,13 @@ export class ImportPage {
   protected readonly status = signal<ImportStatusDto | null>(null);
   protected readonly error = signal<ApiError | null>(null);
 
+  protected readonly limits = {
+    mb: numberFormat.format(IMPORT_LIMITS.fileBytes / MB),
+    rows: numberFormat.format(IMPORT_LIMITS.rows),
+  };
   protected readonly fileSize = computed(() => {
     const size = this.file()?.size ?? 0;
-    return size < 1024 * 1024
-      ? `${numberFormat.format(size / 1024)} kt`
-      : `${numberFormat.format(size / 1024 / 1024)} Mt`;
+    return size < MB ? `${numberFormat.format(size / 1024)} kt` : `${numberFormat.format(size / MB)} Mt`;
   });
   protected readonly invalidRows = computed(() => {
     const preview = this.preview();
@@ -136,8 +139,9 @@ export class ImportPage {
     }
     this.file.set(file);
     if (!ACCEPTED.test(file.name)) this.fileError.set(this.i18n.t('import.wrongType'));
-    else if (file.size > IMPORT_MAX_BYTES) this.fileError.set(this.i18n.t('import.tooLarge'));
-    else this.fileError.set(null);
+    else if (file.size > IMPORT_LIMITS.fileBytes) {
+      this.fileError.set(this.i18n.t('import.fileErrors.file_too_large', { mb: this.limits.mb }));
+    } else this.fileError.set(null);
   }
 
   protected uploadFile(): void {
@@ -270,9 +274,12 @@ export class ImportPage {
     this.error.set(null);
   }
 
+  /** A refused file's reason, with the limit it passed (sizes in megabytes). */
   protected fileErrorText(error: FieldError): string {
     const key = `import.fileErrors.${error.code}`;
-    return this.i18n.has(key) ? this.i18n.t(key) : this.i18n.fieldError(error);
+    if (!this.i18n.has(key)) return this.i18n.fieldError(error);
+    const limit = error.limit ?? 0;
+    return this.i18n.t(key, { limit: numberFormat.format(limit), mb: numberFormat.format(limit / MB) });
   }
 
   /** "Y-tunnus: Tarkista tarkistusnumero." for a row's error. */

@@ -4,7 +4,7 @@ export const importFi = {
   title: 'Työnantajien tuonti',
   heading: 'Työnantajien tuonti tiedostosta',
   intro:
-    'Tuo työnantajia ja yhteyshenkilöitä CSV- tai Excel-tiedostosta (.csv, .xlsx, enintään 20 Mt). Ensimmäisellä rivillä on sarakkeiden otsikot, esim. Nimi, Y-tunnus, Toimiala, Kunta, Katuosoite, Postinumero, Verkkosivu, Kokoluokka, Tila, Tunnisteet, Kuvaus, Yhteyshenkilö, Titteli, Sähköposti, Puhelin.',
+    'Tuo työnantajia ja yhteyshenkilöitä CSV- tai Excel-tiedostosta (.csv, .xlsx, enintään {mb} Mt ja {rows} riviä). Ensimmäisellä rivillä on sarakkeiden otsikot, esim. Nimi, Y-tunnus, Toimiala, Kunta, Katuosoite, Postinumero, Verkkosivu, Kokoluokka, Tila, Tunnisteet, Kuvaus, Yhteyshenkilö, Titteli, Sähköposti, Puhelin.',
   previewNote: 'Mitään ei tallenneta ennen kuin tarkistat esikatselun ja valitset Tuo.',
   file: 'Tiedosto',
   chooseFile: 'Valitse tiedosto',
@@ -12,7 +12,6 @@ export const importFi = {
   chosen: 'Valittu: {name} ({size})',
   noFile: 'Valitse tuotava tiedosto.',
   wrongType: 'Tiedoston on oltava .csv tai .xlsx.',
-  tooLarge: 'Tiedosto on liian suuri (enintään 20 Mt).',
   ownerCampusGroup: 'Omistava Campus-ryhmä',
   ownerRequired: 'Valitse omistava Campus-ryhmä.',
   accountManager: 'Asiakaspäällikkö',
@@ -25,6 +24,17 @@ export const importFi = {
     empty_file: 'Tiedostossa ei ole otsikkoriviä eikä tietoja.',
     unreadable_csv: 'CSV-tiedostoa ei voi lukea. Tarkista erotinmerkki ja merkistö.',
     required: 'Valitse tuotava tiedosto.',
+    file_too_large: 'Tiedosto on liian suuri (enintään {mb} Mt).',
+    entry_too_large:
+      'Excel-tiedoston osa purkautuu liian suureksi (enintään {mb} Mt). Tallenna tiedot uuteen tiedostoon tai CSV-muotoon.',
+    inflated_too_large:
+      'Excel-tiedosto purkautuu liian suureksi (enintään {mb} Mt). Poista kuvat ja ylimääräiset välilehdet tai tallenna tiedot CSV-muotoon.',
+    too_complex: 'Tiedoston lukeminen vaatisi liikaa muistia. Jaa tiedosto pienempiin osiin.',
+    too_many_rows: 'Tiedostossa on liikaa rivejä (enintään {limit} riviä otsikkorivin lisäksi). Jaa tiedosto osiin.',
+    too_many_columns: 'Tiedostossa on liikaa sarakkeita (tietoja enintään {limit} sarakkeessa).',
+    cell_too_long: 'Tiedostossa on liian pitkä solu (enintään {limit} merkkiä).',
+    unsafe_file:
+      'Tiedostoa ei lueta, koska sen rakenne on vaarallinen (XML-määrittelyjä tai kansiopolkuja). Tallenna tiedot uuteen tiedostoon.',
   },
   summary: {
     heading: 'Esikatselu: {file}',
@@ -113,7 +123,7 @@ export const importEn: typeof importFi = {
   title: 'Employer import',
   heading: 'Import employers from a file',
   intro:
-    'Import employers and contact persons from a CSV or Excel file (.csv, .xlsx, at most 20 MB). The first row holds the column headings, e.g. Name, Business ID, Industry, Municipality, Street address, Postcode, Website, Size class, Status, Tags, Description, Contact name, Title, Email, Phone (Finnish headings work too).',
+    'Import employers and contact persons from a CSV or Excel file (.csv, .xlsx, at most {mb} MB and {rows} rows). The first row holds the column headings, e.g. Name, Business ID, Industry, Municipality, Street address, Postcode, Website, Size class, Status, Tags, Description, Contact name, Title, Email, Phone (Finnish headings work too).',
   previewNote: 'Nothing is saved before you check the preview and choose Import.',
   file: 'File',
   chooseFile: 'Choose a file',
@@ -121,7 +131,6 @@ export const importEn: typeof importFi = {
   chosen: 'Chosen: {name} ({size})',
   noFile: 'Choose the file to import.',
   wrongType: 'The file must be .csv or .xlsx.',
-  tooLarge: 'The file is too large (at most 20 MB).',
   ownerCampusGroup: 'Owning campus group',
   ownerRequired: 'Choose the owning campus group.',
   accountManager: 'Account manager',
@@ -134,6 +143,17 @@ export const importEn: typeof importFi = {
     empty_file: 'The file has no heading row and no data.',
     unreadable_csv: 'The CSV file cannot be read. Check the separator and the character set.',
     required: 'Choose the file to import.',
+    file_too_large: 'The file is too large (at most {mb} MB).',
+    entry_too_large:
+      'A part of the Excel file unpacks too large (at most {mb} MB). Save the data in a new file or as CSV.',
+    inflated_too_large:
+      'The Excel file unpacks too large (at most {mb} MB). Remove pictures and extra sheets, or save the data as CSV.',
+    too_complex: 'Reading the file would take too much memory. Split it into smaller files.',
+    too_many_rows: 'The file has too many rows (at most {limit} rows besides the heading row). Split it into parts.',
+    too_many_columns: 'The file has too many columns (data in at most {limit} columns).',
+    cell_too_long: 'A cell of the file is too long (at most {limit} characters).',
+    unsafe_file:
+      'The file is not read because its structure is unsafe (XML declarations or folder paths). Save the data in a new file.',
   },
   summary: {
     heading: 'Preview: {file}',
