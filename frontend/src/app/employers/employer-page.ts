@@ -18,12 +18,12 @@ import { Auth } from '../core/auth';
 import { FormStatus } from '../core/form-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { LogContactLauncher } from '../log-contact/log-contact-launcher';
-import { ConfirmDialog, type ConfirmDialogData } from './confirm-dialog';
-import { ContactPersons } from './contact-persons';
+import { LogContactLauncher } from '../contact-entries/log-contact-launcher';
+import { ConfirmDialog, type ConfirmDialogData } from '../ui/confirm-dialog';
+import { ContactPersons } from '../contact-persons/contact-persons';
 import { EmployerForm } from './employer-form';
 import { EmployerLookups } from './employer-lookups';
-import { EmployerTimeline } from './employer-timeline';
+import { EmployerTimeline } from '../timeline/employer-timeline';
 import { EmployersApi } from './employers-api';
 
 /** /employers/:id: the employer, its people, open follow-ups, opportunities and history. */

@@ -1,7 +1,7 @@
 import type { Routes } from '@angular/router';
 
 import { requireRight } from '../core/auth-guard';
-import { NoAccess } from '../shell/no-access';
+import { NoAccess } from '../core/no-access';
 
 // Each path twice: the page for roles with the right, then "no access" at the same address for the rest.
 export const usersRoutes: Routes = [

@@ -1,14 +1,14 @@
 import type { Dictionary } from './fi';
 import { employersEn } from '../../employers/employers.i18n';
-import { logContactEn } from '../../log-contact/log-contact.i18n';
-import { myWorkEn } from '../../my-work/my-work.i18n';
-import { pipelineEn } from '../../pipeline/pipeline.i18n';
+import { logContactEn } from '../../contact-entries/log-contact.i18n';
+import { myWorkEn } from '../../follow-ups/my-work.i18n';
+import { pipelineEn } from '../../opportunities/pipeline.i18n';
 import { accessibilityEn } from '../../accessibility/accessibility.i18n';
-import { dashboardEn } from '../../dashboard/dashboard.i18n';
-import { campusStatusEn } from '../../campus-status/campus-status.i18n';
-import { importEn } from '../../import/import.i18n';
+import { dashboardEn } from '../../reports/dashboard.i18n';
+import { campusStatusEn } from '../../reports/campus-status.i18n';
+import { importEn } from '../../imports/import.i18n';
 import { searchEn } from '../../search/search.i18n';
-import { calendarFeedEn } from '../../calendar-feed/calendar-feed.i18n';
+import { calendarFeedEn } from '../../calendar/calendar-feed.i18n';
 
 export const en: Dictionary = {
   employers: employersEn,

@@ -1,13 +1,13 @@
 import { employersFi } from '../../employers/employers.i18n';
-import { logContactFi } from '../../log-contact/log-contact.i18n';
-import { myWorkFi } from '../../my-work/my-work.i18n';
-import { pipelineFi } from '../../pipeline/pipeline.i18n';
+import { logContactFi } from '../../contact-entries/log-contact.i18n';
+import { myWorkFi } from '../../follow-ups/my-work.i18n';
+import { pipelineFi } from '../../opportunities/pipeline.i18n';
 import { accessibilityFi } from '../../accessibility/accessibility.i18n';
-import { dashboardFi } from '../../dashboard/dashboard.i18n';
-import { campusStatusFi } from '../../campus-status/campus-status.i18n';
-import { importFi } from '../../import/import.i18n';
+import { dashboardFi } from '../../reports/dashboard.i18n';
+import { campusStatusFi } from '../../reports/campus-status.i18n';
+import { importFi } from '../../imports/import.i18n';
 import { searchFi } from '../../search/search.i18n';
-import { calendarFeedFi } from '../../calendar-feed/calendar-feed.i18n';
+import { calendarFeedFi } from '../../calendar/calendar-feed.i18n';
 // Finnish is the default language and the reference dictionary: en.ts must have the same keys.
 export const fi = {
   employers: employersFi,

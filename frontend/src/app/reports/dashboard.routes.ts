@@ -1,7 +1,7 @@
 import type { Routes } from '@angular/router';
 
 import { requireRight } from '../core/auth-guard';
-import { NoAccess } from '../shell/no-access';
+import { NoAccess } from '../core/no-access';
 
 export const dashboardRoutes: Routes = [
   {

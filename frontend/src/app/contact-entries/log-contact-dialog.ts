@@ -52,9 +52,9 @@ import { FormStatus } from '../core/form-status';
 import { fieldErrorOf, focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { EmployerField, pickedEmployer, type EmployerFieldValue } from './employer-field';
-import { addDays, helsinkiTime, helsinkiToIso } from './helsinki-time';
-import { LogContactApi } from './log-contact-api';
+import { EmployerField, pickedEmployer, type EmployerFieldValue } from '../employers/employer-field';
+import { addDays, helsinkiTime, helsinkiToIso } from '../core/helsinki-time';
+import { LogContactApi } from './contact-entries-api';
 import type { LogContactPreset } from './log-contact-launcher';
 
 const SUMMARY_MAX = 300;

@@ -21,8 +21,8 @@ import { FormStatus } from '../core/form-status';
 import { fieldErrorOf, focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { EmployerField, pickedEmployer, type EmployerFieldValue } from '../log-contact/employer-field';
-import { PipelineApi } from './pipeline-api';
+import { EmployerField, pickedEmployer, type EmployerFieldValue } from '../employers/employer-field';
+import { PipelineApi } from './opportunities-api';
 
 /** A new collaboration opportunity; closes with the created one. */
 @Component({

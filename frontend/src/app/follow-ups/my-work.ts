@@ -7,7 +7,7 @@ import { formatFinnishDate, helsinkiDate, type ApiError, type FollowUpDto } from
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { FOLLOW_UP_GROUPS, type FollowUpGroup, groupFollowUps } from './follow-up-groups';
-import { MyWorkApi, type FollowUpAction } from './my-work-api';
+import { MyWorkApi, type FollowUpAction } from './follow-ups-api';
 
 interface Status {
   message: string;

@@ -5,7 +5,7 @@ import type { Subscription } from 'rxjs';
 
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { EmployersApi } from './employers-api';
+import { EmployersApi } from '../employers/employers-api';
 
 const PAGE_SIZE = 20;
 

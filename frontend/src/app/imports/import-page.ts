@@ -22,7 +22,7 @@ import { CampusGroupsApi } from '../campus-groups/campus-groups-api';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { UsersApi } from '../users/users-api';
-import { ImportApi } from './import-api';
+import { ImportApi } from './imports-api';
 
 export const IMPORT_PAGE_SIZE = 50;
 export const IMPORT_POLL_MS = 500;

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
-import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { TranslatePipe } from './i18n/translate-pipe';
 
 /** Shown at the requested address when the role may not open the page (the API would refuse it too). */
 @Component({

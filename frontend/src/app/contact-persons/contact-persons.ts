@@ -6,9 +6,9 @@ import type { ApiError, ContactPersonDto } from '@tyoelama/shared';
 
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { ConfirmDialog, type ConfirmDialogData } from './confirm-dialog';
+import { ConfirmDialog, type ConfirmDialogData } from '../ui/confirm-dialog';
 import { ContactPersonDialog, type ContactPersonDialogData } from './contact-person-dialog';
-import { ContactsApi } from './contacts-api';
+import { ContactsApi } from './contact-persons-api';
 
 /** The employer's contact persons, with adding, editing and the GDPR export and erasure for writers. */
 @Component({

@@ -10,7 +10,7 @@ import { catchError, debounceTime, distinctUntilChanged, filter, map, of, startW
 import { fieldErrorOf } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { LogContactApi } from './log-contact-api';
+import { LogContactApi } from '../contact-entries/contact-entries-api';
 
 /** A picked employer; while the user is still typing the control holds the text instead. */
 export interface EmployerOption {

@@ -38,7 +38,7 @@ import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { LostReasonDialog, type LostReasonData } from './lost-reason-dialog';
 import { OpportunityDialog } from './opportunity-dialog';
-import { PipelineApi, type PipelineFilters } from './pipeline-api';
+import { PipelineApi, type PipelineFilters } from './opportunities-api';
 
 type Columns = Record<OpportunityStage, OpportunityDto[]>;
 type Totals = Record<OpportunityStage, number>;

@@ -21,7 +21,7 @@ import { FormStatus } from '../core/form-status';
 import { fieldErrorOf, focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { ContactsApi } from './contacts-api';
+import { ContactsApi } from './contact-persons-api';
 
 export interface ContactPersonDialogData {
   employerId: number;
