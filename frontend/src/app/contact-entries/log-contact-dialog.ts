@@ -44,20 +44,25 @@ import {
   type FieldError,
   type UserDto,
 } from '@tyoelama/shared';
-import { catchError, of } from 'rxjs';
+import { catchError, map, of } from 'rxjs';
 
 import { CampusGroupsApi } from '../campus-groups/campus-groups-api';
+import { ContactPersonsApi } from '../contact-persons/contact-persons-api';
 import { Auth } from '../core/auth';
+import type { LogContactPreset } from '../core/contact-log';
 import { FormStatus } from '../core/form-status';
 import { fieldErrorOf, focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { EmployerField, pickedEmployer, type EmployerFieldValue } from '../employers/employer-field';
+import { EmployersApi } from '../employers/employers-api';
+import { UsersApi } from '../users/users-api';
 import { addDays, helsinkiTime, helsinkiToIso } from '../core/helsinki-time';
-import { LogContactApi } from './contact-entries-api';
-import type { LogContactPreset } from './log-contact-launcher';
+import { ContactEntriesApi } from './contact-entries-api';
 
 const SUMMARY_MAX = 300;
+/** One page of active users covers the assignee choice. */
+const ASSIGNEE_LIMIT = 200;
 
 /**
  * Puts field errors on the controls they name, nested ones too (`followUp.title` on the follow-up's
@@ -106,12 +111,15 @@ function placeFieldErrors(form: FormGroup, errors: readonly FieldError[]): void 
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LogContactDialog {
-  private readonly api = inject(LogContactApi);
+  private readonly api = inject(ContactEntriesApi);
   private readonly auth = inject(Auth);
   private readonly dialogRef = inject<MatDialogRef<LogContactDialog, ContactEntryDto>>(MatDialogRef);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   private readonly campusGroupsApi = inject(CampusGroupsApi);
+  private readonly employersApi = inject(EmployersApi);
+  private readonly contactPersonsApi = inject(ContactPersonsApi);
+  private readonly usersApi = inject(UsersApi);
   protected readonly preset = inject<LogContactPreset | null>(MAT_DIALOG_DATA, { optional: true }) ?? {};
   protected readonly i18n = inject(I18n);
   protected readonly types = CONTACT_TYPES;
@@ -166,9 +174,10 @@ export class LogContactDialog {
   constructor() {
     const presetId = this.preset.employerId;
     if (presetId) {
-      if (this.preset.employerName) this.form.controls.employerId.setValue({ id: presetId, name: this.preset.employerName });
+      if (this.preset.employerName)
+        this.form.controls.employerId.setValue({ id: presetId, name: this.preset.employerName });
       else
-        this.api.employer(presetId).subscribe({
+        this.employersApi.get(presetId).subscribe({
           next: (employer) => this.form.controls.employerId.setValue({ id: employer.id, name: employer.name }),
           error: (error: ApiError) => this.formError.set(error),
         });
@@ -183,9 +192,12 @@ export class LogContactDialog {
       if (this.followUpOn() && this.canAssignOthers() && !this.usersRequested) {
         this.usersRequested = true;
         untracked(() =>
-          this.api
-            .activeUsers()
-            .pipe(catchError(() => of([] as UserDto[])))
+          this.usersApi
+            .list({ active: true, limit: ASSIGNEE_LIMIT })
+            .pipe(
+              map((page) => page.items),
+              catchError(() => of([] as UserDto[])),
+            )
             // Leadership only reads; the API would refuse them as assignees.
             .subscribe((users) => this.users.set(users.filter((user) => user.role !== 'leadership'))),
         );
@@ -220,7 +232,7 @@ export class LogContactDialog {
       return;
     }
     this.saving.set(true);
-    this.api.createEntry(result.value).subscribe({
+    this.api.create(result.value).subscribe({
       next: (entry) => {
         this.saving.set(false);
         this.dialogRef.close(entry);
@@ -273,7 +285,7 @@ export class LogContactDialog {
     this.form.controls.campusGroupId.setValue(null);
     if (id === null) return;
     this.personsLoading.set(true);
-    this.api.contactPersons(id).subscribe({
+    this.contactPersonsApi.list(id).subscribe({
       next: (persons) => {
         if (this.employerId() !== id) return;
         this.personsLoading.set(false);
@@ -288,14 +300,27 @@ export class LogContactDialog {
   private loadGroupChoices(employerId: number): void {
     const me = this.me();
     if (!me || me.role !== 'campus_member' || me.campusGroupIds.length < 2 || !canRead(me.role, 'employers')) return;
-    this.api.employer(employerId).subscribe({
+    this.employersApi.get(employerId).subscribe({
       next: (employer) => {
         const linked = new Set([employer.ownerCampusGroupId, ...employer.campusGroupIds]);
         const own = me.campusGroupIds.filter((groupId) => linked.has(groupId));
         if (own.length < 2 || this.employerId() !== employerId) return;
         const show = (groups: CampusGroupDto[]) => {
           const byId = new Map(groups.map((group) => [group.id, group]));
-          this.groupChoices.set(own.map((groupId) => byId.get(groupId) ?? { id: groupId, name: `#${groupId}`, campus: '', memberCount: 0, createdAt: '', updatedAt: '', version: 0 }));
+          this.groupChoices.set(
+            own.map(
+              (groupId) =>
+                byId.get(groupId) ?? {
+                  id: groupId,
+                  name: `#${groupId}`,
+                  campus: '',
+                  memberCount: 0,
+                  createdAt: '',
+                  updatedAt: '',
+                  version: 0,
+                },
+            ),
+          );
           this.form.controls.campusGroupId.setValue(own[0] ?? null);
         };
         if (this.allGroups) show(this.allGroups);

@@ -1,29 +1,22 @@
-import { Injectable, Injector, inject } from '@angular/core';
+import { Injectable, Injector, inject, type Provider } from '@angular/core';
 import type { ContactEntryDto } from '@tyoelama/shared';
 import { Subject, type Observable } from 'rxjs';
 
-export interface LogContactPreset {
-  /** Opens the dialog with this employer chosen (from an employer's page). */
-  employerId?: number;
-  /** Saves a request for the name when the caller already knows it. */
-  employerName?: string;
-}
+import { ContactLog, type LogContactPreset } from '../core/contact-log';
 
 /**
  * Opens the log-contact dialog from anywhere (the header button, Alt+Shift+L, an employer page).
  * The dialog and Material's dialog code load on first use, not with the first page.
  */
 @Injectable({ providedIn: 'root' })
-export class LogContactLauncher {
+export class LogContactLauncher extends ContactLog {
   private readonly injector = inject(Injector);
   private readonly loggedEntries = new Subject<ContactEntryDto>();
   private open$: Promise<void> | null = null;
   private isOpen = false;
 
-  /** Emits each contact entry saved through the dialog, so an open page can show it at once. */
   readonly logged$: Observable<ContactEntryDto> = this.loggedEntries.asObservable();
 
-  /** Opens the dialog; a second call while it is open (a repeated shortcut) does nothing. */
   open(preset: LogContactPreset = {}): Promise<void> {
     if (this.isOpen) return this.open$ ?? Promise.resolve();
     this.isOpen = true;
@@ -45,4 +38,9 @@ export class LogContactLauncher {
     );
     return this.open$;
   }
+}
+
+/** Pages outside contact-entries/ that inject ContactLog get this launcher. */
+export function provideContactLog(): Provider {
+  return { provide: ContactLog, useExisting: LogContactLauncher };
 }

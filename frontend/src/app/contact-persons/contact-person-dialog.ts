@@ -1,7 +1,13 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
@@ -21,7 +27,7 @@ import { FormStatus } from '../core/form-status';
 import { fieldErrorOf, focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { ContactsApi } from './contact-persons-api';
+import { ContactPersonsApi } from './contact-persons-api';
 
 export interface ContactPersonDialogData {
   employerId: number;
@@ -30,7 +36,9 @@ export interface ContactPersonDialogData {
 }
 
 function isPerson(value: unknown): value is ContactPersonDto {
-  return isApiError(value) ? false : typeof value === 'object' && value !== null && 'employerId' in value && 'version' in value;
+  return isApiError(value)
+    ? false
+    : typeof value === 'object' && value !== null && 'employerId' in value && 'version' in value;
 }
 
 /** Adds or edits a contact person; closes with the saved person. */
@@ -56,7 +64,7 @@ function isPerson(value: unknown): value is ContactPersonDto {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ContactPersonDialog {
-  private readonly api = inject(ContactsApi);
+  private readonly api = inject(ContactPersonsApi);
   private readonly dialogRef = inject<MatDialogRef<ContactPersonDialog, ContactPersonDto>>(MatDialogRef);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
@@ -94,7 +102,11 @@ export class ContactPersonDialog {
     const person = this.person;
     let request: Observable<ContactPersonDto>;
     if (person) {
-      const result = validateForm(updateContactPersonSchema, { ...this.form.getRawValue(), version: person.version }, this.form);
+      const result = validateForm(
+        updateContactPersonSchema,
+        { ...this.form.getRawValue(), version: person.version },
+        this.form,
+      );
       if (!result.ok) return this.showInvalid(result.fieldErrors);
       request = this.api.update(person.id, result.value);
     } else {

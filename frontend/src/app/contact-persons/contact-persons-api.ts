@@ -9,7 +9,7 @@ import type {
 import type { Observable } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
-export class ContactsApi {
+export class ContactPersonsApi {
   private readonly http = inject(HttpClient);
 
   list(employerId: number): Observable<ContactPersonDto[]> {

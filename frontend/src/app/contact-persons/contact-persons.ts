@@ -8,7 +8,7 @@ import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { ConfirmDialog, type ConfirmDialogData } from '../ui/confirm-dialog';
 import { ContactPersonDialog, type ContactPersonDialogData } from './contact-person-dialog';
-import { ContactsApi } from './contact-persons-api';
+import { ContactPersonsApi } from './contact-persons-api';
 
 /** The employer's contact persons, with adding, editing and the GDPR export and erasure for writers. */
 @Component({
@@ -19,7 +19,7 @@ import { ContactsApi } from './contact-persons-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ContactPersons {
-  private readonly api = inject(ContactsApi);
+  private readonly api = inject(ContactPersonsApi);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   protected readonly i18n = inject(I18n);
@@ -57,7 +57,9 @@ export class ContactPersons {
         link.download = `yhteyshenkilo-${person.id}.json`;
         link.click();
         setTimeout(() => URL.revokeObjectURL(url), 0);
-        this.snackBar.open(this.i18n.t('employers.contacts.exported'), this.i18n.t('common.dismiss'), { duration: 5000 });
+        this.snackBar.open(this.i18n.t('employers.contacts.exported'), this.i18n.t('common.dismiss'), {
+          duration: 5000,
+        });
       },
       error: (error: ApiError) => this.error.set(error),
     });
@@ -78,7 +80,9 @@ export class ContactPersons {
         this.api.erase(person.id).subscribe({
           next: (erased) => {
             this.replace(erased);
-            this.snackBar.open(this.i18n.t('employers.contacts.erased'), this.i18n.t('common.dismiss'), { duration: 5000 });
+            this.snackBar.open(this.i18n.t('employers.contacts.erased'), this.i18n.t('common.dismiss'), {
+              duration: 5000,
+            });
           },
           error: (error: ApiError) => this.error.set(error),
         });
@@ -91,7 +95,11 @@ export class ContactPersons {
 
   private openDialog(data: ContactPersonDialogData): void {
     this.dialog
-      .open<ContactPersonDialog, ContactPersonDialogData, ContactPersonDto>(ContactPersonDialog, { data, width: '36rem', maxWidth: '95vw' })
+      .open<ContactPersonDialog, ContactPersonDialogData, ContactPersonDto>(ContactPersonDialog, {
+        data,
+        width: '36rem',
+        maxWidth: '95vw',
+      })
       .afterClosed()
       .subscribe((saved) => {
         if (!saved) return;

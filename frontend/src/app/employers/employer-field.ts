@@ -10,7 +10,7 @@ import { catchError, debounceTime, distinctUntilChanged, filter, map, of, startW
 import { fieldErrorOf } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { LogContactApi } from '../contact-entries/contact-entries-api';
+import { EmployersApi } from './employers-api';
 
 /** A picked employer; while the user is still typing the control holds the text instead. */
 export interface EmployerOption {
@@ -25,6 +25,9 @@ export function pickedEmployer(value: EmployerFieldValue): EmployerOption | null
   return value !== null && typeof value === 'object' ? value : null;
 }
 
+/** How many matches the list offers; a longer name narrows it. */
+const EMPLOYER_OPTIONS = 10;
+
 /** Search delay, so typing a name sends one request rather than one per key. */
 export const EMPLOYER_SEARCH_DEBOUNCE_MS = 200;
 
@@ -34,7 +37,18 @@ export const EMPLOYER_SEARCH_DEBOUNCE_MS = 200;
  */
 @Component({
   selector: 'app-employer-field',
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatHint, MatError, MatInput, MatAutocomplete, MatAutocompleteTrigger, MatOption, TranslatePipe],
+  imports: [
+    ReactiveFormsModule,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatAutocomplete,
+    MatAutocompleteTrigger,
+    MatOption,
+    TranslatePipe,
+  ],
   template: `
     <mat-form-field appearance="outline" class="employer-field">
       <mat-label>{{ label() }}</mat-label>
@@ -71,7 +85,7 @@ export const EMPLOYER_SEARCH_DEBOUNCE_MS = 200;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EmployerField {
-  private readonly api = inject(LogContactApi);
+  private readonly api = inject(EmployersApi);
   protected readonly i18n = inject(I18n);
   protected readonly fieldErrorOf = fieldErrorOf;
 
@@ -93,8 +107,11 @@ export class EmployerField {
         tap((q) => this.status.set(q ? 'logContact.employerSearching' : 'logContact.employerHint')),
         switchMap((q) =>
           q
-            ? this.api.searchEmployers(q).pipe(
-                tap((items) => this.status.set(items.length ? 'logContact.employerHint' : 'logContact.employerNoMatches')),
+            ? this.api.list({ q, limit: EMPLOYER_OPTIONS }).pipe(
+                map((page) => page.items),
+                tap((items) =>
+                  this.status.set(items.length ? 'logContact.employerHint' : 'logContact.employerNoMatches'),
+                ),
                 catchError(() => {
                   this.status.set('logContact.employerLoadFailed');
                   return of([]);

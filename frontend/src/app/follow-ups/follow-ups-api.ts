@@ -1,21 +1,29 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { MAX_PAGE_SIZE, type FollowUpDto, type Page } from '@tyoelama/shared';
+import type { FollowUpDto, FollowUpStatus, Page } from '@tyoelama/shared';
 import type { Observable } from 'rxjs';
+
+import { toParams } from '../core/http-params';
 
 export type FollowUpAction = 'complete' | 'reopen' | 'cancel';
 
+export interface FollowUpQuery {
+  employerId?: number;
+  /** `me` for the signed-in user's own. */
+  assignee?: 'me';
+  status?: FollowUpStatus;
+  limit?: number;
+}
+
 @Injectable({ providedIn: 'root' })
-export class MyWorkApi {
+export class FollowUpsApi {
   private readonly http = inject(HttpClient);
 
-  /** The signed-in user's open follow-ups; one full page covers a working list. */
-  myOpenFollowUps(): Observable<Page<FollowUpDto>> {
-    const params = new HttpParams().set('assignee', 'me').set('status', 'open').set('limit', MAX_PAGE_SIZE);
-    return this.http.get<Page<FollowUpDto>>('/api/follow-ups', { params });
+  list(query: FollowUpQuery): Observable<Page<FollowUpDto>> {
+    return this.http.get<Page<FollowUpDto>>('/api/follow-ups', { params: toParams(query) });
   }
 
-  act(id: number, action: FollowUpAction, version: number): Observable<FollowUpDto> {
-    return this.http.post<FollowUpDto>(`/api/follow-ups/${id}/${action}`, { version });
+  act(followUp: Pick<FollowUpDto, 'id' | 'version'>, action: FollowUpAction): Observable<FollowUpDto> {
+    return this.http.post<FollowUpDto>(`/api/follow-ups/${followUp.id}/${action}`, { version: followUp.version });
   }
 }

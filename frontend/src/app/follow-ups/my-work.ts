@@ -1,13 +1,23 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { RouterLink } from '@angular/router';
-import { formatFinnishDate, helsinkiDate, type ApiError, type FollowUpDto } from '@tyoelama/shared';
+import { MAX_PAGE_SIZE, formatFinnishDate, helsinkiDate, type ApiError, type FollowUpDto } from '@tyoelama/shared';
 
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { FOLLOW_UP_GROUPS, type FollowUpGroup, groupFollowUps } from './follow-up-groups';
-import { MyWorkApi, type FollowUpAction } from './follow-ups-api';
+import { FollowUpsApi, type FollowUpAction } from './follow-ups-api';
 
 interface Status {
   message: string;
@@ -24,7 +34,7 @@ interface Status {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MyWork {
-  private readonly api = inject(MyWorkApi);
+  private readonly api = inject(FollowUpsApi);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   protected readonly i18n = inject(I18n);
@@ -68,7 +78,7 @@ export class MyWork {
     const closed = this.status()?.undo;
     if (!closed) return;
     this.setBusy(closed.id, true);
-    this.api.act(closed.id, 'reopen', closed.version).subscribe({
+    this.api.act(closed, 'reopen').subscribe({
       next: (reopened) => {
         this.setBusy(closed.id, false);
         this.items.update((items) => [...items.filter((item) => item.id !== reopened.id), reopened]);
@@ -93,7 +103,7 @@ export class MyWork {
 
   private act(item: FollowUpDto, action: FollowUpAction, messageKey: string): void {
     this.setBusy(item.id, true);
-    this.api.act(item.id, action, item.version).subscribe({
+    this.api.act(item, action).subscribe({
       next: (updated) => {
         this.setBusy(item.id, false);
         this.items.update((items) => items.filter((existing) => existing.id !== item.id));
@@ -122,7 +132,7 @@ export class MyWork {
   private load(): void {
     this.loading.set(true);
     this.loadError.set(null);
-    this.api.myOpenFollowUps().subscribe({
+    this.api.list({ assignee: 'me', status: 'open', limit: MAX_PAGE_SIZE }).subscribe({
       next: (page) => {
         this.today.set(helsinkiDate());
         this.items.set(page.items);
@@ -146,6 +156,8 @@ export class MyWork {
   }
 
   private focus(selector: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), { injector: this.injector });
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
+      injector: this.injector,
+    });
   }
 }

@@ -17,7 +17,7 @@ export interface PipelineFilters {
 }
 
 @Injectable({ providedIn: 'root' })
-export class PipelineApi {
+export class OpportunitiesApi {
   private readonly http = inject(HttpClient);
 
   /** One column: a stage's opportunities (the first 200) and how many there are in all. */

@@ -22,7 +22,7 @@ import { fieldErrorOf, focusFirstInvalid, showFieldErrors, validateForm } from '
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { EmployerField, pickedEmployer, type EmployerFieldValue } from '../employers/employer-field';
-import { PipelineApi } from './opportunities-api';
+import { OpportunitiesApi } from './opportunities-api';
 
 /** A new collaboration opportunity; closes with the created one. */
 @Component({
@@ -48,7 +48,11 @@ import { PipelineApi } from './opportunities-api';
     <form [formGroup]="form" (ngSubmit)="createOpportunity()" novalidate>
       <mat-dialog-content class="content">
         <app-form-status [error]="formError()" />
-        <app-employer-field [control]="form.controls.employerId" [label]="'pipeline.form.employer' | t" inputId="opportunity-employer" />
+        <app-employer-field
+          [control]="form.controls.employerId"
+          [label]="'pipeline.form.employer' | t"
+          inputId="opportunity-employer"
+        />
 
         <mat-form-field appearance="outline">
           <mat-label>{{ 'pipeline.form.title' | t }}</mat-label>
@@ -132,7 +136,7 @@ import { PipelineApi } from './opportunities-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OpportunityDialog {
-  private readonly api = inject(PipelineApi);
+  private readonly api = inject(OpportunitiesApi);
   private readonly dialogRef = inject<MatDialogRef<OpportunityDialog, OpportunityDto>>(MatDialogRef);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
@@ -151,7 +155,9 @@ export class OpportunityDialog {
     stage: new FormControl<OpportunityStage>('identified', { nonNullable: true }),
     lostReason: new FormControl('', { nonNullable: true }),
   });
-  protected readonly stage = toSignal(this.form.controls.stage.valueChanges, { initialValue: this.form.controls.stage.value });
+  protected readonly stage = toSignal(this.form.controls.stage.valueChanges, {
+    initialValue: this.form.controls.stage.value,
+  });
   protected readonly saving = signal(false);
   protected readonly formError = signal<ApiError | null>(null);
 

@@ -38,7 +38,7 @@ import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { LostReasonDialog, type LostReasonData } from './lost-reason-dialog';
 import { OpportunityDialog } from './opportunity-dialog';
-import { PipelineApi, type PipelineFilters } from './opportunities-api';
+import { OpportunitiesApi, type PipelineFilters } from './opportunities-api';
 
 type Columns = Record<OpportunityStage, OpportunityDto[]>;
 type Totals = Record<OpportunityStage, number>;
@@ -77,7 +77,7 @@ const numberFormat = new Intl.NumberFormat('fi-FI');
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PipelineBoard {
-  private readonly api = inject(PipelineApi);
+  private readonly api = inject(OpportunitiesApi);
   private readonly auth = inject(Auth);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);

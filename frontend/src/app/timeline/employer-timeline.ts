@@ -1,11 +1,17 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { formatFinnishDate, formatFinnishDateTime, type ApiError, type Page, type TimelineItem } from '@tyoelama/shared';
+import {
+  formatFinnishDate,
+  formatFinnishDateTime,
+  type ApiError,
+  type Page,
+  type TimelineItem,
+} from '@tyoelama/shared';
 import type { Subscription } from 'rxjs';
 
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { EmployersApi } from '../employers/employers-api';
+import { TimelineApi } from './timeline-api';
 
 const PAGE_SIZE = 20;
 
@@ -18,7 +24,7 @@ const PAGE_SIZE = 20;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EmployerTimeline {
-  private readonly api = inject(EmployersApi);
+  private readonly api = inject(TimelineApi);
   protected readonly i18n = inject(I18n);
   /** `24.11.2026 klo 14.05`; English readers get the numbers without the Finnish "klo". */
   protected formatDateTime(value: string): string {
@@ -63,7 +69,11 @@ export class EmployerTimeline {
       case 'stage_change': {
         const to = t(`employers.stages.${item.toStage}`);
         const text = item.fromStage
-          ? t('employers.timeline.stageFromTo', { title: item.opportunityTitle, from: t(`employers.stages.${item.fromStage}`), to })
+          ? t('employers.timeline.stageFromTo', {
+              title: item.opportunityTitle,
+              from: t(`employers.stages.${item.fromStage}`),
+              to,
+            })
           : t('employers.timeline.stageTo', { title: item.opportunityTitle, to });
         return item.lostReason ? `${text}. ${t('employers.timeline.lostReason', { reason: item.lostReason })}` : text;
       }
@@ -80,7 +90,9 @@ export class EmployerTimeline {
     if (item.kind !== 'audit' || !item.changedFields.length) return '';
     const locale = this.i18n.locale();
     const fields = item.changedFields.map((field) => {
-      const key = [`employers.fields.${field}`, `employers.contacts.${field}`, `employers.auditFields.${field}`].find((candidate) => this.i18n.has(candidate));
+      const key = [`employers.fields.${field}`, `employers.contacts.${field}`, `employers.auditFields.${field}`].find(
+        (candidate) => this.i18n.has(candidate),
+      );
       return key ? this.i18n.t(key).toLocaleLowerCase(locale) : field;
     });
     return this.i18n.t('employers.timeline.changedFields', { fields: fields.join(', ') });
@@ -94,7 +106,7 @@ export class EmployerTimeline {
     this.request?.unsubscribe();
     this.loading.set(true);
     this.error.set(null);
-    this.request = this.api.timeline(employerId, cursor, PAGE_SIZE).subscribe({
+    this.request = this.api.employerTimeline(employerId, cursor, PAGE_SIZE).subscribe({
       next: (page: Page<TimelineItem>) => {
         this.loading.set(false);
         this.items.update((items) => (cursor ? items.concat(page.items) : page.items));
