@@ -30,10 +30,10 @@ export const routes: Routes = [
         path: 'campus-groups',
         loadChildren: () => import('./campus-groups/campus-groups.routes').then((m) => m.campusGroupsRoutes),
       },
-      { path: 'dashboard', loadChildren: () => import('./reports/dashboard.routes').then((m) => m.dashboardRoutes) },
+      { path: 'dashboard', loadChildren: () => import('./reports/reports.routes').then((m) => m.dashboardRoutes) },
       {
         path: 'campus-status',
-        loadChildren: () => import('./reports/campus-status.routes').then((m) => m.campusStatusRoutes),
+        loadChildren: () => import('./reports/reports.routes').then((m) => m.campusStatusRoutes),
       },
       { path: 'import', loadChildren: () => import('./imports/imports.routes').then((m) => m.importRoutes) },
       {

@@ -1,15 +1,7 @@
 import type { Routes } from '@angular/router';
 
-import { requireRight } from '../core/auth-guard';
-import { NoAccess } from '../core/no-access';
+import { pageForRight } from '../core/auth-guard';
 
-export const myWorkRoutes: Routes = [
-  {
-    path: '',
-    pathMatch: 'full',
-    title: 'myWork.title',
-    canMatch: [requireRight('followUps', 'read')],
-    loadComponent: () => import('./my-work').then((m) => m.MyWork),
-  },
-  { path: '', pathMatch: 'full', title: 'titles.noAccess', component: NoAccess },
-];
+export const myWorkRoutes: Routes = pageForRight('followUps', 'read', '', 'myWork.title', () =>
+  import('./my-work').then((m) => m.MyWork),
+);

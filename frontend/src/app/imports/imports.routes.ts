@@ -1,15 +1,7 @@
 import type { Routes } from '@angular/router';
 
-import { requireRight } from '../core/auth-guard';
-import { NoAccess } from '../core/no-access';
+import { pageForRight } from '../core/auth-guard';
 
-export const importRoutes: Routes = [
-  {
-    path: '',
-    pathMatch: 'full',
-    title: 'import.title',
-    canMatch: [requireRight('employers', 'write')],
-    loadComponent: () => import('./import-page').then((m) => m.ImportPage),
-  },
-  { path: '', pathMatch: 'full', title: 'titles.noAccess', component: NoAccess },
-];
+export const importRoutes: Routes = pageForRight('employers', 'write', '', 'import.title', () =>
+  import('./import-page').then((m) => m.ImportPage),
+);
