@@ -51,13 +51,14 @@ import { ContactPersonsApi } from '../contact-persons/contact-persons-api';
 import { Auth } from '../core/auth';
 import type { LogContactPreset } from '../core/contact-log';
 import { FormStatus } from '../core/form-status';
-import { fieldErrorOf, focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
+import { focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { EmployerField, pickedEmployer, type EmployerFieldValue } from '../employers/employer-field';
 import { EmployersApi } from '../employers/employers-api';
 import { UsersApi } from '../users/users-api';
 import { addDays, helsinkiTime, helsinkiToIso } from '../core/helsinki-time';
+import { FieldErrorPipe } from '../ui/field-error';
 import { ContactEntriesApi } from './contact-entries-api';
 
 const SUMMARY_MAX = 300;
@@ -105,6 +106,7 @@ function placeFieldErrors(form: FormGroup, errors: readonly FieldError[]): void 
     EmployerField,
     FormStatus,
     TranslatePipe,
+    FieldErrorPipe,
   ],
   templateUrl: './log-contact-dialog.html',
   styleUrl: './log-contact-dialog.scss',
@@ -125,7 +127,6 @@ export class LogContactDialog {
   protected readonly types = CONTACT_TYPES;
   protected readonly topics = CONTACT_TOPICS;
   protected readonly summaryMax = SUMMARY_MAX;
-  protected readonly fieldErrorOf = fieldErrorOf;
 
   protected readonly me = this.auth.me;
   /** Campus members log for themselves only; staff may hand the follow-up to someone else. */

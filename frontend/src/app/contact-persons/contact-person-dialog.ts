@@ -24,9 +24,9 @@ import {
 import type { Observable } from 'rxjs';
 
 import { FormStatus } from '../core/form-status';
-import { fieldErrorOf, focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
-import { I18n } from '../core/i18n/i18n';
+import { focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { FieldErrorPipe } from '../ui/field-error';
 import { ContactPersonsApi } from './contact-persons-api';
 
 export interface ContactPersonDialogData {
@@ -59,6 +59,7 @@ function isPerson(value: unknown): value is ContactPersonDto {
     MatOption,
     FormStatus,
     TranslatePipe,
+    FieldErrorPipe,
   ],
   templateUrl: './contact-person-dialog.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -69,9 +70,7 @@ export class ContactPersonDialog {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   protected readonly data = inject<ContactPersonDialogData>(MAT_DIALOG_DATA);
-  protected readonly i18n = inject(I18n);
   protected readonly roles = CONTACT_ROLES;
-  protected readonly fieldErrorOf = fieldErrorOf;
 
   private person = this.data.person;
   protected readonly saving = signal(false);

@@ -7,9 +7,8 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { catchError, debounceTime, distinctUntilChanged, filter, map, of, startWith, switchMap, tap } from 'rxjs';
 
-import { fieldErrorOf } from '../core/forms';
-import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { FieldErrorPipe } from '../ui/field-error';
 import { EmployersApi } from './employers-api';
 
 /** A picked employer; while the user is still typing the control holds the text instead. */
@@ -48,6 +47,7 @@ export const EMPLOYER_SEARCH_DEBOUNCE_MS = 200;
     MatAutocompleteTrigger,
     MatOption,
     TranslatePipe,
+    FieldErrorPipe,
   ],
   template: `
     <mat-form-field appearance="outline" class="employer-field">
@@ -72,8 +72,8 @@ export const EMPLOYER_SEARCH_DEBOUNCE_MS = 200;
         }
       </mat-autocomplete>
       <mat-hint aria-live="polite">{{ status() | t }}</mat-hint>
-      @if (fieldErrorOf(control()); as error) {
-        <mat-error>{{ i18n.fieldError(error) }}</mat-error>
+      @if (control() | fieldError; as message) {
+        <mat-error>{{ message }}</mat-error>
       }
     </mat-form-field>
   `,
@@ -86,8 +86,6 @@ export const EMPLOYER_SEARCH_DEBOUNCE_MS = 200;
 })
 export class EmployerField {
   private readonly api = inject(EmployersApi);
-  protected readonly i18n = inject(I18n);
-  protected readonly fieldErrorOf = fieldErrorOf;
 
   readonly control = input.required<FormControl<EmployerFieldValue>>();
   readonly label = input.required<string>();

@@ -7,13 +7,24 @@ import { Router, RouterLink } from '@angular/router';
 import { loginSchema, type ApiError } from '@tyoelama/shared';
 
 import { Auth } from '../core/auth';
-import { fieldErrorOf, focusFirstInvalid, safeReturnUrl, showFieldErrors, validateForm } from '../core/forms';
+import { focusFirstInvalid, safeReturnUrl, showFieldErrors, validateForm } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { FieldErrorPipe } from '../ui/field-error';
 
 @Component({
   selector: 'app-login',
-  imports: [ReactiveFormsModule, RouterLink, MatFormField, MatLabel, MatError, MatInput, MatButton, TranslatePipe],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    MatButton,
+    TranslatePipe,
+    FieldErrorPipe,
+  ],
   templateUrl: './login.html',
   styleUrl: './login.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -34,7 +45,6 @@ export class Login {
   });
   protected readonly submitting = signal(false);
   protected readonly formError = signal<ApiError | null>(null);
-  protected readonly fieldErrorOf = fieldErrorOf;
 
   protected checkField(name: 'email' | 'password'): void {
     const result = validateForm(loginSchema, this.form.getRawValue(), this.form);

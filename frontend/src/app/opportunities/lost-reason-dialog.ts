@@ -1,14 +1,21 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { updateOpportunitySchema } from '@tyoelama/shared';
 
-import { fieldErrorOf, focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
-import { I18n } from '../core/i18n/i18n';
+import { focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { FieldErrorPipe } from '../ui/field-error';
 
 export interface LostReasonData {
   title: string;
@@ -17,7 +24,20 @@ export interface LostReasonData {
 /** Asks why an opportunity was lost before it moves there; closes with the reason or nothing. */
 @Component({
   selector: 'app-lost-reason-dialog',
-  imports: [ReactiveFormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, MatFormField, MatLabel, MatError, MatInput, TranslatePipe],
+  imports: [
+    ReactiveFormsModule,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    TranslatePipe,
+    FieldErrorPipe,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'pipeline.lostDialog.heading' | t }}</h2>
     <form [formGroup]="form" (ngSubmit)="confirm()" novalidate>
@@ -26,8 +46,8 @@ export interface LostReasonData {
         <mat-form-field appearance="outline" class="full">
           <mat-label>{{ 'pipeline.lostDialog.reason' | t }}</mat-label>
           <textarea matInput id="lost-reason" formControlName="lostReason" rows="3" required></textarea>
-          @if (fieldErrorOf(form.controls.lostReason); as error) {
-            <mat-error>{{ i18n.fieldError(error) }}</mat-error>
+          @if (form.controls.lostReason | fieldError; as message) {
+            <mat-error>{{ message }}</mat-error>
           }
         </mat-form-field>
       </mat-dialog-content>
@@ -49,8 +69,6 @@ export class LostReasonDialog {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   protected readonly data = inject<LostReasonData>(MAT_DIALOG_DATA);
-  protected readonly i18n = inject(I18n);
-  protected readonly fieldErrorOf = fieldErrorOf;
   protected readonly form = new FormGroup({ lostReason: new FormControl('', { nonNullable: true }) });
 
   protected confirm(): void {

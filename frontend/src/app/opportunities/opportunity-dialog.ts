@@ -18,10 +18,10 @@ import {
 } from '@tyoelama/shared';
 
 import { FormStatus } from '../core/form-status';
-import { fieldErrorOf, focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
-import { I18n } from '../core/i18n/i18n';
+import { focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { EmployerField, pickedEmployer, type EmployerFieldValue } from '../employers/employer-field';
+import { FieldErrorPipe } from '../ui/field-error';
 import { OpportunitiesApi } from './opportunities-api';
 
 /** A new collaboration opportunity; closes with the created one. */
@@ -42,6 +42,7 @@ import { OpportunitiesApi } from './opportunities-api';
     EmployerField,
     FormStatus,
     TranslatePipe,
+    FieldErrorPipe,
   ],
   template: `
     <h2 mat-dialog-title>{{ 'pipeline.form.heading' | t }}</h2>
@@ -57,8 +58,8 @@ import { OpportunitiesApi } from './opportunities-api';
         <mat-form-field appearance="outline">
           <mat-label>{{ 'pipeline.form.title' | t }}</mat-label>
           <input matInput formControlName="title" required />
-          @if (fieldErrorOf(form.controls.title); as error) {
-            <mat-error>{{ i18n.fieldError(error) }}</mat-error>
+          @if (form.controls.title | fieldError; as message) {
+            <mat-error>{{ message }}</mat-error>
           }
         </mat-form-field>
 
@@ -69,8 +70,8 @@ import { OpportunitiesApi } from './opportunities-api';
               <mat-option [value]="type">{{ 'pipeline.types.' + type | t }}</mat-option>
             }
           </mat-select>
-          @if (fieldErrorOf(form.controls.type); as error) {
-            <mat-error>{{ i18n.fieldError(error) }}</mat-error>
+          @if (form.controls.type | fieldError; as message) {
+            <mat-error>{{ message }}</mat-error>
           }
         </mat-form-field>
 
@@ -78,15 +79,15 @@ import { OpportunitiesApi } from './opportunities-api';
           <mat-form-field appearance="outline">
             <mat-label>{{ 'pipeline.form.expectedPlaces' | t }}</mat-label>
             <input matInput type="number" inputmode="numeric" min="0" step="1" formControlName="expectedPlaces" />
-            @if (fieldErrorOf(form.controls.expectedPlaces); as error) {
-              <mat-error>{{ i18n.fieldError(error) }}</mat-error>
+            @if (form.controls.expectedPlaces | fieldError; as message) {
+              <mat-error>{{ message }}</mat-error>
             }
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'pipeline.form.expectedStart' | t }}</mat-label>
             <input matInput type="date" formControlName="expectedStart" />
-            @if (fieldErrorOf(form.controls.expectedStart); as error) {
-              <mat-error>{{ i18n.fieldError(error) }}</mat-error>
+            @if (form.controls.expectedStart | fieldError; as message) {
+              <mat-error>{{ message }}</mat-error>
             }
           </mat-form-field>
         </div>
@@ -98,8 +99,8 @@ import { OpportunitiesApi } from './opportunities-api';
               <mat-option [value]="stage">{{ 'pipeline.stages.' + stage | t }}</mat-option>
             }
           </mat-select>
-          @if (fieldErrorOf(form.controls.stage); as error) {
-            <mat-error>{{ i18n.fieldError(error) }}</mat-error>
+          @if (form.controls.stage | fieldError; as message) {
+            <mat-error>{{ message }}</mat-error>
           }
         </mat-form-field>
 
@@ -107,8 +108,8 @@ import { OpportunitiesApi } from './opportunities-api';
           <mat-form-field appearance="outline">
             <mat-label>{{ 'pipeline.form.lostReason' | t }}</mat-label>
             <textarea matInput formControlName="lostReason" rows="2" required></textarea>
-            @if (fieldErrorOf(form.controls.lostReason); as error) {
-              <mat-error>{{ i18n.fieldError(error) }}</mat-error>
+            @if (form.controls.lostReason | fieldError; as message) {
+              <mat-error>{{ message }}</mat-error>
             }
           </mat-form-field>
         }
@@ -140,10 +141,8 @@ export class OpportunityDialog {
   private readonly dialogRef = inject<MatDialogRef<OpportunityDialog, OpportunityDto>>(MatDialogRef);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
-  protected readonly i18n = inject(I18n);
   protected readonly types = OPPORTUNITY_TYPES;
   protected readonly stages = OPPORTUNITY_STAGES;
-  protected readonly fieldErrorOf = fieldErrorOf;
 
   protected readonly form = new FormGroup({
     employerId: new FormControl<EmployerFieldValue>(null),

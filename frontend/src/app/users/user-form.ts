@@ -40,9 +40,10 @@ import { catchError, of, type Observable } from 'rxjs';
 import { CampusGroupsApi } from '../campus-groups/campus-groups-api';
 import { Auth } from '../core/auth';
 import { FormStatus } from '../core/form-status';
-import { fieldErrorOf, focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
+import { focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { FieldErrorPipe } from '../ui/field-error';
 import { UsersApi } from './users-api';
 
 type UserField = 'email' | 'displayName' | 'role' | 'password' | 'campusGroupIds' | 'locale' | 'active';
@@ -68,6 +69,7 @@ function isUserDto(value: unknown): value is UserDto {
     MatSlideToggle,
     FormStatus,
     TranslatePipe,
+    FieldErrorPipe,
   ],
   templateUrl: './user-form.html',
   styleUrl: './user-form.scss',
@@ -85,7 +87,6 @@ export class UserForm {
   protected readonly locales = LOCALES;
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly formatDate = formatFinnishDate;
-  protected readonly fieldErrorOf = fieldErrorOf;
 
   /** The `:id` route parameter; absent at /users/new. */
   readonly id = input<string>();
@@ -138,7 +139,8 @@ export class UserForm {
         if (canEdit) this.form.enable();
         else this.form.disable();
         if (isNew) this.startNew();
-        else if (id === null) this.loadError.set({ statusCode: 404, error: 'Not Found', message: 'Not found', code: 'NOT_FOUND' });
+        else if (id === null)
+          this.loadError.set({ statusCode: 404, error: 'Not Found', message: 'Not found', code: 'NOT_FOUND' });
         else this.load(id);
       });
     });
@@ -247,7 +249,15 @@ export class UserForm {
   private startNew(): void {
     this.user.set(null);
     this.loadError.set(null);
-    this.form.reset({ email: '', displayName: '', role: null, password: '', campusGroupIds: [], locale: 'fi', active: true });
+    this.form.reset({
+      email: '',
+      displayName: '',
+      role: null,
+      password: '',
+      campusGroupIds: [],
+      locale: 'fi',
+      active: true,
+    });
   }
 
   private load(id: number): void {
