@@ -57,7 +57,7 @@ export class ContactPersons {
         link.download = `yhteyshenkilo-${person.id}.json`;
         link.click();
         setTimeout(() => URL.revokeObjectURL(url), 0);
-        this.snackBar.open(this.i18n.t('employers.contacts.exported'), this.i18n.t('common.dismiss'), {
+        this.snackBar.open(this.i18n.t('contactPersons.exported'), this.i18n.t('common.dismiss'), {
           duration: 5000,
         });
       },
@@ -67,9 +67,9 @@ export class ContactPersons {
 
   protected erasePerson(person: ContactPersonDto): void {
     const data: ConfirmDialogData = {
-      title: this.i18n.t('employers.contacts.eraseTitle', { name: person.name }),
-      message: this.i18n.t('employers.contacts.eraseText'),
-      confirm: this.i18n.t('employers.contacts.erase'),
+      title: this.i18n.t('contactPersons.eraseTitle', { name: person.name }),
+      message: this.i18n.t('contactPersons.eraseText'),
+      confirm: this.i18n.t('contactPersons.erase'),
     };
     this.dialog
       .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data })
@@ -80,7 +80,7 @@ export class ContactPersons {
         this.api.erase(person.id).subscribe({
           next: (erased) => {
             this.replace(erased);
-            this.snackBar.open(this.i18n.t('employers.contacts.erased'), this.i18n.t('common.dismiss'), {
+            this.snackBar.open(this.i18n.t('contactPersons.erased'), this.i18n.t('common.dismiss'), {
               duration: 5000,
             });
           },
@@ -105,7 +105,7 @@ export class ContactPersons {
         if (!saved) return;
         if (data.person) this.replace(saved);
         else this.persons.update((persons) => [...persons, saved]);
-        this.snackBar.open(this.i18n.t('employers.contacts.saved'), this.i18n.t('common.dismiss'), { duration: 5000 });
+        this.snackBar.open(this.i18n.t('contactPersons.saved'), this.i18n.t('common.dismiss'), { duration: 5000 });
       });
   }
 

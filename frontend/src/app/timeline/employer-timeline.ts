@@ -60,26 +60,26 @@ export class EmployerTimeline {
     const t = (key: string, params?: Record<string, string | number>) => this.i18n.t(key, params);
     switch (item.kind) {
       case 'contact_entry':
-        return `${t(`employers.contactTypes.${item.type}`)}: ${item.summary}`;
+        return `${t(`logContact.types.${item.type}`)}: ${item.summary}`;
       case 'follow_up_created':
-        return `${item.title} (${t('employers.timeline.dueAndAssignee', { date: formatFinnishDate(item.dueDate), name: item.assigneeName })})`;
+        return `${item.title} (${t('timeline.dueAndAssignee', { date: formatFinnishDate(item.dueDate), name: item.assigneeName })})`;
       case 'follow_up_done':
       case 'follow_up_cancelled':
         return item.title;
       case 'stage_change': {
         const to = t(`employers.stages.${item.toStage}`);
         const text = item.fromStage
-          ? t('employers.timeline.stageFromTo', {
+          ? t('timeline.stageFromTo', {
               title: item.opportunityTitle,
               from: t(`employers.stages.${item.fromStage}`),
               to,
             })
-          : t('employers.timeline.stageTo', { title: item.opportunityTitle, to });
-        return item.lostReason ? `${text}. ${t('employers.timeline.lostReason', { reason: item.lostReason })}` : text;
+          : t('timeline.stageTo', { title: item.opportunityTitle, to });
+        return item.lostReason ? `${text}. ${t('timeline.lostReason', { reason: item.lostReason })}` : text;
       }
       case 'audit': {
-        const entity = this.translated(`employers.timeline.entities.${item.entityType}`, item.entityType);
-        const action = this.translated(`employers.timeline.actions.${item.action}`, item.action);
+        const entity = this.translated(`timeline.entities.${item.entityType}`, item.entityType);
+        const action = this.translated(`timeline.actions.${item.action}`, item.action);
         return `${entity} ${action}`;
       }
     }
@@ -90,12 +90,12 @@ export class EmployerTimeline {
     if (item.kind !== 'audit' || !item.changedFields.length) return '';
     const locale = this.i18n.locale();
     const fields = item.changedFields.map((field) => {
-      const key = [`employers.fields.${field}`, `employers.contacts.${field}`, `employers.auditFields.${field}`].find(
+      const key = [`employers.fields.${field}`, `contactPersons.${field}`, `timeline.auditFields.${field}`].find(
         (candidate) => this.i18n.has(candidate),
       );
       return key ? this.i18n.t(key).toLocaleLowerCase(locale) : field;
     });
-    return this.i18n.t('employers.timeline.changedFields', { fields: fields.join(', ') });
+    return this.i18n.t('timeline.changedFields', { fields: fields.join(', ') });
   }
 
   private translated(key: string, fallback: string): string {
