@@ -10,7 +10,7 @@ import { helsinkiDate, type ContactEntryDto, type ContactPersonDto, type Me } fr
 import { Auth } from '../core/auth';
 import { apiErrorInterceptor } from '../core/error-interceptor';
 import { EMPLOYER_SEARCH_DEBOUNCE_MS } from '../employers/employer-field';
-import { addDays } from '../core/helsinki-time';
+import { addDays } from '../core/dates';
 import { LogContactLauncher } from './log-contact-launcher';
 
 const manager: Me = { id: 1, email: 'aino@example.fi', displayName: 'Aino Asiakas', role: 'account_manager', campusGroupIds: [], locale: 'fi' };

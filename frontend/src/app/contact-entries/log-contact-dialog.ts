@@ -57,7 +57,7 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { EmployerField, pickedEmployer, type EmployerFieldValue } from '../employers/employer-field';
 import { EmployersApi } from '../employers/employers-api';
 import { UsersApi } from '../users/users-api';
-import { addDays, helsinkiTime, helsinkiToIso } from '../core/helsinki-time';
+import { addDays, helsinkiTime, helsinkiToIso } from '../core/dates';
 import { FieldErrorPipe } from '../ui/field-error';
 import { ContactEntriesApi } from './contact-entries-api';
 

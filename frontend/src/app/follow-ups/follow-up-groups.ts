@@ -1,4 +1,4 @@
-import { addDays } from '../core/helsinki-time';
+import { addDays } from '../core/dates';
 
 /** My work's sections, in the order they are shown. */
 export const FOLLOW_UP_GROUPS = ['overdue', 'today', 'week', 'later'] as const;

@@ -6,7 +6,7 @@ import { provideRouter } from '@angular/router';
 import { formatFinnishDate, helsinkiDate, type FollowUpDto } from '@tyoelama/shared';
 
 import { apiErrorInterceptor } from '../core/error-interceptor';
-import { addDays } from '../core/helsinki-time';
+import { addDays } from '../core/dates';
 import { MyWork } from './my-work';
 
 const today = helsinkiDate();

@@ -7,6 +7,8 @@ import {
   type OpportunityType,
 } from '@tyoelama/shared';
 
+import { addDays, addMonths } from '../core/dates';
+
 export const PERIOD_PRESETS = ['last30', 'thisYear', 'last12', 'custom'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 export const DEFAULT_PERIOD: PeriodPreset = 'last12';
@@ -32,19 +34,6 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isDate(value: string | null): value is string {
   return !!value && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
-}
-
-/** Calendar arithmetic on `YYYY-MM-DD` strings (UTC noon: no daylight-saving edge). */
-export function addDays(date: string, days: number): string {
-  const at = new Date(`${date}T12:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
-
-function addMonths(date: string, months: number): string {
-  const at = new Date(`${date}T12:00:00Z`);
-  at.setUTCMonth(at.getUTCMonth() + months);
-  return at.toISOString().slice(0, 10);
 }
 
 /** The days a preset covers, ending today (Helsinki). */

@@ -54,3 +54,10 @@ export function addDays(date: string, days: number): string {
   const [year, month, day] = date.split('-').map(Number);
   return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + days)).toISOString().slice(0, 10);
 }
+
+/** A calendar date `YYYY-MM-DD` moved by whole months; a day the month lacks rolls over (31.3. − 1 month = 3.3.). */
+export function addMonths(date: string, months: number): string {
+  const at = new Date(`${date}T12:00:00Z`);
+  at.setUTCMonth(at.getUTCMonth() + months);
+  return at.toISOString().slice(0, 10);
+}

@@ -1,4 +1,4 @@
-import { addDays, helsinkiTime, helsinkiToIso } from './helsinki-time';
+import { addDays, addMonths, helsinkiTime, helsinkiToIso } from './dates';
 
 describe('Helsinki time helpers', () => {
   it('reads the Helsinki clock in winter and summer', () => {
@@ -22,5 +22,10 @@ describe('Helsinki time helpers', () => {
     expect(addDays('2026-11-24', 1)).toBe('2026-11-25');
     expect(addDays('2026-12-28', 7)).toBe('2027-01-04');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('adds months, rolling a day the month lacks over into the next', () => {
+    expect(addMonths('2026-11-24', -12)).toBe('2025-11-24');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-03-03');
   });
 });
