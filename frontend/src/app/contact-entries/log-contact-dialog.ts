@@ -57,9 +57,10 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { EmployerField, pickedEmployer, type EmployerFieldValue } from '../employers/employer-field';
 import { EmployersApi } from '../employers/employers-api';
 import { UsersApi } from '../users/users-api';
-import { addDays, helsinkiTime, helsinkiToIso } from '../core/dates';
+import { helsinkiTime, helsinkiToIso } from '../core/dates';
 import { FieldErrorPipe } from '../ui/field-error';
 import { ContactEntriesApi } from './contact-entries-api';
+import { FollowUpFields } from './follow-up-fields';
 
 const SUMMARY_MAX = 300;
 /** One page of active users covers the assignee choice. */
@@ -104,6 +105,7 @@ function placeFieldErrors(form: FormGroup, errors: readonly FieldError[]): void 
     MatSelect,
     MatOption,
     EmployerField,
+    FollowUpFields,
     FormStatus,
     TranslatePipe,
     FieldErrorPipe,
@@ -210,12 +212,6 @@ export class LogContactDialog {
     const control = this.form.controls.contactPersonIds;
     const ids = control.value.filter((existing) => existing !== id);
     control.setValue(checked ? [...ids, id] : ids);
-  }
-
-  protected pickDue(days: number): void {
-    const due = this.form.controls.followUp.controls.dueDate;
-    due.setValue(addDays(helsinkiDate(), days));
-    due.markAsDirty();
   }
 
   protected toggleNotes(): void {
