@@ -10,10 +10,8 @@ import {
   output,
   signal,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import {
@@ -28,8 +26,7 @@ import type { Observable } from 'rxjs';
 import { FormStatus } from '../core/form-status';
 import { focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
-import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { FieldErrorPipe } from '../ui/field-error';
+import { FORM_FIELDS } from '../ui/form-fields';
 import { CampusGroupsApi } from './campus-groups-api';
 
 /**
@@ -38,18 +35,7 @@ import { CampusGroupsApi } from './campus-groups-api';
  */
 @Component({
   selector: 'app-campus-group-form',
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatInput,
-    FormStatus,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [FORM_FIELDS, RouterLink, MatButton, FormStatus],
   templateUrl: './campus-group-form.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -1,16 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
-import { ReactiveFormsModule, type FormControl, type FormGroup } from '@angular/forms';
+import { type FormControl, type FormGroup } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatOption } from '@angular/material/core';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatSelect } from '@angular/material/select';
 import { helsinkiDate, type UserDto } from '@tyoelama/shared';
 
 import { Auth } from '../core/auth';
 import { addDays } from '../core/dates';
-import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { FieldErrorPipe } from '../ui/field-error';
+import { FORM_FIELDS } from '../ui/form-fields';
 
 export type FollowUpGroup = FormGroup<{
   title: FormControl<string>;
@@ -21,18 +16,7 @@ export type FollowUpGroup = FormGroup<{
 /** The log-contact dialog's follow-up: what to do, by when (with quick picks), and who does it. */
 @Component({
   selector: 'app-follow-up-fields',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [FORM_FIELDS, MatButton],
   template: `
     <ng-container [formGroup]="group()">
       <mat-form-field appearance="outline" class="full">

@@ -10,12 +10,11 @@ import {
   untracked,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatChipListbox, MatChipOption } from '@angular/material/chips';
-import { MatOption } from '@angular/material/core';
 import {
   MAT_DIALOG_DATA,
   MatDialog,
@@ -24,9 +23,6 @@ import {
   MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import {
   CONTACT_TOPICS,
@@ -53,12 +49,11 @@ import type { LogContactPreset } from '../core/contact-log';
 import { FormStatus } from '../core/form-status';
 import { focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
-import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { EmployerField, pickedEmployer, type EmployerFieldValue } from '../employers/employer-field';
 import { EmployersApi } from '../employers/employers-api';
 import { UsersApi } from '../users/users-api';
 import { helsinkiTime, helsinkiToIso } from '../core/dates';
-import { FieldErrorPipe } from '../ui/field-error';
+import { FORM_FIELDS } from '../ui/form-fields';
 import { ContactEntriesApi } from './contact-entries-api';
 import { FollowUpFields } from './follow-up-fields';
 
@@ -87,7 +82,7 @@ function placeFieldErrors(form: FormGroup, errors: readonly FieldError[]): void 
 @Component({
   selector: 'app-log-contact-dialog',
   imports: [
-    ReactiveFormsModule,
+    FORM_FIELDS,
     MatDialogTitle,
     MatDialogContent,
     MatDialogActions,
@@ -97,18 +92,9 @@ function placeFieldErrors(form: FormGroup, errors: readonly FieldError[]): void 
     MatCheckbox,
     MatChipListbox,
     MatChipOption,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
     EmployerField,
     FollowUpFields,
     FormStatus,
-    TranslatePipe,
-    FieldErrorPipe,
   ],
   templateUrl: './log-contact-dialog.html',
   styleUrl: './log-contact-dialog.scss',

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
   MAT_DIALOG_DATA,
@@ -8,9 +8,6 @@ import {
   MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import {
   CONTACT_ROLES,
   createContactPersonSchema,
@@ -25,8 +22,7 @@ import type { Observable } from 'rxjs';
 
 import { FormStatus } from '../core/form-status';
 import { focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
-import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { FieldErrorPipe } from '../ui/field-error';
+import { FORM_FIELDS } from '../ui/form-fields';
 import { ContactPersonsApi } from './contact-persons-api';
 
 export interface ContactPersonDialogData {
@@ -44,23 +40,7 @@ function isPerson(value: unknown): value is ContactPersonDto {
 /** Adds or edits a contact person; closes with the saved person. */
 @Component({
   selector: 'app-contact-person-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatHint,
-    MatInput,
-    MatSelect,
-    MatOption,
-    FormStatus,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [FORM_FIELDS, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, FormStatus],
   templateUrl: './contact-person-dialog.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -1,14 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import { ReactiveFormsModule, type FormControl } from '@angular/forms';
+import type { FormControl } from '@angular/forms';
 import { MatAutocomplete, MatAutocompleteTrigger } from '@angular/material/autocomplete';
-import { MatOption } from '@angular/material/core';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { catchError, debounceTime, distinctUntilChanged, filter, map, of, startWith, switchMap, tap } from 'rxjs';
 
-import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { FieldErrorPipe } from '../ui/field-error';
+import { FORM_FIELDS } from '../ui/form-fields';
 import { EmployersApi } from './employers-api';
 
 /** A picked employer; while the user is still typing the control holds the text instead. */
@@ -36,19 +32,7 @@ export const EMPLOYER_SEARCH_DEBOUNCE_MS = 200;
  */
 @Component({
   selector: 'app-employer-field',
-  imports: [
-    ReactiveFormsModule,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatAutocomplete,
-    MatAutocompleteTrigger,
-    MatOption,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [FORM_FIELDS, MatAutocomplete, MatAutocompleteTrigger],
   template: `
     <mat-form-field appearance="outline" class="employer-field">
       <mat-label>{{ label() }}</mat-label>

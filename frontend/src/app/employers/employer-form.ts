@@ -12,11 +12,8 @@ import {
   untracked,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import {
@@ -42,8 +39,7 @@ import type { Observable } from 'rxjs';
 import { FormStatus } from '../core/form-status';
 import { fieldErrorOf, focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
-import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { FieldErrorPipe } from '../ui/field-error';
+import { FORM_FIELDS } from '../ui/form-fields';
 import { diffConflict, editableOf, reapplyMine, type EditableEmployer, type FieldConflict } from './conflict';
 import { ConflictPanel } from './conflict-panel';
 import { EmployerLookups } from './employer-lookups';
@@ -69,22 +65,7 @@ function textOrNull(value: string): string | null {
 /** The employer's details: creates one at /employers/new, edits one in place on its page. */
 @Component({
   selector: 'app-employer-form',
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatHint,
-    MatInput,
-    MatSelect,
-    MatOption,
-    FormStatus,
-    ConflictPanel,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [FORM_FIELDS, RouterLink, MatButton, FormStatus, ConflictPanel],
   templateUrl: './employer-form.html',
   styleUrl: './employer-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -205,12 +186,10 @@ export class EmployerForm {
     else {
       const existing = this.loaded();
       if (existing)
-        this.api
-          .get(existing.id)
-          .subscribe({
-            next: (employer) => this.showEmployer(employer),
-            error: (error: ApiError) => this.formError.set(error),
-          });
+        this.api.get(existing.id).subscribe({
+          next: (employer) => this.showEmployer(employer),
+          error: (error: ApiError) => this.formError.set(error),
+        });
     }
   }
 

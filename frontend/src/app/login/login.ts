@@ -1,30 +1,17 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, input, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { loginSchema, type ApiError } from '@tyoelama/shared';
 
 import { Auth } from '../core/auth';
 import { focusFirstInvalid, safeReturnUrl, showFieldErrors, validateForm } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
-import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { FieldErrorPipe } from '../ui/field-error';
+import { FORM_FIELDS } from '../ui/form-fields';
 
 @Component({
   selector: 'app-login',
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatInput,
-    MatButton,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [FORM_FIELDS, RouterLink, MatButton],
   templateUrl: './login.html',
   styleUrl: './login.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

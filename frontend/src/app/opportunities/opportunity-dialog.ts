@@ -1,12 +1,8 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatOption } from '@angular/material/core';
 import { MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatSelect } from '@angular/material/select';
 import {
   OPPORTUNITY_STAGES,
   OPPORTUNITY_TYPES,
@@ -19,31 +15,14 @@ import {
 
 import { FormStatus } from '../core/form-status';
 import { focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
-import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { EmployerField, pickedEmployer, type EmployerFieldValue } from '../employers/employer-field';
-import { FieldErrorPipe } from '../ui/field-error';
+import { FORM_FIELDS } from '../ui/form-fields';
 import { OpportunitiesApi } from './opportunities-api';
 
 /** A new collaboration opportunity; closes with the created one. */
 @Component({
   selector: 'app-opportunity-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    EmployerField,
-    FormStatus,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [FORM_FIELDS, MatDialogTitle, MatDialogContent, MatDialogActions, MatButton, EmployerField, FormStatus],
   template: `
     <h2 mat-dialog-title>{{ 'pipeline.form.heading' | t }}</h2>
     <form [formGroup]="form" (ngSubmit)="createOpportunity()" novalidate>

@@ -11,11 +11,8 @@ import {
   untracked,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
@@ -42,8 +39,7 @@ import { Auth } from '../core/auth';
 import { FormStatus } from '../core/form-status';
 import { focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
-import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { FieldErrorPipe } from '../ui/field-error';
+import { FORM_FIELDS } from '../ui/form-fields';
 import { UsersApi } from './users-api';
 
 type UserField = 'email' | 'displayName' | 'role' | 'password' | 'campusGroupIds' | 'locale' | 'active';
@@ -55,22 +51,7 @@ function isUserDto(value: unknown): value is UserDto {
 /** Creates a user at /users/new and shows or edits one at /users/:id (read-only for roles that may not write). */
 @Component({
   selector: 'app-user-form',
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatHint,
-    MatInput,
-    MatSelect,
-    MatOption,
-    MatSlideToggle,
-    FormStatus,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [FORM_FIELDS, RouterLink, MatButton, MatSlideToggle, FormStatus],
   templateUrl: './user-form.html',
   styleUrl: './user-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
