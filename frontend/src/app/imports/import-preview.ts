@@ -39,7 +39,7 @@ export class ImportPreview {
   readonly decide = output<{ row: ImportRowDto; decision: ImportDecision }>();
   /** With how many rows will be written, for the progress bar until the server tells. */
   readonly commit = output<number>();
-  readonly cancel = output<void>();
+  readonly discard = output<void>();
 
   protected readonly figures = computed<ImportFigure[]>(() => {
     const preview = this.preview();
