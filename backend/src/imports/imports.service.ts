@@ -20,8 +20,8 @@ import { uniqueViolation } from '../database/database-errors';
 import { withLongStatements } from '../database/pool';
 import { type CommitTarget, planCommit, settleMergedRows, writePlan } from './import-commit';
 import { markDuplicates } from './import-duplicates';
-import { readSheet } from './import-file';
-import { type ParsedRow, parseRows } from './import-rows';
+import { parseFileOffThread } from './import-file-reader';
+import type { ParsedRow } from './import-rows';
 
 /** Parsed files are kept this long for the preview → commit round trip. */
 const BATCH_LIFETIME = `interval '24 hours'`;
@@ -53,9 +53,8 @@ export class ImportsService {
   ): Promise<ImportPreviewDto> {
     if (!file) throw ApiException.field('file', 'required', 'Choose a CSV or .xlsx file');
     await this.assertTarget(fields);
-    const sheet = await readSheet(file.buffer, file.originalname);
     const target = { ownerCampusGroupId: fields.ownerCampusGroupId, accountManagerId: fields.accountManagerId ?? null };
-    const rows = parseRows(sheet, target);
+    const rows = await parseFileOffThread(file.buffer, file.originalname, target);
     const fileName = file.originalname.slice(0, 255) || 'import';
     // A file of thousands of rows legitimately outlasts the per-request statement limit.
     const id = await this.dataSource.transaction((manager) =>
@@ -108,7 +107,7 @@ export class ImportsService {
       `SELECT rows FROM import_batches WHERE id = $1`,
       [id],
     );
-    const decisions = (input.decisions ?? {});
+    const decisions = input.decisions ?? {};
     this.assertDecisions(rows, decisions);
     const plan = planCommit(rows, decisions);
     const total = plan.creates.length + plan.updates.length;
@@ -117,7 +116,11 @@ export class ImportsService {
       [id, total],
     );
     if (claimed.length === 0) {
-      throw new ApiException(409, 'CONFLICT', `This import is already ${batch.status === 'committing' ? 'running' : batch.status}`);
+      throw new ApiException(
+        409,
+        'CONFLICT',
+        `This import is already ${batch.status === 'committing' ? 'running' : batch.status}`,
+      );
     }
     const target: CommitTarget = {
       ownerCampusGroupId: batch.owner_campus_group_id,
@@ -137,11 +140,18 @@ export class ImportsService {
         uniqueViolation(error) === 'uq_employers_business_id'
           ? 'A Y-tunnus of the file was saved for another employer meanwhile; nothing was imported'
           : 'The import failed; nothing was imported';
-      const report: ImportReport = { ...plan.report, created: 0, updated: 0, contactsCreated: 0, rows: [], error: reason };
-      await this.dataSource.query(`UPDATE import_batches SET status = 'failed', progress = 0, report = $2 WHERE id = $1`, [
-        id,
-        JSON.stringify(report),
-      ]);
+      const report: ImportReport = {
+        ...plan.report,
+        created: 0,
+        updated: 0,
+        contactsCreated: 0,
+        rows: [],
+        error: reason,
+      };
+      await this.dataSource.query(
+        `UPDATE import_batches SET status = 'failed', progress = 0, report = $2 WHERE id = $1`,
+        [id, JSON.stringify(report)],
+      );
       if (uniqueViolation(error)) throw new ApiException(409, 'CONFLICT', reason);
       throw error;
     }
@@ -173,7 +183,11 @@ export class ImportsService {
       const row = byNumber.get(rowNumber);
       if (!row) fieldErrors.push({ path, code: 'unknown_row', message: 'No such row in the file' });
       else if (decision === 'update' && !row.duplicate) {
-        fieldErrors.push({ path, code: 'no_duplicate', message: 'Only a row matching an existing employer can update it' });
+        fieldErrors.push({
+          path,
+          code: 'no_duplicate',
+          message: 'Only a row matching an existing employer can update it',
+        });
       } else if (decision === 'create' && row.duplicate?.reason === 'business_id') {
         fieldErrors.push({ path, code: 'business_id_taken', message: 'An employer with this Y-tunnus already exists' });
       }
@@ -184,7 +198,9 @@ export class ImportsService {
   /** Field-level 400s for the upload's owner group and account manager, before the file is read. */
   private async assertTarget(fields: ImportUploadFields): Promise<void> {
     const fieldErrors: FieldError[] = [];
-    const [group] = await this.dataSource.query(`SELECT 1 FROM campus_groups WHERE id = $1`, [fields.ownerCampusGroupId]);
+    const [group] = await this.dataSource.query(`SELECT 1 FROM campus_groups WHERE id = $1`, [
+      fields.ownerCampusGroupId,
+    ]);
     if (!group) {
       fieldErrors.push({ path: 'ownerCampusGroupId', code: 'unknown_campus_group', message: 'Unknown campus group' });
     }
