@@ -44,11 +44,23 @@ const WEB_PUBLIC_FILES = [
 ];
 const webFeatureDeepImport = {
   regex: `^\\.\\./(?!(core|ui|testing)/)(?!(${WEB_PUBLIC_FILES.join('|')})$)[^/]+/`,
-  message: "Use another feature's API service or a component listed in WEB_PUBLIC_FILES (eslint.config.mjs), or move the shared piece to core/ or ui/.",
+  message:
+    "Use another feature's API service or a component listed in WEB_PUBLIC_FILES (eslint.config.mjs), or move the shared piece to core/ or ui/.",
 };
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/dist-tools/**', '**/node_modules/**', '**/.angular/**', '**/coverage/**', '**/*.js', '**/*.mjs', 'e2e/test-results/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/dist-tools/**',
+      '**/node_modules/**',
+      '**/.angular/**',
+      '**/coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+      'e2e/test-results/**',
+    ],
+  },
   {
     files: ['**/*.ts'],
     extends: [eslint.configs.recommended, ...tseslint.configs.recommendedTypeChecked],

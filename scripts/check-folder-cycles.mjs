@@ -40,17 +40,33 @@ for (const root of roots) {
     }
   }
   // Tarjan's strongly connected components
-  let index = 0; const stack = []; const idx = new Map(); const low = new Map(); const on = new Set(); const sccs = [];
+  let index = 0;
+  const stack = [];
+  const idx = new Map();
+  const low = new Map();
+  const on = new Set();
+  const sccs = [];
   const nodes = new Set([...edges.keys(), ...[...edges.values()].flatMap((m) => [...m.keys()])]);
   const visit = (v) => {
-    idx.set(v, index); low.set(v, index); index++; stack.push(v); on.add(v);
+    idx.set(v, index);
+    low.set(v, index);
+    index++;
+    stack.push(v);
+    on.add(v);
     for (const w of edges.get(v)?.keys() ?? []) {
-      if (!idx.has(w)) { visit(w); low.set(v, Math.min(low.get(v), low.get(w))); }
-      else if (on.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
     }
     if (low.get(v) === idx.get(v)) {
-      const scc = []; let w;
-      do { w = stack.pop(); on.delete(w); scc.push(w); } while (w !== v);
+      const scc = [];
+      let w;
+      do {
+        w = stack.pop();
+        on.delete(w);
+        scc.push(w);
+      } while (w !== v);
       if (scc.length > 1) sccs.push(scc);
     }
   };
@@ -58,7 +74,9 @@ for (const root of roots) {
   for (const scc of sccs) {
     failed = true;
     console.log(`${root}: folder cycle ${scc.join(' <-> ')}`);
-    for (const a of scc) for (const b of scc) if (edges.get(a)?.has(b)) console.log(`  ${a} -> ${b}: ${[...new Set(edges.get(a).get(b))].join(', ')}`);
+    for (const a of scc)
+      for (const b of scc)
+        if (edges.get(a)?.has(b)) console.log(`  ${a} -> ${b}: ${[...new Set(edges.get(a).get(b))].join(', ')}`);
   }
 }
 if (!failed) console.log('no folder cycles');
