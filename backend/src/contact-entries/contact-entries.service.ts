@@ -8,18 +8,13 @@ import {
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod/mini';
-import { AuditService, createdFields, diffFields } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
-import { readScope } from '../auth/campus-scope';
+import { AuditService, createdFields, diffFields } from '../audit';
+import type { AuthUser } from '../auth';
+import { readScope } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { rows } from '../database/typed-query';
 import { ColumnChanges, expectVersion } from '../database/versioned-update';
-import {
-  type EmployerAccessRow,
-  readableEmployer,
-  noteEmployerActivity,
-  refreshEmployerActivity,
-} from '../employers/employer-access';
+import { type EmployerAccessRow, readableEmployer, noteEmployerActivity, refreshEmployerActivity } from '../employers';
 import { detachFollowUpsFromEntry, FollowUpsService } from '../follow-ups';
 import {
   contactEntriesTable,

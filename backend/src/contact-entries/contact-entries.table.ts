@@ -1,12 +1,12 @@
 import type { ContactEntryDto, ContactEntryListQuery, ContactTopic, ContactType, Page } from '@tyoelama/shared';
-import type { CampusScope } from '../auth/campus-scope';
+import type { CampusScope } from '../auth';
 import { decodeCursor, pageSize, timestampKeySql } from '../database/keyset';
 import { SqlParams } from '../database/sql';
 import { keysetPage } from '../database/keyset-page';
 import { columnList, defineTable, integer, type RowOf, text, textArray, timestamptz, varchar } from '../database/table';
 import { oneRow, type Queryable, rows } from '../database/typed-query';
 import { type ColumnChanges, versionedUpdate } from '../database/versioned-update';
-import { employerVisibleSql } from '../employers/employer-access';
+import { employerVisibleSql } from '../employers';
 import { followUpIdsOfEntrySql } from '../follow-ups';
 
 export const contactEntriesTable = defineTable('contact_entries', {

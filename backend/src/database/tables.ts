@@ -1,7 +1,7 @@
-import { contactEntriesTable, contactEntryPersonsTable } from '../contact-entries/contact-entries.table';
-import { employerCampusGroupsTable, employerNameWordsTable, employersTable } from '../employers/employers.table';
-import { followUpsTable } from '../follow-ups/follow-ups.table';
-import { opportunitiesTable, opportunityStageChangesTable } from '../opportunities/opportunities.table';
+import { contactEntriesTable, contactEntryPersonsTable } from '../contact-entries';
+import { employerCampusGroupsTable, employerNameWordsTable, employersTable } from '../employers';
+import { followUpsTable } from '../follow-ups';
+import { opportunitiesTable, opportunityStageChangesTable } from '../opportunities';
 import type { Table } from './table';
 
 /**

@@ -10,10 +10,10 @@ import {
   type OpportunityStage,
   type OpportunityType,
 } from '@tyoelama/shared';
-import type { AuthUser } from '../auth/auth-user';
-import { readScope } from '../auth/campus-scope';
+import type { AuthUser } from '../auth';
+import { readScope } from '../auth';
 import { SqlParams } from '../database/sql';
-import { employerVisibleSql } from '../employers/employer-access';
+import { employerVisibleSql } from '../employers';
 import {
   EMPLOYER_LIST_FROM,
   employerFilterSql,
@@ -21,7 +21,7 @@ import {
   keysetSort,
   relevanceOrderSql,
   searchThresholdSql,
-} from '../employers/employer-list-sql';
+} from '../employers';
 import { followUpFilterConditions, followUpOverdueSql } from '../follow-ups';
 import { opportunityListConditions } from '../opportunities';
 import { type ExportColumn, finnishDay, finnishInstant } from './export-writers';

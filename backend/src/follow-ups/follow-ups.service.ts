@@ -9,18 +9,13 @@ import {
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod/mini';
-import { AuditService, createdFields, diffFields } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
-import { assertUnreachable, readScope } from '../auth/campus-scope';
+import { AuditService, createdFields, diffFields } from '../audit';
+import type { AuthUser } from '../auth';
+import { assertUnreachable, readScope } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { oneRow } from '../database/typed-query';
 import { ColumnChanges, expectVersion } from '../database/versioned-update';
-import {
-  type EmployerAccessRow,
-  readableEmployer,
-  noteEmployerActivity,
-  refreshEmployerActivity,
-} from '../employers/employer-access';
+import { type EmployerAccessRow, readableEmployer, noteEmployerActivity, refreshEmployerActivity } from '../employers';
 import { findFollowUp, followUpPage, followUpsTable, insertFollowUp, updateFollowUp } from './follow-ups.table';
 
 type FollowUpChanges = ColumnChanges<typeof followUpsTable>;

@@ -1,9 +1,9 @@
 import type { FollowUpDto, FollowUpListQuery, FollowUpStatus, Page } from '@tyoelama/shared';
-import type { AuthUser } from '../auth/auth-user';
-import { assertUnreachable, type CampusScope } from '../auth/campus-scope';
+import type { AuthUser } from '../auth';
+import { assertUnreachable, type CampusScope } from '../auth';
 import { decodeCursor, pageSize } from '../database/keyset';
 import { HELSINKI_TODAY, SqlParams } from '../database/sql';
-import { employerVisibleSql } from '../employers/employer-access';
+import { employerVisibleSql } from '../employers';
 import { keysetPage } from '../database/keyset-page';
 import { columnList, date, defineTable, integer, type RowOf, text, timestamptz, varchar } from '../database/table';
 import { oneRow, type Queryable, rows } from '../database/typed-query';

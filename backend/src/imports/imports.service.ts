@@ -14,7 +14,7 @@ import {
   type ImportUploadFields,
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { uniqueViolation } from '../database/database-errors';
 import { withLongStatements } from '../database/pool';

@@ -7,14 +7,14 @@ import {
   type Page,
   type StageChangeDto,
 } from '@tyoelama/shared';
-import type { CampusScope } from '../auth/campus-scope';
+import type { CampusScope } from '../auth';
 import { decodeCursor, pageSize, timestampKeySql } from '../database/keyset';
 import { likePattern, searchCondition, SqlParams } from '../database/sql';
 import { keysetPage } from '../database/keyset-page';
 import { columnList, date, defineTable, integer, type RowOf, text, timestamptz, varchar } from '../database/table';
 import { oneRow, type Queryable, rows } from '../database/typed-query';
 import { type ColumnChanges, versionedUpdate } from '../database/versioned-update';
-import { employerVisibleSql } from '../employers/employer-access';
+import { employerVisibleSql } from '../employers';
 
 export const opportunitiesTable = defineTable('opportunities', {
   id: integer(),

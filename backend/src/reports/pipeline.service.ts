@@ -12,12 +12,12 @@ import {
   type StaleOpportunityDto,
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
-import { type CampusScope, readScope } from '../auth/campus-scope';
+import type { AuthUser } from '../auth';
+import { type CampusScope, readScope } from '../auth';
 import { DataChanges } from '../cache/data-changes';
 import type { JsonText } from '../http/json-text';
 import { SqlParams } from '../database/sql';
-import { employerVisibleSql } from '../employers/employer-access';
+import { employerVisibleSql } from '../employers';
 import { OPEN_STAGES_SQL } from '../opportunities';
 import { daysSinceSql, helsinkiDaysSql, ReportCache, where } from './reports-sql';
 

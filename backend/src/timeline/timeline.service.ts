@@ -9,13 +9,13 @@ import type {
   TimelineQuery,
 } from '@tyoelama/shared';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
-import { assertUnreachable } from '../auth/campus-scope';
+import type { AuthUser } from '../auth';
+import { assertUnreachable } from '../auth';
 import { decodeCursor, pageSize, timestampKeySql } from '../database/keyset';
 import { SqlParams } from '../database/sql';
 import { keysetPage } from '../database/keyset-page';
 import { rows } from '../database/typed-query';
-import { readableEmployer } from '../employers/employer-access';
+import { readableEmployer } from '../employers';
 
 interface TimelineRow {
   key: string;
