@@ -1,4 +1,5 @@
 import {
+  addDays,
   type ContactRole,
   type ContactTopic,
   type ContactType,
@@ -452,12 +453,6 @@ export interface Clock {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
-
-/** `YYYY-MM-DD` plus whole days, without time-zone games. */
-export function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
 
 function isoDate(instant: Date): string {
   return instant.toISOString().slice(0, 10);

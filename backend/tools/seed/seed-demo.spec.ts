@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { isValidBusinessId, OPPORTUNITY_STAGES } from '@tyoelama/shared';
+import { addDays, isValidBusinessId, OPPORTUNITY_STAGES } from '@tyoelama/shared';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { createTestDatabase } from '../../test/test-database';
-import { addDays, businessIdFor, buildDemoPlan, DEMO_EMPLOYER_COUNT } from './demo-data';
+import { businessIdFor, buildDemoPlan, DEMO_EMPLOYER_COUNT } from './demo-data';
 import { seedDemo } from './seed-demo';
 
 const COUNTED_TABLES = [

@@ -1,5 +1,8 @@
 import { APP_TIME_ZONE } from '@tyoelama/shared';
 
+// One home for calendar-date arithmetic: the backend and the tools use the same function.
+export { addDays } from '@tyoelama/shared';
+
 const clock = new Intl.DateTimeFormat('en-GB', { timeZone: APP_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 const wallClock = new Intl.DateTimeFormat('en-GB', {
@@ -47,12 +50,6 @@ export function helsinkiToIso(date: string, time: string): string | undefined {
   let instant = guess - helsinkiOffset(guess);
   instant = guess - helsinkiOffset(instant);
   return new Date(instant).toISOString();
-}
-
-/** A calendar date `YYYY-MM-DD` moved by whole days (no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + days)).toISOString().slice(0, 10);
 }
 
 /** A calendar date `YYYY-MM-DD` moved by whole months; a day the month lacks rolls over (31.3. − 1 month = 3.3.). */
