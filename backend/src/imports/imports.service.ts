@@ -14,11 +14,11 @@ import {
   type ImportUploadFields,
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { uniqueViolation } from '../database/database-errors';
 import { withLongStatements } from '../database/pool';
-import { assertEmployerReferences } from '../employers/employer-references';
+import { assertEmployerReferences } from '../employers';
 import { type CommitTarget, planCommit, settleMergedRows, writePlan } from './import-commit';
 import { markDuplicates } from './import-duplicates';
 import { parseFileOffThread } from './import-file-reader';
@@ -133,7 +133,9 @@ export class ImportsService {
       await this.dataSource.transaction((manager) =>
         withLongStatements(manager, () =>
           writePlan(manager, plan, target, (written) =>
-            this.dataSource.query(`UPDATE import_batches SET progress = $2 WHERE id = $1`, [id, written]).then(() => undefined),
+            this.dataSource
+              .query(`UPDATE import_batches SET progress = $2 WHERE id = $1`, [id, written])
+              .then(() => undefined),
           ),
         ),
       );

@@ -11,12 +11,12 @@ import {
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod/mini';
-import { createdFields, diffFields, AuditService } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
-import { readScope } from '../auth/campus-scope';
-import { hashPassword } from '../passwords/password';
-import { assertPasswordAllowed } from '../passwords/password-policy';
-import { SessionsService } from '../auth/sessions.service';
+import { createdFields, diffFields, AuditService } from '../audit';
+import type { AuthUser } from '../auth';
+import { readScope } from '../auth';
+import { hashPassword } from '../passwords';
+import { assertPasswordAllowed } from '../passwords';
+import { SessionsService } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { foreignKeyViolation, uniqueViolation } from '../database/database-errors';
 import { decodeCursor, encodeCursor, pageSize } from '../database/keyset';

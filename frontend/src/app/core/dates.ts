@@ -3,7 +3,12 @@ import { APP_TIME_ZONE } from '@tyoelama/shared';
 // One home for calendar-date arithmetic: the backend and the tools use the same function.
 export { addDays } from '@tyoelama/shared';
 
-const clock = new Intl.DateTimeFormat('en-GB', { timeZone: APP_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const clock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: APP_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 const wallClock = new Intl.DateTimeFormat('en-GB', {
   timeZone: APP_TIME_ZONE,
@@ -45,7 +50,13 @@ export function helsinkiToIso(date: string, time: string): string | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const clockMatch = /^(\d{2}):(\d{2})$/.exec(time);
   if (!match || !clockMatch) return `${date}T${time}`;
-  const guess = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), Number(clockMatch[1]), Number(clockMatch[2]));
+  const guess = Date.UTC(
+    Number(match[1]),
+    Number(match[2]) - 1,
+    Number(match[3]),
+    Number(clockMatch[1]),
+    Number(clockMatch[2]),
+  );
   // Check the offset again at the result: near a DST switch the first guess can be an hour off.
   let instant = guess - helsinkiOffset(guess);
   instant = guess - helsinkiOffset(instant);

@@ -1,0 +1,27 @@
+export { employerVisibleSql, noteEmployerActivity, readableEmployer, refreshEmployerActivity } from './employer-access';
+export type { EmployerAccessRow } from './employer-access';
+export {
+  EMPLOYER_LIST_FROM,
+  employerFilterSql,
+  employerNameMatchSql,
+  fuzzyTextSql,
+  keysetOrderSql,
+  keysetSort,
+  relevanceOrderSql,
+  searchThresholdSql,
+} from './employer-list-sql';
+export { EmployersModule } from './employers.module';
+export { assertEmployerReferences } from './employer-references';
+export type { EmployerReferences } from './employer-references';
+export {
+  EMPLOYER_FIELDS,
+  employerCampusGroupsTable,
+  employerNameWordsTable,
+  employersTable,
+  type EmployerValues,
+  insertEmployers,
+  linkCampusGroups,
+  lockEmployerValues,
+  reserveEmployerIds,
+  updateEmployers,
+} from './employers.table';
