@@ -1,7 +1,6 @@
 import type { ContactTopic, ContactType } from '@tyoelama/shared';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { CampusGroupEntity } from '../campus-groups/campus-group.entity';
-import { EmployerEntity } from '../employers/employer.entity';
 import { UserEntity } from '../users/user.entity';
 
 @Entity('contact_entries')
@@ -15,9 +14,6 @@ export class ContactEntryEntity {
   @Column({ name: 'employer_id', type: 'integer' })
   employerId: number;
 
-  @ManyToOne(() => EmployerEntity)
-  @JoinColumn({ name: 'employer_id', foreignKeyConstraintName: 'contact_entries_employer_id_fkey' })
-  employer?: EmployerEntity;
 
   @Column({ type: 'varchar', length: 20 })
   type: ContactType;

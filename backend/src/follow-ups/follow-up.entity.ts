@@ -1,7 +1,6 @@
 import type { FollowUpStatus } from '@tyoelama/shared';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ContactEntryEntity } from '../contact-entries/contact-entry.entity';
-import { EmployerEntity } from '../employers/employer.entity';
 import { UserEntity } from '../users/user.entity';
 
 @Entity('follow_ups')
@@ -16,9 +15,6 @@ export class FollowUpEntity {
   @Column({ name: 'employer_id', type: 'integer' })
   employerId: number;
 
-  @ManyToOne(() => EmployerEntity)
-  @JoinColumn({ name: 'employer_id', foreignKeyConstraintName: 'follow_ups_employer_id_fkey' })
-  employer?: EmployerEntity;
 
   @Column({ name: 'contact_entry_id', type: 'integer', nullable: true })
   contactEntryId: number | null;

@@ -1,7 +1,6 @@
 import type { OpportunityStage, OpportunityType } from '@tyoelama/shared';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { CampusGroupEntity } from '../campus-groups/campus-group.entity';
-import { EmployerEntity } from '../employers/employer.entity';
 import { UserEntity } from '../users/user.entity';
 
 @Entity('opportunities')
@@ -18,9 +17,6 @@ export class OpportunityEntity {
   @Column({ name: 'employer_id', type: 'integer' })
   employerId: number;
 
-  @ManyToOne(() => EmployerEntity)
-  @JoinColumn({ name: 'employer_id', foreignKeyConstraintName: 'opportunities_employer_id_fkey' })
-  employer?: EmployerEntity;
 
   @Column({ type: 'varchar', length: 200 })
   title: string;
