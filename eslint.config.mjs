@@ -4,7 +4,7 @@ import angular from 'angular-eslint';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.angular/**', '**/coverage/**', '**/*.js', '**/*.mjs', 'e2e/test-results/**'] },
+  { ignores: ['**/dist/**', '**/dist-tools/**', '**/node_modules/**', '**/.angular/**', '**/coverage/**', '**/*.js', '**/*.mjs', 'e2e/test-results/**'] },
   {
     files: ['**/*.ts'],
     extends: [eslint.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
@@ -39,7 +39,7 @@ export default tseslint.config(
   },
   // Tests last, so their relaxations win over the feature rules above.
   {
-    files: ['**/*.spec.ts', 'backend/src/test/**/*.ts'],
+    files: ['**/*.spec.ts', 'backend/test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-floating-promises': 'off',

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountModule } from './account/account.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { DataChangesModule } from './common/data-changes';
+import { DataChangesModule } from './cache/data-changes';
 import { CampusGroupsModule } from './campus-groups/campus-groups.module';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';

@@ -10,7 +10,7 @@ import {
   type UpdateMeRequest,
 } from '@tyoelama/shared';
 import type { Request, Response } from 'express';
-import { ApiBodyFrom, ZodPipe } from '../common/validation';
+import { ApiBodyFrom, ZodPipe } from '../http/validation';
 import { UsersService } from '../users/users.service';
 import { SESSION_COOKIE } from '../auth/auth.guard';
 import { AuthService, toMe } from './auth.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ChangePasswordRequest, LoginRequest, Me, TooManyAttemptsDetail } from '@tyoelama/shared';
-import { ApiException } from '../common/api-exception';
+import { ApiException } from '../http/api-exception';
 import { UsersService } from '../users/users.service';
 import type { AuthUser } from '../auth/auth-user';
 import { LoginThrottle } from './login-throttle';

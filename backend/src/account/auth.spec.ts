@@ -1,5 +1,5 @@
-import { Clock } from '../common/clock';
-import { startTestApp, TEST_PASSWORD, type TestContext } from '../test/test-app';
+import { Clock } from '../config/clock';
+import { startTestApp, TEST_PASSWORD, type TestContext } from '../../test/test-app';
 import { SessionsService } from '../auth/sessions.service';
 
 describe('auth API', () => {

@@ -1,5 +1,5 @@
-import { Clock } from '../common/clock';
-import { startTestApp, type TestContext } from '../test/test-app';
+import { Clock } from '../config/clock';
+import { startTestApp, type TestContext } from '../../test/test-app';
 import { LoginThrottle } from './login-throttle';
 
 jest.setTimeout(60_000);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock } from '../common/clock';
+import { Clock } from '../config/clock';
 import type { RowOf } from '../database/table';
 import { rows } from '../database/typed-query';
 import { type loginThrottleTable, type ThrottleScope as Scope } from './login-throttle.table';

@@ -4,7 +4,7 @@ import type { CalendarFeedDto } from '@tyoelama/shared';
 import type { Request } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { AnyRole, CurrentUser, Public } from '../auth/decorators';
-import { ApiException } from '../common/api-exception';
+import { ApiException } from '../http/api-exception';
 import { CalendarService } from './calendar.service';
 
 /** 32 random bytes in base64url. */

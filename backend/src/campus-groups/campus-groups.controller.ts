@@ -13,7 +13,7 @@ import {
 import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth/auth-user';
 import { CanRead, CurrentUser, Roles } from '../auth/decorators';
-import { ApiBodyFrom, IdPipe, ZodPipe } from '../common/validation';
+import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
 import { CampusGroupsService } from './campus-groups.service';
 
 @ApiTags('campus-groups')

@@ -11,7 +11,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { inScope, readScope } from '../auth/campus-scope';
-import { ApiException } from '../common/api-exception';
+import { ApiException } from '../http/api-exception';
 import { translateConstraintErrors } from '../database/constraint-errors';
 import { campusGroupMembers } from '../users';
 import {

@@ -6,8 +6,8 @@ import type {
   UpdateCampusGroupRequest,
 } from '@tyoelama/shared';
 import type { CampusScope } from '../auth/campus-scope';
-import { ApiException } from '../common/api-exception';
-import { likePattern, searchCondition, SqlParams } from '../common/sql';
+import { ApiException } from '../http/api-exception';
+import { likePattern, searchCondition, SqlParams } from '../database/sql';
 import type { ConstraintErrors } from '../database/constraint-errors';
 import { nameOrderedPage } from '../database/name-ordered-page';
 import { columnList, defineTable, integer, type RowOf, timestamptz, varchar } from '../database/table';

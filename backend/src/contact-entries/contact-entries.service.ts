@@ -13,9 +13,9 @@ import type { z } from 'zod/mini';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { readScope } from '../auth/campus-scope';
-import { ApiException } from '../common/api-exception';
-import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
-import { SqlParams } from '../common/sql';
+import { ApiException } from '../http/api-exception';
+import { decodeCursor, encodeCursor, pageSize } from '../database/keyset';
+import { SqlParams } from '../database/sql';
 import {
   type EmployerAccessRow,
   employerVisibleSql,

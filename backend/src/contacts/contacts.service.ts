@@ -3,8 +3,8 @@ import type { ContactPersonDto, ContactPersonExportDto } from '@tyoelama/shared'
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AuditChanges, auditEventsOf, AuditService, createdFields, diffFields } from '../audit';
 import type { AuthUser } from '../auth/auth-user';
-import { ApiException } from '../common/api-exception';
-import { foreignKeyViolation } from '../common/database-errors';
+import { ApiException } from '../http/api-exception';
+import { foreignKeyViolation } from '../database/database-errors';
 import { oneRow, rows } from '../database/typed-query';
 import { expectVersion } from '../database/versioned-update';
 import { readableEmployer } from '../employers/employer-access';

@@ -1,5 +1,5 @@
-import type { ApiException } from '../common/api-exception';
-import { foreignKeyViolation, uniqueViolation } from '../common/database-errors';
+import type { ApiException } from '../http/api-exception';
+import { foreignKeyViolation, uniqueViolation } from './database-errors';
 
 type Translate = () => ApiException | Promise<ApiException>;
 

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { ApiException } from '../common/api-exception';
-import { decodeCursor } from '../common/keyset';
-import { createTestDatabase, type TestDatabase } from '../test/test-database';
+import { ApiException } from '../http/api-exception';
+import { decodeCursor } from './keyset';
+import { createTestDatabase, type TestDatabase } from '../../test/test-database';
 import { constraintError, translateConstraintErrors } from './constraint-errors';
 import { keysetPage, offsetPage } from './keyset-page';
 import { columnList, defineTable, integer, type RowOf, text, timestamptz } from './table';

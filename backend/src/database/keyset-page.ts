@@ -1,5 +1,5 @@
 import type { Page } from '@tyoelama/shared';
-import { encodeCursor } from '../common/keyset';
+import { encodeCursor } from './keyset';
 
 /**
  * A keyset page from rows fetched with `LIMIT limit + 1`: the extra row only tells that there is a

@@ -1,6 +1,6 @@
 import type { Page } from '@tyoelama/shared';
-import { decodeCursor, pageSize } from '../common/keyset';
-import type { SqlParams } from '../common/sql';
+import { decodeCursor, pageSize } from './keyset';
+import type { SqlParams } from './sql';
 import { keysetPage } from './keyset-page';
 import { oneRow, type Queryable, rows } from './typed-query';
 

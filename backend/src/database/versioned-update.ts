@@ -1,5 +1,5 @@
-import { ApiException } from '../common/api-exception';
-import { SqlParams } from '../common/sql';
+import { ApiException } from '../http/api-exception';
+import { SqlParams } from './sql';
 import type { ColumnOf, RowOf, Table } from './table';
 import { type Queryable, rows } from './typed-query';
 

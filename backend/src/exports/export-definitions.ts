@@ -12,7 +12,7 @@ import {
 } from '@tyoelama/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { readScope } from '../auth/campus-scope';
-import { HELSINKI_TODAY, SqlParams } from '../common/sql';
+import { HELSINKI_TODAY, SqlParams } from '../database/sql';
 import { employerVisibleSql } from '../employers/employer-access';
 import {
   EMPLOYER_LIST_FROM,

@@ -13,8 +13,8 @@ import {
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { CanRead, CurrentUser } from '../auth/decorators';
-import { ApiException } from '../common/api-exception';
-import { ZodPipe } from '../common/validation';
+import { ApiException } from '../http/api-exception';
+import { ZodPipe } from '../http/validation';
 import { contactEntriesExport, employersExport, followUpsExport, opportunitiesExport } from './export-definitions';
 import type { ExportFormat } from './export-writers';
 import { ExportsService } from './exports.service';

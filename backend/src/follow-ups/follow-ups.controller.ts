@@ -14,7 +14,7 @@ import {
 import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth/auth-user';
 import { CanRead, CanWrite, CurrentUser, Roles } from '../auth/decorators';
-import { ApiBodyFrom, IdPipe, ZodPipe } from '../common/validation';
+import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
 import { FollowUpsService } from './follow-ups.service';
 
 @ApiTags('follow-ups')

@@ -12,9 +12,9 @@ import type { z } from 'zod/mini';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { assertUnreachable, readScope } from '../auth/campus-scope';
-import { ApiException } from '../common/api-exception';
-import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
-import { HELSINKI_TODAY, SqlParams } from '../common/sql';
+import { ApiException } from '../http/api-exception';
+import { decodeCursor, encodeCursor, pageSize } from '../database/keyset';
+import { HELSINKI_TODAY, SqlParams } from '../database/sql';
 import {
   type EmployerAccessRow,
   employerVisibleSql,

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { ApiException } from '../common/api-exception';
+import { ApiException } from '../http/api-exception';
 
 /** A file's rows as text cells, with the row number a spreadsheet would show (header = row 1). */
 export interface SheetRow {

@@ -32,9 +32,9 @@ import type { Response } from 'express';
 import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth/auth-user';
 import { CanWrite, CurrentUser } from '../auth/decorators';
-import { sendError } from '../common/all-exceptions.filter';
-import { ApiException } from '../common/api-exception';
-import { ApiBodyFrom, IdPipe, ZodPipe } from '../common/validation';
+import { sendError } from '../http/all-exceptions.filter';
+import { ApiException } from '../http/api-exception';
+import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
 import { ImportsService } from './imports.service';
 
 /** Multer's size limit answers in the API's envelope, with the code the client translates. */

@@ -14,8 +14,8 @@ import {
 } from '@tyoelama/shared';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
-import { ApiException } from '../common/api-exception';
-import { uniqueViolation } from '../common/database-errors';
+import { ApiException } from '../http/api-exception';
+import { uniqueViolation } from '../database/database-errors';
 import { withLongStatements } from '../database/pool';
 import { existingCampusGroupIds } from '../campus-groups';
 import { isEligibleAccountManager } from '../users';

@@ -15,9 +15,9 @@ import type { z } from 'zod/mini';
 import { AuditService, createdFields, diffFields } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { type CampusScope, readScope } from '../auth/campus-scope';
-import { ApiException } from '../common/api-exception';
-import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
-import { likePattern, searchCondition, SqlParams } from '../common/sql';
+import { ApiException } from '../http/api-exception';
+import { decodeCursor, encodeCursor, pageSize } from '../database/keyset';
+import { likePattern, searchCondition, SqlParams } from '../database/sql';
 import { employerVisibleSql } from '../employers/employer-access';
 
 type CreateInput = z.output<typeof createOpportunitySchema>;

@@ -1,6 +1,6 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { checkPasswordRules, type PasswordOwner, type PasswordRuleBroken } from '@tyoelama/shared';
-import { ApiException } from '../common/api-exception';
+import { ApiException } from '../http/api-exception';
 
 // zxcvbn-ts's list of the most common passwords from public breach corpora (about 49 000, MIT). It
 // stays on the server: the browser's form runs only the cheap rules and shows this one's answer.

@@ -4,7 +4,7 @@ import { type SearchResultDto, searchQuerySchema } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth/auth-user';
 import { CanRead, CurrentUser } from '../auth/decorators';
-import { ZodPipe } from '../common/validation';
+import { ZodPipe } from '../http/validation';
 import { SearchService } from './search.service';
 
 @ApiTags('search')

@@ -13,7 +13,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { readScope } from '../auth/campus-scope';
-import { likePattern, SqlParams } from '../common/sql';
+import { likePattern, SqlParams } from '../database/sql';
 import { employerVisibleSql } from '../employers/employer-access';
 import {
   employerNameMatchSql,

@@ -11,8 +11,8 @@ import type {
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { assertUnreachable } from '../auth/campus-scope';
-import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
-import { SqlParams } from '../common/sql';
+import { decodeCursor, encodeCursor, pageSize } from '../database/keyset';
+import { SqlParams } from '../database/sql';
 import { readableEmployer } from '../employers/employer-access';
 
 interface TimelineRow {

@@ -14,7 +14,7 @@ import { AuditService, createdFields, diffFields } from '../audit/audit.service'
 import type { AuthUser } from '../auth/auth-user';
 import { readScope } from '../auth/campus-scope';
 import { SessionsService } from '../auth/sessions.service';
-import { ApiException } from '../common/api-exception';
+import { ApiException } from '../http/api-exception';
 import { APP_CONFIG, type AppConfig, FIRST_ADMIN_DISPLAY_NAME, generatePassword } from '../config/config';
 import { translateConstraintErrors } from '../database/constraint-errors';
 import { hashPassword } from '../passwords/password';

@@ -9,8 +9,8 @@ import {
 } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
 import type { CampusScope } from '../auth/campus-scope';
-import { ApiException } from '../common/api-exception';
-import { likePattern, searchCondition, SqlParams } from '../common/sql';
+import { ApiException } from '../http/api-exception';
+import { likePattern, searchCondition, SqlParams } from '../database/sql';
 import { type ConstraintErrors } from '../database/constraint-errors';
 import { nameOrderedPage } from '../database/name-ordered-page';
 import { boolean, columnList, defineTable, integer, type RowOf, timestamptz, varchar } from '../database/table';
