@@ -8,7 +8,11 @@ export type AuditRecord = AuditEventInsert;
 const SECRET_FIELDS = new Set(['password', 'passwordHash']);
 
 /** Field → [before, after] for the fields that differ; arrays compared as sets of values in order. */
-export function diffFields<T extends object>(before: Partial<T>, after: Partial<T>, fields: readonly (keyof T)[]): AuditChanges {
+export function diffFields<T extends object>(
+  before: Partial<T>,
+  after: Partial<T>,
+  fields: readonly (keyof T)[],
+): AuditChanges {
   const changes: AuditChanges = {};
   for (const field of fields) {
     const previous = before[field] ?? null;

@@ -34,7 +34,14 @@ export async function insertAuditEvent(db: Queryable, event: AuditEventInsert): 
   await db.query(
     `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, changes, employer_id)
      VALUES ($1, $2, $3, $4, $5, $6)`,
-    [event.actorId, event.action, event.entityType, event.entityId, JSON.stringify(event.changes), event.employerId ?? null],
+    [
+      event.actorId,
+      event.action,
+      event.entityType,
+      event.entityId,
+      JSON.stringify(event.changes),
+      event.employerId ?? null,
+    ],
   );
 }
 

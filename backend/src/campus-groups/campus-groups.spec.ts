@@ -19,7 +19,10 @@ describe('campus groups API', () => {
     expect(detail.body.members.map((m: { id: number }) => m.id)).toEqual([member]);
     expect(detail.body.memberCount).toBe(1);
 
-    const renamed = await admin.patch(`/api/campus-groups/${created.body.id}`, { version: 1, name: 'Tekniikka ja ICT' });
+    const renamed = await admin.patch(`/api/campus-groups/${created.body.id}`, {
+      version: 1,
+      name: 'Tekniikka ja ICT',
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: 'Tekniikka ja ICT', campus: 'Hervanta', version: 2 });
 

@@ -1,5 +1,4 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { ContactPersonEntity } from '../contacts/contact-person.entity';
 import { ContactEntryEntity } from './contact-entry.entity';
 
 /** The contact persons involved in a contact entry. */
@@ -16,7 +15,4 @@ export class ContactEntryPersonEntity {
   @JoinColumn({ name: 'contact_entry_id', foreignKeyConstraintName: 'contact_entry_persons_contact_entry_id_fkey' })
   contactEntry?: ContactEntryEntity;
 
-  @ManyToOne(() => ContactPersonEntity)
-  @JoinColumn({ name: 'contact_person_id', foreignKeyConstraintName: 'contact_entry_persons_contact_person_id_fkey' })
-  contactPerson?: ContactPersonEntity;
 }

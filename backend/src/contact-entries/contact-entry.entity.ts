@@ -1,7 +1,5 @@
 import type { ContactTopic, ContactType } from '@tyoelama/shared';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { CampusGroupEntity } from '../campus-groups/campus-group.entity';
-import { UserEntity } from '../users/user.entity';
 
 @Entity('contact_entries')
 @Check('contact_entries_type_check', `type IN ('phone', 'email', 'meeting', 'workplace_visit', 'event', 'other')`)
@@ -30,19 +28,11 @@ export class ContactEntryEntity {
   @Column({ name: 'campus_group_id', type: 'integer' })
   campusGroupId: number;
 
-  @ManyToOne(() => CampusGroupEntity)
-  @JoinColumn({ name: 'campus_group_id', foreignKeyConstraintName: 'contact_entries_campus_group_id_fkey' })
-  campusGroup?: CampusGroupEntity;
-
   @Column({ type: 'text', array: true, default: '{}' })
   topics: ContactTopic[];
 
   @Column({ name: 'created_by', type: 'integer', nullable: true })
   createdBy: number | null;
-
-  @ManyToOne(() => UserEntity)
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'contact_entries_created_by_fkey' })
-  creator?: UserEntity;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

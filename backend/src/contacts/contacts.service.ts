@@ -102,9 +102,11 @@ export class ContactsService {
   async export(caller: AuthUser, id: number): Promise<ContactPersonExportDto> {
     const manager = this.dataSource.manager;
     const person = await this.loadReadable(manager, caller, id);
-    const employer = await oneRow<{ id: number; name: string }>(manager, `SELECT id, name FROM employers WHERE id = $1`, [
-      person.employerId,
-    ]);
+    const employer = await oneRow<{ id: number; name: string }>(
+      manager,
+      `SELECT id, name FROM employers WHERE id = $1`,
+      [person.employerId],
+    );
     const entries = await rows<{ id: number; occurred_at: Date; type: string; summary: string }>(
       manager,
       `SELECT ce.id, ce.occurred_at, ce.type, ce.summary

@@ -1,4 +1,9 @@
-import type { ContactPersonDto, ContactRole, createContactPersonSchema, updateContactPersonSchema } from '@tyoelama/shared';
+import type {
+  ContactPersonDto,
+  ContactRole,
+  createContactPersonSchema,
+  updateContactPersonSchema,
+} from '@tyoelama/shared';
 import type { z } from 'zod/mini';
 import { columnList, defineTable, integer, type RowOf, text, textArray, timestamptz, varchar } from '../database/table';
 import { oneRow, type Queryable, rows } from '../database/typed-query';

@@ -1,7 +1,6 @@
 import type { FollowUpStatus } from '@tyoelama/shared';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ContactEntryEntity } from '../contact-entries/contact-entry.entity';
-import { UserEntity } from '../users/user.entity';
 
 @Entity('follow_ups')
 @Check('follow_ups_status_check', `status IN ('open', 'done', 'cancelled')`)
@@ -35,10 +34,6 @@ export class FollowUpEntity {
   @Column({ name: 'assignee_id', type: 'integer' })
   assigneeId: number;
 
-  @ManyToOne(() => UserEntity)
-  @JoinColumn({ name: 'assignee_id', foreignKeyConstraintName: 'follow_ups_assignee_id_fkey' })
-  assignee?: UserEntity;
-
   @Column({ type: 'varchar', length: 10, default: 'open' })
   status: FollowUpStatus;
 
@@ -48,16 +43,8 @@ export class FollowUpEntity {
   @Column({ name: 'completed_by', type: 'integer', nullable: true })
   completedBy: number | null;
 
-  @ManyToOne(() => UserEntity)
-  @JoinColumn({ name: 'completed_by', foreignKeyConstraintName: 'follow_ups_completed_by_fkey' })
-  completer?: UserEntity;
-
   @Column({ name: 'created_by', type: 'integer', nullable: true })
   createdBy: number | null;
-
-  @ManyToOne(() => UserEntity)
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'follow_ups_created_by_fkey' })
-  creator?: UserEntity;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -120,7 +120,10 @@ function postcode(value: string | undefined): string | undefined {
 }
 
 function tags(value: string | undefined): string[] | undefined {
-  const list = value?.split(/[,|]/).map((tag) => tag.trim()).filter(Boolean);
+  const list = value
+    ?.split(/[,|]/)
+    .map((tag) => tag.trim())
+    .filter(Boolean);
   return list?.length ? list : undefined;
 }
 
@@ -211,12 +214,7 @@ function parseRow(row: SheetRow, columns: Partial<Record<Column, number>>, targe
 
 /** Lower case, no accents, single spaces: how two rows' names are compared inside the file. */
 export function nameKey(name: string | undefined): string {
-  return (name ?? '')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (name ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -93,12 +93,16 @@ export class ImportsService {
   async commit(caller: AuthUser, id: number, input: CommitImportRequest): Promise<ImportStatusDto> {
     const batch = await this.readableBatch(caller, id);
     const rows = await batchRows(this.dataSource, id);
-    const decisions = (input.decisions ?? {});
+    const decisions = input.decisions ?? {};
     this.assertDecisions(rows, decisions);
     const plan = planCommit(rows, decisions);
     const total = plan.creates.length + plan.updates.length;
     if (!(await claimBatch(this.dataSource, id, total))) {
-      throw new ApiException(409, 'CONFLICT', `This import is already ${batch.status === 'committing' ? 'running' : batch.status}`);
+      throw new ApiException(
+        409,
+        'CONFLICT',
+        `This import is already ${batch.status === 'committing' ? 'running' : batch.status}`,
+      );
     }
     const target: CommitTarget = {
       ownerCampusGroupId: batch.owner_campus_group_id,
@@ -108,9 +112,7 @@ export class ImportsService {
     try {
       await this.dataSource.transaction((manager) =>
         withLongStatements(manager, () =>
-          writePlan(manager, plan, target, (written) =>
-            setBatchProgress(this.dataSource, id, written),
-          ),
+          writePlan(manager, plan, target, (written) => setBatchProgress(this.dataSource, id, written)),
         ),
       );
     } catch (error) {
@@ -118,7 +120,14 @@ export class ImportsService {
         uniqueViolation(error) === 'uq_employers_business_id'
           ? 'A Y-tunnus of the file was saved for another employer meanwhile; nothing was imported'
           : 'The import failed; nothing was imported';
-      const report: ImportReport = { ...plan.report, created: 0, updated: 0, contactsCreated: 0, rows: [], error: reason };
+      const report: ImportReport = {
+        ...plan.report,
+        created: 0,
+        updated: 0,
+        contactsCreated: 0,
+        rows: [],
+        error: reason,
+      };
       await finishBatch(this.dataSource, id, 'failed', 0, report);
       if (uniqueViolation(error)) throw new ApiException(409, 'CONFLICT', reason);
       throw error;
@@ -143,7 +152,11 @@ export class ImportsService {
       const row = byNumber.get(rowNumber);
       if (!row) fieldErrors.push({ path, code: 'unknown_row', message: 'No such row in the file' });
       else if (decision === 'update' && !row.duplicate) {
-        fieldErrors.push({ path, code: 'no_duplicate', message: 'Only a row matching an existing employer can update it' });
+        fieldErrors.push({
+          path,
+          code: 'no_duplicate',
+          message: 'Only a row matching an existing employer can update it',
+        });
       } else if (decision === 'create' && row.duplicate?.reason === 'business_id') {
         fieldErrors.push({ path, code: 'business_id_taken', message: 'An employer with this Y-tunnus already exists' });
       }

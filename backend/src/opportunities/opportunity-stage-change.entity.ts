@@ -1,6 +1,5 @@
 import type { OpportunityStage } from '@tyoelama/shared';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { UserEntity } from '../users/user.entity';
 import { OpportunityEntity } from './opportunity.entity';
 
 @Entity('opportunity_stage_changes')
@@ -31,7 +30,4 @@ export class OpportunityStageChangeEntity {
   @Column({ name: 'changed_by', type: 'integer', nullable: true })
   changedBy: number | null;
 
-  @ManyToOne(() => UserEntity)
-  @JoinColumn({ name: 'changed_by', foreignKeyConstraintName: 'opportunity_stage_changes_changed_by_fkey' })
-  changer?: UserEntity;
 }

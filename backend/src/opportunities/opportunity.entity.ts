@@ -1,7 +1,5 @@
 import type { OpportunityStage, OpportunityType } from '@tyoelama/shared';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { CampusGroupEntity } from '../campus-groups/campus-group.entity';
-import { UserEntity } from '../users/user.entity';
 
 @Entity('opportunities')
 @Check('opportunities_type_check', `type IN ('training_agreement', 'apprenticeship', 'recruitment', 'co_development', 'other')`)
@@ -33,16 +31,8 @@ export class OpportunityEntity {
   @Column({ name: 'campus_group_id', type: 'integer' })
   campusGroupId: number;
 
-  @ManyToOne(() => CampusGroupEntity)
-  @JoinColumn({ name: 'campus_group_id', foreignKeyConstraintName: 'opportunities_campus_group_id_fkey' })
-  campusGroup?: CampusGroupEntity;
-
   @Column({ name: 'owner_id', type: 'integer', nullable: true })
   ownerId: number | null;
-
-  @ManyToOne(() => UserEntity)
-  @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'opportunities_owner_id_fkey' })
-  owner?: UserEntity;
 
   @Column({ type: 'varchar', length: 12, default: 'identified' })
   stage: OpportunityStage;
@@ -58,10 +48,6 @@ export class OpportunityEntity {
 
   @Column({ name: 'created_by', type: 'integer', nullable: true })
   createdBy: number | null;
-
-  @ManyToOne(() => UserEntity)
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'opportunities_created_by_fkey' })
-  creator?: UserEntity;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

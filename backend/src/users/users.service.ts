@@ -53,7 +53,9 @@ export class UsersService {
     const user = await findUser(this.dataSource, id);
     const scope = readScope(caller, 'users');
     const visible =
-      scope.kind === 'all' || user?.id === caller.id || user?.campusGroupIds.some((g) => scope.campusGroupIds.includes(g));
+      scope.kind === 'all' ||
+      user?.id === caller.id ||
+      user?.campusGroupIds.some((g) => scope.campusGroupIds.includes(g));
     if (!user || !visible) throw ApiException.notFound('User');
     return user;
   }
@@ -84,7 +86,9 @@ export class UsersService {
         if (before.version !== input.version) throw ApiException.staleVersion(before);
 
         const demotesAdmin =
-          before.role === 'admin' && before.active && ((input.role && input.role !== 'admin') || input.active === false);
+          before.role === 'admin' &&
+          before.active &&
+          ((input.role && input.role !== 'admin') || input.active === false);
         if (demotesAdmin && (await countActiveAdmins(manager, id)) === 0) {
           throw new ApiException(409, 'CONFLICT', 'The last active admin cannot be demoted or deactivated');
         }

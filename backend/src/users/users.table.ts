@@ -112,7 +112,12 @@ export async function findUser(db: Queryable, id: number): Promise<UserDto | nul
 }
 
 /** The users the scope shows (a campus member sees the people of their own groups, and themselves). */
-export function listUsers(db: Queryable, scope: CampusScope, callerId: number, query: UserListQuery): Promise<Page<UserDto>> {
+export function listUsers(
+  db: Queryable,
+  scope: CampusScope,
+  callerId: number,
+  query: UserListQuery,
+): Promise<Page<UserDto>> {
   const params = new SqlParams();
   const where: string[] = [];
   if (scope.kind === 'groups') {
@@ -240,9 +245,11 @@ export async function countActiveAdmins(db: Queryable, exceptId: number | null =
 
 /** May this user be named an employer's account manager (active account manager or admin)? */
 export async function isEligibleAccountManager(db: Queryable, id: number): Promise<boolean> {
-  const found = await rows(db, `SELECT 1 FROM users WHERE id = $1 AND active AND role IN ('account_manager', 'admin')`, [
-    id,
-  ]);
+  const found = await rows(
+    db,
+    `SELECT 1 FROM users WHERE id = $1 AND active AND role IN ('account_manager', 'admin')`,
+    [id],
+  );
   return found.length > 0;
 }
 
@@ -255,5 +262,11 @@ export async function campusGroupMembers(db: Queryable, groupId: number): Promis
       WHERE m.campus_group_id = $1 ORDER BY lower(u.display_name), u.id`,
     [groupId],
   );
-  return members.map((m) => ({ id: m.id, displayName: m.display_name, email: m.email, role: m.role, active: m.active }));
+  return members.map((m) => ({
+    id: m.id,
+    displayName: m.display_name,
+    email: m.email,
+    role: m.role,
+    active: m.active,
+  }));
 }
