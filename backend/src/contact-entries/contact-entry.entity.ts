@@ -1,5 +1,5 @@
 import type { ContactTopic, ContactType } from '@tyoelama/shared';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('contact_entries')
 @Check('contact_entries_type_check', `type IN ('phone', 'email', 'meeting', 'workplace_visit', 'event', 'other')`)

@@ -1,5 +1,5 @@
 import type { OpportunityStage, OpportunityType } from '@tyoelama/shared';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('opportunities')
 @Check('opportunities_type_check', `type IN ('training_agreement', 'apprenticeship', 'recruitment', 'co_development', 'other')`)
