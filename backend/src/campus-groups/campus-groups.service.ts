@@ -13,6 +13,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { inScope, readScope } from '../auth/campus-scope';
 import { ApiException } from '../http/api-exception';
 import { translateConstraintErrors } from '../database/constraint-errors';
+import { expectVersion } from '../database/versioned-update';
 import { campusGroupMembers } from '../users';
 import {
   CAMPUS_GROUP_AUDITED_FIELDS,
@@ -58,9 +59,7 @@ export class CampusGroupsService {
 
   async update(caller: AuthUser, id: number, input: UpdateCampusGroupRequest): Promise<CampusGroupDto> {
     return this.writeTransaction(async (manager) => {
-      const before = await findCampusGroup(manager, id);
-      if (!before) throw ApiException.notFound('Campus group');
-      if (before.version !== input.version) throw ApiException.staleVersion(before);
+      const before = expectVersion(await findCampusGroup(manager, id), input.version, 'Campus group');
       await updateCampusGroup(manager, id, input, () => findCampusGroup(this.dataSource, id));
       const after = (await findCampusGroup(manager, id))!;
       await this.audit.record(manager, {

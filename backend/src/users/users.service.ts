@@ -17,6 +17,7 @@ import { SessionsService } from '../auth/sessions.service';
 import { ApiException } from '../http/api-exception';
 import { APP_CONFIG, type AppConfig, FIRST_ADMIN_DISPLAY_NAME, generatePassword } from '../config/config';
 import { translateConstraintErrors } from '../database/constraint-errors';
+import { expectVersion } from '../database/versioned-update';
 import { hashPassword } from '../passwords/password';
 import { assertPasswordAllowed } from '../passwords/password-policy';
 import {
@@ -81,9 +82,7 @@ export class UsersService {
   async update(caller: AuthUser, id: number, input: z.output<typeof updateUserSchema>): Promise<UserDto> {
     return this.changingSessionUser(id, () =>
       this.writeTransaction(async (manager) => {
-        const before = await findUser(manager, id);
-        if (!before) throw ApiException.notFound('User');
-        if (before.version !== input.version) throw ApiException.staleVersion(before);
+        const before = expectVersion(await findUser(manager, id), input.version, 'User');
 
         const demotesAdmin =
           before.role === 'admin' &&
