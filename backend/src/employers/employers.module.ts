@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { EmployersController } from './employers.controller';
-import { EmployersService } from './employers.service';
+import { EmployersReadService } from './employers-read.service';
+import { EmployersWriteService } from './employers-write.service';
 
 // employer-access.ts holds the scoping helpers other features import directly; they need no provider.
 @Module({
   controllers: [EmployersController],
-  providers: [EmployersService],
-  exports: [EmployersService],
+  providers: [EmployersReadService, EmployersWriteService],
 })
 export class EmployersModule {}
