@@ -10,6 +10,7 @@ import { ApiException } from '../http/api-exception';
 import { likePattern, searchCondition, SqlParams } from '../database/sql';
 import type { ConstraintErrors } from '../database/constraint-errors';
 import { nameOrderedPage } from '../database/name-ordered-page';
+import { versionedRecordFields } from '../database/record-fields';
 import { columnList, defineTable, integer, type RowOf, timestamptz, varchar } from '../database/table';
 import { oneRow, type Queryable, rows } from '../database/typed-query';
 import { ColumnChanges, versionedUpdate } from '../database/versioned-update';
@@ -36,9 +37,7 @@ function toDto(row: CampusGroupRow): CampusGroupDto {
     name: row.name,
     campus: row.campus,
     memberCount: row.member_count,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    version: row.version,
+    ...versionedRecordFields(row),
   };
 }
 

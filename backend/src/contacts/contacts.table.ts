@@ -5,6 +5,7 @@ import type {
   updateContactPersonSchema,
 } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
+import { versionedRecordFields } from '../database/record-fields';
 import { columnList, defineTable, integer, type RowOf, text, textArray, timestamptz, varchar } from '../database/table';
 import { oneRow, type Queryable, rows } from '../database/typed-query';
 import { ColumnChanges, versionedUpdate } from '../database/versioned-update';
@@ -68,9 +69,7 @@ function toDto(row: ContactPersonRow): ContactPersonDto {
     roles: row.roles,
     notes: row.notes,
     erased: row.erased_at !== null,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    version: row.version,
+    ...versionedRecordFields(row),
   };
 }
 

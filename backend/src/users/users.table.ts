@@ -13,6 +13,7 @@ import { ApiException } from '../http/api-exception';
 import { likePattern, searchCondition, SqlParams } from '../database/sql';
 import { type ConstraintErrors } from '../database/constraint-errors';
 import { nameOrderedPage } from '../database/name-ordered-page';
+import { versionedRecordFields } from '../database/record-fields';
 import { boolean, columnList, defineTable, integer, type RowOf, timestamptz, varchar } from '../database/table';
 import { oneRow, type Queryable, rows } from '../database/typed-query';
 import { ColumnChanges, versionedUpdate } from '../database/versioned-update';
@@ -86,9 +87,7 @@ function toDto(row: UserRow): UserDto {
     active: row.active,
     campusGroupIds: row.campus_group_ids.map(Number),
     lastLoginAt: row.last_login_at?.toISOString() ?? null,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    version: row.version,
+    ...versionedRecordFields(row),
   };
 }
 
