@@ -1,7 +1,8 @@
+import { IMPORT_LIMITS } from '@tyoelama/shared';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { ApiException } from '../http/api-exception';
+import { FileRefused, inspectXlsx, refusals, SheetShape } from './import-file-limits';
 
 /** A file's rows as text cells, with the row number a spreadsheet would show (header = row 1). */
 export interface SheetRow {
@@ -17,15 +18,19 @@ export interface Sheet {
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
-/** Reads an uploaded CSV or .xlsx; a file of another kind, or with no header, is a 400 on `file`. */
+/**
+ * Reads an uploaded CSV or .xlsx within IMPORT_LIMITS; throws FileRefused for a file of another kind,
+ * with no header, or past a limit. CPU- and memory-heavy: the API runs it in a worker (import-file-reader.ts).
+ */
 export async function readSheet(buffer: Buffer, fileName: string): Promise<Sheet> {
+  if (buffer.length > IMPORT_LIMITS.fileBytes) throw refusals.fileTooLarge();
   const isXlsx = buffer.subarray(0, 4).equals(ZIP_MAGIC);
   if (!isXlsx && /\.xlsx?$/i.test(fileName)) {
-    throw ApiException.field('file', 'unsupported_file', 'Not a readable .xlsx file (old .xls is not supported)');
+    throw refusals.unsupported('Not a readable .xlsx file (old .xls is not supported)');
   }
   const sheet = isXlsx ? await readXlsx(buffer) : readCsv(decodeText(buffer));
   if (sheet.header.every((cell) => cell.trim() === '')) {
-    throw ApiException.field('file', 'empty_file', 'The file has no header row');
+    throw new FileRefused(400, 'empty_file', 'The file has no header row');
   }
   return sheet;
 }
@@ -60,39 +65,52 @@ export function detectDelimiter(text: string): ';' | ',' {
 const NEWLINES = /\r\n|\n|\r/g;
 
 export function readCsv(text: string): Sheet {
-  let records: { record: string[]; info: { lines: number } }[];
+  const shape = new SheetShape();
+  let records: string[][];
+  // The line each record ends on, by record index.
+  const endLines: number[] = [];
   try {
     records = parse(text, {
       delimiter: detectDelimiter(text),
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+      // Counted record by record, so a file past a limit stops the parse where it passes it.
+      on_record: (record, context) => {
+        for (const cell of record) shape.cell(cell.length);
+        shape.row(record.findLastIndex((cell) => cell !== '') + 1);
+        endLines.push(context.lines);
+        return record;
+      },
+    });
   } catch (error) {
-    throw ApiException.field('file', 'unreadable_csv', `The CSV file cannot be read: ${(error as Error).message}`);
+    if (error instanceof FileRefused) throw error;
+    throw new FileRefused(400, 'unreadable_csv', `The CSV file cannot be read: ${(error as Error).message}`);
   }
-  const rows = records.map(({ record, info }) => {
+  const rows = records.map((record, index) => {
     // csv-parse reports the line a record ends on; a quoted field may span several lines.
     const innerLines = record.reduce((sum, cell) => sum + (cell.match(NEWLINES)?.length ?? 0), 0);
-    return { rowNumber: info.lines - innerLines, cells: record };
+    return { rowNumber: endLines[index] - innerLines, cells: record };
   });
   return splitHeader(rows);
 }
 
 async function readXlsx(buffer: Buffer): Promise<Sheet> {
+  // ExcelJS unpacks the whole file into memory: it gets only files whose every part is known to be small.
+  await inspectXlsx(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw ApiException.field('file', 'unsupported_file', 'Not a readable .xlsx file');
+    throw refusals.unsupported();
   }
   const worksheet = workbook.worksheets[0];
-  if (!worksheet) throw ApiException.field('file', 'empty_file', 'The workbook has no worksheet');
+  if (!worksheet) throw new FileRefused(400, 'empty_file', 'The workbook has no worksheet');
   const rows: SheetRow[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
+    // Only cells with values: a styled empty cell far to the right must not widen every row.
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
       cells[column - 1] = cellText(cell.value);
     });
     rows.push({ rowNumber, cells: Array.from(cells, (cell) => cell ?? '') });

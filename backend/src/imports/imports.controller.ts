@@ -19,7 +19,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import {
   commitImportSchema,
-  IMPORT_MAX_BYTES,
+  IMPORT_LIMITS,
   type ImportPreviewDto,
   type ImportRowsPageDto,
   importRowsQuerySchema,
@@ -33,8 +33,9 @@ import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth/auth-user';
 import { CanWrite, CurrentUser } from '../auth/decorators';
 import { sendError } from '../http/all-exceptions.filter';
-import { ApiException } from '../http/api-exception';
 import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
+import { refusals } from './import-file-limits';
+import { refusalException } from './import-file-reader';
 import { ImportsService } from './imports.service';
 
 /** Multer's size limit answers in the API's envelope, with the code the client translates. */
@@ -43,8 +44,7 @@ class UploadTooLargeFilter implements ExceptionFilter {
   private readonly logger = new Logger('Imports');
 
   catch(_exception: PayloadTooLargeException, host: ArgumentsHost): void {
-    const error = new ApiException(413, 'PAYLOAD_TOO_LARGE', 'The file is larger than 20 MB');
-    sendError(host.switchToHttp().getResponse<Response>(), error, this.logger);
+    sendError(host.switchToHttp().getResponse<Response>(), refusalException(refusals.fileTooLarge()), this.logger);
   }
 }
 
@@ -62,7 +62,7 @@ export class ImportsController {
   @Post()
   @ApiConsumes('multipart/form-data')
   @UseFilters(new UploadTooLargeFilter())
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10 } }))
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_LIMITS.fileBytes, files: 1, fields: 10 } }))
   preview(
     @CurrentUser() caller: AuthUser,
     @UploadedFile() file: UploadedImportFile | undefined,

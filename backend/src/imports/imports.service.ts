@@ -21,8 +21,8 @@ import { existingCampusGroupIds } from '../campus-groups';
 import { isEligibleAccountManager } from '../users';
 import { type CommitTarget, planCommit, settleMergedRows, writePlan } from './import-commit';
 import { markDuplicates } from './import-duplicates';
-import { readSheet } from './import-file';
-import { type ParsedRow, parseRows } from './import-rows';
+import { parseFileOffThread } from './import-file-reader';
+import type { ParsedRow } from './import-rows';
 import {
   batchRows,
   batchRowsSlice,
@@ -51,9 +51,8 @@ export class ImportsService {
   ): Promise<ImportPreviewDto> {
     if (!file) throw ApiException.field('file', 'required', 'Choose a CSV or .xlsx file');
     await this.assertTarget(fields);
-    const sheet = await readSheet(file.buffer, file.originalname);
     const target = { ownerCampusGroupId: fields.ownerCampusGroupId, accountManagerId: fields.accountManagerId ?? null };
-    const rows = parseRows(sheet, target);
+    const rows = await parseFileOffThread(file.buffer, file.originalname, target);
     const fileName = file.originalname.slice(0, 255) || 'import';
     // A file of thousands of rows legitimately outlasts the per-request statement limit.
     const id = await this.dataSource.transaction((manager) =>

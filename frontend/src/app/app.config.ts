@@ -9,9 +9,11 @@ import {
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 
 import { routes } from './app.routes';
+import { provideContactLog } from './contact-entries/log-contact-launcher';
 import { Auth } from './core/auth';
 import { apiErrorInterceptor } from './core/error-interceptor';
 import { TranslatedTitleStrategy } from './core/title-strategy';
+import { provideAppTranslations } from './translations';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -22,6 +24,8 @@ export const appConfig: ApplicationConfig = {
       withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),
       withInterceptors([apiErrorInterceptor]),
     ),
+    provideAppTranslations(),
+    provideContactLog(),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     // Probe the session at start, without waiting for it: the shell knows who is signed in on every
     // page, and the first /api response hands out the XSRF-TOKEN cookie that a sign-in POST needs

@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 
-import { campusMemberHome } from './campus-status/campus-landing';
+import { campusMemberHome } from './reports/campus-landing';
 import { authGuard } from './core/auth-guard';
 
 export const routes: Routes = [
@@ -23,26 +23,26 @@ export const routes: Routes = [
         loadComponent: () => import('./home/home').then((m) => m.Home),
       },
       { path: 'employers', loadChildren: () => import('./employers/employers.routes').then((m) => m.employersRoutes) },
-      { path: 'my-work', loadChildren: () => import('./my-work/my-work.routes').then((m) => m.myWorkRoutes) },
-      { path: 'pipeline', loadChildren: () => import('./pipeline/pipeline.routes').then((m) => m.pipelineRoutes) },
+      { path: 'my-work', loadChildren: () => import('./follow-ups/follow-ups.routes').then((m) => m.myWorkRoutes) },
+      { path: 'pipeline', loadChildren: () => import('./opportunities/opportunities.routes').then((m) => m.pipelineRoutes) },
       { path: 'users', loadChildren: () => import('./users/users.routes').then((m) => m.usersRoutes) },
       {
         path: 'campus-groups',
         loadChildren: () => import('./campus-groups/campus-groups.routes').then((m) => m.campusGroupsRoutes),
       },
-      { path: 'dashboard', loadChildren: () => import('./dashboard/dashboard.routes').then((m) => m.dashboardRoutes) },
+      { path: 'dashboard', loadChildren: () => import('./reports/reports.routes').then((m) => m.dashboardRoutes) },
       {
         path: 'campus-status',
-        loadChildren: () => import('./campus-status/campus-status.routes').then((m) => m.campusStatusRoutes),
+        loadChildren: () => import('./reports/reports.routes').then((m) => m.campusStatusRoutes),
       },
-      { path: 'import', loadChildren: () => import('./import/import.routes').then((m) => m.importRoutes) },
+      { path: 'import', loadChildren: () => import('./imports/imports.routes').then((m) => m.importRoutes) },
       {
         path: 'settings/password',
         loadChildren: () => import('./change-password/change-password.routes').then((m) => m.changePasswordRoutes),
       },
       {
         path: 'settings/calendar',
-        loadChildren: () => import('./calendar-feed/calendar-feed.routes').then((m) => m.calendarFeedRoutes),
+        loadChildren: () => import('./calendar/calendar.routes').then((m) => m.calendarFeedRoutes),
       },
     ],
   },

@@ -4,7 +4,40 @@ import { idParam, idText } from '../common/fields';
 import type { CreateContactPersonRequest } from '../contacts/contact-person';
 import type { CreateEmployerRequest } from '../employers/employer';
 
-export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+/**
+ * What an uploaded import file may hold. A file past any of these is refused while it is being read
+ * (before it costs more), with a field error on `file` whose `code` is an ImportFileRefusal and whose
+ * `limit` is the number below. Sized for the product: a real employer list is a few thousand rows of
+ * about 15 columns; the longest field (an employer's description) is 5 000 characters, so a longer
+ * cell still reaches the row-level check instead of refusing the whole file.
+ */
+export const IMPORT_LIMITS = {
+  /** Bytes of the uploaded file. */
+  fileBytes: 10 * 1024 * 1024,
+  /** Inflated bytes of any one entry of an .xlsx (a zip). */
+  entryBytes: 50 * 1024 * 1024,
+  /** Inflated bytes of all entries of an .xlsx together. */
+  inflatedBytes: 100 * 1024 * 1024,
+  /** Data rows, the header row not counted. */
+  rows: 20_000,
+  /** The last column holding a value, on any row. */
+  columns: 50,
+  /** Characters of one cell. */
+  cellChars: 10_000,
+} as const;
+
+/** Why a file was refused as a whole; size refusals are 413, the others 400. */
+export const IMPORT_FILE_REFUSALS = [
+  'file_too_large',
+  'entry_too_large',
+  'inflated_too_large',
+  'too_complex',
+  'too_many_rows',
+  'too_many_columns',
+  'cell_too_long',
+  'unsafe_file',
+] as const;
+export type ImportFileRefusal = (typeof IMPORT_FILE_REFUSALS)[number];
 /** Rows returned with the preview; the rest are paged with `GET /api/imports/:id/rows`. */
 export const IMPORT_PREVIEW_ROWS = 200;
 
@@ -73,10 +106,7 @@ export type ImportUploadFields = z.output<typeof importUploadFieldsSchema>;
 
 /** Row number → what to do; duplicates default to `skip`, other valid rows to `create`. */
 export const commitImportSchema = z.strictObject({
-  decisions: z._default(
-    z.record(z.string().check(z.regex(/^[1-9][0-9]{0,6}$/)), z.enum(IMPORT_DECISIONS)),
-    {},
-  ),
+  decisions: z._default(z.record(z.string().check(z.regex(/^[1-9][0-9]{0,6}$/)), z.enum(IMPORT_DECISIONS)), {}),
 });
 export type CommitImportRequest = z.input<typeof commitImportSchema>;
 

@@ -1,8 +1,17 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, effect, inject, input, output, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { FormControl, FormGroup } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import {
@@ -15,9 +24,9 @@ import {
 import type { Observable } from 'rxjs';
 
 import { FormStatus } from '../core/form-status';
-import { fieldErrorOf, focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
+import { focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
-import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { FORM_FIELDS } from '../ui/form-fields';
 import { CampusGroupsApi } from './campus-groups-api';
 
 /**
@@ -26,7 +35,7 @@ import { CampusGroupsApi } from './campus-groups-api';
  */
 @Component({
   selector: 'app-campus-group-form',
-  imports: [ReactiveFormsModule, RouterLink, MatButton, MatFormField, MatLabel, MatError, MatInput, FormStatus, TranslatePipe],
+  imports: [FORM_FIELDS, RouterLink, MatButton, FormStatus],
   templateUrl: './campus-group-form.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -37,7 +46,6 @@ export class CampusGroupForm {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   protected readonly i18n = inject(I18n);
-  protected readonly fieldErrorOf = fieldErrorOf;
 
   // The router's input binding sets `undefined` on /campus-groups/new (no such route data): both mean "new".
   readonly group = input<CampusGroupDto | null | undefined>(null);
@@ -69,7 +77,11 @@ export class CampusGroupForm {
     const existing = this.group();
     let request: Observable<CampusGroupDto>;
     if (existing) {
-      const result = validateForm(updateCampusGroupSchema, { version: existing.version, ...this.form.getRawValue() }, this.form);
+      const result = validateForm(
+        updateCampusGroupSchema,
+        { version: existing.version, ...this.form.getRawValue() },
+        this.form,
+      );
       if (!result.ok) return this.showInvalid(result.fieldErrors);
       request = this.api.update(existing.id, result.value);
     } else {
@@ -81,9 +93,13 @@ export class CampusGroupForm {
     request.subscribe({
       next: (saved) => {
         this.saving.set(false);
-        this.snackBar.open(this.i18n.t(existing ? 'common.saved' : 'campusGroups.created'), this.i18n.t('common.dismiss'), {
-          duration: 5000,
-        });
+        this.snackBar.open(
+          this.i18n.t(existing ? 'common.saved' : 'campusGroups.created'),
+          this.i18n.t('common.dismiss'),
+          {
+            duration: 5000,
+          },
+        );
         if (existing) this.changed.emit(saved);
         else void this.router.navigate(['/campus-groups', saved.id]);
       },

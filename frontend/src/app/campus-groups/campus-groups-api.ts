@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   MAX_PAGE_SIZE,
@@ -9,6 +9,8 @@ import {
   type UpdateCampusGroupRequest,
 } from '@tyoelama/shared';
 import { EMPTY, expand, map, reduce, type Observable } from 'rxjs';
+
+import { toParams } from '../core/http-params';
 
 export interface CampusGroupQuery {
   q?: string;
@@ -21,11 +23,7 @@ export class CampusGroupsApi {
   private readonly http = inject(HttpClient);
 
   list(query: CampusGroupQuery = {}): Observable<Page<CampusGroupDto>> {
-    let params = new HttpParams();
-    if (query.q) params = params.set('q', query.q);
-    if (query.cursor) params = params.set('cursor', query.cursor);
-    if (query.limit) params = params.set('limit', query.limit);
-    return this.http.get<Page<CampusGroupDto>>('/api/campus-groups', { params });
+    return this.http.get<Page<CampusGroupDto>>('/api/campus-groups', { params: toParams(query) });
   }
 
   /** Every group the user may read, page by page: for pickers and name look-ups. */

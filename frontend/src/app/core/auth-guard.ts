@@ -1,8 +1,9 @@
 import { inject } from '@angular/core';
-import { Router, type CanActivateFn, type CanMatchFn } from '@angular/router';
+import { Router, type CanActivateFn, type CanMatchFn, type Route, type Routes } from '@angular/router';
 import { canRead, canWrite, type Resource } from '@tyoelama/shared';
 
 import { Auth } from './auth';
+import { NoAccess } from './no-access';
 
 /** Signed-in users only; others go to /login and come back to where they were heading. */
 export const authGuard: CanActivateFn = async (_route, state) => {
@@ -21,4 +22,24 @@ export function requireRight(resource: Resource, access: 'read' | 'write'): CanM
     if (!me) return true;
     return access === 'read' ? canRead(me.role, resource) : canWrite(me.role, resource);
   };
+}
+
+/**
+ * The page at `path` for roles with the right, then "no access" at the same address for the rest.
+ * Keep the pairs in order: `new` before `:id`, or a role without write rights would open /new as a
+ * record. The empty path matches only in full (the feature's own address).
+ */
+export function pageForRight(
+  resource: Resource,
+  access: 'read' | 'write',
+  path: string,
+  title: string,
+  loadComponent: Route['loadComponent'],
+  more: Pick<Route, 'canActivate'> = {},
+): Routes {
+  const pathMatch = path === '' ? 'full' : undefined;
+  return [
+    { path, pathMatch, title, canMatch: [requireRight(resource, access)], loadComponent, ...more },
+    { path, pathMatch, title: 'titles.noAccess', component: NoAccess },
+  ];
 }

@@ -1,10 +1,19 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import {
@@ -30,7 +39,7 @@ import type { Observable } from 'rxjs';
 import { FormStatus } from '../core/form-status';
 import { fieldErrorOf, focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
-import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { FORM_FIELDS } from '../ui/form-fields';
 import { diffConflict, editableOf, reapplyMine, type EditableEmployer, type FieldConflict } from './conflict';
 import { ConflictPanel } from './conflict-panel';
 import { EmployerLookups } from './employer-lookups';
@@ -39,7 +48,9 @@ import { EmployersApi } from './employers-api';
 type EmployerField = keyof EditableEmployer;
 
 function isEmployerDto(value: unknown): value is EmployerDto {
-  return typeof value === 'object' && value !== null && 'id' in value && 'version' in value && 'ownerCampusGroupId' in value;
+  return (
+    typeof value === 'object' && value !== null && 'id' in value && 'version' in value && 'ownerCampusGroupId' in value
+  );
 }
 
 function isTakenDetail(value: unknown): value is BusinessIdTakenDetail {
@@ -54,21 +65,7 @@ function textOrNull(value: string): string | null {
 /** The employer's details: creates one at /employers/new, edits one in place on its page. */
 @Component({
   selector: 'app-employer-form',
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatHint,
-    MatInput,
-    MatSelect,
-    MatOption,
-    FormStatus,
-    ConflictPanel,
-    TranslatePipe,
-  ],
+  imports: [FORM_FIELDS, RouterLink, MatButton, FormStatus, ConflictPanel],
   templateUrl: './employer-form.html',
   styleUrl: './employer-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -97,7 +94,8 @@ export class EmployerForm {
   protected readonly userNames = computed(() => {
     const names = new Map(this.accountManagers().map((user) => [user.id, user.displayName]));
     const employer = this.loaded();
-    if (employer?.accountManagerId && employer.accountManagerName) names.set(employer.accountManagerId, employer.accountManagerName);
+    if (employer?.accountManagerId && employer.accountManagerName)
+      names.set(employer.accountManagerId, employer.accountManagerName);
     return names;
   });
 
@@ -106,7 +104,9 @@ export class EmployerForm {
   protected readonly saving = signal(false);
   protected readonly formError = signal<ApiError | null>(null);
   protected readonly takenBy = signal<BusinessIdTakenDetail | null>(null);
-  protected readonly conflict = signal<{ rows: FieldConflict[]; mine: EditableEmployer; current: EmployerDto } | null>(null);
+  protected readonly conflict = signal<{ rows: FieldConflict[]; mine: EditableEmployer; current: EmployerDto } | null>(
+    null,
+  );
 
   protected readonly form = new FormGroup({
     name: new FormControl('', { nonNullable: true }),
@@ -127,7 +127,9 @@ export class EmployerForm {
     description: new FormControl('', { nonNullable: true }),
   });
 
-  private readonly classification = toSignal(this.form.controls.industryClassification.valueChanges, { initialValue: this.form.controls.industryClassification.value });
+  private readonly classification = toSignal(this.form.controls.industryClassification.valueChanges, {
+    initialValue: this.form.controls.industryClassification.value,
+  });
   protected readonly sections = computed(() => INDUSTRY_SECTIONS[this.classification()]);
   /** The owner group is not offered again among the other groups. */
   private readonly owner = toSignal(this.form.controls.ownerCampusGroupId.valueChanges, { initialValue: null });
@@ -142,13 +144,16 @@ export class EmployerForm {
     // A section letter means a different industry in the other classification: clear it when it does not exist there.
     this.form.controls.industryClassification.valueChanges.pipe(takeUntilDestroyed()).subscribe((classification) => {
       const section = this.form.controls.industrySection.value;
-      if (section && !INDUSTRY_SECTIONS[classification].includes(section)) this.form.controls.industrySection.setValue(null);
+      if (section && !INDUSTRY_SECTIONS[classification].includes(section))
+        this.form.controls.industrySection.setValue(null);
     });
     this.form.controls.ownerCampusGroupId.valueChanges.pipe(takeUntilDestroyed()).subscribe((owner) => {
       const others = this.form.controls.campusGroupIds;
       if (owner !== null && others.value.includes(owner)) others.setValue(others.value.filter((id) => id !== owner));
     });
-    this.form.controls.businessId.valueChanges.pipe(takeUntilDestroyed()).subscribe((value) => this.checkBusinessIdWhileTyping(value));
+    this.form.controls.businessId.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((value) => this.checkBusinessIdWhileTyping(value));
   }
 
   protected checkField(name: EmployerField): void {
@@ -180,7 +185,11 @@ export class EmployerForm {
     if (isEmployerDto(current)) this.showEmployer(current);
     else {
       const existing = this.loaded();
-      if (existing) this.api.get(existing.id).subscribe({ next: (employer) => this.showEmployer(employer), error: (error: ApiError) => this.formError.set(error) });
+      if (existing)
+        this.api.get(existing.id).subscribe({
+          next: (employer) => this.showEmployer(employer),
+          error: (error: ApiError) => this.formError.set(error),
+        });
     }
   }
 
@@ -214,7 +223,11 @@ export class EmployerForm {
     request.subscribe({
       next: (saved) => {
         this.saving.set(false);
-        this.snackBar.open(this.i18n.t(editing ? 'common.saved' : 'employers.form.created'), this.i18n.t('common.dismiss'), { duration: 5000 });
+        this.snackBar.open(
+          this.i18n.t(editing ? 'common.saved' : 'employers.form.created'),
+          this.i18n.t('common.dismiss'),
+          { duration: 5000 },
+        );
         this.showEmployer(saved);
         this.saved.emit(saved);
         if (!editing) void this.router.navigate(['/employers', saved.id]);
@@ -230,7 +243,11 @@ export class EmployerForm {
     const base = this.loaded();
     if (error.code === 'STALE_VERSION' && base && isEmployerDto(error.current)) {
       const mine = this.editableValue();
-      this.conflict.set({ rows: diffConflict(editableOf(base), mine, editableOf(error.current)), mine, current: error.current });
+      this.conflict.set({
+        rows: diffConflict(editableOf(base), mine, editableOf(error.current)),
+        mine,
+        current: error.current,
+      });
       return;
     }
     if (error.fieldErrors?.length) showFieldErrors(this.form, error.fieldErrors);

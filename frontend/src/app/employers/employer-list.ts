@@ -7,21 +7,14 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import {
-  EMPLOYER_STATUSES,
-  INDUSTRY_SECTIONS,
-  canWrite,
-  formatFinnishDate,
-  type ApiError,
-  type EmployerListItemDto,
-  type EmployerSort,
-  type Page,
-} from '@tyoelama/shared';
-import { catchError, debounceTime, distinctUntilChanged, map, of, skip, switchMap, tap, type Observable } from 'rxjs';
+import { EMPLOYER_STATUSES, INDUSTRY_SECTIONS, canWrite, formatFinnishDate, type EmployerSort } from '@tyoelama/shared';
+import { debounceTime, distinctUntilChanged, map, skip } from 'rxjs';
 
 import { Auth } from '../core/auth';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { PagedList } from '../core/paged-list';
+import { ListStatus } from '../ui/list-status';
 import {
   DEFAULT_SORT,
   NO_CONTACT_DAYS,
@@ -36,7 +29,6 @@ import {
 import { EmployerLookups } from './employer-lookups';
 import { EmployersApi, type EmployerQuery } from './employers-api';
 
-const PAGE_SIZE = 50;
 /** Typing searches once the user has paused this long, not on every key. */
 export const EMPLOYER_LIST_SEARCH_PAUSE_MS = 300;
 
@@ -48,7 +40,19 @@ interface Column {
 
 @Component({
   selector: 'app-employer-list',
-  imports: [FormsModule, RouterLink, MatButton, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatSlideToggle, TranslatePipe],
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatSlideToggle,
+    TranslatePipe,
+    ListStatus,
+  ],
   templateUrl: './employer-list.html',
   styleUrl: './employer-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -84,37 +88,23 @@ export class EmployerList {
   protected readonly filtered = computed(() => hasActiveFilters(this.filters()));
   protected readonly csvUrl = computed(() => this.api.exportUrl(queryFromFilters(this.filters()), 'csv'));
   protected readonly xlsxUrl = computed(() => this.api.exportUrl(queryFromFilters(this.filters()), 'xlsx'));
-  protected readonly sortedColumn = computed(() => this.columns.find((column) => column.sort && this.sortOf(column.sort) !== 'none'));
+  protected readonly sortedColumn = computed(() =>
+    this.columns.find((column) => column.sort && this.sortOf(column.sort) !== 'none'),
+  );
 
   /** What is in the search box now; the URL follows after a pause in typing. */
   protected readonly searchText = signal(untracked(() => this.filters().q));
   private sentSearch = untracked(() => this.filters().q);
 
-  protected readonly employers = signal<EmployerListItemDto[]>([]);
-  protected readonly total = signal(0);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<ApiError | null>(null);
+  protected readonly list = new PagedList((query: EmployerQuery) => this.api.list(query));
 
   constructor() {
-    toObservable(this.filters)
-      .pipe(
+    this.list.follow(
+      toObservable(this.filters).pipe(
         map(queryFromFilters),
         distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-        tap(() => {
-          this.loading.set(true);
-          this.error.set(null);
-        }),
-        switchMap((query) => this.fetch({ ...query, limit: PAGE_SIZE })),
-        takeUntilDestroyed(),
-      )
-      .subscribe((page) => {
-        if (page) {
-          this.employers.set(page.items);
-          this.total.set(page.total);
-          this.nextCursor.set(page.nextCursor);
-        }
-      });
+      ),
+    );
 
     // Searching as you type, without a request (or a history entry) per key.
     toObservable(this.searchText)
@@ -168,29 +158,5 @@ export class EmployerList {
 
   protected sectionLabel(section: string): string {
     return `${section} – ${this.i18n.t(`employers.sections.TOL2025.${section}`)}`;
-  }
-
-  protected loadMore(): void {
-    const cursor = this.nextCursor();
-    if (!cursor) return;
-    this.loading.set(true);
-    this.fetch({ ...queryFromFilters(this.filters()), cursor, limit: PAGE_SIZE }).subscribe((page) => {
-      if (page) {
-        this.employers.update((employers) => employers.concat(page.items));
-        this.total.set(page.total);
-        this.nextCursor.set(page.nextCursor);
-      }
-    });
-  }
-
-  private fetch(query: EmployerQuery): Observable<Page<EmployerListItemDto> | null> {
-    return this.api.list(query).pipe(
-      tap(() => this.loading.set(false)),
-      catchError((error: ApiError) => {
-        this.loading.set(false);
-        this.error.set(error);
-        return of(null);
-      }),
-    );
   }
 }

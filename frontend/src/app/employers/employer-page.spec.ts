@@ -5,6 +5,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { ContactPersonDto, FollowUpDto, Me, OpportunityDto, TimelineItem } from '@tyoelama/shared';
 
+import { provideContactLog } from '../contact-entries/log-contact-launcher';
 import { Auth } from '../core/auth';
 import { apiErrorInterceptor } from '../core/error-interceptor';
 import { EmployerPage } from './employer-page';
@@ -24,7 +25,15 @@ const person: ContactPersonDto = {
   updatedAt: '',
   version: 1,
 };
-const erased: ContactPersonDto = { ...person, id: 32, name: 'Poistettu henkilö', email: null, phone: null, roles: [], erased: true };
+const erased: ContactPersonDto = {
+  ...person,
+  id: 32,
+  name: 'Poistettu henkilö',
+  email: null,
+  phone: null,
+  roles: [],
+  erased: true,
+};
 
 const followUp = (id: number, assigneeId: number): FollowUpDto => ({
   id,
@@ -103,6 +112,7 @@ describe('EmployerPage', () => {
         provideHttpClient(withInterceptors([apiErrorInterceptor])),
         provideHttpClientTesting(),
         { provide: Auth, useValue: { me: signal(who).asReadonly() } },
+        provideContactLog(),
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -112,7 +122,9 @@ describe('EmployerPage', () => {
     flushLookups(http);
     http.expectOne('/api/employers/4').flush(employer);
     await fixture.whenStable();
-    http.expectOne('/api/follow-ups?employerId=4&status=open&limit=100').flush(page([followUp(61, 7), followUp(62, 8)]));
+    http
+      .expectOne('/api/follow-ups?employerId=4&status=open&limit=100')
+      .flush(page([followUp(61, 7), followUp(62, 8)]));
     http.expectOne('/api/opportunities?employerId=4&limit=100').flush(page([opportunity]));
     http.expectOne('/api/employers/4/contacts').flush([person, erased]);
     http.expectOne('/api/employers/4/timeline?limit=20').flush(page(timeline, 'more'));
@@ -129,7 +141,13 @@ describe('EmployerPage', () => {
     await open(me('account_manager'));
     expect(element().querySelector('h1')?.textContent).toContain('Kesko Oyj');
     const headings = [...element().querySelectorAll('h2')].map((h) => h.textContent?.trim());
-    expect(headings).toEqual(['Tiedot', 'Yhteyshenkilöt', 'Avoimet jatkotoimenpiteet', 'Yhteistyömahdollisuudet', 'Tapahtumahistoria']);
+    expect(headings).toEqual([
+      'Tiedot',
+      'Yhteyshenkilöt',
+      'Avoimet jatkotoimenpiteet',
+      'Yhteistyömahdollisuudet',
+      'Tapahtumahistoria',
+    ]);
     expect(element().textContent).toContain('0109862-8');
     expect(element().textContent).toContain('G – Tukku- ja vähittäiskauppa');
     expect(element().querySelector('a[href="mailto:matti@kesko.fi"]')).not.toBeNull();
@@ -145,7 +163,14 @@ describe('EmployerPage', () => {
 
   it('offers every write action to an account manager', async () => {
     await open(me('account_manager'));
-    for (const selector of ['button.edit', 'button.archive', 'button.log-contact', 'button.add-contact', 'button.erase-contact', 'button.export-contact']) {
+    for (const selector of [
+      'button.edit',
+      'button.archive',
+      'button.log-contact',
+      'button.add-contact',
+      'button.erase-contact',
+      'button.export-contact',
+    ]) {
       expect([selector, has(selector)]).toEqual([selector, true]);
     }
     expect(element().querySelectorAll('button.complete')).toHaveLength(2);
@@ -153,7 +178,14 @@ describe('EmployerPage', () => {
 
   it('hides every write action from leadership', async () => {
     await open(me('leadership'));
-    for (const selector of ['button.edit', 'button.archive', 'button.log-contact', 'button.add-contact', 'button.erase-contact', 'button.complete']) {
+    for (const selector of [
+      'button.edit',
+      'button.archive',
+      'button.log-contact',
+      'button.add-contact',
+      'button.erase-contact',
+      'button.complete',
+    ]) {
       expect([selector, has(selector)]).toEqual([selector, false]);
     }
   });

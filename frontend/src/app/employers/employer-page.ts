@@ -15,15 +15,16 @@ import {
 } from '@tyoelama/shared';
 
 import { Auth } from '../core/auth';
+import { ContactLog } from '../core/contact-log';
 import { FormStatus } from '../core/form-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { LogContactLauncher } from '../log-contact/log-contact-launcher';
-import { ConfirmDialog, type ConfirmDialogData } from './confirm-dialog';
-import { ContactPersons } from './contact-persons';
+import { FollowUpsApi } from '../follow-ups/follow-ups-api';
+import { ConfirmDialog, type ConfirmDialogData } from '../ui/confirm-dialog';
+import { ContactPersons } from '../contact-persons/contact-persons';
 import { EmployerForm } from './employer-form';
 import { EmployerLookups } from './employer-lookups';
-import { EmployerTimeline } from './employer-timeline';
+import { EmployerTimeline } from '../timeline/employer-timeline';
 import { EmployersApi } from './employers-api';
 
 /** /employers/:id: the employer, its people, open follow-ups, opportunities and history. */
@@ -36,10 +37,11 @@ import { EmployersApi } from './employers-api';
 })
 export class EmployerPage {
   private readonly api = inject(EmployersApi);
+  private readonly followUpsApi = inject(FollowUpsApi);
   private readonly auth = inject(Auth);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly launcher = inject(LogContactLauncher);
+  private readonly launcher = inject(ContactLog);
   protected readonly i18n = inject(I18n);
   protected readonly formatDate = formatFinnishDate;
 
@@ -81,7 +83,8 @@ export class EmployerPage {
     effect(() => {
       const id = this.employerId();
       untracked(() => {
-        if (id === null) this.loadError.set({ statusCode: 404, error: 'Not Found', message: 'Not found', code: 'NOT_FOUND' });
+        if (id === null)
+          this.loadError.set({ statusCode: 404, error: 'Not Found', message: 'Not found', code: 'NOT_FOUND' });
         else this.load(id);
       });
     });
@@ -141,10 +144,12 @@ export class EmployerPage {
 
   protected complete(followUp: FollowUpDto): void {
     this.actionError.set(null);
-    this.api.completeFollowUp(followUp).subscribe({
+    this.followUpsApi.act(followUp, 'complete').subscribe({
       next: () => {
         this.followUps.update((list) => list.filter((item) => item.id !== followUp.id));
-        this.snackBar.open(this.i18n.t('employers.followUps.completed'), this.i18n.t('common.dismiss'), { duration: 5000 });
+        this.snackBar.open(this.i18n.t('employers.followUps.completed'), this.i18n.t('common.dismiss'), {
+          duration: 5000,
+        });
         this.timelineVersion.update((version) => version + 1);
       },
       error: (error: ApiError) => {
@@ -158,16 +163,22 @@ export class EmployerPage {
   private changeArchived(employer: EmployerDto, archive: boolean): void {
     this.busy.set(true);
     this.actionError.set(null);
-    const request = archive ? this.api.archive(employer.id, employer.version) : this.api.restore(employer.id, employer.version);
+    const request = archive
+      ? this.api.archive(employer.id, employer.version)
+      : this.api.restore(employer.id, employer.version);
     request.subscribe({
       next: (saved) => {
         this.busy.set(false);
         this.employer.set(saved);
         this.editing.set(false);
         this.timelineVersion.update((version) => version + 1);
-        this.snackBar.open(this.i18n.t(archive ? 'employers.page.archivedDone' : 'employers.page.restoredDone'), this.i18n.t('common.dismiss'), {
-          duration: 5000,
-        });
+        this.snackBar.open(
+          this.i18n.t(archive ? 'employers.page.archivedDone' : 'employers.page.restoredDone'),
+          this.i18n.t('common.dismiss'),
+          {
+            duration: 5000,
+          },
+        );
       },
       error: (error: ApiError) => {
         this.busy.set(false);
@@ -193,14 +204,23 @@ export class EmployerPage {
   // Last contact and next follow-up change when a contact is logged elsewhere.
   private refreshEmployer(id: number): void {
     if (this.editing()) return;
-    this.api.get(id).subscribe({ next: (employer) => this.employer.set(employer), error: (error: ApiError) => this.actionError.set(error) });
+    this.api
+      .get(id)
+      .subscribe({
+        next: (employer) => this.employer.set(employer),
+        error: (error: ApiError) => this.actionError.set(error),
+      });
   }
 
   private loadFollowUps(id: number): void {
-    this.api.openFollowUps(id).subscribe({ next: (page) => this.followUps.set(page.items), error: () => this.followUps.set([]) });
+    this.followUpsApi
+      .list({ employerId: id, status: 'open', limit: 100 })
+      .subscribe({ next: (page) => this.followUps.set(page.items), error: () => this.followUps.set([]) });
   }
 
   private loadOpportunities(id: number): void {
-    this.api.opportunities(id).subscribe({ next: (page) => this.opportunities.set(page.items), error: () => this.opportunities.set([]) });
+    this.api
+      .opportunities(id)
+      .subscribe({ next: (page) => this.opportunities.set(page.items), error: () => this.opportunities.set([]) });
   }
 }

@@ -1,17 +1,17 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CreateEmployerRequest,
   EmployerDto,
   EmployerListItemDto,
   EmployerStatus,
-  FollowUpDto,
   OpportunityDto,
   Page,
-  TimelineItem,
   UpdateEmployerRequest,
 } from '@tyoelama/shared';
 import type { Observable } from 'rxjs';
+
+import { toParams } from '../core/http-params';
 
 /** The list's filters as the API takes them (query-string values). */
 export interface EmployerQuery {
@@ -26,15 +26,6 @@ export interface EmployerQuery {
   sort?: string | null;
   cursor?: string | null;
   limit?: number;
-}
-
-function toParams(query: object): HttpParams {
-  let params = new HttpParams();
-  for (const [key, value] of Object.entries(query) as [string, string | number | boolean | null | undefined][]) {
-    if (value === null || value === undefined || value === '') continue;
-    params = params.set(key, String(value));
-  }
-  return params;
 }
 
 @Injectable({ providedIn: 'root' })
@@ -71,18 +62,8 @@ export class EmployersApi {
     return this.http.post<EmployerDto>(`/api/employers/${id}/restore`, { version });
   }
 
-  timeline(id: number, cursor: string | null, limit: number): Observable<Page<TimelineItem>> {
-    return this.http.get<Page<TimelineItem>>(`/api/employers/${id}/timeline`, { params: toParams({ cursor, limit }) });
-  }
-
-  openFollowUps(employerId: number): Observable<Page<FollowUpDto>> {
-    return this.http.get<Page<FollowUpDto>>('/api/follow-ups', { params: toParams({ employerId, status: 'open', limit: 100 }) });
-  }
-
-  completeFollowUp(followUp: FollowUpDto): Observable<FollowUpDto> {
-    return this.http.post<FollowUpDto>(`/api/follow-ups/${followUp.id}/complete`, { version: followUp.version });
-  }
-
+  // The employer page's list; the opportunities feature builds on employers/ (the employer picker), so
+  // this read lives here rather than there.
   opportunities(employerId: number): Observable<Page<OpportunityDto>> {
     return this.http.get<Page<OpportunityDto>>('/api/opportunities', { params: toParams({ employerId, limit: 100 }) });
   }

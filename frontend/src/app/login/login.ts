@@ -1,19 +1,17 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, input, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { loginSchema, type ApiError } from '@tyoelama/shared';
 
 import { Auth } from '../core/auth';
-import { fieldErrorOf, focusFirstInvalid, safeReturnUrl, showFieldErrors, validateForm } from '../core/forms';
+import { focusFirstInvalid, safeReturnUrl, showFieldErrors, validateForm } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
-import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { FORM_FIELDS } from '../ui/form-fields';
 
 @Component({
   selector: 'app-login',
-  imports: [ReactiveFormsModule, RouterLink, MatFormField, MatLabel, MatError, MatInput, MatButton, TranslatePipe],
+  imports: [FORM_FIELDS, RouterLink, MatButton],
   templateUrl: './login.html',
   styleUrl: './login.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -34,7 +32,6 @@ export class Login {
   });
   protected readonly submitting = signal(false);
   protected readonly formError = signal<ApiError | null>(null);
-  protected readonly fieldErrorOf = fieldErrorOf;
 
   protected checkField(name: 'email' | 'password'): void {
     const result = validateForm(loginSchema, this.form.getRawValue(), this.form);

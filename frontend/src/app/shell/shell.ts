@@ -6,7 +6,7 @@ import { LOCALES, canRead, canWrite, type Locale } from '@tyoelama/shared';
 import { Auth } from '../core/auth';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { LogContactLauncher } from '../log-contact/log-contact-launcher';
+import { LogContactLauncher } from '../contact-entries/log-contact-launcher';
 import { SearchLauncher, isSearchShortcut } from '../search/search-launcher';
 
 @Component({

@@ -11,11 +11,8 @@ import {
   untracked,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
@@ -40,9 +37,9 @@ import { catchError, of, type Observable } from 'rxjs';
 import { CampusGroupsApi } from '../campus-groups/campus-groups-api';
 import { Auth } from '../core/auth';
 import { FormStatus } from '../core/form-status';
-import { fieldErrorOf, focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
+import { focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
-import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { FORM_FIELDS } from '../ui/form-fields';
 import { UsersApi } from './users-api';
 
 type UserField = 'email' | 'displayName' | 'role' | 'password' | 'campusGroupIds' | 'locale' | 'active';
@@ -54,21 +51,7 @@ function isUserDto(value: unknown): value is UserDto {
 /** Creates a user at /users/new and shows or edits one at /users/:id (read-only for roles that may not write). */
 @Component({
   selector: 'app-user-form',
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatHint,
-    MatInput,
-    MatSelect,
-    MatOption,
-    MatSlideToggle,
-    FormStatus,
-    TranslatePipe,
-  ],
+  imports: [FORM_FIELDS, RouterLink, MatButton, MatSlideToggle, FormStatus],
   templateUrl: './user-form.html',
   styleUrl: './user-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -85,7 +68,6 @@ export class UserForm {
   protected readonly locales = LOCALES;
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly formatDate = formatFinnishDate;
-  protected readonly fieldErrorOf = fieldErrorOf;
 
   /** The `:id` route parameter; absent at /users/new. */
   readonly id = input<string>();
@@ -138,7 +120,8 @@ export class UserForm {
         if (canEdit) this.form.enable();
         else this.form.disable();
         if (isNew) this.startNew();
-        else if (id === null) this.loadError.set({ statusCode: 404, error: 'Not Found', message: 'Not found', code: 'NOT_FOUND' });
+        else if (id === null)
+          this.loadError.set({ statusCode: 404, error: 'Not Found', message: 'Not found', code: 'NOT_FOUND' });
         else this.load(id);
       });
     });
@@ -247,7 +230,15 @@ export class UserForm {
   private startNew(): void {
     this.user.set(null);
     this.loadError.set(null);
-    this.form.reset({ email: '', displayName: '', role: null, password: '', campusGroupIds: [], locale: 'fi', active: true });
+    this.form.reset({
+      email: '',
+      displayName: '',
+      role: null,
+      password: '',
+      campusGroupIds: [],
+      locale: 'fi',
+      active: true,
+    });
   }
 
   private load(id: number): void {

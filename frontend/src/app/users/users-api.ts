@@ -1,7 +1,9 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { CreateUserRequest, Page, Role, UpdateUserRequest, UserDto } from '@tyoelama/shared';
 import type { Observable } from 'rxjs';
+
+import { toParams } from '../core/http-params';
 
 export interface UserQuery {
   q?: string;
@@ -17,14 +19,7 @@ export class UsersApi {
   private readonly http = inject(HttpClient);
 
   list(query: UserQuery = {}): Observable<Page<UserDto>> {
-    let params = new HttpParams();
-    if (query.q) params = params.set('q', query.q);
-    if (query.role) params = params.set('role', query.role);
-    if (query.active !== undefined && query.active !== null) params = params.set('active', String(query.active));
-    if (query.campusGroupId) params = params.set('campusGroupId', query.campusGroupId);
-    if (query.cursor) params = params.set('cursor', query.cursor);
-    if (query.limit) params = params.set('limit', query.limit);
-    return this.http.get<Page<UserDto>>('/api/users', { params });
+    return this.http.get<Page<UserDto>>('/api/users', { params: toParams(query) });
   }
 
   get(id: number): Observable<UserDto> {

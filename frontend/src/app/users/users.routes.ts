@@ -1,31 +1,9 @@
 import type { Routes } from '@angular/router';
 
-import { requireRight } from '../core/auth-guard';
-import { NoAccess } from '../shell/no-access';
+import { pageForRight } from '../core/auth-guard';
 
-// Each path twice: the page for roles with the right, then "no access" at the same address for the rest.
 export const usersRoutes: Routes = [
-  {
-    path: '',
-    pathMatch: 'full',
-    title: 'titles.users',
-    canMatch: [requireRight('users', 'read')],
-    loadComponent: () => import('./user-list').then((m) => m.UserList),
-  },
-  {
-    path: 'new',
-    title: 'titles.userNew',
-    canMatch: [requireRight('users', 'write')],
-    loadComponent: () => import('./user-form').then((m) => m.UserForm),
-  },
-  // Before ':id', or a role without write rights would open /new as a record called "new".
-  { path: 'new', title: 'titles.noAccess', component: NoAccess },
-  {
-    path: ':id',
-    title: 'titles.user',
-    canMatch: [requireRight('users', 'read')],
-    loadComponent: () => import('./user-form').then((m) => m.UserForm),
-  },
-  { path: '', pathMatch: 'full', title: 'titles.noAccess', component: NoAccess },
-  { path: ':id', title: 'titles.noAccess', component: NoAccess },
+  ...pageForRight('users', 'read', '', 'titles.users', () => import('./user-list').then((m) => m.UserList)),
+  ...pageForRight('users', 'write', 'new', 'titles.userNew', () => import('./user-form').then((m) => m.UserForm)),
+  ...pageForRight('users', 'read', ':id', 'titles.user', () => import('./user-form').then((m) => m.UserForm)),
 ];

@@ -1,29 +1,7 @@
 import { DATE_YEAR_RANGE } from '@tyoelama/shared';
-import type { Dictionary } from './fi';
-import { employersEn } from '../../employers/employers.i18n';
-import { logContactEn } from '../../log-contact/log-contact.i18n';
-import { myWorkEn } from '../../my-work/my-work.i18n';
-import { pipelineEn } from '../../pipeline/pipeline.i18n';
-import { accessibilityEn } from '../../accessibility/accessibility.i18n';
-import { dashboardEn } from '../../dashboard/dashboard.i18n';
-import { campusStatusEn } from '../../campus-status/campus-status.i18n';
-import { importEn } from '../../import/import.i18n';
-import { searchEn } from '../../search/search.i18n';
-import { calendarFeedEn } from '../../calendar-feed/calendar-feed.i18n';
-import { changePasswordEn } from '../../change-password/change-password.i18n';
+import type { CoreDictionary } from './fi';
 
-export const en: Dictionary = {
-  employers: employersEn,
-  myWork: myWorkEn,
-  pipeline: pipelineEn,
-  logContact: logContactEn,
-  accessibility: accessibilityEn,
-  dashboard: dashboardEn,
-  campusStatus: campusStatusEn,
-  import: importEn,
-  search: searchEn,
-  calendarFeed: calendarFeedEn,
-  changePassword: changePasswordEn,
+export const coreEn: CoreDictionary = {
   app: {
     name: 'Työelämä CRM',
     skipToContent: 'Skip to content',
@@ -139,11 +117,13 @@ export const en: Dictionary = {
     FORBIDDEN: 'You are not allowed to do this.',
     NOT_FOUND: 'Not found.',
     CONFLICT: 'The change conflicts with the current data.',
-    STALE_VERSION: 'Someone else saved this record in the meantime. Reload the latest version and make your changes again.',
+    STALE_VERSION:
+      'Someone else saved this record in the meantime. Reload the latest version and make your changes again.',
     EMAIL_TAKEN: 'This email address is already in use.',
     CAMPUS_GROUP_NAME_TAKEN: 'A campus group with this name already exists.',
     EMPLOYER_BUSINESS_ID_TAKEN: 'Another employer already has this business ID.',
-    BUSINESS_REGISTER_UNAVAILABLE: 'The business register (YTJ) cannot be reached right now. Fill in the details by hand or try again later.',
+    BUSINESS_REGISTER_UNAVAILABLE:
+      'The business register (YTJ) cannot be reached right now. Fill in the details by hand or try again later.',
     DATABASE_UNAVAILABLE: 'The database is not available right now. Try again in a moment.',
     INTERNAL: 'Something went wrong on the server. Please try again.',
     NETWORK: 'Could not reach the server. Check your network connection.',

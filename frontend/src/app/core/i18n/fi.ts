@@ -1,28 +1,7 @@
 import { DATE_YEAR_RANGE } from '@tyoelama/shared';
-import { employersFi } from '../../employers/employers.i18n';
-import { logContactFi } from '../../log-contact/log-contact.i18n';
-import { myWorkFi } from '../../my-work/my-work.i18n';
-import { pipelineFi } from '../../pipeline/pipeline.i18n';
-import { accessibilityFi } from '../../accessibility/accessibility.i18n';
-import { dashboardFi } from '../../dashboard/dashboard.i18n';
-import { campusStatusFi } from '../../campus-status/campus-status.i18n';
-import { importFi } from '../../import/import.i18n';
-import { searchFi } from '../../search/search.i18n';
-import { calendarFeedFi } from '../../calendar-feed/calendar-feed.i18n';
-import { changePasswordFi } from '../../change-password/change-password.i18n';
 // Finnish is the default language and the reference dictionary: en.ts must have the same keys.
-export const fi = {
-  employers: employersFi,
-  myWork: myWorkFi,
-  pipeline: pipelineFi,
-  logContact: logContactFi,
-  accessibility: accessibilityFi,
-  dashboard: dashboardFi,
-  campusStatus: campusStatusFi,
-  import: importFi,
-  search: searchFi,
-  calendarFeed: calendarFeedFi,
-  changePassword: changePasswordFi,
+// The features' own dictionaries join these in ../../translations.ts.
+export const coreFi = {
   app: {
     name: 'Työelämä CRM',
     skipToContent: 'Siirry sisältöön',
@@ -142,7 +121,8 @@ export const fi = {
     EMAIL_TAKEN: 'Sähköpostiosoite on jo käytössä.',
     CAMPUS_GROUP_NAME_TAKEN: 'Tällä nimellä on jo Campus-ryhmä.',
     EMPLOYER_BUSINESS_ID_TAKEN: 'Tällä Y-tunnuksella on jo työnantaja.',
-    BUSINESS_REGISTER_UNAVAILABLE: 'Yritysrekisteriin (YTJ) ei juuri nyt saada yhteyttä. Täytä tiedot käsin tai yritä myöhemmin uudelleen.',
+    BUSINESS_REGISTER_UNAVAILABLE:
+      'Yritysrekisteriin (YTJ) ei juuri nyt saada yhteyttä. Täytä tiedot käsin tai yritä myöhemmin uudelleen.',
     DATABASE_UNAVAILABLE: 'Tietokanta ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.',
     INTERNAL: 'Palvelimella tapahtui virhe. Yritä uudelleen.',
     NETWORK: 'Palvelimeen ei saatu yhteyttä. Tarkista verkkoyhteys.',
@@ -221,4 +201,4 @@ export const fi = {
 };
 
 /** Every dictionary has exactly the shape of the Finnish one. */
-export type Dictionary = typeof fi;
+export type CoreDictionary = typeof coreFi;

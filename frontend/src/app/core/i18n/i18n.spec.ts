@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { TestBed } from '@angular/core/testing';
 import { ERROR_CODES, PASSWORD_RULE_CODES, ROLES } from '@tyoelama/shared';
 
-import { en } from './en';
-import { fi } from './fi';
+import { en, fi } from '../../translations';
 import { I18n, LOCALE_STORAGE_KEY } from './i18n';
 
 type Tree = { [key: string]: string | Tree };
@@ -65,7 +64,8 @@ describe('translations', () => {
   it('uses the same placeholders in both languages', () => {
     const differing = leafKeys(dictionaries.fi).filter(
       (key) =>
-        placeholders(leafValue(dictionaries.fi, key) ?? '').join() !== placeholders(leafValue(dictionaries.en, key) ?? '').join(),
+        placeholders(leafValue(dictionaries.fi, key) ?? '').join() !==
+        placeholders(leafValue(dictionaries.en, key) ?? '').join(),
     );
     expect(differing).toEqual([]);
   });
@@ -138,7 +138,9 @@ describe('I18n', () => {
 
   it('translates field errors by code with their limit, and API errors by code or status', () => {
     const i18n = TestBed.inject(I18n);
-    expect(i18n.fieldError({ path: 'password', code: 'too_short', message: 'x', limit: 12 })).toBe('Vähintään 12 merkkiä.');
+    expect(i18n.fieldError({ path: 'password', code: 'too_short', message: 'x', limit: 12 })).toBe(
+      'Vähintään 12 merkkiä.',
+    );
     expect(i18n.fieldError({ path: 'x', code: 'something_new', message: 'x' })).toBe('Virheellinen arvo.');
     expect(i18n.apiError({ statusCode: 409, error: 'Conflict', message: 'x', code: 'EMAIL_TAKEN' })).toBe(
       'Sähköpostiosoite on jo käytössä.',

@@ -1,13 +1,23 @@
 import { DOCUMENT } from '@angular/common';
-import { Injectable, computed, effect, inject, signal } from '@angular/core';
+import { Injectable, InjectionToken, computed, effect, inject, signal, type Provider } from '@angular/core';
 import { DEFAULT_LOCALE, LOCALES, type ApiError, type FieldError, type Locale } from '@tyoelama/shared';
-
-import { en } from './en';
-import { fi, type Dictionary } from './fi';
 
 export type TranslationParams = Record<string, string | number>;
 
-const DICTIONARIES: Record<Locale, Dictionary> = { fi, en };
+/** A dictionary: texts by dotted key (`users.heading`). */
+export interface TranslationTree {
+  readonly [key: string]: string | TranslationTree;
+}
+
+/**
+ * The app's dictionaries, one per locale. The app root assembles them from core's and the features'
+ * (translations.ts), so that core imports no feature.
+ */
+export const TRANSLATIONS = new InjectionToken<Record<Locale, TranslationTree>>('TRANSLATIONS');
+
+export function provideTranslations(dictionaries: Record<Locale, TranslationTree>): Provider {
+  return { provide: TRANSLATIONS, useValue: dictionaries };
+}
 export const LOCALE_STORAGE_KEY = 'tyoelama.locale';
 
 function isLocale(value: unknown): value is Locale {
@@ -39,7 +49,8 @@ export class I18n {
   private readonly document = inject(DOCUMENT);
   private readonly current = signal<Locale>(readStoredLocale());
   readonly locale = this.current.asReadonly();
-  private readonly dictionary = computed(() => DICTIONARIES[this.current()]);
+  private readonly dictionaries = inject(TRANSLATIONS);
+  private readonly dictionary = computed(() => this.dictionaries[this.current()]);
 
   constructor() {
     effect(() => {
