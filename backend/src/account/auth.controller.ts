@@ -11,13 +11,13 @@ import {
 } from '@tyoelama/shared';
 import type { Request, Response } from 'express';
 import { ApiBodyFrom, ZodPipe } from '../http/validation';
-import { UsersService } from '../users/users.service';
-import { SESSION_COOKIE } from '../auth/auth.guard';
+import { UsersService } from '../users';
+import { SESSION_COOKIE } from '../auth';
 import { AuthService, toMe } from './auth.service';
-import type { AuthUser } from '../auth/auth-user';
-import { setXsrfCookie } from '../auth/csrf';
-import { AnyRole, CurrentUser, Public } from '../auth/decorators';
-import { SessionsService } from '../auth/sessions.service';
+import type { AuthUser } from '../auth';
+import { setXsrfCookie } from '../auth';
+import { AnyRole, CurrentUser, Public } from '../auth';
+import { SessionsService } from '../auth';
 
 @ApiTags('auth')
 @Controller('auth')

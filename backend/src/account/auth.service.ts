@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { ChangePasswordRequest, LoginRequest, Me, TooManyAttemptsDetail } from '@tyoelama/shared';
 import { ApiException } from '../http/api-exception';
-import { UsersService } from '../users/users.service';
-import type { AuthUser } from '../auth/auth-user';
+import { UsersService } from '../users';
+import type { AuthUser } from '../auth';
 import { LoginThrottle } from './login-throttle';
-import { hashPassword, spendVerifyTime, verifyPassword } from '../passwords/password';
-import { assertPasswordAllowed } from '../passwords/password-policy';
-import { SessionsService } from '../auth/sessions.service';
+import { hashPassword, spendVerifyTime, verifyPassword } from '../passwords';
+import { assertPasswordAllowed } from '../passwords';
+import { SessionsService } from '../auth';
 
 export function toMe(user: AuthUser): Me {
   const { id, email, displayName, role, campusGroupIds, locale } = user;

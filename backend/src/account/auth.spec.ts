@@ -1,6 +1,6 @@
 import { Clock } from '../config/clock';
 import { startTestApp, TEST_PASSWORD, type TestContext } from '../../test/test-app';
-import { SessionsService } from '../auth/sessions.service';
+import { SessionsService } from '../auth';
 
 describe('auth API', () => {
   let context: TestContext;

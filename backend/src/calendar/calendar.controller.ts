@@ -2,8 +2,8 @@ import { Controller, Delete, Get, Header, HttpCode, Param, Post, Req } from '@ne
 import { ApiTags } from '@nestjs/swagger';
 import type { CalendarFeedDto } from '@tyoelama/shared';
 import type { Request } from 'express';
-import type { AuthUser } from '../auth/auth-user';
-import { AnyRole, CurrentUser, Public } from '../auth/decorators';
+import type { AuthUser } from '../auth';
+import { AnyRole, CurrentUser, Public } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { CalendarService } from './calendar.service';
 

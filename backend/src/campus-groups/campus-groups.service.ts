@@ -8,9 +8,9 @@ import {
   type UpdateCampusGroupRequest,
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, createdFields, diffFields } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
-import { inScope, readScope } from '../auth/campus-scope';
+import { AuditService, createdFields, diffFields } from '../audit';
+import type { AuthUser } from '../auth';
+import { inScope, readScope } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { translateConstraintErrors } from '../database/constraint-errors';
 import { expectVersion } from '../database/versioned-update';

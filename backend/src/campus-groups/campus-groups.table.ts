@@ -5,7 +5,7 @@ import type {
   Page,
   UpdateCampusGroupRequest,
 } from '@tyoelama/shared';
-import type { CampusScope } from '../auth/campus-scope';
+import type { CampusScope } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { likePattern, searchCondition, SqlParams } from '../database/sql';
 import type { ConstraintErrors } from '../database/constraint-errors';

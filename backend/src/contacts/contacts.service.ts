@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { ContactPersonDto, ContactPersonExportDto } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AuditChanges, auditEventsOf, AuditService, createdFields, diffFields } from '../audit';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { foreignKeyViolation } from '../database/database-errors';
 import { oneRow, rows } from '../database/typed-query';
 import { expectVersion } from '../database/versioned-update';
-import { readableEmployer } from '../employers/employer-access';
+import { readableEmployer } from '../employers';
 import {
   contactPersonsOfEmployer,
   type CreateContactPersonInput,

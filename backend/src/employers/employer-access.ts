@@ -1,7 +1,7 @@
 import type { Resource } from '@tyoelama/shared';
 import type { EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
-import { type CampusScope, inScope, readScope } from '../auth/campus-scope';
+import type { AuthUser } from '../auth';
+import { type CampusScope, inScope, readScope } from '../auth';
 import { ApiException } from '../http/api-exception';
 import type { SqlParams } from '../database/sql';
 

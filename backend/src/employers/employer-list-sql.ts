@@ -5,7 +5,7 @@ import {
   isValidBusinessId,
   normaliseBusinessId,
 } from '@tyoelama/shared';
-import { type CampusScope } from '../auth/campus-scope';
+import { type CampusScope } from '../auth';
 import type { CursorPart, CursorSpec } from '../database/keyset';
 import { likePattern, searchCondition, type SqlParams } from '../database/sql';
 import { employerVisibleSql } from './employer-access';

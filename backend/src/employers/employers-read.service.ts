@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EmployerDto, EmployerListItemDto, EmployerListQuery, Page } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
-import { readScope } from '../auth/campus-scope';
+import type { AuthUser } from '../auth';
+import { readScope } from '../auth';
 import { DataChanges } from '../cache/data-changes';
 import { decodeCursor, pageSize } from '../database/keyset';
 import { REMEMBERED_LIFETIME_MS, ResultCache } from '../cache/result-cache';

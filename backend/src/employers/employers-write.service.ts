@@ -9,8 +9,8 @@ import {
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod/mini';
-import { AuditService, createdFields, diffFields } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
+import { AuditService, createdFields, diffFields } from '../audit';
+import type { AuthUser } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { translateConstraintErrors } from '../database/constraint-errors';
 import { oneRow, rows } from '../database/typed-query';

@@ -10,8 +10,8 @@ import {
   updateEmployerSchema,
 } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
-import type { AuthUser } from '../auth/auth-user';
-import { CanRead, CanWrite, CurrentUser } from '../auth/decorators';
+import type { AuthUser } from '../auth';
+import { CanRead, CanWrite, CurrentUser } from '../auth';
 import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
 import { EmployersReadService } from './employers-read.service';
 import { EmployersWriteService } from './employers-write.service';

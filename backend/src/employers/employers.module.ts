@@ -3,7 +3,7 @@ import { EmployersController } from './employers.controller';
 import { EmployersReadService } from './employers-read.service';
 import { EmployersWriteService } from './employers-write.service';
 
-// employer-access.ts holds the scoping helpers other features import directly; they need no provider.
+// Other features use the employer scoping and list SQL through index.ts: plain functions, no provider.
 @Module({
   controllers: [EmployersController],
   providers: [EmployersReadService, EmployersWriteService],

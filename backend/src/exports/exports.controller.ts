@@ -11,8 +11,8 @@ import {
   opportunityListQuerySchema,
 } from '@tyoelama/shared';
 import type { Response } from 'express';
-import type { AuthUser } from '../auth/auth-user';
-import { CanRead, CurrentUser } from '../auth/decorators';
+import type { AuthUser } from '../auth';
+import { CanRead, CurrentUser } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { ZodPipe } from '../http/validation';
 import { contactEntriesExport, employersExport, followUpsExport, opportunitiesExport } from './export-definitions';

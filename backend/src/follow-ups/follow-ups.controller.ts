@@ -12,8 +12,8 @@ import {
   updateFollowUpSchema,
 } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
-import type { AuthUser } from '../auth/auth-user';
-import { CanRead, CanWrite, CurrentUser, Roles } from '../auth/decorators';
+import type { AuthUser } from '../auth';
+import { CanRead, CanWrite, CurrentUser, Roles } from '../auth';
 import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
 import { FollowUpsService } from './follow-ups.service';
 

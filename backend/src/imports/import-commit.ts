@@ -1,6 +1,6 @@
 import type { ImportDecision, ImportReport, ImportRowOutcome } from '@tyoelama/shared';
 import type { EntityManager } from 'typeorm';
-import { createdFields, diffFields } from '../audit/audit.service';
+import { createdFields, diffFields } from '../audit';
 import type { AuditChanges } from '../audit';
 import {
   EMPLOYER_FIELDS,
@@ -10,7 +10,7 @@ import {
   lockEmployerValues,
   reserveEmployerIds,
   updateEmployers,
-} from '../employers/employers.table';
+} from '../employers';
 import { nameKey, type ParsedRow } from './import-rows';
 
 /** Rows per multi-row statement: large enough to be fast, small enough for steady progress. */

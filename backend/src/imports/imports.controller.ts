@@ -30,9 +30,9 @@ import {
 } from '@tyoelama/shared';
 import type { Response } from 'express';
 import type { z } from 'zod/mini';
-import type { AuthUser } from '../auth/auth-user';
-import { CanWrite, CurrentUser } from '../auth/decorators';
-import { sendError } from '../http/all-exceptions.filter';
+import type { AuthUser } from '../auth';
+import { CanWrite, CurrentUser } from '../auth';
+import { sendError } from '../all-exceptions.filter';
 import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
 import { refusals } from './import-file-limits';
 import { refusalException } from './import-file-reader';

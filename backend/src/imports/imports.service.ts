@@ -13,7 +13,7 @@ import {
   type ImportUploadFields,
 } from '@tyoelama/shared';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { uniqueViolation } from '../database/database-errors';
 import { withLongStatements } from '../database/pool';

@@ -9,8 +9,8 @@ import {
   updateOpportunitySchema,
 } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
-import type { AuthUser } from '../auth/auth-user';
-import { CanRead, CanWrite, CurrentUser } from '../auth/decorators';
+import type { AuthUser } from '../auth';
+import { CanRead, CanWrite, CurrentUser } from '../auth';
 import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
 import { OpportunitiesService } from './opportunities.service';
 

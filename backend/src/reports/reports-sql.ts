@@ -1,5 +1,5 @@
 import { helsinkiDate, OPEN_STAGES } from '@tyoelama/shared';
-import type { CampusScope } from '../auth/campus-scope';
+import type { CampusScope } from '../auth';
 import type { DataChanges } from '../cache/data-changes';
 import { type JsonText, jsonText } from '../http/json-text';
 import { REMEMBERED_LIFETIME_MS, ResultCache } from '../cache/result-cache';

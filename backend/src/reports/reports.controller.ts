@@ -9,8 +9,8 @@ import {
   pipelineSummaryQuerySchema,
 } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
-import type { AuthUser } from '../auth/auth-user';
-import { CanRead, CurrentUser } from '../auth/decorators';
+import type { AuthUser } from '../auth';
+import { CanRead, CurrentUser } from '../auth';
 import { JSON_CONTENT_TYPE, type JsonText } from '../http/json-text';
 import { IdPipe, ZodPipe } from '../http/validation';
 import { ActivityService } from './activity.service';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { refreshEmployerActivity } from '../employers/employer-access';
+import { refreshEmployerActivity } from '../employers';
 import { insertEmployer } from '../../test/fixtures';
 import { type Client, startTestApp, type TestContext } from '../../test/test-app';
 

@@ -9,8 +9,8 @@ import {
   userListQuerySchema,
 } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
-import type { AuthUser } from '../auth/auth-user';
-import { CanRead, CurrentUser, Roles } from '../auth/decorators';
+import type { AuthUser } from '../auth';
+import { CanRead, CurrentUser, Roles } from '../auth';
 import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
 import { UsersService } from './users.service';
 

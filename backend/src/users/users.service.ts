@@ -10,16 +10,16 @@ import {
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod/mini';
-import { AuditService, createdFields, diffFields } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
-import { readScope } from '../auth/campus-scope';
-import { SessionsService } from '../auth/sessions.service';
+import { AuditService, createdFields, diffFields } from '../audit';
+import type { AuthUser } from '../auth';
+import { readScope } from '../auth';
+import { SessionsService } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { APP_CONFIG, type AppConfig, FIRST_ADMIN_DISPLAY_NAME, generatePassword } from '../config/config';
 import { translateConstraintErrors } from '../database/constraint-errors';
 import { expectVersion } from '../database/versioned-update';
-import { hashPassword } from '../passwords/password';
-import { assertPasswordAllowed } from '../passwords/password-policy';
+import { hashPassword } from '../passwords';
+import { assertPasswordAllowed } from '../passwords';
 import {
   countActiveAdmins,
   findForLogin,

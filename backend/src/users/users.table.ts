@@ -8,7 +8,7 @@ import {
   type UserListQuery,
 } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
-import type { CampusScope } from '../auth/campus-scope';
+import type { CampusScope } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { likePattern, searchCondition, SqlParams } from '../database/sql';
 import { type ConstraintErrors } from '../database/constraint-errors';

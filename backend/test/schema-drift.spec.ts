@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase } from '../../test/test-database';
-import { dataSourceOptions } from './data-source';
+import { createTestDatabase } from './test-database';
+import { dataSourceOptions } from '../src/database/data-source';
 import { ENTITIES } from './entities';
 import { TABLES } from './tables';
 

@@ -1,8 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { ApiError } from '@tyoelama/shared';
 import type { Response } from 'express';
-import { ApiException, reasonPhrase } from './api-exception';
-import { isDatabaseUnavailable, isUnstorableValue } from '../database/database-errors';
+import { ApiException, reasonPhrase } from './http/api-exception';
+import { isDatabaseUnavailable, isUnstorableValue } from './database/database-errors';
 
 /** Writes every error, ours or the framework's, in the one envelope; never leaks internals. */
 export function errorBody(error: unknown, logger: Logger): { status: number; body: ApiError; retryAfter?: number } {
