@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase } from '../../test/test-database';
-import { dataSourceOptions } from './data-source';
+import { createTestDatabase } from './test-database';
+import { dataSourceOptions } from '../src/database/data-source';
 import { ENTITIES } from './entities';
-import { TABLES } from '../tables';
+import { TABLES } from './tables';
 
 /** One line per column: `table.column: type [NOT NULL]`, in information_schema's words. */
 type ColumnLines = string[];
