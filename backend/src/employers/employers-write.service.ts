@@ -4,7 +4,6 @@ import {
   type createEmployerSchema,
   EMPLOYER_AUDITED_FIELDS,
   type EmployerDto,
-  type FieldError,
   type updateEmployerSchema,
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -13,9 +12,9 @@ import { AuditService, createdFields, diffFields } from '../audit';
 import type { AuthUser } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { translateConstraintErrors } from '../database/constraint-errors';
-import { oneRow, rows } from '../database/typed-query';
 import { ColumnChanges, expectVersion } from '../database/versioned-update';
 import { readableEmployer } from './employer-access';
+import { assertEmployerReferences } from './employer-references';
 import {
   EMPLOYER_FIELD_COLUMNS,
   employersTable,
@@ -39,7 +38,7 @@ export class EmployersWriteService {
 
   async create(caller: AuthUser, input: CreateEmployerInput): Promise<EmployerDto> {
     return this.writeTransaction(input.businessId, async (manager) => {
-      await this.assertReferences(manager, input);
+      await assertEmployerReferences(manager, input);
       if (input.businessId) await this.assertBusinessIdFree(manager, input.businessId, null);
       const id = await insertEmployer(
         manager,
@@ -79,7 +78,7 @@ export class EmployersWriteService {
   async update(caller: AuthUser, id: number, input: UpdateEmployerInput): Promise<EmployerDto> {
     return this.writeTransaction(input.businessId, async (manager) => {
       const before = await this.loadForWrite(manager, caller, id, input.version);
-      await this.assertReferences(manager, input);
+      await assertEmployerReferences(manager, input);
       if (input.businessId && input.businessId !== before.businessId) {
         await this.assertBusinessIdFree(manager, input.businessId, id);
       }
@@ -142,40 +141,6 @@ export class EmployersWriteService {
   ): Promise<EmployerDto> {
     await readableEmployer(manager, caller, id, 'employers');
     return expectVersion(await findEmployer(manager, id), version, 'Employer');
-  }
-
-  /** Field-level 400s for referenced rows, before anything is written. */
-  private async assertReferences(
-    manager: EntityManager,
-    input: { ownerCampusGroupId?: number; campusGroupIds?: number[]; accountManagerId?: number | null },
-  ): Promise<void> {
-    const groupIds = [...(input.ownerCampusGroupId ? [input.ownerCampusGroupId] : []), ...(input.campusGroupIds ?? [])];
-    const existing = groupIds.length
-      ? await rows<{ id: number }>(manager, `SELECT id FROM campus_groups WHERE id = ANY($1::int[])`, [groupIds])
-      : [];
-    const known = new Set(existing.map((row) => row.id));
-    const fieldErrors: FieldError[] = [];
-    if (input.ownerCampusGroupId && !known.has(input.ownerCampusGroupId)) {
-      fieldErrors.push({ path: 'ownerCampusGroupId', code: 'unknown_campus_group', message: 'Unknown campus group' });
-    }
-    if ((input.campusGroupIds ?? []).some((id) => !known.has(id))) {
-      fieldErrors.push({ path: 'campusGroupIds', code: 'unknown_campus_group', message: 'Unknown campus group' });
-    }
-    if (input.accountManagerId) {
-      const eligible = await oneRow(
-        manager,
-        `SELECT 1 FROM users WHERE id = $1 AND active AND role IN ('account_manager', 'admin')`,
-        [input.accountManagerId],
-      );
-      if (!eligible) {
-        fieldErrors.push({
-          path: 'accountManagerId',
-          code: 'invalid_account_manager',
-          message: 'Must be an active account manager or admin',
-        });
-      }
-    }
-    if (fieldErrors.length) throw ApiException.validation(fieldErrors);
   }
 
   private async assertBusinessIdFree(

@@ -11,12 +11,14 @@ export {
   searchThresholdSql,
 } from './employer-list-sql';
 export { EmployersModule } from './employers.module';
+export { assertEmployerReferences } from './employer-references';
+export type { EmployerReferences } from './employer-references';
 export {
   EMPLOYER_FIELDS,
-  type EmployerValues,
   employerCampusGroupsTable,
   employerNameWordsTable,
   employersTable,
+  type EmployerValues,
   insertEmployers,
   linkCampusGroups,
   lockEmployerValues,

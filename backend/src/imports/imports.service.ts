@@ -17,8 +17,7 @@ import type { AuthUser } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { uniqueViolation } from '../database/database-errors';
 import { withLongStatements } from '../database/pool';
-import { existingCampusGroupIds } from '../campus-groups';
-import { isEligibleAccountManager } from '../users';
+import { assertEmployerReferences } from '../employers';
 import { type CommitTarget, planCommit, settleMergedRows, writePlan } from './import-commit';
 import { markDuplicates } from './import-duplicates';
 import { parseFileOffThread } from './import-file-reader';
@@ -50,7 +49,8 @@ export class ImportsService {
     fields: ImportUploadFields,
   ): Promise<ImportPreviewDto> {
     if (!file) throw ApiException.field('file', 'required', 'Choose a CSV or .xlsx file');
-    await this.assertTarget(fields);
+    // The upload's owner group and account manager, checked before the file is read.
+    await assertEmployerReferences(this.dataSource.manager, fields);
     const target = { ownerCampusGroupId: fields.ownerCampusGroupId, accountManagerId: fields.accountManagerId ?? null };
     const rows = await parseFileOffThread(file.buffer, file.originalname, target);
     const fileName = file.originalname.slice(0, 255) || 'import';
@@ -159,23 +159,6 @@ export class ImportsService {
       } else if (decision === 'create' && row.duplicate?.reason === 'business_id') {
         fieldErrors.push({ path, code: 'business_id_taken', message: 'An employer with this Y-tunnus already exists' });
       }
-    }
-    if (fieldErrors.length) throw ApiException.validation(fieldErrors);
-  }
-
-  /** Field-level 400s for the upload's owner group and account manager, before the file is read. */
-  private async assertTarget(fields: ImportUploadFields): Promise<void> {
-    const fieldErrors: FieldError[] = [];
-    const groups = await existingCampusGroupIds(this.dataSource, [fields.ownerCampusGroupId]);
-    if (!groups.has(fields.ownerCampusGroupId)) {
-      fieldErrors.push({ path: 'ownerCampusGroupId', code: 'unknown_campus_group', message: 'Unknown campus group' });
-    }
-    if (fields.accountManagerId && !(await isEligibleAccountManager(this.dataSource, fields.accountManagerId))) {
-      fieldErrors.push({
-        path: 'accountManagerId',
-        code: 'invalid_account_manager',
-        message: 'Must be an active account manager or admin',
-      });
     }
     if (fieldErrors.length) throw ApiException.validation(fieldErrors);
   }

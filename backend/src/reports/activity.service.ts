@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type ActivityDto,
+  addDays,
   type ActivityGranularity,
   type ActivityGroupRowDto,
   type ActivityQuery,
@@ -34,12 +35,6 @@ interface ActivityCountRow {
   campus_group_id: number | null;
   campus_group_name: string | null;
   count: number;
-}
-
-function addDays(date: string, days: number): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
 }
 
 function daysBetween(from: string, to: string): number {
