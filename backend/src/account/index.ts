@@ -1,1 +1,2 @@
 export { AccountModule } from './account.module';
+export { loginThrottleTable } from './login-throttle.table';

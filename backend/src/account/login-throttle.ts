@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../config/clock';
-
-type Scope = 'pair' | 'address' | 'account';
+import type { RowOf } from '../database/table';
+import { rows } from '../database/typed-query';
+import { type loginThrottleTable, type ThrottleScope as Scope } from './login-throttle.table';
 
 interface Policy {
   /** Failures allowed before any wait; the next one waits 2 s, then 4 s, 8 s, … */
@@ -34,11 +35,7 @@ export function delaySeconds(scope: Scope, failures: number): number {
   return Math.min(2 ** (failures - policy.freeFailures), policy.maxDelaySeconds);
 }
 
-interface CounterRow {
-  scope: Scope;
-  failures: number;
-  last_failure_at: Date;
-}
+type CounterRow = Pick<RowOf<typeof loginThrottleTable>, 'scope' | 'failures' | 'last_failure_at'>;
 
 /**
  * Counts failed sign-ins (and wrong current passwords) in PostgreSQL, shared by every app instance
@@ -56,14 +53,15 @@ export class LoginThrottle {
   async retryAfterSeconds(email: string, address: string): Promise<number> {
     const now = this.clock.now();
     const keys = this.keys(email, address);
-    const rows: CounterRow[] = await this.dataSource.query(
+    const counters = await rows<CounterRow>(
+      this.dataSource,
       `SELECT scope, failures, last_failure_at FROM login_throttle
         WHERE (scope, key_hash) IN (('pair', $1), ('address', $2), ('account', $3)) AND expires_at > $4`,
       [keys.pair, keys.address, keys.account, now],
     );
-    const pairHasFailed = rows.some((row) => row.scope === 'pair');
+    const pairHasFailed = counters.some((row) => row.scope === 'pair');
     let wait = 0;
-    for (const row of rows) {
+    for (const row of counters) {
       if (row.scope === 'account' && !pairHasFailed) continue;
       const until = row.last_failure_at.getTime() + delaySeconds(row.scope, row.failures) * 1000;
       wait = Math.max(wait, Math.ceil((until - now.getTime()) / 1000));

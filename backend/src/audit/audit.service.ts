@@ -1,25 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuditChanges } from './audit-event.entity';
+import { type AuditChanges, type AuditEventInsert, insertAuditEvent } from './audit.table';
 
-/** What happened: create, update, archive, restore, delete, erase, set_password, import, complete, … (free text by design). */
-export type AuditAction = string;
-
-export interface AuditRecord {
-  actorId: number | null;
-  action: AuditAction;
-  entityType: string;
-  entityId: number;
-  changes: AuditChanges;
-  /** Set for records that belong to an employer, so the employer's timeline shows the event. */
-  employerId?: number | null;
-}
+export type AuditRecord = AuditEventInsert;
 
 /** Fields whose values never go into the audit trail, only the fact that they changed. */
 const SECRET_FIELDS = new Set(['password', 'passwordHash']);
 
 /** Field → [before, after] for the fields that differ; arrays compared as sets of values in order. */
-export function diffFields<T extends object>(before: Partial<T>, after: Partial<T>, fields: readonly (keyof T)[]): AuditChanges {
+export function diffFields<T extends object>(
+  before: Partial<T>,
+  after: Partial<T>,
+  fields: readonly (keyof T)[],
+): AuditChanges {
   const changes: AuditChanges = {};
   for (const field of fields) {
     const previous = before[field] ?? null;
@@ -43,10 +36,6 @@ export function createdFields<T extends object>(record: Partial<T>, fields: read
 @Injectable()
 export class AuditService {
   async record(manager: EntityManager, event: AuditRecord): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, changes, employer_id)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [event.actorId, event.action, event.entityType, event.entityId, JSON.stringify(event.changes), event.employerId ?? null],
-    );
+    await insertAuditEvent(manager, event);
   }
 }

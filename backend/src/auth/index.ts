@@ -7,3 +7,4 @@ export { csrfMiddleware, setXsrfCookie, xsrfCookieMiddleware } from './csrf';
 export { AnyRole, CanRead, CanWrite, CurrentUser, Public, Roles } from './decorators';
 export { SessionsModule } from './sessions.module';
 export { SessionsService } from './sessions.service';
+export { sessionsTable } from './sessions.table';

@@ -3,7 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Locale, Role } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import type { RowOf } from '../database/table';
+import { affectedRows, oneRow } from '../database/typed-query';
 import type { AuthUser } from './auth-user';
+import type { sessionsTable } from './sessions.table';
 
 // Writing last_seen_at on every request would turn each read into a write; a minute is precise enough.
 const TOUCH_INTERVAL_MS = 60_000;
@@ -24,10 +27,8 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-interface SessionRow {
-  token_hash: string;
-  last_seen_at: Date;
-  expires_at: Date;
+/** The session with the user it belongs to (the users table's columns, read here as identity). */
+type SessionRow = Pick<RowOf<typeof sessionsTable>, 'token_hash' | 'last_seen_at' | 'expires_at'> & {
   id: number;
   email: string;
   display_name: string;
@@ -35,7 +36,7 @@ interface SessionRow {
   locale: Locale;
   active: boolean;
   campus_group_ids: number[];
-}
+};
 
 /** Server-side sessions in PostgreSQL: revocable at once, idle and absolute expiry. */
 @Injectable()
@@ -77,7 +78,8 @@ export class SessionsService {
 
   private async load(tokenHash: string): Promise<AuthUser | null> {
     const generation = this.generation;
-    const rows: SessionRow[] = await this.dataSource.query(
+    const row = await oneRow<SessionRow>(
+      this.dataSource,
       `SELECT s.token_hash, s.last_seen_at, s.expires_at,
               u.id, u.email, u.display_name, u.role, u.locale, u.active,
               COALESCE(array_agg(m.campus_group_id ORDER BY m.campus_group_id)
@@ -89,7 +91,6 @@ export class SessionsService {
         GROUP BY s.token_hash, u.id`,
       [tokenHash],
     );
-    const row = rows[0];
     if (!row) return null;
     const now = Date.now();
     let lastSeenAt = row.last_seen_at.getTime();
@@ -160,11 +161,11 @@ export class SessionsService {
   }
 
   async deleteExpired(): Promise<number> {
-    const result = await this.dataSource.query(
+    return affectedRows(
+      this.dataSource,
       `DELETE FROM sessions
         WHERE expires_at <= now() OR last_seen_at <= now() - make_interval(mins => $1)`,
       [this.config.sessionIdleMinutes],
     );
-    return Array.isArray(result) ? Number(result[1] ?? 0) : 0;
   }
 }

@@ -37,7 +37,11 @@ const STREET_ADDRESS = '1';
 const FINNISH = '1';
 
 function unavailable(): ApiException {
-  return new ApiException(503, 'BUSINESS_REGISTER_UNAVAILABLE', 'The business register did not answer; try again later');
+  return new ApiException(
+    503,
+    'BUSINESS_REGISTER_UNAVAILABLE',
+    'The business register did not answer; try again later',
+  );
 }
 
 /** The register's version tag of the code; the register has used TOL 2025 since 1.1.2026. */

@@ -98,7 +98,9 @@ describe('business register API', () => {
     const before = register.requests.length;
     const bad = await manager.get('/api/business-register/1234567-8');
     expect(bad.status).toBe(400);
-    expect(bad.body.fieldErrors).toEqual([expect.objectContaining({ path: 'businessId', code: 'business_id_checksum' })]);
+    expect(bad.body.fieldErrors).toEqual([
+      expect.objectContaining({ path: 'businessId', code: 'business_id_checksum' }),
+    ]);
     const malformed = await manager.get('/api/business-register/abc');
     expect(malformed.body.fieldErrors[0]).toMatchObject({ path: 'businessId', code: 'business_id_format' });
     expect(register.requests.length).toBe(before);

@@ -7,7 +7,11 @@ import type { AuthUser } from '../auth';
 import { readScope } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { SqlParams } from '../database/sql';
+import type { RowOf } from '../database/table';
+import { affectedRows, oneRow, rows } from '../database/typed-query';
 import { employerVisibleSql } from '../employers';
+import { campusGroupIdsOf } from '../users';
+import type { calendarFeedsTable } from './calendar.table';
 import { formatCalendar, type IcsEvent } from './ics';
 
 export const FEED_PATH_PREFIX = '/api/calendar/';
@@ -51,25 +55,25 @@ export class CalendarService {
   ) {}
 
   async get(caller: AuthUser): Promise<CalendarFeedDto> {
-    const rows: { created_at: Date }[] = await this.dataSource.query(
+    const row = await oneRow<Pick<RowOf<typeof calendarFeedsTable>, 'created_at'>>(
+      this.dataSource,
       `SELECT created_at FROM calendar_feeds WHERE user_id = $1`,
       [caller.id],
     );
-    const row = rows[0];
-    return { active: row !== undefined, url: null, createdAt: row?.created_at.toISOString() ?? null };
+    return { active: row !== null, url: null, createdAt: row?.created_at.toISOString() ?? null };
   }
 
   /** Creates the feed or replaces its token, so the old URL stops working at once. */
   async rotate(caller: AuthUser, origin: string): Promise<CalendarFeedDto> {
     const token = randomBytes(32).toString('base64url');
     return this.dataSource.transaction(async (manager) => {
-      const rows: { created_at: Date; rotated: boolean }[] = await manager.query(
+      const [row] = await rows<Pick<RowOf<typeof calendarFeedsTable>, 'created_at'> & { rotated: boolean }>(
+        manager,
         `INSERT INTO calendar_feeds (user_id, token_hash) VALUES ($1, $2)
          ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()
          RETURNING created_at, (xmax <> 0) AS rotated`,
         [caller.id, tokenHash(token)],
       );
-      const row = rows[0];
       // The token itself never goes into the audit trail.
       await this.audit.record(manager, {
         actorId: caller.id,
@@ -84,10 +88,7 @@ export class CalendarService {
 
   async revoke(caller: AuthUser): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      // TypeORM answers a DELETE with [rows, affected count].
-      const [, deleted]: [unknown[], number] = await manager.query(`DELETE FROM calendar_feeds WHERE user_id = $1`, [
-        caller.id,
-      ]);
+      const deleted = await affectedRows(manager, `DELETE FROM calendar_feeds WHERE user_id = $1`, [caller.id]);
       if (deleted > 0) {
         await this.audit.record(manager, {
           actorId: caller.id,
@@ -113,7 +114,8 @@ export class CalendarService {
       'f.employer_id',
       params,
     );
-    const rows: FeedFollowUpRow[] = await this.dataSource.query(
+    const followUps = await rows<FeedFollowUpRow>(
+      this.dataSource,
       `SELECT f.id, f.title, f.notes, f.due_date::text AS due_date, f.employer_id, e.name AS employer_name
          FROM follow_ups f JOIN employers e ON e.id = f.employer_id
         WHERE f.assignee_id = ${params.add(owner.id)} AND f.status = 'open' AND ${visible}
@@ -123,20 +125,18 @@ export class CalendarService {
     const stamp = new Date();
     return formatCalendar(
       `Työelämä CRM – ${owner.display_name}`,
-      rows.map((row) => followUpEvent(row, stamp)),
+      followUps.map((row) => followUpEvent(row, stamp)),
     );
   }
 
   private async feedOwner(token: string): Promise<FeedOwnerRow> {
-    const rows: FeedOwnerRow[] = await this.dataSource.query(
-      `SELECT u.id, u.role, u.display_name,
-              COALESCE((SELECT array_agg(g.campus_group_id) FROM user_campus_groups g WHERE g.user_id = u.id), '{}')
-                AS campus_group_ids
+    const owner = await oneRow<FeedOwnerRow>(
+      this.dataSource,
+      `SELECT u.id, u.role, u.display_name, ${campusGroupIdsOf('u.id')} AS campus_group_ids
          FROM calendar_feeds c JOIN users u ON u.id = c.user_id
         WHERE c.token_hash = $1 AND u.active`,
       [tokenHash(token)],
     );
-    const owner = rows[0];
     if (!owner) throw ApiException.notFound('Calendar feed');
     return { ...owner, campus_group_ids: owner.campus_group_ids.map(Number) };
   }

@@ -19,7 +19,10 @@ describe('campus groups API', () => {
     expect(detail.body.members.map((m: { id: number }) => m.id)).toEqual([member]);
     expect(detail.body.memberCount).toBe(1);
 
-    const renamed = await admin.patch(`/api/campus-groups/${created.body.id}`, { version: 1, name: 'Tekniikka ja ICT' });
+    const renamed = await admin.patch(`/api/campus-groups/${created.body.id}`, {
+      version: 1,
+      name: 'Tekniikka ja ICT',
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: 'Tekniikka ja ICT', campus: 'Hervanta', version: 2 });
 
@@ -66,6 +69,44 @@ describe('campus groups API', () => {
     const stale = await admin.patch(`/api/campus-groups/${id}`, { version: 1, name: 'Kauppa ja palvelut' });
     expect(stale.status).toBe(409);
     expect(stale.body.current).toMatchObject({ name: 'Kauppa', campus: 'Ratina', version: 2 });
+  });
+
+  it('refuses a rename to a taken name with 409 and changes nothing', async () => {
+    const admin = await context.signedIn('admin');
+    await admin.post('/api/campus-groups', { name: 'Rakennusala', campus: 'Hervanta' });
+    const { id } = (await admin.post('/api/campus-groups', { name: 'Talotekniikka', campus: 'Hervanta' })).body;
+    const taken = await admin.patch(`/api/campus-groups/${id}`, { version: 1, name: 'RAKENNUSALA' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe('CAMPUS_GROUP_NAME_TAKEN');
+    expect((await admin.get(`/api/campus-groups/${id}`)).body).toMatchObject({ name: 'Talotekniikka', version: 1 });
+    const audits = await context.dataSource.query(
+      `SELECT action FROM audit_events WHERE entity_type = 'campus_group' AND entity_id = $1`,
+      [id],
+    );
+    expect(audits).toEqual([{ action: 'create' }]);
+  });
+
+  it('answers a rename of an unknown group with 404', async () => {
+    const admin = await context.signedIn('admin');
+    expect((await admin.patch('/api/campus-groups/999999', { version: 1, name: 'Ei ole' })).status).toBe(404);
+  });
+
+  it('pages through the groups by name, case-insensitively, with a keyset cursor and the total', async () => {
+    const admin = await context.signedIn('admin');
+    const names = ['Sivu e', 'sivu B', 'Sivu a', 'SIVU d', 'sivu C'];
+    for (const name of names) await admin.post('/api/campus-groups', { name, campus: 'Sivukampus' });
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page = await admin.get(`/api/campus-groups?q=sivu&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      expect(page.body.total).toBe(5);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items.map((group: { name: string }) => group.name));
+      cursor = page.body.nextCursor;
+    }
+    expect(seen).toEqual(['Sivu a', 'sivu B', 'sivu C', 'SIVU d', 'Sivu e']);
+    expect((await admin.get('/api/campus-groups?cursor=garbage')).status).toBe(400);
   });
 
   it('shows a campus member only their own groups and hides the others as 404', async () => {

@@ -1,1 +1,2 @@
 export { CampusGroupsModule } from './campus-groups.module';
+export { campusGroupsTable, existingCampusGroupIds } from './campus-groups.table';

@@ -1,90 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type ContactPersonDto,
-  type ContactPersonExportDto,
-  type ContactRole,
-  createContactPersonSchema,
-  updateContactPersonSchema,
-} from '@tyoelama/shared';
+import type { ContactPersonDto, ContactPersonExportDto } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { z } from 'zod/mini';
-import type { AuditChanges } from '../audit';
-import { AuditService, createdFields, diffFields } from '../audit';
+import { type AuditChanges, auditEventsOf, AuditService, createdFields, diffFields } from '../audit';
 import type { AuthUser } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { foreignKeyViolation } from '../database/database-errors';
-import { SqlParams } from '../database/sql';
+import { oneRow, rows } from '../database/typed-query';
+import { expectVersion } from '../database/versioned-update';
 import { readableEmployer } from '../employers';
+import {
+  contactPersonsOfEmployer,
+  type CreateContactPersonInput,
+  deleteContactPerson,
+  eraseContactPerson,
+  findContactPerson,
+  insertContactPerson,
+  PERSONAL_FIELDS,
+  redactContactPersonAudit,
+  updateContactPerson,
+  type UpdateContactPersonInput,
+} from './contacts.table';
 
-type CreateContactPersonInput = z.output<typeof createContactPersonSchema>;
-type UpdateContactPersonInput = z.output<typeof updateContactPersonSchema>;
-
-interface ContactPersonRow {
-  id: number;
-  employer_id: number;
-  name: string;
-  title: string | null;
-  email: string | null;
-  phone: string | null;
-  roles: ContactRole[];
-  notes: string | null;
-  erased_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-  version: number;
-}
-
-const COLUMNS = `p.id, p.employer_id, p.name, p.title, p.email, p.phone, p.roles, p.notes, p.erased_at,
-  p.created_at, p.updated_at, p.version`;
-
-/**
- * The personal fields: what erasure removes, from the row and from the audit trail (the database
- * function crm_redact_contact_person_audit names the same fields). Roles go too: with the employer
- * they can single a person out.
- */
-const AUDITED_FIELDS = [
-  'name',
-  'title',
-  'email',
-  'phone',
-  'roles',
-  'notes',
-] as const satisfies readonly (keyof ContactPersonDto)[];
-
-/** The fixed name an erased person keeps, so past contact entries still show that someone took part. */
-export const ERASED_NAME = 'Poistettu henkilö';
-export const ERASED_VALUE = '[erased]';
-
-const UPDATABLE_COLUMNS = {
-  name: 'name',
-  title: 'title',
-  email: 'email',
-  phone: 'phone',
-  roles: 'roles',
-  notes: 'notes',
-} as const satisfies Partial<Record<keyof UpdateContactPersonInput, string>>;
-
-function toDto(row: ContactPersonRow): ContactPersonDto {
-  return {
-    id: row.id,
-    employerId: row.employer_id,
-    name: row.name,
-    title: row.title,
-    email: row.email,
-    phone: row.phone,
-    roles: row.roles,
-    notes: row.notes,
-    erased: row.erased_at !== null,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    version: row.version,
-  };
-}
+/** What the audit trail keeps of a personal field that was erased or deleted. */
+const ERASED_VALUE = '[erased]';
 
 /** Audit changes that say which personal fields went away without repeating their values. */
 function redactedChanges(before: ContactPersonDto, after: Partial<ContactPersonDto>): AuditChanges {
   const changes: AuditChanges = {};
-  for (const field of AUDITED_FIELDS) {
+  for (const field of PERSONAL_FIELDS) {
     const had = before[field];
     if (had === null || (Array.isArray(had) && had.length === 0)) continue;
     changes[field] = [ERASED_VALUE, after[field] ?? null];
@@ -101,11 +44,7 @@ export class ContactsService {
 
   async listForEmployer(caller: AuthUser, employerId: number): Promise<ContactPersonDto[]> {
     await readableEmployer(this.dataSource.manager, caller, employerId, 'contactPersons');
-    const rows: ContactPersonRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM contact_persons p WHERE p.employer_id = $1 ORDER BY crm_normalise(p.name), p.id`,
-      [employerId],
-    );
-    return rows.map(toDto);
+    return contactPersonsOfEmployer(this.dataSource, employerId);
   }
 
   async get(caller: AuthUser, id: number): Promise<ContactPersonDto> {
@@ -115,44 +54,21 @@ export class ContactsService {
   async create(caller: AuthUser, employerId: number, input: CreateContactPersonInput): Promise<ContactPersonDto> {
     return this.dataSource.transaction(async (manager) => {
       await readableEmployer(manager, caller, employerId, 'contactPersons');
-      const [{ id }]: { id: number }[] = await manager.query(
-        `INSERT INTO contact_persons (employer_id, name, title, email, phone, roles, notes)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [
-          employerId,
-          input.name,
-          input.title ?? null,
-          input.email ?? null,
-          input.phone ?? null,
-          input.roles,
-          input.notes ?? null,
-        ],
-      );
-      const created = (await this.find(manager, id))!;
-      await this.record(manager, caller, 'create', created, createdFields(created, AUDITED_FIELDS));
+      const id = await insertContactPerson(manager, employerId, input);
+      const created = (await findContactPerson(manager, id))!;
+      await this.record(manager, caller, 'create', created, createdFields(created, PERSONAL_FIELDS));
       return created;
     });
   }
 
   async update(caller: AuthUser, id: number, input: UpdateContactPersonInput): Promise<ContactPersonDto> {
     return this.dataSource.transaction(async (manager) => {
-      const before = await this.loadReadable(manager, caller, id);
-      if (before.version !== input.version) throw ApiException.staleVersion(before);
+      const before = expectVersion(await this.loadReadable(manager, caller, id), input.version, 'Contact person');
       // Editing would bring personal data back into a row that was erased on request.
       if (before.erased) throw new ApiException(409, 'CONFLICT', 'An erased contact person cannot be edited');
-      const params = new SqlParams();
-      const sets = ['version = version + 1', 'updated_at = now()'];
-      for (const [field, column] of Object.entries(UPDATABLE_COLUMNS) as [keyof typeof UPDATABLE_COLUMNS, string][]) {
-        if (input[field] !== undefined) sets.push(`${column} = ${params.add(input[field])}`);
-      }
-      const [rows]: [unknown[], number] = await manager.query(
-        `UPDATE contact_persons SET ${sets.join(', ')}
-          WHERE id = ${params.add(id)} AND version = ${params.add(input.version)} RETURNING id`,
-        params.values,
-      );
-      if (rows.length === 0) throw ApiException.staleVersion(await this.find(this.dataSource.manager, id));
-      const after = (await this.find(manager, id))!;
-      await this.record(manager, caller, 'update', after, diffFields(before, after, AUDITED_FIELDS));
+      await updateContactPerson(manager, id, input, () => findContactPerson(this.dataSource, id));
+      const after = (await findContactPerson(manager, id))!;
+      await this.record(manager, caller, 'update', after, diffFields(before, after, PERSONAL_FIELDS));
       return after;
     });
   }
@@ -164,19 +80,20 @@ export class ContactsService {
   async delete(caller: AuthUser, id: number): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const before = await this.loadReadable(manager, caller, id);
-      const [{ count }]: { count: number }[] = await manager.query(
-        `SELECT count(*)::int AS count FROM contact_entry_persons WHERE contact_person_id = $1`,
+      const referenced = await oneRow(
+        manager,
+        `SELECT 1 FROM contact_entry_persons WHERE contact_person_id = $1 LIMIT 1`,
         [id],
       );
-      if (count > 0) throw referencedByEntries();
+      if (referenced) throw referencedByEntries();
       try {
-        await manager.query(`DELETE FROM contact_persons WHERE id = $1`, [id]);
+        await deleteContactPerson(manager, id);
       } catch (error) {
-        // An entry naming the person was logged between the count and the delete.
+        // An entry naming the person was logged between the check and the delete.
         if (foreignKeyViolation(error) === 'contact_entry_persons_contact_person_id_fkey') throw referencedByEntries();
         throw error;
       }
-      await this.redactAuditTrail(manager, id);
+      await redactContactPersonAudit(manager, id);
       await this.record(manager, caller, 'delete', before, redactedChanges(before, {}));
     });
   }
@@ -185,36 +102,29 @@ export class ContactsService {
   async export(caller: AuthUser, id: number): Promise<ContactPersonExportDto> {
     const manager = this.dataSource.manager;
     const person = await this.loadReadable(manager, caller, id);
-    const [employer]: { id: number; name: string }[] = await manager.query(
+    const employer = await oneRow<{ id: number; name: string }>(
+      manager,
       `SELECT id, name FROM employers WHERE id = $1`,
       [person.employerId],
     );
-    const entries: { id: number; occurred_at: Date; type: string; summary: string }[] = await manager.query(
+    const entries = await rows<{ id: number; occurred_at: Date; type: string; summary: string }>(
+      manager,
       `SELECT ce.id, ce.occurred_at, ce.type, ce.summary
          FROM contact_entry_persons cep JOIN contact_entries ce ON ce.id = cep.contact_entry_id
         WHERE cep.contact_person_id = $1 ORDER BY ce.occurred_at, ce.id`,
       [id],
     );
-    const events: { occurred_at: Date; action: string; changes: AuditChanges }[] = await manager.query(
-      `SELECT occurred_at, action, changes FROM audit_events
-        WHERE entity_type = 'contact_person' AND entity_id = $1 ORDER BY occurred_at, id`,
-      [id],
-    );
     return {
       exportedAt: new Date().toISOString(),
       person,
-      employer: { id: employer.id, name: employer.name },
+      employer: { id: employer!.id, name: employer!.name },
       contactEntries: entries.map((e) => ({
         id: e.id,
         occurredAt: e.occurred_at.toISOString(),
         type: e.type,
         summary: e.summary,
       })),
-      auditEvents: events.map((e) => ({
-        occurredAt: e.occurred_at.toISOString(),
-        action: e.action,
-        changes: e.changes,
-      })),
+      auditEvents: await auditEventsOf(manager, 'contact_person', id),
     };
   }
 
@@ -226,23 +136,12 @@ export class ContactsService {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.loadReadable(manager, caller, id);
       if (before.erased) throw new ApiException(409, 'CONFLICT', 'This contact person has already been erased');
-      await manager.query(
-        `UPDATE contact_persons
-            SET name = $2, title = NULL, email = NULL, phone = NULL, notes = NULL, roles = '{}',
-                erased_at = now(), version = version + 1, updated_at = now()
-          WHERE id = $1`,
-        [id, ERASED_NAME],
-      );
-      await this.redactAuditTrail(manager, id);
-      const after = (await this.find(manager, id))!;
+      await eraseContactPerson(manager, id);
+      await redactContactPersonAudit(manager, id);
+      const after = (await findContactPerson(manager, id))!;
       await this.record(manager, caller, 'erase', after, redactedChanges(before, after));
       return after;
     });
-  }
-
-  private async redactAuditTrail(manager: EntityManager, id: number): Promise<void> {
-    // The app role cannot change audit rows; the owner's function does this one scrub (migration 1764120000000).
-    await manager.query(`SELECT crm_redact_contact_person_audit($1)`, [id]);
   }
 
   private record(
@@ -264,7 +163,7 @@ export class ContactsService {
 
   /** The person, or 404 when it does not exist or its employer is outside the caller's groups. */
   private async loadReadable(manager: EntityManager, caller: AuthUser, id: number): Promise<ContactPersonDto> {
-    const person = await this.find(manager, id);
+    const person = await findContactPerson(manager, id);
     if (!person) throw ApiException.notFound('Contact person');
     try {
       await readableEmployer(manager, caller, person.employerId, 'contactPersons');
@@ -273,13 +172,6 @@ export class ContactsService {
       throw error;
     }
     return person;
-  }
-
-  private async find(manager: EntityManager, id: number): Promise<ContactPersonDto | null> {
-    const rows: ContactPersonRow[] = await manager.query(`SELECT ${COLUMNS} FROM contact_persons p WHERE p.id = $1`, [
-      id,
-    ]);
-    return rows[0] ? toDto(rows[0]) : null;
   }
 }
 

@@ -1,6 +1,8 @@
 import type { FieldError } from '@tyoelama/shared';
+import { existingCampusGroupIds } from '../campus-groups';
+import type { Queryable } from '../database/typed-query';
 import { ApiException } from '../http/api-exception';
-import { oneRow, type Queryable, rows } from '../database/typed-query';
+import { isEligibleAccountManager } from '../users';
 
 /** What an employer refers to: its owner group, the other groups working with it, its account manager. */
 export interface EmployerReferences {
@@ -15,10 +17,7 @@ export interface EmployerReferences {
  */
 export async function assertEmployerReferences(db: Queryable, input: EmployerReferences): Promise<void> {
   const groupIds = [...(input.ownerCampusGroupId ? [input.ownerCampusGroupId] : []), ...(input.campusGroupIds ?? [])];
-  const existing = groupIds.length
-    ? await rows<{ id: number }>(db, `SELECT id FROM campus_groups WHERE id = ANY($1::int[])`, [groupIds])
-    : [];
-  const known = new Set(existing.map((row) => row.id));
+  const known = await existingCampusGroupIds(db, groupIds);
   const fieldErrors: FieldError[] = [];
   if (input.ownerCampusGroupId && !known.has(input.ownerCampusGroupId)) {
     fieldErrors.push({ path: 'ownerCampusGroupId', code: 'unknown_campus_group', message: 'Unknown campus group' });
@@ -26,19 +25,12 @@ export async function assertEmployerReferences(db: Queryable, input: EmployerRef
   if ((input.campusGroupIds ?? []).some((id) => !known.has(id))) {
     fieldErrors.push({ path: 'campusGroupIds', code: 'unknown_campus_group', message: 'Unknown campus group' });
   }
-  if (input.accountManagerId) {
-    const eligible = await oneRow(
-      db,
-      `SELECT 1 FROM users WHERE id = $1 AND active AND role IN ('account_manager', 'admin')`,
-      [input.accountManagerId],
-    );
-    if (!eligible) {
-      fieldErrors.push({
-        path: 'accountManagerId',
-        code: 'invalid_account_manager',
-        message: 'Must be an active account manager or admin',
-      });
-    }
+  if (input.accountManagerId && !(await isEligibleAccountManager(db, input.accountManagerId))) {
+    fieldErrors.push({
+      path: 'accountManagerId',
+      code: 'invalid_account_manager',
+      message: 'Must be an active account manager or admin',
+    });
   }
   if (fieldErrors.length) throw ApiException.validation(fieldErrors);
 }

@@ -9,11 +9,10 @@ import {
   type ImportRowDto,
   type ImportRowsPageDto,
   type ImportRowsQuery,
-  type ImportStatus,
   type ImportStatusDto,
   type ImportUploadFields,
 } from '@tyoelama/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { uniqueViolation } from '../database/database-errors';
@@ -23,20 +22,17 @@ import { type CommitTarget, planCommit, settleMergedRows, writePlan } from './im
 import { markDuplicates } from './import-duplicates';
 import { parseFileOffThread } from './import-file-reader';
 import type { ParsedRow } from './import-rows';
-
-/** Parsed files are kept this long for the preview → commit round trip. */
-const BATCH_LIFETIME = `interval '24 hours'`;
-
-interface BatchRow {
-  id: number;
-  created_by: number;
-  status: ImportStatus;
-  owner_campus_group_id: number;
-  account_manager_id: number | null;
-  progress: number;
-  total: number;
-  report: ImportReport | null;
-}
+import {
+  batchRows,
+  batchRowsSlice,
+  type BatchRow,
+  claimBatch,
+  deleteExpiredBatches,
+  findBatch,
+  finishBatch,
+  insertBatch,
+  setBatchProgress,
+} from './imports.table';
 
 /** The row as the API shows it: the internal validity flag stays on the server. */
 function toRowDto({ employerValid: _employerValid, ...row }: ParsedRow): ImportRowDto {
@@ -61,14 +57,9 @@ export class ImportsService {
     // A file of thousands of rows legitimately outlasts the per-request statement limit.
     const id = await this.dataSource.transaction((manager) =>
       withLongStatements(manager, async () => {
-        await manager.query(`DELETE FROM import_batches WHERE created_at < now() - ${BATCH_LIFETIME}`);
+        await deleteExpiredBatches(manager);
         await markDuplicates(manager, rows);
-        const [{ id }]: { id: number }[] = await manager.query(
-          `INSERT INTO import_batches (created_by, file_name, owner_campus_group_id, account_manager_id, rows, total)
-           VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING id`,
-          [caller.id, fileName, target.ownerCampusGroupId, target.accountManagerId, JSON.stringify(rows), rows.length],
-        );
-        return id;
+        return insertBatch(manager, { createdBy: caller.id, fileName, ...target, rows });
       }),
     );
     return {
@@ -82,20 +73,15 @@ export class ImportsService {
   }
 
   async rows(caller: AuthUser, id: number, query: ImportRowsQuery): Promise<ImportRowsPageDto> {
-    const batch = await this.findBatch(this.dataSource.manager, caller, id);
+    const batch = await this.readableBatch(caller, id);
     const offset = Number(query.offset ?? 0);
     const limit = Math.min(Math.max(Number(query.limit ?? IMPORT_PREVIEW_ROWS), 1), 1000);
-    const [{ rows }]: { rows: ParsedRow[] | null }[] = await this.dataSource.query(
-      `SELECT (SELECT jsonb_agg(r ORDER BY o) FROM jsonb_array_elements(b.rows) WITH ORDINALITY AS t(r, o)
-                WHERE o > $2 AND o <= $2 + $3) AS rows
-         FROM import_batches b WHERE b.id = $1`,
-      [id, offset, limit],
-    );
-    return { offset, total: batch.total, rows: (rows ?? []).map(toRowDto) };
+    const rows = await batchRowsSlice(this.dataSource, id, offset, limit);
+    return { offset, total: batch.total, rows: rows.map(toRowDto) };
   }
 
   async status(caller: AuthUser, id: number): Promise<ImportStatusDto> {
-    const batch = await this.findBatch(this.dataSource.manager, caller, id);
+    const batch = await this.readableBatch(caller, id);
     return { id: batch.id, status: batch.status, progress: batch.progress, total: batch.total, report: batch.report };
   }
 
@@ -104,20 +90,13 @@ export class ImportsService {
    * pooled connection so that a client polling `GET /api/imports/:id` sees it before the commit ends.
    */
   async commit(caller: AuthUser, id: number, input: CommitImportRequest): Promise<ImportStatusDto> {
-    const batch = await this.findBatch(this.dataSource.manager, caller, id);
-    const [{ rows }]: { rows: ParsedRow[] }[] = await this.dataSource.query(
-      `SELECT rows FROM import_batches WHERE id = $1`,
-      [id],
-    );
+    const batch = await this.readableBatch(caller, id);
+    const rows = await batchRows(this.dataSource, id);
     const decisions = input.decisions ?? {};
     this.assertDecisions(rows, decisions);
     const plan = planCommit(rows, decisions);
     const total = plan.creates.length + plan.updates.length;
-    const [claimed]: [unknown[], number] = await this.dataSource.query(
-      `UPDATE import_batches SET status = 'committing', progress = 0, total = $2 WHERE id = $1 AND status = 'preview' RETURNING id`,
-      [id, total],
-    );
-    if (claimed.length === 0) {
+    if (!(await claimBatch(this.dataSource, id, total))) {
       throw new ApiException(
         409,
         'CONFLICT',
@@ -132,11 +111,7 @@ export class ImportsService {
     try {
       await this.dataSource.transaction((manager) =>
         withLongStatements(manager, () =>
-          writePlan(manager, plan, target, (written) =>
-            this.dataSource
-              .query(`UPDATE import_batches SET progress = $2 WHERE id = $1`, [id, written])
-              .then(() => undefined),
-          ),
+          writePlan(manager, plan, target, (written) => setBatchProgress(this.dataSource, id, written)),
         ),
       );
     } catch (error) {
@@ -152,29 +127,18 @@ export class ImportsService {
         rows: [],
         error: reason,
       };
-      await this.dataSource.query(
-        `UPDATE import_batches SET status = 'failed', progress = 0, report = $2 WHERE id = $1`,
-        [id, JSON.stringify(report)],
-      );
+      await finishBatch(this.dataSource, id, 'failed', 0, report);
       if (uniqueViolation(error)) throw new ApiException(409, 'CONFLICT', reason);
       throw error;
     }
     settleMergedRows(plan);
-    await this.dataSource.query(`UPDATE import_batches SET status = 'done', progress = $2, report = $3 WHERE id = $1`, [
-      id,
-      total,
-      JSON.stringify(plan.report),
-    ]);
+    await finishBatch(this.dataSource, id, 'done', total, plan.report);
     return { id, status: 'done', progress: total, total, report: plan.report };
   }
 
   /** The uploader's own batches (admins see every one); anything else is a 404. */
-  private async findBatch(manager: EntityManager, caller: AuthUser, id: number): Promise<BatchRow> {
-    const [batch]: BatchRow[] = await manager.query(
-      `SELECT id, created_by, status, owner_campus_group_id, account_manager_id, progress, total, report
-         FROM import_batches WHERE id = $1 AND created_at >= now() - ${BATCH_LIFETIME}`,
-      [id],
-    );
+  private async readableBatch(caller: AuthUser, id: number): Promise<BatchRow> {
+    const batch = await findBatch(this.dataSource, id);
     if (!batch || (batch.created_by !== caller.id && caller.role !== 'admin')) throw ApiException.notFound('Import');
     return batch;
   }

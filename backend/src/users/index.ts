@@ -1,2 +1,10 @@
 export { UsersModule } from './users.module';
 export { UsersService } from './users.service';
+export {
+  campusGroupIdsOf,
+  campusGroupMembers,
+  isEligibleAccountManager,
+  memberCountOf,
+  userCampusGroupsTable,
+  usersTable,
+} from './users.table';

@@ -1,0 +1,115 @@
+import type { ImportReport, ImportStatus } from '@tyoelama/shared';
+import { defineTable, integer, jsonb, type RowOf, timestamptz, varchar } from '../database/table';
+import { affectedRows, oneRow, type Queryable, rows } from '../database/typed-query';
+import type { ParsedRow } from './import-rows';
+
+/** An uploaded file between preview and commit: its parsed rows, and the commit's progress and report. */
+export const importBatchesTable = defineTable('import_batches', {
+  id: integer(),
+  created_by: integer(),
+  created_at: timestamptz(),
+  status: varchar(10).as<ImportStatus>(),
+  file_name: varchar(255),
+  owner_campus_group_id: integer(),
+  account_manager_id: integer().orNull(),
+  rows: jsonb<ParsedRow[]>(),
+  progress: integer(),
+  total: integer(),
+  report: jsonb<ImportReport>().orNull(),
+});
+
+/** A batch without its rows (they can be thousands). */
+export type BatchRow = Omit<RowOf<typeof importBatchesTable>, 'rows' | 'created_at' | 'file_name'>;
+
+/** Parsed files are kept this long for the preview → commit round trip. */
+const BATCH_LIFETIME = `interval '24 hours'`;
+
+export async function deleteExpiredBatches(db: Queryable): Promise<void> {
+  await db.query(`DELETE FROM import_batches WHERE created_at < now() - ${BATCH_LIFETIME}`);
+}
+
+export interface NewBatch {
+  createdBy: number;
+  fileName: string;
+  ownerCampusGroupId: number;
+  accountManagerId: number | null;
+  rows: ParsedRow[];
+}
+
+export async function insertBatch(db: Queryable, batch: NewBatch): Promise<number> {
+  const [{ id }] = await rows<{ id: number }>(
+    db,
+    `INSERT INTO import_batches (created_by, file_name, owner_campus_group_id, account_manager_id, rows, total)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING id`,
+    [
+      batch.createdBy,
+      batch.fileName,
+      batch.ownerCampusGroupId,
+      batch.accountManagerId,
+      JSON.stringify(batch.rows),
+      batch.rows.length,
+    ],
+  );
+  return id;
+}
+
+/** The batch while it is kept (an expired one is as good as gone). */
+export function findBatch(db: Queryable, id: number): Promise<BatchRow | null> {
+  return oneRow<BatchRow>(
+    db,
+    `SELECT id, created_by, status, owner_campus_group_id, account_manager_id, progress, total, report
+       FROM import_batches WHERE id = $1 AND created_at >= now() - ${BATCH_LIFETIME}`,
+    [id],
+  );
+}
+
+/** Rows `offset + 1 … offset + limit` of the file, in file order. */
+export async function batchRowsSlice(db: Queryable, id: number, offset: number, limit: number): Promise<ParsedRow[]> {
+  const found = await oneRow<{ rows: ParsedRow[] | null }>(
+    db,
+    `SELECT (SELECT jsonb_agg(r ORDER BY o) FROM jsonb_array_elements(b.rows) WITH ORDINALITY AS t(r, o)
+              WHERE o > $2 AND o <= $2 + $3) AS rows
+       FROM import_batches b WHERE b.id = $1`,
+    [id, offset, limit],
+  );
+  return found?.rows ?? [];
+}
+
+export async function batchRows(db: Queryable, id: number): Promise<ParsedRow[]> {
+  const found = await oneRow<Pick<RowOf<typeof importBatchesTable>, 'rows'>>(
+    db,
+    `SELECT rows FROM import_batches WHERE id = $1`,
+    [id],
+  );
+  return found?.rows ?? [];
+}
+
+/** Moves a previewed batch to committing; false when it is no longer a preview (a second commit). */
+export async function claimBatch(db: Queryable, id: number, total: number): Promise<boolean> {
+  const claimed = await rows(
+    db,
+    `UPDATE import_batches SET status = 'committing', progress = 0, total = $2
+      WHERE id = $1 AND status = 'preview' RETURNING id`,
+    [id, total],
+  );
+  return claimed.length > 0;
+}
+
+export async function setBatchProgress(db: Queryable, id: number, progress: number): Promise<void> {
+  await affectedRows(db, `UPDATE import_batches SET progress = $2 WHERE id = $1`, [id, progress]);
+}
+
+export async function finishBatch(
+  db: Queryable,
+  id: number,
+  status: Extract<ImportStatus, 'done' | 'failed'>,
+  progress: number,
+  report: ImportReport,
+): Promise<void> {
+  await affectedRows(db, `UPDATE import_batches SET status = $2, progress = $3, report = $4 WHERE id = $1`, [
+    id,
+    status,
+    progress,
+    JSON.stringify(report),
+  ]);
+}
