@@ -177,7 +177,7 @@ export class ContactEntriesService {
     assertNotFarFuture(input.occurredAt);
     return this.dataSource.transaction(async (manager) => {
       const employer = await readableEmployer(manager, caller, input.employerId, 'contactEntries');
-      if (employer.archivedAt) throw new ApiException(409, 'CONFLICT', 'The employer is archived');
+      if (employer.archivedAt) throw new ApiException(409, 'EMPLOYER_ARCHIVED', 'The employer is archived');
       const campusGroupId = resolveCampusGroup(caller, employer, input.campusGroupId);
       const personIds = await this.validPersonIds(manager, employer.id, input.contactPersonIds, []);
 

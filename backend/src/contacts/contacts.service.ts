@@ -139,7 +139,7 @@ export class ContactsService {
       const before = await this.loadReadable(manager, caller, id);
       if (before.version !== input.version) throw ApiException.staleVersion(before);
       // Editing would bring personal data back into a row that was erased on request.
-      if (before.erased) throw new ApiException(409, 'CONFLICT', 'An erased contact person cannot be edited');
+      if (before.erased) throw new ApiException(409, 'CONTACT_PERSON_ERASED', 'An erased contact person cannot be edited');
       const params = new SqlParams();
       const sets = ['version = version + 1', 'updated_at = now()'];
       for (const [field, column] of Object.entries(UPDATABLE_COLUMNS) as [keyof typeof UPDATABLE_COLUMNS, string][]) {
@@ -225,7 +225,9 @@ export class ContactsService {
   async erase(caller: AuthUser, id: number): Promise<ContactPersonDto> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.loadReadable(manager, caller, id);
-      if (before.erased) throw new ApiException(409, 'CONFLICT', 'This contact person has already been erased');
+      if (before.erased) {
+        throw new ApiException(409, 'CONTACT_PERSON_ERASED', 'This contact person has already been erased');
+      }
       await manager.query(
         `UPDATE contact_persons
             SET name = $2, title = NULL, email = NULL, phone = NULL, notes = NULL, roles = '{}',
@@ -286,7 +288,7 @@ export class ContactsService {
 function referencedByEntries(): ApiException {
   return new ApiException(
     409,
-    'CONFLICT',
+    'CONTACT_PERSON_IN_USE',
     'Contact entries refer to this person; erase their personal data instead of deleting them',
   );
 }

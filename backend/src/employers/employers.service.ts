@@ -324,11 +324,9 @@ export class EmployersService {
     return this.writeTransaction(null, async (manager) => {
       const before = await this.loadForWrite(manager, caller, id, version);
       if (before.archived === archived) {
-        throw new ApiException(
-          409,
-          'CONFLICT',
-          archived ? 'The employer is already archived' : 'The employer is not archived',
-        );
+        throw archived
+          ? new ApiException(409, 'EMPLOYER_ARCHIVED', 'The employer is already archived')
+          : new ApiException(409, 'EMPLOYER_NOT_ARCHIVED', 'The employer is not archived');
       }
       const sets = ['version = version + 1', 'updated_at = now()', `archived_at = ${archived ? 'now()' : 'NULL'}`];
       await this.versionedUpdate(manager, id, version, sets, new SqlParams());

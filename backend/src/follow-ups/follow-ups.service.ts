@@ -163,7 +163,7 @@ export class FollowUpsService {
   async create(caller: AuthUser, input: z.output<typeof createFollowUpSchema>): Promise<FollowUpDto> {
     return this.dataSource.transaction(async (manager) => {
       const employer = await readableEmployer(manager, caller, input.employerId, 'followUps');
-      if (employer.archivedAt) throw new ApiException(409, 'CONFLICT', 'The employer is archived');
+      if (employer.archivedAt) throw new ApiException(409, 'EMPLOYER_ARCHIVED', 'The employer is archived');
       if (input.contactEntryId) await this.assertEntryOfEmployer(manager, input.contactEntryId, employer.id);
       const created = await this.createInTransaction(manager, caller, employer, input, '');
       await noteEmployerActivity(manager, employer.id, { followUpDue: input.dueDate });
@@ -234,7 +234,11 @@ export class FollowUpsService {
       const before = await this.findWritable(manager, caller, id);
       if (before.version !== version) throw ApiException.staleVersion(before);
       if (!ACTION_FROM[action].includes(before.status)) {
-        throw new ApiException(409, 'CONFLICT', `A ${before.status} follow-up cannot be given the action ${action}`);
+        throw new ApiException(
+          409,
+          'FOLLOW_UP_ACTION_NOT_ALLOWED',
+          `A ${before.status} follow-up cannot be given the action ${action}`,
+        );
       }
       const params = new SqlParams();
       const sets = ['version = version + 1', 'updated_at = now()', ...actionSets(action, caller, params)];

@@ -118,7 +118,7 @@ export class ImportsService {
     if (claimed.length === 0) {
       throw new ApiException(
         409,
-        'CONFLICT',
+        'IMPORT_NOT_IN_PREVIEW',
         `This import is already ${batch.status === 'committing' ? 'running' : batch.status}`,
       );
     }
@@ -152,7 +152,7 @@ export class ImportsService {
         `UPDATE import_batches SET status = 'failed', progress = 0, report = $2 WHERE id = $1`,
         [id, JSON.stringify(report)],
       );
-      if (uniqueViolation(error)) throw new ApiException(409, 'CONFLICT', reason);
+      if (uniqueViolation(error)) throw new ApiException(409, 'IMPORT_CONFLICT', reason);
       throw error;
     }
     settleMergedRows(plan);

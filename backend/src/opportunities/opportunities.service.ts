@@ -325,7 +325,7 @@ export class OpportunitiesService {
   private async writableEmployer(manager: EntityManager, employerId: number): Promise<EmployerGroups> {
     const employer = await this.employerGroups(manager, employerId);
     if (!employer) throw ApiException.field('employerId', 'unknown_employer', 'Unknown employer');
-    if (employer.archived) throw ApiException.field('employerId', 'employer_archived', 'The employer is archived');
+    if (employer.archived) throw new ApiException(409, 'EMPLOYER_ARCHIVED', 'The employer is archived');
     return employer;
   }
 

@@ -355,7 +355,7 @@ export class UsersService {
       [exceptId],
     );
     if (count === 0) {
-      throw new ApiException(409, 'CONFLICT', 'The last active admin cannot be demoted or deactivated');
+      throw new ApiException(409, 'LAST_ADMIN', 'The last active admin cannot be demoted or deactivated');
     }
   }
 
