@@ -11,6 +11,7 @@ export * from './users/user';
 export * from './campus-groups/campus-group';
 export * from './employers/business-id';
 export * from './employers/employer';
+export * from './employers/employer-fields';
 export * from './contacts/contact-person';
 export * from './contact-entries/contact-entry';
 export * from './follow-ups/follow-up';

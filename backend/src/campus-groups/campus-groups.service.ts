@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  CAMPUS_GROUP_AUDITED_FIELDS,
   type CampusGroupDetailDto,
   type CampusGroupDto,
   type CampusGroupMemberDto,
@@ -28,7 +29,6 @@ interface CampusGroupRow {
 
 const COLUMNS = `g.id, g.name, g.campus, g.created_at, g.updated_at, g.version,
   (SELECT count(*)::int FROM user_campus_groups m WHERE m.campus_group_id = g.id) AS member_count`;
-const AUDITED_FIELDS = ['name', 'campus'] as const;
 
 function toDto(row: CampusGroupRow): CampusGroupDto {
   return {
@@ -119,7 +119,7 @@ export class CampusGroupsService {
         action: 'create',
         entityType: 'campus_group',
         entityId: id,
-        changes: createdFields(created, AUDITED_FIELDS),
+        changes: createdFields(created, CAMPUS_GROUP_AUDITED_FIELDS),
       });
       return created;
     });
@@ -145,7 +145,7 @@ export class CampusGroupsService {
         action: 'update',
         entityType: 'campus_group',
         entityId: id,
-        changes: diffFields(before, after, AUDITED_FIELDS),
+        changes: diffFields(before, after, CAMPUS_GROUP_AUDITED_FIELDS),
       });
       return after;
     });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  CONTACT_ENTRY_AUDITED_FIELDS,
   type ContactEntryDto,
   type ContactEntryListQuery,
   type ContactTopic,
@@ -66,15 +67,6 @@ const COLUMNS = `c.id, c.employer_id, e.name AS employer_name, c.type, c.occurre
     AS follow_up_ids`;
 
 /** Audited as a flat record: persons by id, so a renamed person is not an entry change. */
-const AUDITED_FIELDS = [
-  'type',
-  'occurredAt',
-  'summary',
-  'notes',
-  'contactPersonIds',
-  'campusGroupId',
-  'topics',
-] as const;
 
 /** Logging a contact "tomorrow morning" across time zones is fine; further ahead is a typo. */
 const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
@@ -216,7 +208,7 @@ export class ContactEntriesService {
         action: 'create',
         entityType: 'contact_entry',
         entityId: id,
-        changes: createdFields(audited(created), AUDITED_FIELDS),
+        changes: createdFields(audited(created), CONTACT_ENTRY_AUDITED_FIELDS),
         employerId: employer.id,
       });
       return created;
@@ -269,7 +261,7 @@ export class ContactEntriesService {
         action: 'update',
         entityType: 'contact_entry',
         entityId: id,
-        changes: diffFields(audited(before), audited(after), AUDITED_FIELDS),
+        changes: diffFields(audited(before), audited(after), CONTACT_ENTRY_AUDITED_FIELDS),
         employerId: after.employerId,
       });
       return after;
@@ -289,7 +281,7 @@ export class ContactEntriesService {
         action: 'delete',
         entityType: 'contact_entry',
         entityId: id,
-        changes: diffFields(audited(before), {}, AUDITED_FIELDS),
+        changes: diffFields(audited(before), {}, CONTACT_ENTRY_AUDITED_FIELDS),
         employerId: before.employerId,
       });
     });

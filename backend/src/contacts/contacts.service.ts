@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  CONTACT_PERSON_AUDITED_FIELDS,
   type ContactPersonDto,
   type ContactPersonExportDto,
   type ContactRole,
@@ -42,14 +43,6 @@ const COLUMNS = `p.id, p.employer_id, p.name, p.title, p.email, p.phone, p.roles
  * function crm_redact_contact_person_audit names the same fields). Roles go too: with the employer
  * they can single a person out.
  */
-const AUDITED_FIELDS = [
-  'name',
-  'title',
-  'email',
-  'phone',
-  'roles',
-  'notes',
-] as const satisfies readonly (keyof ContactPersonDto)[];
 
 /** The fixed name an erased person keeps, so past contact entries still show that someone took part. */
 export const ERASED_NAME = 'Poistettu henkilö';
@@ -84,7 +77,7 @@ function toDto(row: ContactPersonRow): ContactPersonDto {
 /** Audit changes that say which personal fields went away without repeating their values. */
 function redactedChanges(before: ContactPersonDto, after: Partial<ContactPersonDto>): AuditChanges {
   const changes: AuditChanges = {};
-  for (const field of AUDITED_FIELDS) {
+  for (const field of CONTACT_PERSON_AUDITED_FIELDS) {
     const had = before[field];
     if (had === null || (Array.isArray(had) && had.length === 0)) continue;
     changes[field] = [ERASED_VALUE, after[field] ?? null];
@@ -129,7 +122,7 @@ export class ContactsService {
         ],
       );
       const created = (await this.find(manager, id))!;
-      await this.record(manager, caller, 'create', created, createdFields(created, AUDITED_FIELDS));
+      await this.record(manager, caller, 'create', created, createdFields(created, CONTACT_PERSON_AUDITED_FIELDS));
       return created;
     });
   }
@@ -152,7 +145,7 @@ export class ContactsService {
       );
       if (rows.length === 0) throw ApiException.staleVersion(await this.find(this.dataSource.manager, id));
       const after = (await this.find(manager, id))!;
-      await this.record(manager, caller, 'update', after, diffFields(before, after, AUDITED_FIELDS));
+      await this.record(manager, caller, 'update', after, diffFields(before, after, CONTACT_PERSON_AUDITED_FIELDS));
       return after;
     });
   }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
+  FOLLOW_UP_AUDITED_FIELDS,
   createFollowUpSchema,
+  FOLLOW_UP_ACTION_FROM,
+  type FollowUpAction,
   type FollowUpDto,
   type FollowUpListQuery,
   type FollowUpStatus,
@@ -54,16 +57,6 @@ const COLUMNS = `f.id, f.employer_id, e.name AS employer_name, f.contact_entry_i
   cb.display_name AS completed_by_name, f.created_by, f.created_at, f.updated_at, f.version,
   (f.status = 'open' AND f.due_date < ${HELSINKI_TODAY}) AS overdue`;
 
-const AUDITED_FIELDS = ['title', 'notes', 'dueDate', 'assigneeId', 'status', 'contactEntryId'] as const;
-
-export type FollowUpAction = 'complete' | 'reopen' | 'cancel';
-
-/** The statuses each action may start from; anything else is a 409. */
-const ACTION_FROM: Record<FollowUpAction, readonly FollowUpStatus[]> = {
-  complete: ['open'],
-  reopen: ['done', 'cancelled'],
-  cancel: ['open'],
-};
 
 export interface NewFollowUp {
   title: string;
@@ -204,7 +197,7 @@ export class FollowUpsService {
       action: 'create',
       entityType: 'follow_up',
       entityId: id,
-      changes: createdFields(created, AUDITED_FIELDS),
+      changes: createdFields(created, FOLLOW_UP_AUDITED_FIELDS),
       employerId: employer.id,
     });
     return created;
@@ -233,7 +226,7 @@ export class FollowUpsService {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.findWritable(manager, caller, id);
       if (before.version !== version) throw ApiException.staleVersion(before);
-      if (!ACTION_FROM[action].includes(before.status)) {
+      if (!FOLLOW_UP_ACTION_FROM[action].includes(before.status)) {
         throw new ApiException(
           409,
           'FOLLOW_UP_ACTION_NOT_ALLOWED',
@@ -267,7 +260,7 @@ export class FollowUpsService {
       action,
       entityType: 'follow_up',
       entityId: after.id,
-      changes: diffFields(before, after, AUDITED_FIELDS),
+      changes: diffFields(before, after, FOLLOW_UP_AUDITED_FIELDS),
       employerId: after.employerId,
     });
     return after;

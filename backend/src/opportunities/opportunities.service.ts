@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  OPPORTUNITY_AUDITED_FIELDS,
   createOpportunitySchema,
   OPEN_STAGES,
   type OpportunityDto,
@@ -75,17 +76,6 @@ const COLUMNS = `o.id, o.employer_id, e.name AS employer_name, o.title, o.type, 
   to_char(o.stage_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS stage_changed_key,
   o.created_at, o.updated_at, o.version`;
 
-const AUDITED_FIELDS = [
-  'title',
-  'type',
-  'expectedPlaces',
-  'expectedStart',
-  'campusGroupId',
-  'ownerId',
-  'stage',
-  'lostReason',
-  'notes',
-] as const;
 
 const CLOSED_STAGES: readonly OpportunityStage[] = ['won', 'lost'];
 
@@ -237,7 +227,7 @@ export class OpportunitiesService {
         action: 'create',
         entityType: 'opportunity',
         entityId: id,
-        changes: createdFields(created, AUDITED_FIELDS),
+        changes: createdFields(created, OPPORTUNITY_AUDITED_FIELDS),
         employerId: employer.id,
       });
       return created;
@@ -288,7 +278,7 @@ export class OpportunitiesService {
         action: 'update',
         entityType: 'opportunity',
         entityId: id,
-        changes: diffFields(before, after, AUDITED_FIELDS),
+        changes: diffFields(before, after, OPPORTUNITY_AUDITED_FIELDS),
         employerId: before.employerId,
       });
       return after;
@@ -306,7 +296,7 @@ export class OpportunitiesService {
         action: 'delete',
         entityType: 'opportunity',
         entityId: id,
-        changes: diffFields(before, {}, AUDITED_FIELDS),
+        changes: diffFields(before, {}, OPPORTUNITY_AUDITED_FIELDS),
         employerId: before.employerId,
       });
     });

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
+  USER_AUDITED_FIELDS,
   createUserSchema,
   type Locale,
   type Page,
@@ -42,7 +43,6 @@ const USER_COLUMNS = `u.id, u.email, u.display_name, u.role, u.locale, u.active,
   COALESCE((SELECT array_agg(m.campus_group_id ORDER BY m.campus_group_id)
               FROM user_campus_groups m WHERE m.user_id = u.id), '{}') AS campus_group_ids`;
 
-const AUDITED_FIELDS = ['email', 'displayName', 'role', 'locale', 'active', 'campusGroupIds'] as const;
 
 function toDto(row: UserRow): UserDto {
   return {
@@ -146,7 +146,7 @@ export class UsersService {
         action: 'create',
         entityType: 'user',
         entityId: id,
-        changes: createdFields(created, AUDITED_FIELDS),
+        changes: createdFields(created, USER_AUDITED_FIELDS),
       });
       return created;
     });
@@ -195,7 +195,7 @@ export class UsersService {
         action: 'update',
         entityType: 'user',
         entityId: id,
-        changes: diffFields(before, after, AUDITED_FIELDS),
+        changes: diffFields(before, after, USER_AUDITED_FIELDS),
       });
       return after;
     });
