@@ -1,3 +1,5 @@
+import type { ContactPersonAuditedField } from '@tyoelama/shared';
+
 // Contact persons of an employer; translations.ts mounts them under 'contactPersons'.
 export const contactPersonsFi = {
   heading: 'Yhteyshenkilöt',
@@ -34,6 +36,9 @@ export const contactPersonsFi = {
     other: 'Muu',
   },
 };
+
+/** The timeline names a contact person's audited fields with these labels: a missing one fails to compile. */
+export type ContactPersonAuditLabels = Pick<typeof contactPersonsFi, ContactPersonAuditedField>;
 
 export const contactPersonsEn: typeof contactPersonsFi = {
   heading: 'Contact persons',

@@ -1,5 +1,10 @@
 // The employers feature's strings; translations.ts mounts them under 'employers'.
+import type { EmployerAuditedField } from '@tyoelama/shared';
+
 import { industrySectionsEn, industrySectionsFi } from './industry-sections.i18n';
+
+/** Fields an employer's audit events name beside the audited ones: archiving, and an import's new contact persons. */
+type EmployerHistoryField = 'archivedAt' | 'contactPersons';
 
 export const employersFi = {
   title: 'Työnantajat',
@@ -72,7 +77,8 @@ export const employersFi = {
     tags: 'Tunnisteet',
     description: 'Kuvaus',
     archivedAt: 'Arkistoitu',
-  },
+    contactPersons: 'Yhteyshenkilöt',
+  } satisfies Record<EmployerAuditedField | EmployerHistoryField, string>,
   form: {
     basic: 'Perustiedot',
     address: 'Osoite',
@@ -234,6 +240,7 @@ export const employersEn: typeof employersFi = {
     tags: 'Tags',
     description: 'Description',
     archivedAt: 'Archived',
+    contactPersons: 'Contact persons',
   },
   form: {
     basic: 'Basic details',
