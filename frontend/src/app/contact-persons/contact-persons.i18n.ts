@@ -1,4 +1,4 @@
-import type { ContactPersonAuditedField } from '@tyoelama/shared';
+import type { ContactPersonAuditedField, ContactRole } from '@tyoelama/shared';
 
 // Contact persons of an employer; translations.ts mounts them under 'contactPersons'.
 export const contactPersonsFi = {
@@ -34,7 +34,7 @@ export const contactPersonsFi = {
     hr: 'Henkilöstöhallinto',
     management: 'Johto',
     other: 'Muu',
-  },
+  } satisfies Record<ContactRole, string>,
 };
 
 /** The timeline names a contact person's audited fields with these labels: a missing one fails to compile. */

@@ -175,7 +175,7 @@ describe('EmployerPage', () => {
     expect(element().querySelector('[data-person="32"]')?.textContent).toContain('Poistettu henkilö');
     expect(element().querySelector('[data-person="32"] button')).toBeNull();
     expect(element().textContent).toContain('Myöhässä');
-    expect(element().textContent).toContain('Neuvotteluissa');
+    expect(element().textContent).toContain('Neuvottelu');
     expect(element().textContent).toContain('Puhelu: Sovittiin käynnistä');
     expect(element().textContent).toContain('Muutetut kentät: tila, somethingNew');
     // Each entity's own labels: a follow-up's title is not a contact person's job title.

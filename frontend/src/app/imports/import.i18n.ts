@@ -1,4 +1,4 @@
-import type { ImportFileErrorCode, ImportRowErrorCode } from '@tyoelama/shared';
+import type { ImportDecision, ImportFileErrorCode, ImportRowErrorCode } from '@tyoelama/shared';
 
 // The employer import's strings; fi.ts and en.ts mount them under 'import'.
 export const importFi = {
@@ -69,7 +69,7 @@ export const importFi = {
     skip: 'Ohita',
     update: 'Päivitä olemassa oleva',
     create: 'Luo uusi silti',
-  },
+  } satisfies Record<ImportDecision, string>,
   fields: {
     name: 'Nimi',
     businessId: 'Y-tunnus',

@@ -73,11 +73,11 @@ export class EmployerTimeline {
       case 'follow_up_cancelled':
         return item.title;
       case 'stage_change': {
-        const to = t(`employers.stages.${item.toStage}`);
+        const to = t(`pipeline.stages.${item.toStage}`);
         const text = item.fromStage
           ? t('timeline.stageFromTo', {
               title: item.opportunityTitle,
-              from: t(`employers.stages.${item.fromStage}`),
+              from: t(`pipeline.stages.${item.fromStage}`),
               to,
             })
           : t('timeline.stageTo', { title: item.opportunityTitle, to });

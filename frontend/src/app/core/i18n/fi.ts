@@ -4,6 +4,7 @@ import {
   type FieldErrorCode,
   type ImportFileErrorCode,
   type ImportRowErrorCode,
+  type Role,
 } from '@tyoelama/shared';
 
 /** Field-error codes core translates; the import translates its own file and row codes. */
@@ -49,7 +50,7 @@ export const coreFi = {
     account_manager: 'Asiakaspäällikkö',
     campus_member: 'Campus-ryhmän jäsen',
     leadership: 'Johto',
-  },
+  } satisfies Record<Role, string>,
   common: {
     save: 'Tallenna',
     saving: 'Tallennetaan…',
