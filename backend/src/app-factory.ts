@@ -9,9 +9,9 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { staticFiles } from './static-files';
-import { csrfMiddleware, xsrfCookieMiddleware } from './auth/csrf';
-import { DataChanges, dataChangesMiddleware } from './common/data-changes';
-import { AllExceptionsFilter, sendError } from './common/all-exceptions.filter';
+import { csrfMiddleware, xsrfCookieMiddleware } from './auth';
+import { DataChanges, dataChangesMiddleware } from './cache/data-changes';
+import { AllExceptionsFilter, sendError } from './all-exceptions.filter';
 import type { AppConfig } from './config/config';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];

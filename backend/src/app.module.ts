@@ -1,26 +1,27 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from './audit/audit.module';
-import { AuthModule } from './auth/auth.module';
-import { DataChangesModule } from './common/data-changes';
-import { CampusGroupsModule } from './campus-groups/campus-groups.module';
+import { AccountModule } from './account';
+import { AuditModule } from './audit';
+import { AuthModule } from './auth';
+import { DataChangesModule } from './cache/data-changes';
+import { CampusGroupsModule } from './campus-groups';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
-import { HealthController } from './health/health.controller';
-import { UsersModule } from './users/users.module';
+import { HealthController } from './health';
+import { UsersModule } from './users';
 import { Global } from '@nestjs/common';
-import { EmployersModule } from './employers/employers.module';
-import { ContactsModule } from './contacts/contacts.module';
-import { ContactEntriesModule } from './contact-entries/contact-entries.module';
-import { FollowUpsModule } from './follow-ups/follow-ups.module';
-import { OpportunitiesModule } from './opportunities/opportunities.module';
-import { TimelineModule } from './timeline/timeline.module';
-import { ReportsModule } from './reports/reports.module';
-import { SearchModule } from './search/search.module';
-import { CalendarModule } from './calendar/calendar.module';
-import { ImportsModule } from './imports/imports.module';
-import { ExportsModule } from './exports/exports.module';
-import { BusinessRegisterModule } from './business-register/business-register.module';
+import { EmployersModule } from './employers';
+import { ContactsModule } from './contacts';
+import { ContactEntriesModule } from './contact-entries';
+import { FollowUpsModule } from './follow-ups';
+import { OpportunitiesModule } from './opportunities';
+import { TimelineModule } from './timeline';
+import { ReportsModule } from './reports';
+import { SearchModule } from './search';
+import { CalendarModule } from './calendar';
+import { ImportsModule } from './imports';
+import { ExportsModule } from './exports';
+import { BusinessRegisterModule } from './business-register';
 
 @Global()
 @Module({})
@@ -45,6 +46,7 @@ export class AppModule {
         DataChangesModule,
         AuditModule,
         AuthModule,
+        AccountModule,
         UsersModule,
         CampusGroupsModule,
         EmployersModule,

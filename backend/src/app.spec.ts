@@ -2,8 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { routeTable } from './test/route-table';
-import { startTestApp, type TestContext } from './test/test-app';
+import { routeTable } from '../test/route-table';
+import { startTestApp, type TestContext } from '../test/test-app';
 
 describe('the HTTP app', () => {
   let context: TestContext;

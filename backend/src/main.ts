@@ -4,7 +4,7 @@ import { createApp } from './app-factory';
 import { ConfigError, loadConfig } from './config/config';
 import { runMigrations } from './database/data-source';
 import { openDatabase, privilegeWarning } from './database/open-database';
-import { UsersService } from './users/users.service';
+import { UsersService } from './users';
 
 async function main(): Promise<void> {
   const logger = new Logger('Main');

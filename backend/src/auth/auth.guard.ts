@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@tyoelama/shared';
-import { ApiException } from '../common/api-exception';
+import { ApiException } from '../http/api-exception';
 import type { AuthenticatedRequest } from './auth-user';
 import { PUBLIC_KEY, ROLES_KEY } from './decorators';
 import { SessionsService } from './sessions.service';

@@ -1,16 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { Clock } from '../common/clock';
-import { UsersModule } from '../users/users.module';
-import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
-import { AuthService } from './auth.service';
-import { LoginThrottle } from './login-throttle';
 import { SessionsModule } from './sessions.module';
 
+/** Who is calling: the session guard every route passes. Signing in is the account feature's. */
 @Module({
-  imports: [SessionsModule, UsersModule],
-  controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, Clock, { provide: APP_GUARD, useClass: AuthGuard }],
+  imports: [SessionsModule],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}

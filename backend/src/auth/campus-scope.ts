@@ -1,5 +1,5 @@
 import { type Resource, rightOf } from '@tyoelama/shared';
-import { ApiException } from '../common/api-exception';
+import { ApiException } from '../http/api-exception';
 import type { AuthUser } from './auth-user';
 
 /** Which campus groups' rows the caller may read: all, or only these. */

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { ApiException } from '../common/api-exception';
-import { SAFE_METHODS } from '../common/safe-methods';
+import { ApiException } from '../http/api-exception';
+import { SAFE_METHODS } from '../http/safe-methods';
 
 export const XSRF_COOKIE = 'XSRF-TOKEN';
 export const XSRF_HEADER = 'x-xsrf-token';

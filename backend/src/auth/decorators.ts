@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { type Resource, type Role, rolesThatRead, rolesThatWrite } from '@tyoelama/shared';
-import { ApiException } from '../common/api-exception';
+import { ApiException } from '../http/api-exception';
 import type { AuthenticatedRequest, AuthUser } from './auth-user';
 
 export const PUBLIC_KEY = 'auth:public';

@@ -150,6 +150,15 @@ export class SessionsService {
     await manager.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
   }
 
+  /** Ends a user's other sessions, keeping the one they are using (their own password change). */
+  async revokeOthers(user: Pick<AuthUser, 'id' | 'sessionTokenHash'>, manager: EntityManager): Promise<void> {
+    this.forget((tokenHash, session) => session.auth.id === user.id && tokenHash !== user.sessionTokenHash);
+    await manager.query(`DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, [
+      user.id,
+      user.sessionTokenHash,
+    ]);
+  }
+
   async deleteExpired(): Promise<number> {
     const result = await this.dataSource.query(
       `DELETE FROM sessions

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { BusinessRegisterCompanyDto } from '@tyoelama/shared';
-import { CanWrite } from '../auth/decorators';
+import { CanWrite } from '../auth';
 import { BusinessRegisterService } from './business-register.service';
 
 @ApiTags('business-register')

@@ -6,7 +6,7 @@ import {
   industrySectionOf,
   normaliseBusinessId,
 } from '@tyoelama/shared';
-import { ApiException } from '../common/api-exception';
+import { ApiException } from '../http/api-exception';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 
 /** The parts of a YTJ open data API v3 `companies` answer we read. */

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Me } from '@tyoelama/shared';
-import { type Client, startTestApp, type TestContext } from '../test/test-app';
+import { type Client, startTestApp, type TestContext } from '../../test/test-app';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 

@@ -2,9 +2,9 @@ import { Controller, Delete, Get, Header, HttpCode, Param, Post, Req } from '@ne
 import { ApiTags } from '@nestjs/swagger';
 import type { CalendarFeedDto } from '@tyoelama/shared';
 import type { Request } from 'express';
-import type { AuthUser } from '../auth/auth-user';
-import { AnyRole, CurrentUser, Public } from '../auth/decorators';
-import { ApiException } from '../common/api-exception';
+import type { AuthUser } from '../auth';
+import { AnyRole, CurrentUser, Public } from '../auth';
+import { ApiException } from '../http/api-exception';
 import { CalendarService } from './calendar.service';
 
 /** 32 random bytes in base64url. */

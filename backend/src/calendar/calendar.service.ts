@@ -2,12 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CalendarFeedDto, Role } from '@tyoelama/shared';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
-import { readScope } from '../auth/campus-scope';
-import { ApiException } from '../common/api-exception';
-import { SqlParams } from '../common/sql';
-import { employerVisibleSql } from '../employers/employer-access';
+import { AuditService } from '../audit';
+import type { AuthUser } from '../auth';
+import { readScope } from '../auth';
+import { ApiException } from '../http/api-exception';
+import { SqlParams } from '../database/sql';
+import { employerVisibleSql } from '../employers';
 import { formatCalendar, type IcsEvent } from './ics';
 
 export const FEED_PATH_PREFIX = '/api/calendar/';

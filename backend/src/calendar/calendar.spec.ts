@@ -1,5 +1,5 @@
-import { auditRows, insertEmployer } from '../test/fixtures';
-import { type Client, startTestApp, type TestContext } from '../test/test-app';
+import { auditRows, insertEmployer } from '../../test/fixtures';
+import { type Client, startTestApp, type TestContext } from '../../test/test-app';
 
 describe('calendar feed API', () => {
   let context: TestContext;

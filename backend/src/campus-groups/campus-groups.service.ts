@@ -9,13 +9,13 @@ import {
   type UpdateCampusGroupRequest,
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, createdFields, diffFields } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
-import { inScope, readScope } from '../auth/campus-scope';
-import { ApiException } from '../common/api-exception';
-import { uniqueViolation } from '../common/database-errors';
-import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
-import { likePattern, searchCondition, SqlParams } from '../common/sql';
+import { AuditService, createdFields, diffFields } from '../audit';
+import type { AuthUser } from '../auth';
+import { inScope, readScope } from '../auth';
+import { ApiException } from '../http/api-exception';
+import { uniqueViolation } from '../database/database-errors';
+import { decodeCursor, encodeCursor, pageSize } from '../database/keyset';
+import { likePattern, searchCondition, SqlParams } from '../database/sql';
 
 interface CampusGroupRow {
   id: number;

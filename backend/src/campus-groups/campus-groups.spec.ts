@@ -1,4 +1,4 @@
-import { startTestApp, type TestContext } from '../test/test-app';
+import { startTestApp, type TestContext } from '../../test/test-app';
 
 describe('campus groups API', () => {
   let context: TestContext;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { passwordField, toFieldErrors } from '@tyoelama/shared';
 import * as z from 'zod/mini';
-import { passwordPolicyBroken } from '../auth/password-policy';
+import { passwordPolicyBroken } from '../passwords';
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { FollowUpsModule } from '../follow-ups/follow-ups.module';
+import { FollowUpsModule } from '../follow-ups';
 import { ContactEntriesController } from './contact-entries.controller';
 import { ContactEntriesService } from './contact-entries.service';
 

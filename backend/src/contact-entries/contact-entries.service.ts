@@ -11,20 +11,20 @@ import {
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod/mini';
-import { AuditService, createdFields, diffFields } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
-import { readScope } from '../auth/campus-scope';
-import { ApiException } from '../common/api-exception';
-import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
-import { SqlParams } from '../common/sql';
+import { AuditService, createdFields, diffFields } from '../audit';
+import type { AuthUser } from '../auth';
+import { readScope } from '../auth';
+import { ApiException } from '../http/api-exception';
+import { decodeCursor, encodeCursor, pageSize } from '../database/keyset';
+import { SqlParams } from '../database/sql';
 import {
   type EmployerAccessRow,
   employerVisibleSql,
   readableEmployer,
   noteEmployerActivity,
   refreshEmployerActivity,
-} from '../employers/employer-access';
-import { FollowUpsService } from '../follow-ups/follow-ups.service';
+} from '../employers';
+import { FollowUpsService } from '../follow-ups';
 
 type CreateInput = z.output<typeof createContactEntrySchema>;
 type UpdateInput = z.output<typeof updateContactEntrySchema>;

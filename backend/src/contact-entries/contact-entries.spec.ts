@@ -1,6 +1,6 @@
 import { helsinkiDate } from '@tyoelama/shared';
-import { auditRows, insertContactPerson, insertEmployer } from '../test/fixtures';
-import { startTestApp, type TestContext } from '../test/test-app';
+import { auditRows, insertContactPerson, insertEmployer } from '../../test/fixtures';
+import { startTestApp, type TestContext } from '../../test/test-app';
 
 const DAY = 24 * 60 * 60 * 1000;
 

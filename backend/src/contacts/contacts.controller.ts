@@ -7,9 +7,9 @@ import {
   updateContactPersonSchema,
 } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
-import type { AuthUser } from '../auth/auth-user';
-import { CanRead, CanWrite, CurrentUser } from '../auth/decorators';
-import { ApiBodyFrom, IdPipe, ZodPipe } from '../common/validation';
+import type { AuthUser } from '../auth';
+import { CanRead, CanWrite, CurrentUser } from '../auth';
+import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
 import { ContactsService } from './contacts.service';
 
 @ApiTags('contacts')

@@ -5,6 +5,5 @@ import { ContactsService } from './contacts.service';
 @Module({
   controllers: [ContactsController],
   providers: [ContactsService],
-  exports: [ContactsService],
 })
 export class ContactsModule {}

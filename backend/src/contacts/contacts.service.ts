@@ -9,13 +9,13 @@ import {
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod/mini';
-import type { AuditChanges } from '../audit/audit-event.entity';
-import { AuditService, createdFields, diffFields } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
-import { ApiException } from '../common/api-exception';
-import { foreignKeyViolation } from '../common/database-errors';
-import { SqlParams } from '../common/sql';
-import { readableEmployer } from '../employers/employer-access';
+import type { AuditChanges } from '../audit';
+import { AuditService, createdFields, diffFields } from '../audit';
+import type { AuthUser } from '../auth';
+import { ApiException } from '../http/api-exception';
+import { foreignKeyViolation } from '../database/database-errors';
+import { SqlParams } from '../database/sql';
+import { readableEmployer } from '../employers';
 
 type CreateContactPersonInput = z.output<typeof createContactPersonSchema>;
 type UpdateContactPersonInput = z.output<typeof updateContactPersonSchema>;

@@ -1,6 +1,6 @@
 import type { ContactPersonDto, ContactPersonExportDto, Me } from '@tyoelama/shared';
-import { auditRows, insertContactPerson, insertEmployer } from '../test/fixtures';
-import { type Client, startTestApp, type TestContext } from '../test/test-app';
+import { auditRows, insertContactPerson, insertEmployer } from '../../test/fixtures';
+import { type Client, startTestApp, type TestContext } from '../../test/test-app';
 
 describe('contact persons API', () => {
   let context: TestContext;

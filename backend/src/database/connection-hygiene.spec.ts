@@ -3,9 +3,9 @@ import { Client as PgClient } from 'pg';
 import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { DatabaseTimeouts } from '../config/config';
-import { insertEmployer } from '../test/fixtures';
-import { type Client, startTestApp, type TestContext } from '../test/test-app';
-import { createTestDatabase, type TestDatabase } from '../test/test-database';
+import { insertEmployer } from '../../test/fixtures';
+import { type Client, startTestApp, type TestContext } from '../../test/test-app';
+import { createTestDatabase, type TestDatabase } from '../../test/test-database';
 import { APP_APPLICATION_NAME, dataSourceOptions } from './data-source';
 
 // The test decides when a statement ends (by cancelling or terminating it), so the server's own

@@ -1,5 +1,5 @@
 import { AuditEventEntity } from '../audit/audit-event.entity';
-import { LoginThrottleEntity } from '../auth/login-throttle.entity';
+import { LoginThrottleEntity } from '../account/login-throttle.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { CampusGroupEntity } from '../campus-groups/campus-group.entity';
 import { ContactEntryEntity } from '../contact-entries/contact-entry.entity';

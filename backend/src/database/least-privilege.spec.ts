@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '../test/test-database';
+import { createTestDatabase, type TestDatabase } from '../../test/test-database';
 import { roleOf } from './app-role';
 import { runMigrations } from './data-source';
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase } from '../test/test-database';
+import { createTestDatabase } from '../../test/test-database';
 import { dataSourceOptions } from './data-source';
 
 describe('migrations', () => {

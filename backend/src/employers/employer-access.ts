@@ -1,9 +1,9 @@
 import type { Resource } from '@tyoelama/shared';
 import type { EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
-import { type CampusScope, inScope, readScope } from '../auth/campus-scope';
-import { ApiException } from '../common/api-exception';
-import type { SqlParams } from '../common/sql';
+import type { AuthUser } from '../auth';
+import { type CampusScope, inScope, readScope } from '../auth';
+import { ApiException } from '../http/api-exception';
+import type { SqlParams } from '../database/sql';
 
 /**
  * SQL condition: the employer whose id is `employerIdSql` is visible in the scope. Every query of

@@ -5,9 +5,9 @@ import {
   isValidBusinessId,
   normaliseBusinessId,
 } from '@tyoelama/shared';
-import { type CampusScope } from '../auth/campus-scope';
-import type { CursorPart, CursorSpec } from '../common/keyset';
-import { likePattern, searchCondition, type SqlParams } from '../common/sql';
+import { type CampusScope } from '../auth';
+import type { CursorPart, CursorSpec } from '../database/keyset';
+import { likePattern, searchCondition, type SqlParams } from '../database/sql';
 import { employerVisibleSql } from './employer-access';
 
 /** The list's FROM clause: owner group and account manager joined for their names and sorting. */

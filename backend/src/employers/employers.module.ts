@@ -2,10 +2,9 @@ import { Module } from '@nestjs/common';
 import { EmployersController } from './employers.controller';
 import { EmployersService } from './employers.service';
 
-// employer-access.ts holds the scoping helpers other features import directly; they need no provider.
+// Other features use the employer scoping and list SQL through index.ts: plain functions, no provider.
 @Module({
   controllers: [EmployersController],
   providers: [EmployersService],
-  exports: [EmployersService],
 })
 export class EmployersModule {}

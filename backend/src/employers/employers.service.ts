@@ -14,15 +14,15 @@ import {
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod/mini';
-import { AuditService, createdFields, diffFields } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
-import { readScope } from '../auth/campus-scope';
-import { ApiException } from '../common/api-exception';
-import { foreignKeyViolation, uniqueViolation } from '../common/database-errors';
-import { DataChanges } from '../common/data-changes';
-import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
-import { REMEMBERED_LIFETIME_MS, ResultCache } from '../common/result-cache';
-import { SqlParams } from '../common/sql';
+import { AuditService, createdFields, diffFields } from '../audit';
+import type { AuthUser } from '../auth';
+import { readScope } from '../auth';
+import { ApiException } from '../http/api-exception';
+import { foreignKeyViolation, uniqueViolation } from '../database/database-errors';
+import { DataChanges } from '../cache/data-changes';
+import { decodeCursor, encodeCursor, pageSize } from '../database/keyset';
+import { REMEMBERED_LIFETIME_MS, ResultCache } from '../cache/result-cache';
+import { SqlParams } from '../database/sql';
 import { readableEmployer } from './employer-access';
 import {
   EMPLOYER_LIST_FROM,

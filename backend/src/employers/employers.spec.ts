@@ -1,6 +1,6 @@
 import { type EmployerDto, type EmployerListItemDto, isValidBusinessId, type Me } from '@tyoelama/shared';
-import { auditRows, insertEmployer } from '../test/fixtures';
-import { type Client, startTestApp, type TestContext } from '../test/test-app';
+import { auditRows, insertEmployer } from '../../test/fixtures';
+import { type Client, startTestApp, type TestContext } from '../../test/test-app';
 
 /** A checksum-valid Y-tunnus built from a 7-digit base (skipping bases that have no valid digit). */
 function validBusinessId(base: number): string {

@@ -10,10 +10,10 @@ import {
   type OpportunityStage,
   type OpportunityType,
 } from '@tyoelama/shared';
-import type { AuthUser } from '../auth/auth-user';
-import { readScope } from '../auth/campus-scope';
-import { HELSINKI_TODAY, SqlParams } from '../common/sql';
-import { employerVisibleSql } from '../employers/employer-access';
+import type { AuthUser } from '../auth';
+import { readScope } from '../auth';
+import { HELSINKI_TODAY, SqlParams } from '../database/sql';
+import { employerVisibleSql } from '../employers';
 import {
   EMPLOYER_LIST_FROM,
   employerFilterSql,
@@ -21,9 +21,9 @@ import {
   keysetSort,
   relevanceOrderSql,
   searchThresholdSql,
-} from '../employers/employer-list-sql';
-import { followUpFilterConditions } from '../follow-ups/follow-ups.service';
-import { opportunityListConditions } from '../opportunities/opportunities.service';
+} from '../employers';
+import { followUpFilterConditions } from '../follow-ups';
+import { opportunityListConditions } from '../opportunities';
 import { type ExportColumn, finnishDay, finnishInstant } from './export-writers';
 
 /** What one export runs: optional set-up statements, the query in the list's order, and the columns. */

@@ -11,10 +11,10 @@ import {
   opportunityListQuerySchema,
 } from '@tyoelama/shared';
 import type { Response } from 'express';
-import type { AuthUser } from '../auth/auth-user';
-import { CanRead, CurrentUser } from '../auth/decorators';
-import { ApiException } from '../common/api-exception';
-import { ZodPipe } from '../common/validation';
+import type { AuthUser } from '../auth';
+import { CanRead, CurrentUser } from '../auth';
+import { ApiException } from '../http/api-exception';
+import { ZodPipe } from '../http/validation';
 import { contactEntriesExport, employersExport, followUpsExport, opportunitiesExport } from './export-definitions';
 import type { ExportFormat } from './export-writers';
 import { ExportsService } from './exports.service';

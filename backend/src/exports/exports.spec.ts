@@ -2,8 +2,8 @@ import { helsinkiDate, isValidBusinessId, type Me } from '@tyoelama/shared';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
-import { insertEmployer } from '../test/fixtures';
-import { type Client, startTestApp, type TestContext } from '../test/test-app';
+import { insertEmployer } from '../../test/fixtures';
+import { type Client, startTestApp, type TestContext } from '../../test/test-app';
 import { csvField } from './export-writers';
 
 function validBusinessId(base: number): string {

@@ -12,9 +12,9 @@ import {
   updateFollowUpSchema,
 } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
-import type { AuthUser } from '../auth/auth-user';
-import { CanRead, CanWrite, CurrentUser, Roles } from '../auth/decorators';
-import { ApiBodyFrom, IdPipe, ZodPipe } from '../common/validation';
+import type { AuthUser } from '../auth';
+import { CanRead, CanWrite, CurrentUser, Roles } from '../auth';
+import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
 import { FollowUpsService } from './follow-ups.service';
 
 @ApiTags('follow-ups')

@@ -12,19 +12,19 @@ import {
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod/mini';
-import { AuditService, createdFields, diffFields } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
-import { assertUnreachable, readScope } from '../auth/campus-scope';
-import { ApiException } from '../common/api-exception';
-import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
-import { HELSINKI_TODAY, SqlParams } from '../common/sql';
+import { AuditService, createdFields, diffFields } from '../audit';
+import type { AuthUser } from '../auth';
+import { assertUnreachable, readScope } from '../auth';
+import { ApiException } from '../http/api-exception';
+import { decodeCursor, encodeCursor, pageSize } from '../database/keyset';
+import { HELSINKI_TODAY, SqlParams } from '../database/sql';
 import {
   type EmployerAccessRow,
   employerVisibleSql,
   readableEmployer,
   noteEmployerActivity,
   refreshEmployerActivity,
-} from '../employers/employer-access';
+} from '../employers';
 
 
 interface FollowUpRow {

@@ -1,6 +1,6 @@
 import { helsinkiDate } from '@tyoelama/shared';
-import { auditRows, insertEmployer } from '../test/fixtures';
-import { type Client, startTestApp, type TestContext } from '../test/test-app';
+import { auditRows, insertEmployer } from '../../test/fixtures';
+import { type Client, startTestApp, type TestContext } from '../../test/test-app';
 
 /** A Helsinki calendar date `days` away from `date`. */
 function addDays(date: string, days: number): string {

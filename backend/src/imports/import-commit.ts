@@ -1,7 +1,7 @@
 import type { EmployerDto, ImportDecision, ImportReport, ImportRowOutcome } from '@tyoelama/shared';
 import type { EntityManager } from 'typeorm';
-import { createdFields, diffFields } from '../audit/audit.service';
-import type { AuditChanges } from '../audit/audit-event.entity';
+import { createdFields, diffFields } from '../audit';
+import type { AuditChanges } from '../audit';
 import { nameKey, type ParsedRow } from './import-rows';
 
 /** Rows per multi-row statement: large enough to be fast, small enough for steady progress. */

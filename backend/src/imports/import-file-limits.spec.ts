@@ -1,8 +1,8 @@
 import { type ApiError, IMPORT_LIMITS, type Me } from '@tyoelama/shared';
 import ExcelJS from 'exceljs';
 import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
-import { ApiException } from '../common/api-exception';
-import { type Client, startTestApp, type TestContext } from '../test/test-app';
+import { ApiException } from '../http/api-exception';
+import { type Client, startTestApp, type TestContext } from '../../test/test-app';
 import { parseFileOffThread } from './import-file-reader';
 
 /** One part of a hand-built zip; `declaredSize` lets a test write a header that lies. */

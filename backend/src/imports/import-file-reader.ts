@@ -1,6 +1,6 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ApiException } from '../common/api-exception';
+import { ApiException } from '../http/api-exception';
 import { type FileRefused, refusals } from './import-file-limits';
 import type { ImportTarget, ParsedRow } from './import-rows';
 

@@ -30,10 +30,10 @@ import {
 } from '@tyoelama/shared';
 import type { Response } from 'express';
 import type { z } from 'zod/mini';
-import type { AuthUser } from '../auth/auth-user';
-import { CanWrite, CurrentUser } from '../auth/decorators';
-import { sendError } from '../common/all-exceptions.filter';
-import { ApiBodyFrom, IdPipe, ZodPipe } from '../common/validation';
+import type { AuthUser } from '../auth';
+import { CanWrite, CurrentUser } from '../auth';
+import { sendError } from '../all-exceptions.filter';
+import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
 import { refusals } from './import-file-limits';
 import { refusalException } from './import-file-reader';
 import { ImportsService } from './imports.service';

@@ -14,9 +14,9 @@ import {
   type ImportUploadFields,
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
-import { ApiException } from '../common/api-exception';
-import { uniqueViolation } from '../common/database-errors';
+import type { AuthUser } from '../auth';
+import { ApiException } from '../http/api-exception';
+import { uniqueViolation } from '../database/database-errors';
 import { withLongStatements } from '../database/pool';
 import { type CommitTarget, planCommit, settleMergedRows, writePlan } from './import-commit';
 import { markDuplicates } from './import-duplicates';

@@ -1,8 +1,8 @@
 import { type ImportPreviewDto, type ImportStatusDto, type Me, validBusinessIdFrom } from '@tyoelama/shared';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { insertEmployer } from '../test/fixtures';
-import { type Client, startTestApp, type TestContext } from '../test/test-app';
+import { insertEmployer } from '../../test/fixtures';
+import { type Client, startTestApp, type TestContext } from '../../test/test-app';
 
 /** The XSRF header the Client keeps privately, for multipart requests it does not build itself. */
 function xsrfOf(client: Client): string {

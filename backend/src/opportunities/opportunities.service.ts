@@ -13,13 +13,13 @@ import {
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod/mini';
-import { AuditService, createdFields, diffFields } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
-import { type CampusScope, readScope } from '../auth/campus-scope';
-import { ApiException } from '../common/api-exception';
-import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
-import { likePattern, searchCondition, SqlParams } from '../common/sql';
-import { employerVisibleSql } from '../employers/employer-access';
+import { AuditService, createdFields, diffFields } from '../audit';
+import type { AuthUser } from '../auth';
+import { type CampusScope, readScope } from '../auth';
+import { ApiException } from '../http/api-exception';
+import { decodeCursor, encodeCursor, pageSize } from '../database/keyset';
+import { likePattern, searchCondition, SqlParams } from '../database/sql';
+import { employerVisibleSql } from '../employers';
 
 type CreateInput = z.output<typeof createOpportunitySchema>;
 type UpdateInput = z.output<typeof updateOpportunitySchema>;

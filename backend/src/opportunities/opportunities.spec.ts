@@ -1,6 +1,6 @@
 import type { OpportunityDto, StageChangeDto } from '@tyoelama/shared';
-import { auditRows, insertEmployer } from '../test/fixtures';
-import { type Client, startTestApp, type TestContext } from '../test/test-app';
+import { auditRows, insertEmployer } from '../../test/fixtures';
+import { type Client, startTestApp, type TestContext } from '../../test/test-app';
 
 type SignedIn = Awaited<ReturnType<TestContext['signedIn']>>;
 

@@ -11,13 +11,13 @@ import {
   MAX_ACTIVITY_DAYS,
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
-import { type CampusScope, readScope } from '../auth/campus-scope';
-import { ApiException } from '../common/api-exception';
-import { DataChanges } from '../common/data-changes';
-import type { JsonText } from '../common/json-text';
-import { SqlParams } from '../common/sql';
-import { employerVisibleSql } from '../employers/employer-access';
+import type { AuthUser } from '../auth';
+import { type CampusScope, readScope } from '../auth';
+import { ApiException } from '../http/api-exception';
+import { DataChanges } from '../cache/data-changes';
+import type { JsonText } from '../http/json-text';
+import { SqlParams } from '../database/sql';
+import { employerVisibleSql } from '../employers';
 import { employerInGroupSql, HELSINKI, HELSINKI_TODAY, helsinkiDaysSql, ReportCache, where } from './reports-sql';
 
 interface Period {

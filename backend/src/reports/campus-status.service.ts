@@ -8,10 +8,10 @@ import {
   type NoContactFlag,
 } from '@tyoelama/shared';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
-import { readScope } from '../auth/campus-scope';
-import { ApiException } from '../common/api-exception';
-import { SqlParams } from '../common/sql';
+import type { AuthUser } from '../auth';
+import { readScope } from '../auth';
+import { ApiException } from '../http/api-exception';
+import { SqlParams } from '../database/sql';
 import { daysSinceSql, OPEN_STAGES_SQL } from './reports-sql';
 
 interface StatusRow {

@@ -12,12 +12,12 @@ import {
   type StaleOpportunityDto,
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
-import { type CampusScope, readScope } from '../auth/campus-scope';
-import { DataChanges } from '../common/data-changes';
-import type { JsonText } from '../common/json-text';
-import { SqlParams } from '../common/sql';
-import { employerVisibleSql } from '../employers/employer-access';
+import type { AuthUser } from '../auth';
+import { type CampusScope, readScope } from '../auth';
+import { DataChanges } from '../cache/data-changes';
+import type { JsonText } from '../http/json-text';
+import { SqlParams } from '../database/sql';
+import { employerVisibleSql } from '../employers';
 import { daysSinceSql, helsinkiDaysSql, OPEN_STAGES_SQL, ReportCache, where } from './reports-sql';
 
 interface PipelineRow {

@@ -1,13 +1,13 @@
 import { helsinkiDate, OPEN_STAGES } from '@tyoelama/shared';
-import type { CampusScope } from '../auth/campus-scope';
-import type { DataChanges } from '../common/data-changes';
-import { type JsonText, jsonText } from '../common/json-text';
-import { REMEMBERED_LIFETIME_MS, ResultCache } from '../common/result-cache';
-import type { SqlParams } from '../common/sql';
+import type { CampusScope } from '../auth';
+import type { DataChanges } from '../cache/data-changes';
+import { type JsonText, jsonText } from '../http/json-text';
+import { REMEMBERED_LIFETIME_MS, ResultCache } from '../cache/result-cache';
+import type { SqlParams } from '../database/sql';
 
 export const HELSINKI = `'Europe/Helsinki'`;
 
-export { HELSINKI_TODAY } from '../common/sql';
+export { HELSINKI_TODAY } from '../database/sql';
 
 export const OPEN_STAGES_SQL = `(${OPEN_STAGES.map((stage) => `'${stage}'`).join(', ')})`;
 

@@ -9,10 +9,10 @@ import {
   pipelineSummaryQuerySchema,
 } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
-import type { AuthUser } from '../auth/auth-user';
-import { CanRead, CurrentUser } from '../auth/decorators';
-import { JSON_CONTENT_TYPE, type JsonText } from '../common/json-text';
-import { IdPipe, ZodPipe } from '../common/validation';
+import type { AuthUser } from '../auth';
+import { CanRead, CurrentUser } from '../auth';
+import { JSON_CONTENT_TYPE, type JsonText } from '../http/json-text';
+import { IdPipe, ZodPipe } from '../http/validation';
 import { ActivityService } from './activity.service';
 import { CampusStatusService } from './campus-status.service';
 import { PipelineService } from './pipeline.service';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { refreshEmployerActivity } from '../employers/employer-access';
-import { insertEmployer } from '../test/fixtures';
-import { type Client, startTestApp, type TestContext } from '../test/test-app';
+import { refreshEmployerActivity } from '../employers';
+import { insertEmployer } from '../../test/fixtures';
+import { type Client, startTestApp, type TestContext } from '../../test/test-app';
 
 const DAY = 86_400_000;
 const daysSince = (iso: string) => Math.floor((Date.now() - Date.parse(iso)) / DAY);

@@ -2,9 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type SearchResultDto, searchQuerySchema } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
-import type { AuthUser } from '../auth/auth-user';
-import { CanRead, CurrentUser } from '../auth/decorators';
-import { ZodPipe } from '../common/validation';
+import type { AuthUser } from '../auth';
+import { CanRead, CurrentUser } from '../auth';
+import { ZodPipe } from '../http/validation';
 import { SearchService } from './search.service';
 
 @ApiTags('search')

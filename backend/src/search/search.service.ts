@@ -11,16 +11,16 @@ import {
   type SearchResultDto,
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
-import { readScope } from '../auth/campus-scope';
-import { likePattern, SqlParams } from '../common/sql';
-import { employerVisibleSql } from '../employers/employer-access';
+import type { AuthUser } from '../auth';
+import { readScope } from '../auth';
+import { likePattern, SqlParams } from '../database/sql';
+import { employerVisibleSql } from '../employers';
 import {
   employerNameMatchSql,
   fuzzyTextSql,
   relevanceOrderSql,
   searchThresholdSql,
-} from '../employers/employer-list-sql';
+} from '../employers';
 
 function similarityOrderSql(column: string, q: string, params: SqlParams): string {
   return `word_similarity(crm_normalise(${params.add(q)}), crm_normalise(${column})) DESC, crm_normalise(${column})`;

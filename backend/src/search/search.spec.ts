@@ -1,5 +1,5 @@
-import { insertContactPerson, insertEmployer } from '../test/fixtures';
-import { type Client, startTestApp, type TestContext } from '../test/test-app';
+import { insertContactPerson, insertEmployer } from '../../test/fixtures';
+import { type Client, startTestApp, type TestContext } from '../../test/test-app';
 
 describe('search API', () => {
   let context: TestContext;

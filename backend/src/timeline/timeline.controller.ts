@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type Page, type TimelineItem, type TimelineQuery, timelineQuerySchema } from '@tyoelama/shared';
-import type { AuthUser } from '../auth/auth-user';
-import { CanRead, CurrentUser } from '../auth/decorators';
-import { IdPipe, ZodPipe } from '../common/validation';
+import type { AuthUser } from '../auth';
+import { CanRead, CurrentUser } from '../auth';
+import { IdPipe, ZodPipe } from '../http/validation';
 import { TimelineService } from './timeline.service';
 
 @ApiTags('employers')

@@ -9,11 +9,11 @@ import type {
   TimelineQuery,
 } from '@tyoelama/shared';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
-import { assertUnreachable } from '../auth/campus-scope';
-import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
-import { SqlParams } from '../common/sql';
-import { readableEmployer } from '../employers/employer-access';
+import type { AuthUser } from '../auth';
+import { assertUnreachable } from '../auth';
+import { decodeCursor, encodeCursor, pageSize } from '../database/keyset';
+import { SqlParams } from '../database/sql';
+import { readableEmployer } from '../employers';
 
 interface TimelineRow {
   key: string;

@@ -1,7 +1,7 @@
 import type { TimelineItem } from '@tyoelama/shared';
 import type { DataSource } from 'typeorm';
-import { insertEmployer } from '../test/fixtures';
-import { type Client, startTestApp, type TestContext } from '../test/test-app';
+import { insertEmployer } from '../../test/fixtures';
+import { type Client, startTestApp, type TestContext } from '../../test/test-app';
 
 async function insertOpportunityWithStages(
   dataSource: DataSource,

@@ -9,9 +9,9 @@ import {
   userListQuerySchema,
 } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
-import type { AuthUser } from '../auth/auth-user';
-import { CanRead, CurrentUser, Roles } from '../auth/decorators';
-import { ApiBodyFrom, IdPipe, ZodPipe } from '../common/validation';
+import type { AuthUser } from '../auth';
+import { CanRead, CurrentUser, Roles } from '../auth';
+import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
 import { UsersService } from './users.service';
 
 @ApiTags('users')

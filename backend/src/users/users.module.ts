@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SessionsModule } from '../auth/sessions.module';
+import { SessionsModule } from '../auth';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 

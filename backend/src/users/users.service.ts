@@ -12,16 +12,16 @@ import {
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod/mini';
-import { createdFields, diffFields, AuditService } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
-import { readScope } from '../auth/campus-scope';
-import { hashPassword } from '../auth/password';
-import { assertPasswordAllowed } from '../auth/password-policy';
-import { SessionsService } from '../auth/sessions.service';
-import { ApiException } from '../common/api-exception';
-import { foreignKeyViolation, uniqueViolation } from '../common/database-errors';
-import { decodeCursor, encodeCursor, pageSize } from '../common/keyset';
-import { likePattern, searchCondition, SqlParams } from '../common/sql';
+import { createdFields, diffFields, AuditService } from '../audit';
+import type { AuthUser } from '../auth';
+import { readScope } from '../auth';
+import { hashPassword } from '../passwords';
+import { assertPasswordAllowed } from '../passwords';
+import { SessionsService } from '../auth';
+import { ApiException } from '../http/api-exception';
+import { foreignKeyViolation, uniqueViolation } from '../database/database-errors';
+import { decodeCursor, encodeCursor, pageSize } from '../database/keyset';
+import { likePattern, searchCondition, SqlParams } from '../database/sql';
 import { APP_CONFIG, type AppConfig, FIRST_ADMIN_DISPLAY_NAME, generatePassword } from '../config/config';
 
 interface UserRow {
@@ -224,7 +224,7 @@ export class UsersService {
   async changeOwnPassword(user: AuthUser, passwordHash: string): Promise<void> {
     await this.changingSessionUser(user.id, () => this.dataSource.transaction(async (manager) => {
       await this.storePasswordHash(manager, user.id, passwordHash);
-      await manager.query(`DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, [user.id, user.sessionTokenHash]);
+      await this.sessions.revokeOthers(user, manager);
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'change_password',

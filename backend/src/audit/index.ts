@@ -1,0 +1,3 @@
+export type { AuditChanges } from './audit-event.entity';
+export { AuditModule } from './audit.module';
+export { AuditService, createdFields, diffFields } from './audit.service';

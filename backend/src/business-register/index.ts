@@ -1,0 +1,1 @@
+export { BusinessRegisterModule } from './business-register.module';

@@ -1,0 +1,1 @@
+export { CampusGroupsModule } from './campus-groups.module';

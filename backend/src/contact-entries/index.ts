@@ -1,0 +1,1 @@
+export { ContactEntriesModule } from './contact-entries.module';

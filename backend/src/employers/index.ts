@@ -1,0 +1,13 @@
+export { employerVisibleSql, noteEmployerActivity, readableEmployer, refreshEmployerActivity } from './employer-access';
+export type { EmployerAccessRow } from './employer-access';
+export {
+  EMPLOYER_LIST_FROM,
+  employerFilterSql,
+  employerNameMatchSql,
+  fuzzyTextSql,
+  keysetOrderSql,
+  keysetSort,
+  relevanceOrderSql,
+  searchThresholdSql,
+} from './employer-list-sql';
+export { EmployersModule } from './employers.module';

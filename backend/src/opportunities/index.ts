@@ -1,0 +1,2 @@
+export { OpportunitiesModule } from './opportunities.module';
+export { opportunityListConditions } from './opportunities.service';

@@ -1,0 +1,2 @@
+export { hashPassword, spendVerifyTime, verifyPassword } from './password';
+export { assertPasswordAllowed, passwordPolicyBroken } from './password-policy';

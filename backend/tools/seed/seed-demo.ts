@@ -1,0 +1,596 @@
+import 'reflect-metadata';
+import type { Role } from '@tyoelama/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { hashPassword } from '../../src/passwords/password';
+import { ConfigError, loadConfig } from '../../src/config/config';
+import { dataSourceOptions, runMigrations } from '../../src/database/data-source';
+import { openDatabase } from '../../src/database/open-database';
+import { buildDemoPlan, type Clock, DEMO_GROUPS, DEMO_PASSWORD, DEMO_USERS, type DemoPlan } from './demo-data';
+
+export interface SeedOptions {
+  /** Empty the CRM tables (and remove the demo users and groups) before seeding. */
+  reset?: boolean;
+}
+
+export interface SeedCounts {
+  campusGroups: number;
+  users: number;
+  employers: number;
+  contactPersons: number;
+  contactEntries: number;
+  followUps: number;
+  opportunities: number;
+  auditEvents: number;
+}
+
+export interface SeedResult {
+  /** False when demo data was already there and nothing was added. */
+  seeded: boolean;
+  counts: SeedCounts | null;
+}
+
+type AuditChanges = Record<string, [unknown, unknown]>;
+
+interface AuditRow {
+  occurred_at: Date;
+  actor_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: number;
+  changes: AuditChanges;
+  employer_id: number | null;
+}
+
+/** Field → [null, value] for the fields a created record has, like the API's createdFields. */
+function created(record: Record<string, unknown>): AuditChanges {
+  const changes: AuditChanges = {};
+  for (const [field, value] of Object.entries(record)) {
+    if (value !== null && value !== undefined) changes[field] = [null, value];
+  }
+  return changes;
+}
+
+/**
+ * One INSERT for any number of rows: the rows travel as one JSON parameter and
+ * jsonb_to_recordset turns them into typed columns (arrays included), so there is no
+ * parameter-count limit and no per-row round trip.
+ */
+async function insertRows(
+  manager: EntityManager,
+  table: string,
+  columns: Record<string, string>,
+  rows: readonly object[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const names = Object.keys(columns);
+  await manager.query(
+    `INSERT INTO ${table} (${names.join(', ')})
+     SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${names.map((name) => `${name} ${columns[name]}`).join(', ')})`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Takes ids from a table's identity sequence up front, so rows can refer to each other before insert. */
+async function reserveIds(manager: EntityManager, table: string, count: number): Promise<number[]> {
+  if (count === 0) return [];
+  const rows: { id: number }[] = await manager.query(
+    `SELECT nextval(pg_get_serial_sequence($1, 'id'))::int AS id FROM generate_series(1, $2)`,
+    [table, count],
+  );
+  return rows.map((row) => row.id).sort((a, b) => a - b);
+}
+
+const DEMO_GROUP_NAMES = DEMO_GROUPS.map((group) => group.name.toLowerCase());
+const DEMO_EMAILS = DEMO_USERS.map((user) => user.email.toLowerCase());
+
+async function demoDataExists(manager: EntityManager): Promise<boolean> {
+  const [{ found }] = await manager.query(
+    `SELECT EXISTS (SELECT 1 FROM campus_groups WHERE lower(name) = ANY($1::text[]))
+         OR EXISTS (SELECT 1 FROM users WHERE lower(email) = ANY($2::text[])) AS found`,
+    [DEMO_GROUP_NAMES, DEMO_EMAILS],
+  );
+  return found;
+}
+
+async function resetCrmData(manager: EntityManager): Promise<void> {
+  // audit_events is append-only: a user trigger refuses UPDATE, DELETE and even TRUNCATE. Wiping a
+  // demo database is the one sanctioned exception, so the user triggers are switched off around the
+  // TRUNCATE only. ALTER TABLE is transactional: if anything fails, the rollback restores the
+  // trigger together with the data, and no other session ever sees the table unprotected (the
+  // ALTER holds an exclusive lock until commit).
+  await manager.query(`ALTER TABLE audit_events DISABLE TRIGGER USER`);
+  // No CASCADE: a future table referencing these must be added here knowingly, not wiped silently.
+  await manager.query(
+    `TRUNCATE audit_events, opportunity_stage_changes, opportunities, follow_ups, contact_entry_persons,
+              contact_entries, contact_persons, employer_campus_groups, employers RESTART IDENTITY`,
+  );
+  await manager.query(`ALTER TABLE audit_events ENABLE TRIGGER USER`);
+  // Sessions and memberships go with them (ON DELETE CASCADE).
+  await manager.query(`DELETE FROM users WHERE lower(email) = ANY($1::text[])`, [DEMO_EMAILS]);
+  await manager.query(`DELETE FROM campus_groups WHERE lower(name) = ANY($1::text[])`, [DEMO_GROUP_NAMES]);
+}
+
+async function readClock(manager: EntityManager): Promise<Clock> {
+  const [row] = await manager.query(`SELECT now() AS now, (now() AT TIME ZONE 'Europe/Helsinki')::date::text AS today`);
+  return { now: row.now as Date, today: row.today as string };
+}
+
+/** Demo groups and users, "created" well before the employer history starts. */
+async function insertPeople(
+  manager: EntityManager,
+  clock: Clock,
+  passwordHash: string,
+  audits: AuditRow[],
+): Promise<{ groupIds: number[]; userIds: Map<string, number> }> {
+  const since = new Date(clock.now.getTime() - 600 * 24 * 60 * 60 * 1000);
+  const groupRows: { id: number; name: string }[] = await manager.query(
+    `INSERT INTO campus_groups (name, campus, created_at, updated_at)
+     SELECT name, campus, $2, $2 FROM jsonb_to_recordset($1::jsonb) AS r(name text, campus text) RETURNING id, name`,
+    [JSON.stringify(DEMO_GROUPS), since],
+  );
+  const groupIds = DEMO_GROUPS.map((group) => groupRows.find((row) => row.name === group.name)!.id);
+  const userRows: { id: number; email: string }[] = await manager.query(
+    `INSERT INTO users (email, display_name, role, password_hash, locale, created_at, updated_at)
+     SELECT email, display_name, role, $2, 'fi', $3, $3
+       FROM jsonb_to_recordset($1::jsonb) AS r(email text, display_name text, role text) RETURNING id, email`,
+    [JSON.stringify(DEMO_USERS.map((user) => ({ email: user.email, display_name: user.displayName, role: user.role }))), passwordHash, since],
+  );
+  const userIds = new Map(userRows.map((row) => [row.email, row.id]));
+  await insertRows(
+    manager,
+    'user_campus_groups',
+    { user_id: 'int', campus_group_id: 'int' },
+    DEMO_USERS.flatMap((user) => user.groups.map((group) => ({ user_id: userIds.get(user.email), campus_group_id: groupIds[group] }))),
+  );
+  const adminId = userIds.get(DEMO_USERS.find((user) => user.role === 'admin')!.email)!;
+  DEMO_GROUPS.forEach((group, index) =>
+    audits.push({
+      occurred_at: since,
+      actor_id: adminId,
+      action: 'create',
+      entity_type: 'campus_group',
+      entity_id: groupIds[index],
+      changes: created({ name: group.name, campus: group.campus }),
+      employer_id: null,
+    }),
+  );
+  for (const user of DEMO_USERS) {
+    const id = userIds.get(user.email)!;
+    audits.push({
+      occurred_at: since,
+      // The first admin is created by the system itself, as at first start.
+      actor_id: id === adminId ? null : adminId,
+      action: 'create',
+      entity_type: 'user',
+      entity_id: id,
+      changes: created({
+        email: user.email,
+        displayName: user.displayName,
+        role: user.role,
+        locale: 'fi',
+        active: true,
+        campusGroupIds: user.groups.map((group) => groupIds[group]).sort((a, b) => a - b),
+      }),
+      employer_id: null,
+    });
+  }
+  return { groupIds, userIds };
+}
+
+/** Writes the plan's employer-side rows; every row refers to reserved ids. */
+async function insertCrm(
+  manager: EntityManager,
+  plan: DemoPlan,
+  groupIds: number[],
+  userIds: Map<string, number>,
+  audits: AuditRow[],
+): Promise<number[]> {
+  const user = (email: string | null) => (email === null ? null : userIds.get(email)!);
+  const employerIds = await reserveIds(manager, 'employers', plan.employers.length);
+  const personIds = await reserveIds(manager, 'contact_persons', plan.persons.length);
+  const entryIds = await reserveIds(manager, 'contact_entries', plan.entries.length);
+  const followUpIds = await reserveIds(manager, 'follow_ups', plan.followUps.length);
+  const opportunityIds = await reserveIds(manager, 'opportunities', plan.opportunities.length);
+
+  const employers = plan.employers.map((employer, index) => ({
+    id: employerIds[index],
+    name: employer.name,
+    business_id: employer.businessId,
+    industry_classification: 'TOL2025',
+    industry_section: employer.industrySection,
+    industry_code: employer.industryCode,
+    municipality: employer.municipality,
+    street_address: employer.streetAddress,
+    postcode: employer.postcode,
+    website: employer.website,
+    size_class: employer.sizeClass,
+    owner_campus_group_id: groupIds[employer.ownerGroup],
+    account_manager_id: user(employer.accountManager),
+    status: employer.status,
+    tags: employer.tags,
+    description: employer.description,
+    created_by: user(employer.createdBy),
+    created_at: employer.createdAt,
+    updated_at: employer.createdAt,
+  }));
+  await insertRows(
+    manager,
+    'employers',
+    {
+      id: 'int', name: 'text', business_id: 'text', industry_classification: 'text', industry_section: 'text',
+      industry_code: 'text', municipality: 'text', street_address: 'text', postcode: 'text', website: 'text',
+      size_class: 'text', owner_campus_group_id: 'int', account_manager_id: 'int', status: 'text', tags: 'text[]',
+      description: 'text', created_by: 'int', created_at: 'timestamptz', updated_at: 'timestamptz',
+    },
+    employers,
+  );
+  await insertRows(
+    manager,
+    'employer_campus_groups',
+    { employer_id: 'int', campus_group_id: 'int' },
+    plan.employers.flatMap((employer, index) =>
+      employer.groups.map((group) => ({ employer_id: employerIds[index], campus_group_id: groupIds[group] })),
+    ),
+  );
+  plan.employers.forEach((employer, index) => {
+    const { id, created_by, created_at, updated_at: _updatedAt, ...fields } = employers[index];
+    audits.push({
+      occurred_at: created_at,
+      actor_id: created_by,
+      action: 'create',
+      entity_type: 'employer',
+      entity_id: id,
+      changes: created({
+        name: fields.name,
+        businessId: fields.business_id,
+        industryClassification: fields.industry_classification,
+        industrySection: fields.industry_section,
+        industryCode: fields.industry_code,
+        municipality: fields.municipality,
+        streetAddress: fields.street_address,
+        postcode: fields.postcode,
+        website: fields.website,
+        sizeClass: fields.size_class,
+        ownerCampusGroupId: fields.owner_campus_group_id,
+        campusGroupIds: employer.groups.map((group) => groupIds[group]).sort((a, b) => a - b),
+        accountManagerId: fields.account_manager_id,
+        status: fields.status,
+        tags: fields.tags,
+        description: fields.description,
+      }),
+      employer_id: id,
+    });
+  });
+
+  await insertRows(
+    manager,
+    'contact_persons',
+    {
+      id: 'int', employer_id: 'int', name: 'text', title: 'text', email: 'text', phone: 'text', roles: 'text[]',
+      created_at: 'timestamptz', updated_at: 'timestamptz',
+    },
+    plan.persons.map((person, index) => ({
+      id: personIds[index],
+      employer_id: employerIds[person.employer],
+      name: person.name,
+      title: person.title,
+      email: person.email,
+      phone: person.phone,
+      roles: person.roles,
+      created_at: person.createdAt,
+      updated_at: person.createdAt,
+    })),
+  );
+  plan.persons.forEach((person, index) =>
+    audits.push({
+      occurred_at: person.createdAt,
+      actor_id: user(plan.employers[person.employer].accountManager),
+      action: 'create',
+      entity_type: 'contact_person',
+      entity_id: personIds[index],
+      changes: created({ name: person.name, title: person.title, email: person.email, phone: person.phone, roles: person.roles }),
+      employer_id: employerIds[person.employer],
+    }),
+  );
+
+  await insertRows(
+    manager,
+    'contact_entries',
+    {
+      id: 'int', employer_id: 'int', type: 'text', occurred_at: 'timestamptz', summary: 'text', notes: 'text',
+      campus_group_id: 'int', topics: 'text[]', created_by: 'int', created_at: 'timestamptz', updated_at: 'timestamptz',
+    },
+    plan.entries.map((entry, index) => ({
+      id: entryIds[index],
+      employer_id: employerIds[entry.employer],
+      type: entry.type,
+      occurred_at: entry.occurredAt,
+      summary: entry.summary,
+      notes: entry.notes,
+      campus_group_id: groupIds[entry.group],
+      topics: entry.topics,
+      created_by: user(entry.createdBy),
+      created_at: entry.occurredAt,
+      updated_at: entry.occurredAt,
+    })),
+  );
+  await insertRows(
+    manager,
+    'contact_entry_persons',
+    { contact_entry_id: 'int', contact_person_id: 'int' },
+    plan.entries.flatMap((entry, index) =>
+      entry.persons.map((person) => ({ contact_entry_id: entryIds[index], contact_person_id: personIds[person] })),
+    ),
+  );
+  plan.entries.forEach((entry, index) =>
+    audits.push({
+      occurred_at: entry.occurredAt,
+      actor_id: user(entry.createdBy),
+      action: 'create',
+      entity_type: 'contact_entry',
+      entity_id: entryIds[index],
+      changes: created({
+        type: entry.type,
+        occurredAt: entry.occurredAt.toISOString(),
+        summary: entry.summary,
+        notes: entry.notes,
+        campusGroupId: groupIds[entry.group],
+        topics: entry.topics,
+        contactPersonIds: entry.persons.map((person) => personIds[person]).sort((a, b) => a - b),
+      }),
+      employer_id: employerIds[entry.employer],
+    }),
+  );
+
+  await insertRows(
+    manager,
+    'follow_ups',
+    {
+      id: 'int', employer_id: 'int', contact_entry_id: 'int', title: 'text', notes: 'text', due_date: 'date',
+      assignee_id: 'int', status: 'text', completed_at: 'timestamptz', completed_by: 'int', created_by: 'int',
+      created_at: 'timestamptz', updated_at: 'timestamptz', version: 'int',
+    },
+    plan.followUps.map((followUp, index) => ({
+      id: followUpIds[index],
+      employer_id: employerIds[followUp.employer],
+      contact_entry_id: followUp.entry === null ? null : entryIds[followUp.entry],
+      title: followUp.title,
+      notes: followUp.notes,
+      due_date: followUp.dueDate,
+      assignee_id: user(followUp.assignee),
+      status: followUp.status,
+      completed_at: followUp.completedAt,
+      completed_by: user(followUp.completedBy),
+      created_by: user(followUp.createdBy),
+      created_at: followUp.createdAt,
+      updated_at: followUp.closedAt ?? followUp.createdAt,
+      version: followUp.closedAt ? 2 : 1,
+    })),
+  );
+  plan.followUps.forEach((followUp, index) => {
+    const employerId = employerIds[followUp.employer];
+    audits.push({
+      occurred_at: followUp.createdAt,
+      actor_id: user(followUp.createdBy),
+      action: 'create',
+      entity_type: 'follow_up',
+      entity_id: followUpIds[index],
+      changes: created({
+        title: followUp.title,
+        notes: followUp.notes,
+        dueDate: followUp.dueDate,
+        assigneeId: user(followUp.assignee),
+        contactEntryId: followUp.entry === null ? null : entryIds[followUp.entry],
+        status: 'open',
+      }),
+      employer_id: employerId,
+    });
+    if (followUp.closedAt) {
+      audits.push({
+        occurred_at: followUp.closedAt,
+        actor_id: user(followUp.completedBy ?? followUp.assignee),
+        // The follow-ups API audits its actions under their own names.
+        action: followUp.status === 'done' ? 'complete' : 'cancel',
+        entity_type: 'follow_up',
+        entity_id: followUpIds[index],
+        changes: { status: ['open', followUp.status] },
+        employer_id: employerId,
+      });
+    }
+  });
+
+  await insertRows(
+    manager,
+    'opportunities',
+    {
+      id: 'int', employer_id: 'int', title: 'text', type: 'text', expected_places: 'int', expected_start: 'date',
+      campus_group_id: 'int', owner_id: 'int', stage: 'text', lost_reason: 'text', notes: 'text',
+      stage_changed_at: 'timestamptz', created_by: 'int', created_at: 'timestamptz', updated_at: 'timestamptz', version: 'int',
+    },
+    plan.opportunities.map((opportunity, index) => ({
+      id: opportunityIds[index],
+      employer_id: employerIds[opportunity.employer],
+      title: opportunity.title,
+      type: opportunity.type,
+      expected_places: opportunity.expectedPlaces,
+      expected_start: opportunity.expectedStart,
+      campus_group_id: groupIds[opportunity.group],
+      owner_id: user(opportunity.owner),
+      stage: opportunity.stage,
+      lost_reason: opportunity.lostReason,
+      notes: opportunity.notes,
+      stage_changed_at: opportunity.changes.at(-1)!.at,
+      created_by: user(opportunity.owner),
+      created_at: opportunity.createdAt,
+      updated_at: opportunity.changes.at(-1)!.at,
+      // One save per stage move after the creation, as through the API.
+      version: opportunity.changes.length,
+    })),
+  );
+  await insertRows(
+    manager,
+    'opportunity_stage_changes',
+    { opportunity_id: 'int', from_stage: 'text', to_stage: 'text', lost_reason: 'text', changed_at: 'timestamptz', changed_by: 'int' },
+    plan.opportunities.flatMap((opportunity, index) =>
+      opportunity.changes.map((change) => ({
+        opportunity_id: opportunityIds[index],
+        from_stage: change.from,
+        to_stage: change.to,
+        lost_reason: change.lostReason,
+        changed_at: change.at,
+        changed_by: user(opportunity.owner),
+      })),
+    ),
+  );
+  plan.opportunities.forEach((opportunity, index) => {
+    const [first, ...moves] = opportunity.changes;
+    const base = {
+      actor_id: user(opportunity.owner),
+      entity_type: 'opportunity',
+      entity_id: opportunityIds[index],
+      employer_id: employerIds[opportunity.employer],
+    };
+    audits.push({
+      ...base,
+      occurred_at: opportunity.createdAt,
+      action: 'create',
+      changes: created({
+        title: opportunity.title,
+        type: opportunity.type,
+        expectedPlaces: opportunity.expectedPlaces,
+        expectedStart: opportunity.expectedStart,
+        campusGroupId: groupIds[opportunity.group],
+        ownerId: user(opportunity.owner),
+        stage: first.to,
+        lostReason: first.lostReason,
+        notes: opportunity.notes,
+      }),
+    });
+    for (const move of moves) {
+      const changes: AuditChanges = { stage: [move.from, move.to] };
+      if (move.lostReason) changes.lostReason = [null, move.lostReason];
+      audits.push({ ...base, occurred_at: move.at, action: 'update', changes });
+    }
+  });
+  return employerIds;
+}
+
+/** The derived activity columns, for all demo employers in one statement. */
+async function refreshActivity(manager: EntityManager, employerIds: number[]): Promise<void> {
+  await manager.query(
+    `UPDATE employers e
+        SET last_contact_at = a.last_contact_at, next_follow_up_due = a.next_follow_up_due
+       FROM (SELECT ids.id,
+                    (SELECT max(c.occurred_at) FROM contact_entries c WHERE c.employer_id = ids.id) AS last_contact_at,
+                    (SELECT min(f.due_date) FROM follow_ups f WHERE f.employer_id = ids.id AND f.status = 'open') AS next_follow_up_due
+               FROM unnest($1::int[]) AS ids(id)) a
+      WHERE e.id = a.id`,
+    [employerIds],
+  );
+}
+
+/**
+ * Fills the database with the Pirkanmaa demo: campus groups, one user per role and more, 300
+ * employers with contacts, a year of contact history, follow-ups and a pipeline of opportunities.
+ * One transaction: either all of it lands or none. Does nothing when the demo is already there.
+ */
+export async function seedDemo(dataSource: DataSource, options: SeedOptions = {}): Promise<SeedResult> {
+  // Hashed once, outside the transaction: argon2 is deliberately slow.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return dataSource.transaction(async (manager) => {
+    if (options.reset) await resetCrmData(manager);
+    if (await demoDataExists(manager)) return { seeded: false, counts: null };
+
+    const clock = await readClock(manager);
+    const plan = buildDemoPlan(clock);
+    const audits: AuditRow[] = [];
+    const { groupIds, userIds } = await insertPeople(manager, clock, passwordHash, audits);
+    const employerIds = await insertCrm(manager, plan, groupIds, userIds, audits);
+    await refreshActivity(manager, employerIds);
+    audits.sort((a, b) => a.occurred_at.getTime() - b.occurred_at.getTime());
+    await insertRows(
+      manager,
+      'audit_events',
+      {
+        occurred_at: 'timestamptz', actor_id: 'int', action: 'text', entity_type: 'text', entity_id: 'int',
+        changes: 'jsonb', employer_id: 'int',
+      },
+      audits,
+    );
+    return {
+      seeded: true,
+      counts: {
+        campusGroups: DEMO_GROUPS.length,
+        users: DEMO_USERS.length,
+        employers: plan.employers.length,
+        contactPersons: plan.persons.length,
+        contactEntries: plan.entries.length,
+        followUps: plan.followUps.length,
+        opportunities: plan.opportunities.length,
+        auditEvents: audits.length,
+      },
+    };
+  });
+}
+
+const ROLE_NAMES: Record<Role, string> = {
+  admin: 'pääkäyttäjä / admin',
+  account_manager: 'asiakaspäällikkö / account manager',
+  campus_member: 'Campus-ryhmän jäsen / campus member',
+  leadership: 'johto / leadership',
+};
+
+function signInHelp(port: number): string {
+  const width = Math.max(...DEMO_USERS.map((user) => user.email.length));
+  return [
+    `Sign in at http://localhost:${port} (start the app with \`npm start\`). Every demo user has the password ${DEMO_PASSWORD}`,
+    '',
+    ...DEMO_USERS.map((user) => {
+      const groups = user.groups.map((group) => DEMO_GROUPS[group].campus).join(', ');
+      return `  ${user.email.padEnd(width)}  ${DEMO_PASSWORD}  ${ROLE_NAMES[user.role]}${groups ? ` (${groups})` : ''}`;
+    }),
+  ].join('\n');
+}
+
+/** `npm run seed:demo [-- --reset]`: the same database the app opens (DATABASE_URL or the embedded one). */
+async function main(): Promise<void> {
+  // Through the root script npm swallows `--reset` as its own config flag and passes it on as npm_config_reset.
+  const reset = process.argv.includes('--reset') || process.env.npm_config_reset === 'true';
+  const config = loadConfig();
+  const database = await openDatabase(config, (message) => console.log(message));
+  let dataSource: DataSource | undefined;
+  try {
+    const applied = await runMigrations(database.ownerUrl, database.appRole);
+    if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+    // As the owner: --reset empties the append-only audit trail, which the app role cannot.
+    dataSource = await new DataSource(dataSourceOptions(database.ownerUrl)).initialize();
+    const started = Date.now();
+    if (reset) console.log('--reset: emptying employers, their history and the audit trail first.');
+    const result = await seedDemo(dataSource, { reset });
+    if (!result.seeded) {
+      console.log(
+        `Demo data already exists (campus group "${DEMO_GROUPS[0].name}" or a demo user is present); nothing added.\n` +
+          'Run `npm run seed:demo -- --reset` to recreate it.\n',
+      );
+    } else {
+      const counts = result.counts!;
+      console.log(
+        `Demo data created in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.campusGroups} campus groups, ` +
+          `${counts.users} users, ${counts.employers} employers, ${counts.contactPersons} contact persons, ` +
+          `${counts.contactEntries} contact entries, ${counts.followUps} follow-ups, ${counts.opportunities} opportunities, ` +
+          `${counts.auditEvents} audit events.\n`,
+      );
+    }
+    console.log(signInHelp(config.port));
+  } finally {
+    await dataSource?.destroy();
+    await database.stop();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  });
+}
