@@ -1,6 +1,5 @@
 import type { ContactRole } from '@tyoelama/shared';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { EmployerEntity } from '../employers/employer.entity';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('contact_persons')
 @Index('ix_contact_persons_employer', { synchronize: false })
@@ -12,9 +11,6 @@ export class ContactPersonEntity {
   @Column({ name: 'employer_id', type: 'integer' })
   employerId: number;
 
-  @ManyToOne(() => EmployerEntity)
-  @JoinColumn({ name: 'employer_id', foreignKeyConstraintName: 'contact_persons_employer_id_fkey' })
-  employer?: EmployerEntity;
 
   @Column({ type: 'varchar', length: 200 })
   name: string;

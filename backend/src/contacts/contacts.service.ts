@@ -132,7 +132,8 @@ export class ContactsService {
       const before = await this.loadReadable(manager, caller, id);
       if (before.version !== input.version) throw ApiException.staleVersion(before);
       // Editing would bring personal data back into a row that was erased on request.
-      if (before.erased) throw new ApiException(409, 'CONTACT_PERSON_ERASED', 'An erased contact person cannot be edited');
+      if (before.erased)
+        throw new ApiException(409, 'CONTACT_PERSON_ERASED', 'An erased contact person cannot be edited');
       const params = new SqlParams();
       const sets = ['version = version + 1', 'updated_at = now()'];
       for (const [field, column] of Object.entries(UPDATABLE_COLUMNS) as [keyof typeof UPDATABLE_COLUMNS, string][]) {

@@ -1,7 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { DEFAULT_DATABASE_POOL_SIZE, DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../config/config';
 import { grantAppRole } from './app-role';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { CLIENT_TIMEOUT_MARGIN_MS, guardedPg, serverTimeoutOptions } from './pool';
 
@@ -24,7 +23,8 @@ export function dataSourceOptions(url: string, settings: PoolSettings = DEFAULT_
     type: 'postgres',
     url,
     driver: guardedPg,
-    entities: ENTITIES,
+    // Services run typed raw SQL (database/typed-query.ts); TypeORM only runs migrations and transactions.
+    entities: [],
     migrations: MIGRATIONS,
     migrationsRun: false,
     migrationsTransactionMode: 'each',

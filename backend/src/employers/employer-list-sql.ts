@@ -122,7 +122,7 @@ export function relevanceOrderSql(q: string, params: SqlParams): string {
  * A keyset sort: an optional leading key (nullable ones sort last in both directions), then the
  * normalised name and the id as tie-breakers, all in the same direction.
  */
-interface KeysetSort {
+export interface KeysetSort {
   lead: { sql: string; type: LeadType; nullable: boolean } | null;
   descending: boolean;
 }

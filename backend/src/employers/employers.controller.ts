@@ -13,12 +13,16 @@ import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth';
 import { CanRead, CanWrite, CurrentUser } from '../auth';
 import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
-import { EmployersService } from './employers.service';
+import { EmployersReadService } from './employers-read.service';
+import { EmployersWriteService } from './employers-write.service';
 
 @ApiTags('employers')
 @Controller('employers')
 export class EmployersController {
-  constructor(private readonly employers: EmployersService) {}
+  constructor(
+    private readonly reads: EmployersReadService,
+    private readonly writes: EmployersWriteService,
+  ) {}
 
   @Get()
   @CanRead('employers')
@@ -26,13 +30,13 @@ export class EmployersController {
     @CurrentUser() caller: AuthUser,
     @Query(new ZodPipe(employerListQuerySchema)) query: z.output<typeof employerListQuerySchema>,
   ): Promise<Page<EmployerListItemDto>> {
-    return this.employers.list(caller, query);
+    return this.reads.list(caller, query);
   }
 
   @Get(':id')
   @CanRead('employers')
   get(@CurrentUser() caller: AuthUser, @Param('id', IdPipe) id: number): Promise<EmployerDto> {
-    return this.employers.get(caller, id);
+    return this.reads.get(caller, id);
   }
 
   @Post()
@@ -42,7 +46,7 @@ export class EmployersController {
     @CurrentUser() caller: AuthUser,
     @Body(new ZodPipe(createEmployerSchema)) body: z.output<typeof createEmployerSchema>,
   ): Promise<EmployerDto> {
-    return this.employers.create(caller, body);
+    return this.writes.create(caller, body);
   }
 
   @Patch(':id')
@@ -53,7 +57,7 @@ export class EmployersController {
     @Param('id', IdPipe) id: number,
     @Body(new ZodPipe(updateEmployerSchema)) body: z.output<typeof updateEmployerSchema>,
   ): Promise<EmployerDto> {
-    return this.employers.update(caller, id, body);
+    return this.writes.update(caller, id, body);
   }
 
   @Post(':id/archive')
@@ -65,7 +69,7 @@ export class EmployersController {
     @Param('id', IdPipe) id: number,
     @Body(new ZodPipe(archiveSchema)) body: z.output<typeof archiveSchema>,
   ): Promise<EmployerDto> {
-    return this.employers.setArchived(caller, id, body.version, true);
+    return this.writes.setArchived(caller, id, body.version, true);
   }
 
   @Post(':id/restore')
@@ -77,6 +81,6 @@ export class EmployersController {
     @Param('id', IdPipe) id: number,
     @Body(new ZodPipe(archiveSchema)) body: z.output<typeof archiveSchema>,
   ): Promise<EmployerDto> {
-    return this.employers.setArchived(caller, id, body.version, false);
+    return this.writes.setArchived(caller, id, body.version, false);
   }
 }

@@ -11,3 +11,17 @@ export {
   searchThresholdSql,
 } from './employer-list-sql';
 export { EmployersModule } from './employers.module';
+export { assertEmployerReferences } from './employer-references';
+export type { EmployerReferences } from './employer-references';
+export {
+  EMPLOYER_FIELDS,
+  employerCampusGroupsTable,
+  employerNameWordsTable,
+  employersTable,
+  type EmployerValues,
+  insertEmployers,
+  linkCampusGroups,
+  lockEmployerValues,
+  reserveEmployerIds,
+  updateEmployers,
+} from './employers.table';

@@ -1,13 +1,6 @@
-import { helsinkiDate } from '@tyoelama/shared';
+import { addDays, helsinkiDate } from '@tyoelama/shared';
 import { auditRows, insertEmployer } from '../../test/fixtures';
 import { type Client, startTestApp, type TestContext } from '../../test/test-app';
-
-/** A Helsinki calendar date `days` away from `date`. */
-function addDays(date: string, days: number): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + days);
-  return next.toISOString().slice(0, 10);
-}
 
 describe('follow-ups API', () => {
   let context: TestContext;

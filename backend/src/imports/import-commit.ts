@@ -1,32 +1,20 @@
-import type { EmployerDto, ImportDecision, ImportReport, ImportRowOutcome } from '@tyoelama/shared';
+import type { ImportDecision, ImportReport, ImportRowOutcome } from '@tyoelama/shared';
 import type { EntityManager } from 'typeorm';
 import { createdFields, diffFields } from '../audit';
 import type { AuditChanges } from '../audit';
+import {
+  EMPLOYER_FIELDS,
+  type EmployerValues,
+  insertEmployers,
+  linkCampusGroups,
+  lockEmployerValues,
+  reserveEmployerIds,
+  updateEmployers,
+} from '../employers';
 import { nameKey, type ParsedRow } from './import-rows';
 
 /** Rows per multi-row statement: large enough to be fast, small enough for steady progress. */
 export const CHUNK_SIZE = 1000;
-
-/** The audited employer fields (as in employers.service.ts) plus the contact persons the import added. */
-const AUDITED_FIELDS = [
-  'name',
-  'businessId',
-  'industryClassification',
-  'industrySection',
-  'industryCode',
-  'municipality',
-  'streetAddress',
-  'postcode',
-  'website',
-  'sizeClass',
-  'ownerCampusGroupId',
-  'accountManagerId',
-  'status',
-  'tags',
-  'description',
-] as const satisfies readonly (keyof EmployerDto)[];
-
-type EmployerValues = Pick<EmployerDto, (typeof AUDITED_FIELDS)[number]>;
 
 export interface CommitTarget {
   ownerCampusGroupId: number;
@@ -171,31 +159,6 @@ function updatedValues(before: EmployerValues, row: ParsedRow, target: CommitTar
   };
 }
 
-const EMPLOYER_RECORD = `id int, name text, business_id text, industry_classification text, industry_section text,
-  industry_code text, municipality text, street_address text, postcode text, website text, size_class text,
-  account_manager_id int, status text, tags text[], description text`;
-
-function employerRecord(write: Write) {
-  const values = write.after;
-  return {
-    id: write.employerId,
-    name: values.name,
-    business_id: values.businessId,
-    industry_classification: values.industryClassification,
-    industry_section: values.industrySection,
-    industry_code: values.industryCode,
-    municipality: values.municipality,
-    street_address: values.streetAddress,
-    postcode: values.postcode,
-    website: values.website,
-    size_class: values.sizeClass,
-    account_manager_id: values.accountManagerId,
-    status: values.status,
-    tags: values.tags,
-    description: values.description,
-  };
-}
-
 /** Writes the plan inside the caller's transaction, chunk by chunk; `onProgress` gets the rows written so far. */
 export async function writePlan(
   manager: EntityManager,
@@ -203,20 +166,15 @@ export async function writePlan(
   target: CommitTarget,
   onProgress: (written: number) => Promise<void>,
 ): Promise<void> {
-  const ids: { id: number }[] = plan.creates.length
-    ? await manager.query(
-        `SELECT nextval(pg_get_serial_sequence('employers', 'id'))::int AS id FROM generate_series(1, $1)`,
-        [plan.creates.length],
-      )
-    : [];
+  const ids = await reserveEmployerIds(manager, plan.creates.length);
   const creates: Write[] = plan.creates.map((row, index) => ({
     rowNumber: row.rowNumber,
-    employerId: ids[index].id,
+    employerId: ids[index],
     before: null,
     after: newValues(row, target),
     contacts: row.contacts,
   }));
-  const befores = await loadBefore(
+  const befores = await lockEmployerValues(
     manager,
     plan.updates.map((update) => update.employerId),
   );
@@ -231,16 +189,15 @@ export async function writePlan(
   const all = [...creates, ...updates];
   for (let start = 0; start < all.length; start += CHUNK_SIZE) {
     const chunk = all.slice(start, start + CHUNK_SIZE);
-    await insertEmployers(
+    const toEmployer = (write: Write) => ({ id: write.employerId, values: write.after });
+    await insertEmployers(manager, chunk.filter((write) => !write.before).map(toEmployer), target.actorId);
+    await updateEmployers(manager, chunk.filter((write) => write.before).map(toEmployer));
+    // The importing campus group must see what it imported, updated employers included.
+    await linkCampusGroups(
       manager,
-      chunk.filter((write) => !write.before),
-      target,
+      chunk.map((write) => write.employerId),
+      [target.ownerCampusGroupId],
     );
-    await updateEmployers(
-      manager,
-      chunk.filter((write) => write.before),
-    );
-    await linkOwnerGroup(manager, chunk, target.ownerCampusGroupId);
     const contactNames = await insertContacts(manager, chunk);
     await insertAudit(manager, chunk, contactNames, target.actorId);
     for (const write of chunk) {
@@ -253,56 +210,6 @@ export async function writePlan(
     plan.report.contactsCreated += [...contactNames.values()].reduce((sum, names) => sum + names.length, 0);
     await onProgress(Math.min(start + CHUNK_SIZE, all.length));
   }
-}
-
-async function loadBefore(manager: EntityManager, ids: number[]): Promise<Map<number, EmployerValues>> {
-  if (!ids.length) return new Map();
-  // Locked, so an edit in the UI meanwhile waits instead of being overwritten unseen.
-  const rows: (EmployerValues & { id: number })[] = await manager.query(
-    `SELECT id, name, business_id AS "businessId", industry_classification AS "industryClassification",
-            industry_section AS "industrySection", industry_code AS "industryCode", municipality,
-            street_address AS "streetAddress", postcode, website, size_class AS "sizeClass",
-            owner_campus_group_id AS "ownerCampusGroupId", account_manager_id AS "accountManagerId", status, tags, description
-       FROM employers WHERE id = ANY($1::int[]) FOR UPDATE`,
-    [ids],
-  );
-  return new Map(rows.map(({ id, ...values }) => [id, values]));
-}
-
-async function insertEmployers(manager: EntityManager, writes: Write[], target: CommitTarget): Promise<void> {
-  if (!writes.length) return;
-  await manager.query(
-    `INSERT INTO employers (id, name, business_id, industry_classification, industry_section, industry_code, municipality,
-        street_address, postcode, website, size_class, owner_campus_group_id, account_manager_id, status, tags, description,
-        created_by)
-     SELECT r.id, r.name, r.business_id, r.industry_classification, r.industry_section, r.industry_code, r.municipality,
-            r.street_address, r.postcode, r.website, r.size_class, $2, r.account_manager_id, r.status, r.tags, r.description, $3
-       FROM jsonb_to_recordset($1::jsonb) AS r(${EMPLOYER_RECORD})`,
-    [JSON.stringify(writes.map(employerRecord)), target.ownerCampusGroupId, target.actorId],
-  );
-}
-
-async function updateEmployers(manager: EntityManager, writes: Write[]): Promise<void> {
-  if (!writes.length) return;
-  await manager.query(
-    `UPDATE employers e SET name = r.name, business_id = r.business_id, industry_classification = r.industry_classification,
-        industry_section = r.industry_section, industry_code = r.industry_code, municipality = r.municipality,
-        street_address = r.street_address, postcode = r.postcode, website = r.website, size_class = r.size_class,
-        account_manager_id = r.account_manager_id, status = r.status, tags = r.tags, description = r.description,
-        version = e.version + 1, updated_at = now()
-       FROM jsonb_to_recordset($1::jsonb) AS r(${EMPLOYER_RECORD})
-      WHERE e.id = r.id`,
-    [JSON.stringify(writes.map(employerRecord))],
-  );
-}
-
-/** The importing campus group must see what it imported, updated employers included. */
-async function linkOwnerGroup(manager: EntityManager, writes: Write[], groupId: number): Promise<void> {
-  await manager.query(
-    `INSERT INTO employer_campus_groups (employer_id, campus_group_id)
-     SELECT id, $2 FROM unnest($1::int[]) AS id ON CONFLICT DO NOTHING`,
-    [writes.map((write) => write.employerId), groupId],
-  );
 }
 
 /**
@@ -361,8 +268,8 @@ async function insertAudit(
 ): Promise<void> {
   const events = writes.map((write) => {
     const changes: AuditChanges = write.before
-      ? diffFields(write.before, write.after, AUDITED_FIELDS)
-      : createdFields(write.after, AUDITED_FIELDS);
+      ? diffFields(write.before, write.after, EMPLOYER_FIELDS)
+      : createdFields(write.after, EMPLOYER_FIELDS);
     const names = contactNames.get(write.employerId);
     if (names?.length) changes.contactPersons = [null, names];
     return { entity_id: write.employerId, changes };

@@ -18,6 +18,7 @@ import type { AuthUser } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { uniqueViolation } from '../database/database-errors';
 import { withLongStatements } from '../database/pool';
+import { assertEmployerReferences } from '../employers';
 import { type CommitTarget, planCommit, settleMergedRows, writePlan } from './import-commit';
 import { markDuplicates } from './import-duplicates';
 import { parseFileOffThread } from './import-file-reader';
@@ -52,7 +53,8 @@ export class ImportsService {
     fields: ImportUploadFields,
   ): Promise<ImportPreviewDto> {
     if (!file) throw ApiException.field('file', 'required', 'Choose a CSV or .xlsx file');
-    await this.assertTarget(fields);
+    // The upload's owner group and account manager, checked before the file is read.
+    await assertEmployerReferences(this.dataSource.manager, fields);
     const target = { ownerCampusGroupId: fields.ownerCampusGroupId, accountManagerId: fields.accountManagerId ?? null };
     const rows = await parseFileOffThread(file.buffer, file.originalname, target);
     const fileName = file.originalname.slice(0, 255) || 'import';
@@ -131,7 +133,9 @@ export class ImportsService {
       await this.dataSource.transaction((manager) =>
         withLongStatements(manager, () =>
           writePlan(manager, plan, target, (written) =>
-            this.dataSource.query(`UPDATE import_batches SET progress = $2 WHERE id = $1`, [id, written]).then(() => undefined),
+            this.dataSource
+              .query(`UPDATE import_batches SET progress = $2 WHERE id = $1`, [id, written])
+              .then(() => undefined),
           ),
         ),
       );
@@ -190,31 +194,6 @@ export class ImportsService {
         });
       } else if (decision === 'create' && row.duplicate?.reason === 'business_id') {
         fieldErrors.push({ path, code: 'business_id_taken', message: 'An employer with this Y-tunnus already exists' });
-      }
-    }
-    if (fieldErrors.length) throw ApiException.validation(fieldErrors);
-  }
-
-  /** Field-level 400s for the upload's owner group and account manager, before the file is read. */
-  private async assertTarget(fields: ImportUploadFields): Promise<void> {
-    const fieldErrors: FieldError[] = [];
-    const [group] = await this.dataSource.query(`SELECT 1 FROM campus_groups WHERE id = $1`, [
-      fields.ownerCampusGroupId,
-    ]);
-    if (!group) {
-      fieldErrors.push({ path: 'ownerCampusGroupId', code: 'unknown_campus_group', message: 'Unknown campus group' });
-    }
-    if (fields.accountManagerId) {
-      const [eligible] = await this.dataSource.query(
-        `SELECT 1 FROM users WHERE id = $1 AND active AND role IN ('account_manager', 'admin')`,
-        [fields.accountManagerId],
-      );
-      if (!eligible) {
-        fieldErrors.push({
-          path: 'accountManagerId',
-          code: 'invalid_account_manager',
-          message: 'Must be an active account manager or admin',
-        });
       }
     }
     if (fieldErrors.length) throw ApiException.validation(fieldErrors);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type ActivityDto,
+  addDays,
   type ActivityGranularity,
   type ActivityGroupRowDto,
   type ActivityQuery,
@@ -18,7 +19,8 @@ import { DataChanges } from '../cache/data-changes';
 import type { JsonText } from '../http/json-text';
 import { SqlParams } from '../database/sql';
 import { employerVisibleSql } from '../employers';
-import { employerInGroupSql, HELSINKI, HELSINKI_TODAY, helsinkiDaysSql, ReportCache, where } from './reports-sql';
+import { followUpOverdueSql } from '../follow-ups';
+import { employerInGroupSql, HELSINKI, helsinkiDaysSql, ReportCache, where } from './reports-sql';
 
 interface Period {
   from: string;
@@ -34,12 +36,6 @@ interface ActivityCountRow {
   campus_group_id: number | null;
   campus_group_name: string | null;
   count: number;
-}
-
-function addDays(date: string, days: number): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
 }
 
 function daysBetween(from: string, to: string): number {
@@ -169,7 +165,7 @@ export class ActivityService {
     ]);
     const [row]: { open: number; overdue: number; done: number; done_on_time: number }[] = await manager.query(
       `SELECT count(*) FILTER (WHERE f.status = 'open')::int AS open,
-              count(*) FILTER (WHERE f.status = 'open' AND f.due_date < ${HELSINKI_TODAY})::int AS overdue,
+              count(*) FILTER (WHERE ${followUpOverdueSql('f')})::int AS overdue,
               count(*) FILTER (WHERE ${doneInPeriod})::int AS done,
               count(*) FILTER (WHERE ${doneInPeriod}
                 AND (f.completed_at AT TIME ZONE ${HELSINKI})::date <= f.due_date)::int AS done_on_time

@@ -1,4 +1,5 @@
 import {
+  addDays,
   type ContactRole,
   type ContactTopic,
   type ContactType,
@@ -127,32 +128,193 @@ interface Industry {
 
 const INDUSTRIES: readonly Industry[] = [
   { core: 'Kone', section: 'C', code: '28990', occupation: 'koneasentaja', instructorTitle: 'Työnjohtaja', weight: 6 },
-  { core: 'Konepaja', section: 'C', code: '25620', occupation: 'koneistaja', instructorTitle: 'Tuotantopäällikkö', weight: 5 },
+  {
+    core: 'Konepaja',
+    section: 'C',
+    code: '25620',
+    occupation: 'koneistaja',
+    instructorTitle: 'Tuotantopäällikkö',
+    weight: 5,
+  },
   { core: 'Metalli', section: 'C', code: '25110', occupation: 'hitsaaja', instructorTitle: 'Vuoromestari', weight: 4 },
-  { core: 'Leipomo', section: 'C', code: '10710', occupation: 'leipuri-kondiittori', instructorTitle: 'Leipomomestari', weight: 3 },
-  { core: 'Elintarvike', section: 'C', code: '10890', occupation: 'elintarvikevalmistaja', instructorTitle: 'Tuotantopäällikkö', weight: 2 },
-  { core: 'Rakennus', section: 'F', code: '41000', occupation: 'talonrakentaja', instructorTitle: 'Vastaava työnjohtaja', weight: 7 },
-  { core: 'Sähkö', section: 'F', code: '43210', occupation: 'sähköasentaja', instructorTitle: 'Asennuspäällikkö', weight: 7 },
+  {
+    core: 'Leipomo',
+    section: 'C',
+    code: '10710',
+    occupation: 'leipuri-kondiittori',
+    instructorTitle: 'Leipomomestari',
+    weight: 3,
+  },
+  {
+    core: 'Elintarvike',
+    section: 'C',
+    code: '10890',
+    occupation: 'elintarvikevalmistaja',
+    instructorTitle: 'Tuotantopäällikkö',
+    weight: 2,
+  },
+  {
+    core: 'Rakennus',
+    section: 'F',
+    code: '41000',
+    occupation: 'talonrakentaja',
+    instructorTitle: 'Vastaava työnjohtaja',
+    weight: 7,
+  },
+  {
+    core: 'Sähkö',
+    section: 'F',
+    code: '43210',
+    occupation: 'sähköasentaja',
+    instructorTitle: 'Asennuspäällikkö',
+    weight: 7,
+  },
   { core: 'LVI', section: 'F', code: '43220', occupation: 'putkiasentaja', instructorTitle: 'Työnjohtaja', weight: 4 },
-  { core: 'Hoiva', section: 'R', code: '87300', occupation: 'lähihoitaja', instructorTitle: 'Osastonhoitaja', weight: 7 },
-  { core: 'Terveyspalvelut', section: 'R', code: '86210', occupation: 'lähihoitaja', instructorTitle: 'Palveluesihenkilö', weight: 3 },
-  { core: 'Päiväkoti', section: 'R', code: '88910', occupation: 'lastenohjaaja', instructorTitle: 'Päiväkodin johtaja', weight: 3 },
-  { core: 'Logistiikka', section: 'H', code: '52100', occupation: 'varastonhoitaja', instructorTitle: 'Varastopäällikkö', weight: 6 },
-  { core: 'Kuljetus', section: 'H', code: '49410', occupation: 'yhdistelmäajoneuvon kuljettaja', instructorTitle: 'Liikennepäällikkö', weight: 4 },
-  { core: 'Ravintola', section: 'I', code: '56110', occupation: 'kokki', instructorTitle: 'Ravintolapäällikkö', weight: 6 },
-  { core: 'Hotelli', section: 'I', code: '55100', occupation: 'vastaanottovirkailija', instructorTitle: 'Hotellinjohtaja', weight: 2 },
-  { core: 'Auto', section: 'T', code: '95310', occupation: 'ajoneuvoasentaja', instructorTitle: 'Korjaamopäällikkö', weight: 6 },
+  {
+    core: 'Hoiva',
+    section: 'R',
+    code: '87300',
+    occupation: 'lähihoitaja',
+    instructorTitle: 'Osastonhoitaja',
+    weight: 7,
+  },
+  {
+    core: 'Terveyspalvelut',
+    section: 'R',
+    code: '86210',
+    occupation: 'lähihoitaja',
+    instructorTitle: 'Palveluesihenkilö',
+    weight: 3,
+  },
+  {
+    core: 'Päiväkoti',
+    section: 'R',
+    code: '88910',
+    occupation: 'lastenohjaaja',
+    instructorTitle: 'Päiväkodin johtaja',
+    weight: 3,
+  },
+  {
+    core: 'Logistiikka',
+    section: 'H',
+    code: '52100',
+    occupation: 'varastonhoitaja',
+    instructorTitle: 'Varastopäällikkö',
+    weight: 6,
+  },
+  {
+    core: 'Kuljetus',
+    section: 'H',
+    code: '49410',
+    occupation: 'yhdistelmäajoneuvon kuljettaja',
+    instructorTitle: 'Liikennepäällikkö',
+    weight: 4,
+  },
+  {
+    core: 'Ravintola',
+    section: 'I',
+    code: '56110',
+    occupation: 'kokki',
+    instructorTitle: 'Ravintolapäällikkö',
+    weight: 6,
+  },
+  {
+    core: 'Hotelli',
+    section: 'I',
+    code: '55100',
+    occupation: 'vastaanottovirkailija',
+    instructorTitle: 'Hotellinjohtaja',
+    weight: 2,
+  },
+  {
+    core: 'Auto',
+    section: 'T',
+    code: '95310',
+    occupation: 'ajoneuvoasentaja',
+    instructorTitle: 'Korjaamopäällikkö',
+    weight: 6,
+  },
   { core: 'Kauppa', section: 'G', code: '47110', occupation: 'myyjä', instructorTitle: 'Kauppias', weight: 5 },
-  { core: 'Tukku', section: 'G', code: '46900', occupation: 'logistiikkatyöntekijä', instructorTitle: 'Myyntipäällikkö', weight: 2 },
-  { core: 'IT-palvelut', section: 'K', code: '62100', occupation: 'ohjelmistokehittäjä', instructorTitle: 'Tiiminvetäjä', weight: 4 },
-  { core: 'Insinööritoimisto', section: 'N', code: '71120', occupation: 'suunnitteluassistentti', instructorTitle: 'Projektipäällikkö', weight: 2 },
-  { core: 'Siivous', section: 'O', code: '81210', occupation: 'toimitilahuoltaja', instructorTitle: 'Palveluesihenkilö', weight: 4 },
-  { core: 'Kiinteistöpalvelu', section: 'O', code: '81100', occupation: 'kiinteistönhoitaja', instructorTitle: 'Huoltopäällikkö', weight: 4 },
-  { core: 'Viherpalvelu', section: 'O', code: '81300', occupation: 'puutarhuri', instructorTitle: 'Työnjohtaja', weight: 2 },
-  { core: 'Kampaamo', section: 'T', code: '96210', occupation: 'parturi-kampaaja', instructorTitle: 'Yrittäjä', weight: 3 },
-  { core: 'Maatila', section: 'A', code: '01410', occupation: 'eläintenhoitaja', instructorTitle: 'Tilanhoitaja', weight: 2 },
-  { core: 'Energia', section: 'D', code: '35110', occupation: 'sähköasentaja', instructorTitle: 'Käyttöpäällikkö', weight: 1 },
-  { core: 'Kierrätys', section: 'E', code: '38110', occupation: 'ympäristöhuollon ammattilainen', instructorTitle: 'Työnjohtaja', weight: 1 },
+  {
+    core: 'Tukku',
+    section: 'G',
+    code: '46900',
+    occupation: 'logistiikkatyöntekijä',
+    instructorTitle: 'Myyntipäällikkö',
+    weight: 2,
+  },
+  {
+    core: 'IT-palvelut',
+    section: 'K',
+    code: '62100',
+    occupation: 'ohjelmistokehittäjä',
+    instructorTitle: 'Tiiminvetäjä',
+    weight: 4,
+  },
+  {
+    core: 'Insinööritoimisto',
+    section: 'N',
+    code: '71120',
+    occupation: 'suunnitteluassistentti',
+    instructorTitle: 'Projektipäällikkö',
+    weight: 2,
+  },
+  {
+    core: 'Siivous',
+    section: 'O',
+    code: '81210',
+    occupation: 'toimitilahuoltaja',
+    instructorTitle: 'Palveluesihenkilö',
+    weight: 4,
+  },
+  {
+    core: 'Kiinteistöpalvelu',
+    section: 'O',
+    code: '81100',
+    occupation: 'kiinteistönhoitaja',
+    instructorTitle: 'Huoltopäällikkö',
+    weight: 4,
+  },
+  {
+    core: 'Viherpalvelu',
+    section: 'O',
+    code: '81300',
+    occupation: 'puutarhuri',
+    instructorTitle: 'Työnjohtaja',
+    weight: 2,
+  },
+  {
+    core: 'Kampaamo',
+    section: 'T',
+    code: '96210',
+    occupation: 'parturi-kampaaja',
+    instructorTitle: 'Yrittäjä',
+    weight: 3,
+  },
+  {
+    core: 'Maatila',
+    section: 'A',
+    code: '01410',
+    occupation: 'eläintenhoitaja',
+    instructorTitle: 'Tilanhoitaja',
+    weight: 2,
+  },
+  {
+    core: 'Energia',
+    section: 'D',
+    code: '35110',
+    occupation: 'sähköasentaja',
+    instructorTitle: 'Käyttöpäällikkö',
+    weight: 1,
+  },
+  {
+    core: 'Kierrätys',
+    section: 'E',
+    code: '38110',
+    occupation: 'ympäristöhuollon ammattilainen',
+    instructorTitle: 'Työnjohtaja',
+    weight: 1,
+  },
 ];
 
 /** Region-wide name parts; otherwise a company is named after its own municipality or district. */
@@ -183,29 +345,148 @@ interface Municipality {
   weight: number;
 }
 
-const COMMON_STREETS = ['Teollisuustie', 'Asemakatu', 'Kauppakatu', 'Tehtaankatu', 'Myllytie', 'Yrittäjäntie', 'Pajatie', 'Rantatie'];
+const COMMON_STREETS = [
+  'Teollisuustie',
+  'Asemakatu',
+  'Kauppakatu',
+  'Tehtaankatu',
+  'Myllytie',
+  'Yrittäjäntie',
+  'Pajatie',
+  'Rantatie',
+];
 
 const MUNICIPALITIES: readonly Municipality[] = [
   {
     name: 'Tampere',
     nameParts: ['Tampereen', 'Hervannan', 'Linnainmaan', 'Lielahden', 'Tammerkosken', 'Koskikaupungin'],
-    postcodes: ['33100', '33200', '33210', '33230', '33400', '33500', '33540', '33560', '33580', '33610', '33710', '33720', '33800', '33900'],
-    streets: ['Hämeenkatu', 'Hatanpään valtatie', 'Insinöörinkatu', 'Hermiankatu', 'Sammonkatu', 'Lapintie', 'Nekalantie', 'Tesomankatu', 'Nuolialantie', 'Sarankulmankatu'],
+    postcodes: [
+      '33100',
+      '33200',
+      '33210',
+      '33230',
+      '33400',
+      '33500',
+      '33540',
+      '33560',
+      '33580',
+      '33610',
+      '33710',
+      '33720',
+      '33800',
+      '33900',
+    ],
+    streets: [
+      'Hämeenkatu',
+      'Hatanpään valtatie',
+      'Insinöörinkatu',
+      'Hermiankatu',
+      'Sammonkatu',
+      'Lapintie',
+      'Nekalantie',
+      'Tesomankatu',
+      'Nuolialantie',
+      'Sarankulmankatu',
+    ],
     groups: [0, 1],
     weight: 40,
   },
-  { name: 'Nokia', nameParts: ['Nokian'], postcodes: ['37100', '37120', '37150'], streets: ['Härkitie', 'Souranderintie', 'Rounionkatu'], groups: [2], weight: 8 },
-  { name: 'Ylöjärvi', nameParts: ['Ylöjärven'], postcodes: ['33470', '33480'], streets: ['Ylöjärventie', 'Mikkolantie', 'Kuruntie'], groups: [2], weight: 6 },
-  { name: 'Kangasala', nameParts: ['Kangasalan'], postcodes: ['36200', '36220', '36240'], streets: ['Kangasalantie', 'Pikkolantie', 'Ruutanantie'], groups: [1, 4], weight: 6 },
-  { name: 'Lempäälä', nameParts: ['Lempäälän'], postcodes: ['37500', '37550'], streets: ['Tampereentie', 'Ideaparkinkatu', 'Sääksjärventie'], groups: [2, 4], weight: 6 },
-  { name: 'Pirkkala', nameParts: ['Pirkkalan'], postcodes: ['33950', '33960'], streets: ['Naistenmatkantie', 'Pirkkalaistori', 'Lentoasemantie'], groups: [2], weight: 6 },
-  { name: 'Valkeakoski', nameParts: ['Valkeakosken'], postcodes: ['37600', '37630'], streets: ['Valtakatu', 'Sääksmäentie', 'Apiankatu'], groups: [4], weight: 7 },
-  { name: 'Sastamala', nameParts: ['Sastamalan', 'Vammalan'], postcodes: ['38200', '38210'], streets: ['Puistokatu', 'Vammaksentie', 'Tyrväänkatu'], groups: [3], weight: 5 },
-  { name: 'Orivesi', nameParts: ['Oriveden'], postcodes: ['35300'], streets: ['Keskustie', 'Yhdystie'], groups: [1], weight: 3 },
-  { name: 'Ikaalinen', nameParts: ['Ikaalisten'], postcodes: ['39500'], streets: ['Vanha Ikaalistentie', 'Valtakatu', 'Kylpyläntie'], groups: [3], weight: 5 },
-  { name: 'Mänttä-Vilppula', nameParts: ['Mäntän', 'Vilppulan'], postcodes: ['35800', '35700'], streets: ['Tehtaankatu', 'Seppälänkatu'], groups: [1], weight: 3 },
-  { name: 'Akaa', nameParts: ['Akaan', 'Toijalan'], postcodes: ['37800', '37830'], streets: ['Valtatie', 'Sontulantie'], groups: [4], weight: 4 },
-  { name: 'Hämeenkyrö', nameParts: ['Hämeenkyrön'], postcodes: ['39100'], streets: ['Härkikuja', 'Ikaalistentie'], groups: [3], weight: 3 },
+  {
+    name: 'Nokia',
+    nameParts: ['Nokian'],
+    postcodes: ['37100', '37120', '37150'],
+    streets: ['Härkitie', 'Souranderintie', 'Rounionkatu'],
+    groups: [2],
+    weight: 8,
+  },
+  {
+    name: 'Ylöjärvi',
+    nameParts: ['Ylöjärven'],
+    postcodes: ['33470', '33480'],
+    streets: ['Ylöjärventie', 'Mikkolantie', 'Kuruntie'],
+    groups: [2],
+    weight: 6,
+  },
+  {
+    name: 'Kangasala',
+    nameParts: ['Kangasalan'],
+    postcodes: ['36200', '36220', '36240'],
+    streets: ['Kangasalantie', 'Pikkolantie', 'Ruutanantie'],
+    groups: [1, 4],
+    weight: 6,
+  },
+  {
+    name: 'Lempäälä',
+    nameParts: ['Lempäälän'],
+    postcodes: ['37500', '37550'],
+    streets: ['Tampereentie', 'Ideaparkinkatu', 'Sääksjärventie'],
+    groups: [2, 4],
+    weight: 6,
+  },
+  {
+    name: 'Pirkkala',
+    nameParts: ['Pirkkalan'],
+    postcodes: ['33950', '33960'],
+    streets: ['Naistenmatkantie', 'Pirkkalaistori', 'Lentoasemantie'],
+    groups: [2],
+    weight: 6,
+  },
+  {
+    name: 'Valkeakoski',
+    nameParts: ['Valkeakosken'],
+    postcodes: ['37600', '37630'],
+    streets: ['Valtakatu', 'Sääksmäentie', 'Apiankatu'],
+    groups: [4],
+    weight: 7,
+  },
+  {
+    name: 'Sastamala',
+    nameParts: ['Sastamalan', 'Vammalan'],
+    postcodes: ['38200', '38210'],
+    streets: ['Puistokatu', 'Vammaksentie', 'Tyrväänkatu'],
+    groups: [3],
+    weight: 5,
+  },
+  {
+    name: 'Orivesi',
+    nameParts: ['Oriveden'],
+    postcodes: ['35300'],
+    streets: ['Keskustie', 'Yhdystie'],
+    groups: [1],
+    weight: 3,
+  },
+  {
+    name: 'Ikaalinen',
+    nameParts: ['Ikaalisten'],
+    postcodes: ['39500'],
+    streets: ['Vanha Ikaalistentie', 'Valtakatu', 'Kylpyläntie'],
+    groups: [3],
+    weight: 5,
+  },
+  {
+    name: 'Mänttä-Vilppula',
+    nameParts: ['Mäntän', 'Vilppulan'],
+    postcodes: ['35800', '35700'],
+    streets: ['Tehtaankatu', 'Seppälänkatu'],
+    groups: [1],
+    weight: 3,
+  },
+  {
+    name: 'Akaa',
+    nameParts: ['Akaan', 'Toijalan'],
+    postcodes: ['37800', '37830'],
+    streets: ['Valtatie', 'Sontulantie'],
+    groups: [4],
+    weight: 4,
+  },
+  {
+    name: 'Hämeenkyrö',
+    nameParts: ['Hämeenkyrön'],
+    postcodes: ['39100'],
+    streets: ['Härkikuja', 'Ikaalistentie'],
+    groups: [3],
+    weight: 3,
+  },
 ];
 
 /** A few real-style organisations the region's colleges typically work with. */
@@ -219,15 +500,84 @@ const WELL_KNOWN: readonly { name: string; industry: string; municipality: strin
 ];
 
 const FIRST_NAMES = [
-  'Matti', 'Juha', 'Mikko', 'Timo', 'Jari', 'Antti', 'Ville', 'Janne', 'Petri', 'Sami', 'Tuomas', 'Heikki', 'Kari',
-  'Markku', 'Jukka', 'Anna', 'Maria', 'Laura', 'Johanna', 'Sanna', 'Tiina', 'Riikka', 'Katja', 'Päivi', 'Minna',
-  'Heidi', 'Elina', 'Satu', 'Niina', 'Eeva', 'Aino', 'Emilia', 'Henna', 'Outi', 'Kirsi', 'Jouni', 'Teemu', 'Noora',
+  'Matti',
+  'Juha',
+  'Mikko',
+  'Timo',
+  'Jari',
+  'Antti',
+  'Ville',
+  'Janne',
+  'Petri',
+  'Sami',
+  'Tuomas',
+  'Heikki',
+  'Kari',
+  'Markku',
+  'Jukka',
+  'Anna',
+  'Maria',
+  'Laura',
+  'Johanna',
+  'Sanna',
+  'Tiina',
+  'Riikka',
+  'Katja',
+  'Päivi',
+  'Minna',
+  'Heidi',
+  'Elina',
+  'Satu',
+  'Niina',
+  'Eeva',
+  'Aino',
+  'Emilia',
+  'Henna',
+  'Outi',
+  'Kirsi',
+  'Jouni',
+  'Teemu',
+  'Noora',
 ];
 const LAST_NAMES = [
-  'Virtanen', 'Korhonen', 'Mäkinen', 'Nieminen', 'Mäkelä', 'Hämäläinen', 'Laine', 'Heikkinen', 'Koskinen', 'Järvinen',
-  'Lehtonen', 'Lehtinen', 'Saarinen', 'Salminen', 'Heinonen', 'Niemi', 'Heikkilä', 'Kinnunen', 'Salonen', 'Turunen',
-  'Salo', 'Laitinen', 'Tuominen', 'Rantanen', 'Karjalainen', 'Jokinen', 'Mattila', 'Savolainen', 'Lahtinen', 'Ahonen',
-  'Aaltonen', 'Hakala', 'Peltonen', 'Leppänen', 'Vainio', 'Kallio', 'Ojala', 'Seppälä',
+  'Virtanen',
+  'Korhonen',
+  'Mäkinen',
+  'Nieminen',
+  'Mäkelä',
+  'Hämäläinen',
+  'Laine',
+  'Heikkinen',
+  'Koskinen',
+  'Järvinen',
+  'Lehtonen',
+  'Lehtinen',
+  'Saarinen',
+  'Salminen',
+  'Heinonen',
+  'Niemi',
+  'Heikkilä',
+  'Kinnunen',
+  'Salonen',
+  'Turunen',
+  'Salo',
+  'Laitinen',
+  'Tuominen',
+  'Rantanen',
+  'Karjalainen',
+  'Jokinen',
+  'Mattila',
+  'Savolainen',
+  'Lahtinen',
+  'Ahonen',
+  'Aaltonen',
+  'Hakala',
+  'Peltonen',
+  'Leppänen',
+  'Vainio',
+  'Kallio',
+  'Ojala',
+  'Seppälä',
 ];
 
 const CONTACT_TITLES: readonly { title: string; roles: ContactRole[] }[] = [
@@ -241,8 +591,16 @@ const CONTACT_TITLES: readonly { title: string; roles: ContactRole[] }[] = [
 ];
 
 const TAGS = [
-  'koulutussopimus', 'oppisopimus', 'rekrytointi', 'näyttöympäristö', 'kesätyöt', 'ohjaajat koulutettu',
-  'yhteistyösopimus', 'maahanmuuttajataustaiset', 'aikuisopiskelijat', 'vuorotyö',
+  'koulutussopimus',
+  'oppisopimus',
+  'rekrytointi',
+  'näyttöympäristö',
+  'kesätyöt',
+  'ohjaajat koulutettu',
+  'yhteistyösopimus',
+  'maahanmuuttajataustaiset',
+  'aikuisopiskelijat',
+  'vuorotyö',
 ];
 
 const DESCRIPTIONS = [
@@ -453,12 +811,6 @@ export interface Clock {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** `YYYY-MM-DD` plus whole days, without time-zone games. */
-export function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
-
 function isoDate(instant: Date): string {
   return instant.toISOString().slice(0, 10);
 }
@@ -493,7 +845,9 @@ export function businessIdFor(base: string): string | null {
 }
 
 function usersOfGroup(group: number, roles: readonly Role[]): string[] {
-  return DEMO_USERS.filter((user) => roles.includes(user.role) && user.groups.includes(group)).map((user) => user.email);
+  return DEMO_USERS.filter((user) => roles.includes(user.role) && user.groups.includes(group)).map(
+    (user) => user.email,
+  );
 }
 
 function uniqueBusinessId(random: Random, taken: Set<string>): string {
@@ -548,7 +902,8 @@ function buildEmployers(random: Random, clock: Clock, count: number): EmployerPl
     const ownerGroup = random.pick(municipality.groups);
     const groups = [ownerGroup];
     // Big employers and a share of the others take students from two campuses.
-    if (known || random.chance(0.2)) groups.push(random.pick(DEMO_GROUPS.map((_, group) => group).filter((group) => group !== ownerGroup)));
+    if (known || random.chance(0.2))
+      groups.push(random.pick(DEMO_GROUPS.map((_, group) => group).filter((group) => group !== ownerGroup)));
     const managers = accountManagers.filter((user) => user.groups.includes(ownerGroup));
     const accountManager = random.pick(managers.length ? managers : accountManagers).email;
     // The big regional employers are the established partners every campus knows.
@@ -570,22 +925,27 @@ function buildEmployers(random: Random, clock: Clock, count: number): EmployerPl
       streetAddress: `${street} ${random.int(1, 80)}${random.chance(0.15) ? ` ${random.pick(['A', 'B', 'C'])}` : ''}`,
       postcode: random.pick(municipality.postcodes),
       website: random.chance(0.85) ? `https://www.${asciiSlug(name.replace(/ (Oyj|Oy|Ky|Tmi)$/, ''))}.fi` : null,
-      sizeClass: known?.size ?? random.weighted([
-        ['1-9', 35],
-        ['10-49', 35],
-        ['50-249', 20],
-        ['250+', 10],
-      ] as const),
+      sizeClass:
+        known?.size ??
+        random.weighted([
+          ['1-9', 35],
+          ['10-49', 35],
+          ['50-249', 20],
+          ['250+', 10],
+        ] as const),
       ownerGroup,
       groups,
       accountManager,
       status,
-      tags: random.sample(TAGS, random.weighted([
-        [0, 3],
-        [1, 4],
-        [2, 3],
-        [3, 1],
-      ] as const)),
+      tags: random.sample(
+        TAGS,
+        random.weighted([
+          [0, 3],
+          [1, 4],
+          [2, 3],
+          [3, 1],
+        ] as const),
+      ),
       description: random.chance(0.4) ? random.pick(DESCRIPTIONS) : null,
       createdBy: accountManager,
       createdAt: workingTime(random, clock, random.int(380, 560)),
@@ -598,7 +958,9 @@ function buildEmployers(random: Random, clock: Clock, count: number): EmployerPl
 function buildPersons(random: Random, employers: EmployerPlan[]): PersonPlan[] {
   const persons: PersonPlan[] = [];
   employers.forEach((employer, index) => {
-    const domain = employer.website ? employer.website.replace(/^https:\/\/www\./, '') : `${asciiSlug(employer.name)}.fi`;
+    const domain = employer.website
+      ? employer.website.replace(/^https:\/\/www\./, '')
+      : `${asciiSlug(employer.name)}.fi`;
     const count = random.weighted([
       [1, 4],
       [2, 4],
@@ -628,7 +990,9 @@ function buildPersons(random: Random, employers: EmployerPlan[]): PersonPlan[] {
 
 function buildEntries(random: Random, clock: Clock, employers: EmployerPlan[], persons: PersonPlan[]): EntryPlan[] {
   const personsByEmployer = new Map<number, number[]>();
-  persons.forEach((person, index) => personsByEmployer.set(person.employer, [...(personsByEmployer.get(person.employer) ?? []), index]));
+  persons.forEach((person, index) =>
+    personsByEmployer.set(person.employer, [...(personsByEmployer.get(person.employer) ?? []), index]),
+  );
   const entries: EntryPlan[] = [];
   employers.forEach((employer, index) => {
     const count = employer.status === 'partner' ? random.int(4, 10) : random.int(2, 5);
@@ -658,14 +1022,21 @@ function buildEntries(random: Random, clock: Clock, employers: EmployerPlan[], p
       const contactPersons = personsByEmployer.get(index) ?? [];
       entries.push({
         employer: index,
-        type: random.chance(0.75) ? usualType : random.pick(['phone', 'email', 'meeting', 'workplace_visit', 'event', 'other'] as const),
+        type: random.chance(0.75)
+          ? usualType
+          : random.pick(['phone', 'email', 'meeting', 'workplace_visit', 'event', 'other'] as const),
         occurredAt: workingTime(random, clock, daysAgo),
         summary,
         notes: random.chance(0.35) ? random.pick(NOTES) : null,
         group,
         topics,
-        createdBy: random.chance(0.7) ? employer.accountManager : random.pick(loggers.length ? loggers : [employer.accountManager]),
-        persons: contactPersons.length && random.chance(0.85) ? random.sample(contactPersons, random.int(1, Math.min(2, contactPersons.length))) : [],
+        createdBy: random.chance(0.7)
+          ? employer.accountManager
+          : random.pick(loggers.length ? loggers : [employer.accountManager]),
+        persons:
+          contactPersons.length && random.chance(0.85)
+            ? random.sample(contactPersons, random.int(1, Math.min(2, contactPersons.length)))
+            : [],
       });
     }
   });
@@ -676,13 +1047,17 @@ type DueKind = 'overdue' | 'today' | 'week' | 'later';
 
 function buildFollowUps(random: Random, clock: Clock, employers: EmployerPlan[], entries: EntryPlan[]): FollowUpPlan[] {
   const entriesByEmployer = new Map<number, number[]>();
-  entries.forEach((entry, index) => entriesByEmployer.set(entry.employer, [...(entriesByEmployer.get(entry.employer) ?? []), index]));
+  entries.forEach((entry, index) =>
+    entriesByEmployer.set(entry.employer, [...(entriesByEmployer.get(entry.employer) ?? []), index]),
+  );
   const followUps: FollowUpPlan[] = [];
   employers.forEach((employer, index) => {
     const own = entriesByEmployer.get(index) ?? [];
     const assignees = [employer.accountManager, ...usersOfGroup(employer.ownerGroup, ['campus_member'])];
     // Closed follow-ups from earlier contacts: promised steps that were done (or dropped).
-    const settled = own.filter((entryIndex) => entries[entryIndex].occurredAt.getTime() < clock.now.getTime() - 30 * DAY);
+    const settled = own.filter(
+      (entryIndex) => entries[entryIndex].occurredAt.getTime() < clock.now.getTime() - 30 * DAY,
+    );
     for (const entryIndex of random.sample(settled, random.int(0, 2))) {
       const entry = entries[entryIndex];
       const assignee = random.pick(assignees);
@@ -740,20 +1115,38 @@ function seasonOf(date: string): string {
   return `${season} ${date.slice(0, 4)}`;
 }
 
-function opportunityTitle(random: Random, clock: Clock, type: OpportunityType, employer: EmployerPlan, start: string | null): string {
+function opportunityTitle(
+  random: Random,
+  clock: Clock,
+  type: OpportunityType,
+  employer: EmployerPlan,
+  start: string | null,
+): string {
   const occupation = employer.industry.occupation;
   const when = seasonOf(start ?? clock.today);
   switch (type) {
     case 'training_agreement':
-      return random.pick([`Koulutussopimuspaikat, ${when}`, `Työpaikkajaksot: ${occupation}`, `Koulutussopimus ${occupation}${occupation.includes(' ') ? ' -' : '-'}opiskelijoille`]);
+      return random.pick([
+        `Koulutussopimuspaikat, ${when}`,
+        `Työpaikkajaksot: ${occupation}`,
+        `Koulutussopimus ${occupation}${occupation.includes(' ') ? ' -' : '-'}opiskelijoille`,
+      ]);
     case 'apprenticeship':
       return random.pick([`Oppisopimus: ${occupation}`, `Oppisopimuskoulutus uusille työntekijöille`]);
     case 'recruitment':
       return random.pick([`Valmistuvien rekrytointi: ${occupation}`, `Kesätyöpaikat opiskelijoille ${when.slice(-4)}`]);
     case 'co_development':
-      return random.pick(['Yhteiskehityshanke: digitaaliset työohjeet', 'Näyttöympäristön kehittäminen', 'Työpaikkaohjaajien valmennusmalli']);
+      return random.pick([
+        'Yhteiskehityshanke: digitaaliset työohjeet',
+        'Näyttöympäristön kehittäminen',
+        'Työpaikkaohjaajien valmennusmalli',
+      ]);
     case 'other':
-      return random.pick(['Yritysvierailu opiskelijaryhmälle', 'Työelämäpäivä oppilaitoksella', 'Laitelahjoitus opetuskäyttöön']);
+      return random.pick([
+        'Yritysvierailu opiskelijaryhmälle',
+        'Työelämäpäivä oppilaitoksella',
+        'Laitelahjoitus opetuskäyttöön',
+      ]);
   }
 }
 
@@ -780,11 +1173,15 @@ function stagePath(random: Random, stage: OpportunityStage): OpportunityStage[] 
 }
 
 function buildOpportunities(random: Random, clock: Clock, employers: EmployerPlan[]): OpportunityPlan[] {
-  const candidates = employers.map((employer, index) => ({ employer, index })).filter(({ employer }) => employer.status !== 'inactive');
+  const candidates = employers
+    .map((employer, index) => ({ employer, index }))
+    .filter(({ employer }) => employer.status !== 'inactive');
   const stages = random.shuffle(STAGE_COUNTS.flatMap(([stage, count]) => Array.from({ length: count }, () => stage)));
   return stages.map((stage) => {
     // Partners carry most of the pipeline; some have several opportunities.
-    const { employer, index } = random.weighted(candidates.map((candidate) => [candidate, candidate.employer.status === 'partner' ? 3 : 1] as const));
+    const { employer, index } = random.weighted(
+      candidates.map((candidate) => [candidate, candidate.employer.status === 'partner' ? 3 : 1] as const),
+    );
     const type = random.weighted(OPPORTUNITY_TYPE_WEIGHTS);
     const path = stagePath(random, stage);
     const createdDaysAgo = random.int(15, 330);
@@ -806,7 +1203,10 @@ function buildOpportunities(random: Random, clock: Clock, employers: EmployerPla
     });
     const lastChange = changes.at(-1)!.at;
     const startBase = stage === 'won' || stage === 'lost' ? lastChange : clock.now;
-    const expectedStart = type === 'co_development' && random.chance(0.5) ? null : `${isoDate(new Date(startBase.getTime() + random.int(20, 200) * DAY)).slice(0, 8)}01`;
+    const expectedStart =
+      type === 'co_development' && random.chance(0.5)
+        ? null
+        : `${isoDate(new Date(startBase.getTime() + random.int(20, 200) * DAY)).slice(0, 8)}01`;
     const group = random.chance(0.8) ? employer.ownerGroup : random.pick(employer.groups);
     return {
       employer: index,

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { isValidBusinessId, OPPORTUNITY_STAGES } from '@tyoelama/shared';
+import { addDays, isValidBusinessId, OPPORTUNITY_STAGES } from '@tyoelama/shared';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { createTestDatabase } from '../../test/test-database';
-import { addDays, businessIdFor, buildDemoPlan, DEMO_EMPLOYER_COUNT } from './demo-data';
+import { businessIdFor, buildDemoPlan, DEMO_EMPLOYER_COUNT } from './demo-data';
 import { seedDemo } from './seed-demo';
 
 const COUNTED_TABLES = [
@@ -61,7 +61,9 @@ describe('demo seed', () => {
     const clock = { now: new Date('2026-03-10T10:00:00Z'), today: '2026-03-10' };
     const first = buildDemoPlan(clock);
     const second = buildDemoPlan(clock);
-    expect(second.employers.map((e) => [e.name, e.businessId])).toEqual(first.employers.map((e) => [e.name, e.businessId]));
+    expect(second.employers.map((e) => [e.name, e.businessId])).toEqual(
+      first.employers.map((e) => [e.name, e.businessId]),
+    );
     expect(second.opportunities.map((o) => o.title)).toEqual(first.opportunities.map((o) => o.title));
   });
 
@@ -83,11 +85,15 @@ describe('demo seed', () => {
     expect(table.opportunities).toBe(150);
     expect(table.audit_events).toBeGreaterThan(table.employers + table.contact_entries + table.opportunities);
 
-    const ids: { business_id: string }[] = await dataSource.query(`SELECT business_id FROM employers WHERE business_id IS NOT NULL`);
+    const ids: { business_id: string }[] = await dataSource.query(
+      `SELECT business_id FROM employers WHERE business_id IS NOT NULL`,
+    );
     expect(ids.length).toBeGreaterThan(250);
     expect(ids.filter((row) => !isValidBusinessId(row.business_id))).toEqual([]);
     expect(new Set(ids.map((row) => row.business_id)).size).toBe(ids.length);
-    expect((await one<{ count: number }>(`SELECT count(DISTINCT lower(name))::int AS count FROM employers`)).count).toBe(DEMO_EMPLOYER_COUNT);
+    expect(
+      (await one<{ count: number }>(`SELECT count(DISTINCT lower(name))::int AS count FROM employers`)).count,
+    ).toBe(DEMO_EMPLOYER_COUNT);
 
     // Every employer is linked to its owning group; some to a second one.
     const unlinked = await one<{ count: number }>(
@@ -104,7 +110,9 @@ describe('demo seed', () => {
     );
     expect(withoutContacts.count).toBe(0);
 
-    const stages: { stage: string }[] = await dataSource.query(`SELECT DISTINCT stage FROM opportunities ORDER BY stage`);
+    const stages: { stage: string }[] = await dataSource.query(
+      `SELECT DISTINCT stage FROM opportunities ORDER BY stage`,
+    );
     expect(stages.map((row) => row.stage)).toEqual([...OPPORTUNITY_STAGES].sort());
     // The stage history ends in the current stage, at the time the row says it moved there.
     const inconsistent = await one<{ count: number }>(
@@ -138,7 +146,9 @@ describe('demo seed', () => {
            OR e.next_follow_up_due IS DISTINCT FROM (SELECT min(due_date) FROM follow_ups f WHERE f.employer_id = e.id AND f.status = 'open')`,
     );
     expect(stale.count).toBe(0);
-    const future = await one<{ count: number }>(`SELECT count(*)::int AS count FROM contact_entries WHERE occurred_at > now()`);
+    const future = await one<{ count: number }>(
+      `SELECT count(*)::int AS count FROM contact_entries WHERE occurred_at > now()`,
+    );
     expect(future.count).toBe(0);
 
     // Entries are logged by users of the group they are logged for; every creation has an actor.
@@ -160,7 +170,9 @@ describe('demo seed', () => {
     );
     expect(employerAudits.count).toBe(DEMO_EMPLOYER_COUNT);
 
-    const users: { email: string; role: string }[] = await dataSource.query(`SELECT email, role FROM users ORDER BY email`);
+    const users: { email: string; role: string }[] = await dataSource.query(
+      `SELECT email, role FROM users ORDER BY email`,
+    );
     expect(users).toEqual(
       expect.arrayContaining([
         { email: 'admin@demo.fi', role: 'admin' },

@@ -38,3 +38,11 @@ export function helsinkiDate(at: Date = new Date()): string {
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
+
+/** A calendar date `YYYY-MM-DD` moved by whole days (no time zone involved: a day is a day). */
+export function addDays(date: string, days: number): string {
+  // Parsed as an ISO string, not through Date.UTC(year, …), which reads years 0–99 as 1900–1999.
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}

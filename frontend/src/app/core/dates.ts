@@ -1,6 +1,14 @@
 import { APP_TIME_ZONE } from '@tyoelama/shared';
 
-const clock = new Intl.DateTimeFormat('en-GB', { timeZone: APP_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+// One home for calendar-date arithmetic: the backend and the tools use the same function.
+export { addDays } from '@tyoelama/shared';
+
+const clock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: APP_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 const wallClock = new Intl.DateTimeFormat('en-GB', {
   timeZone: APP_TIME_ZONE,
@@ -42,17 +50,17 @@ export function helsinkiToIso(date: string, time: string): string | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const clockMatch = /^(\d{2}):(\d{2})$/.exec(time);
   if (!match || !clockMatch) return `${date}T${time}`;
-  const guess = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), Number(clockMatch[1]), Number(clockMatch[2]));
+  const guess = Date.UTC(
+    Number(match[1]),
+    Number(match[2]) - 1,
+    Number(match[3]),
+    Number(clockMatch[1]),
+    Number(clockMatch[2]),
+  );
   // Check the offset again at the result: near a DST switch the first guess can be an hour off.
   let instant = guess - helsinkiOffset(guess);
   instant = guess - helsinkiOffset(instant);
   return new Date(instant).toISOString();
-}
-
-/** A calendar date `YYYY-MM-DD` moved by whole days (no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + days)).toISOString().slice(0, 10);
 }
 
 /** A calendar date `YYYY-MM-DD` moved by whole months; a day the month lacks rolls over (31.3. − 1 month = 3.3.). */

@@ -1,45 +1,16 @@
-import type { EmployerDto, UpdateEmployerRequest } from '@tyoelama/shared';
+import {
+  EMPLOYER_AUDITED_FIELDS,
+  type EmployerAuditedField,
+  type EmployerDto,
+  type UpdateEmployerRequest,
+} from '@tyoelama/shared';
 
 /** The fields the employer form edits, in the shape the API stores them (empty = null). */
-export interface EditableEmployer {
-  name: string;
-  businessId: string | null;
-  industryClassification: EmployerDto['industryClassification'];
-  industrySection: string | null;
-  industryCode: string | null;
-  municipality: string | null;
-  streetAddress: string | null;
-  postcode: string | null;
-  website: string | null;
-  sizeClass: EmployerDto['sizeClass'];
-  ownerCampusGroupId: number;
-  campusGroupIds: number[];
-  accountManagerId: number | null;
-  status: EmployerDto['status'];
-  tags: string[];
-  description: string | null;
-}
+export type EditableEmployer = Pick<EmployerDto, EmployerAuditedField>;
 
-export type EditableField = keyof EditableEmployer;
+export type EditableField = EmployerAuditedField;
 
-export const EDITABLE_FIELDS: readonly EditableField[] = [
-  'name',
-  'businessId',
-  'industryClassification',
-  'industrySection',
-  'industryCode',
-  'municipality',
-  'streetAddress',
-  'postcode',
-  'website',
-  'sizeClass',
-  'ownerCampusGroupId',
-  'campusGroupIds',
-  'accountManagerId',
-  'status',
-  'tags',
-  'description',
-];
+export const EDITABLE_FIELDS: readonly EditableField[] = EMPLOYER_AUDITED_FIELDS;
 
 export function editableOf(employer: EmployerDto): EditableEmployer {
   const editable = {} as Record<EditableField, unknown>;
@@ -73,7 +44,11 @@ export interface FieldConflict {
  * The fields someone else changed since `base` was loaded, and the fields the user changed,
  * in form order. A field both sides set to the same value is no conflict and is left out.
  */
-export function diffConflict(base: EditableEmployer, mine: EditableEmployer, current: EditableEmployer): FieldConflict[] {
+export function diffConflict(
+  base: EditableEmployer,
+  mine: EditableEmployer,
+  current: EditableEmployer,
+): FieldConflict[] {
   const rows: FieldConflict[] = [];
   for (const field of EDITABLE_FIELDS) {
     const changedByMe = !sameValue(base[field], mine[field]);
@@ -86,7 +61,11 @@ export function diffConflict(base: EditableEmployer, mine: EditableEmployer, cur
 }
 
 /** The user's changed fields on top of the current record, as a PATCH carrying the current version. */
-export function reapplyMine(base: EditableEmployer, mine: EditableEmployer, current: EmployerDto): UpdateEmployerRequest {
+export function reapplyMine(
+  base: EditableEmployer,
+  mine: EditableEmployer,
+  current: EmployerDto,
+): UpdateEmployerRequest {
   const merged: Record<string, unknown> = { ...editableOf(current) };
   for (const field of EDITABLE_FIELDS) {
     if (!sameValue(base[field], mine[field])) merged[field] = mine[field];
