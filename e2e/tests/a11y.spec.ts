@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { LOCALES, type Locale, type Role } from '@tyoelama/shared';
 import {
   ADMIN,
   arrangeCampusGroup,
@@ -9,9 +10,7 @@ import {
   arrangeUser,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  type Lang,
   PASSWORD,
-  type Role,
   saveScreenshot,
   signIn,
   switchLanguage,
@@ -100,7 +99,7 @@ for (const role of ['admin', 'account_manager', 'campus_member', 'leadership'] a
     }
     const paths = ROUTES[role](world, { userId: user.id });
     const titles = new Map<string, string>();
-    for (const lang of ['fi', 'en'] as Lang[]) {
+    for (const lang of LOCALES) {
       if (lang === 'en') await switchLanguage(page, 'en');
       for (const path of paths) {
         await openRoute(page, path);
@@ -124,14 +123,14 @@ test('dialogs have 0 axe violations in both languages, take focus and give it ba
   const manager = await arrangeUser('account_manager', [world.groupId]);
   await signIn(page, manager.email);
   await openRoute(page, `/employers/${world.employerId}`);
-  const dialogs: { in: 'main' | 'banner'; open: RegExp; name: Record<Lang, string | RegExp> }[] = [
+  const dialogs: { in: 'main' | 'banner'; open: RegExp; name: Record<Locale, string | RegExp> }[] = [
     { in: 'main', open: /^(Kirjaa yhteydenotto|Log contact)$/, name: { fi: 'Kirjaa yhteydenotto', en: 'Log a contact' } },
     { in: 'banner', open: /^(Kirjaa yhteydenotto|Log contact)$/, name: { fi: 'Kirjaa yhteydenotto', en: 'Log a contact' } },
     { in: 'main', open: /^(Lisää yhteyshenkilö|Add contact person)$/, name: { fi: 'Uusi yhteyshenkilö', en: /New contact person/ } },
     { in: 'main', open: /^(Arkistoi|Archive)$/, name: { fi: 'Arkistoidaanko työnantaja?', en: /Archive this employer\?/ } },
     { in: 'banner', open: /^(Haku|Search)$/, name: { fi: /Haku/, en: /Search/ } },
   ];
-  for (const lang of ['fi', 'en'] as Lang[]) {
+  for (const lang of LOCALES) {
     if (lang === 'en') await switchLanguage(page, 'en');
     for (const { in: landmark, open, name } of dialogs) {
       const trigger = page.getByRole(landmark).getByRole('button', { name: open });
@@ -167,7 +166,7 @@ test('at 200 % zoom (1280 px screen) pages reflow without horizontal scrolling',
   const page = await context.newPage();
   await signIn(page, manager.email);
   const paths = ['/', '/employers', `/employers/${world.employerId}`, '/employers/new', '/my-work', '/pipeline', '/dashboard', '/campus-status', '/import', '/settings/calendar', '/accessibility'];
-  for (const lang of ['fi', 'en'] as Lang[]) {
+  for (const lang of LOCALES) {
     if (lang === 'en') await switchLanguage(page, 'en');
     for (const path of paths) {
       await openRoute(page, path);
@@ -189,7 +188,7 @@ test('screenshots of the main pages in both languages (e2e/screenshots/<page>-<l
   const manager = await arrangeUser('account_manager', [world.groupId], 'Testi Asiakaspäällikkö');
   await arrangeFollowUp(world.employerId, 'Soita työpaikkaohjaajalle perehdytyksestä', manager.id, 0);
   await arrangeFollowUp(world.employerId, 'Lähetä koulutussopimusluonnos', manager.id, 3);
-  for (const lang of ['fi', 'en'] as Lang[]) {
+  for (const lang of LOCALES) {
     await page.goto('/login');
     if (lang === 'en') await switchLanguage(page, 'en');
     await saveScreenshot(page, `login-${lang}`);
@@ -210,7 +209,7 @@ test('screenshots of the main pages in both languages (e2e/screenshots/<page>-<l
     ['import', '/import'],
     ['calendar', '/settings/calendar'],
   ];
-  for (const lang of ['fi', 'en'] as Lang[]) {
+  for (const lang of LOCALES) {
     if (lang === 'en') await switchLanguage(page, 'en');
     for (const [name, path] of pages) {
       await openRoute(page, path);

@@ -54,7 +54,7 @@ test.describe('pipeline board', () => {
     await page.goto(`/employers/${employer.id}`);
     const table = page.getByRole('table', { name: 'Työnantajan yhteistyömahdollisuudet' });
     await expect(table.getByRole('row', { name: new RegExp(dragged) })).toContainText('Sovittu');
-    await expect(table.getByRole('row', { name: new RegExp(keyed) })).toContainText('Neuvotteluissa');
+    await expect(table.getByRole('row', { name: new RegExp(keyed) })).toContainText('Neuvottelu');
   });
 
   test('moving to Lost asks for a reason in a dialog that keeps focus inside and returns it', async ({ page }) => {

@@ -3,13 +3,21 @@ import { join } from 'node:path';
 
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Locator, type Page, request } from '@playwright/test';
+import type {
+  CreateContactPersonRequest,
+  CreateEmployerRequest,
+  CreateFollowUpRequest,
+  CreateOpportunityRequest,
+  CreateUserRequest,
+  Locale,
+  OpportunityStage,
+  Role,
+} from '@tyoelama/shared';
 import { ADMIN, E2E_PORT } from '../playwright.config';
 
 export { ADMIN };
 export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const PASSWORD = 'e2e-user-password-123';
-export type Role = 'admin' | 'account_manager' | 'campus_member' | 'leadership';
-export type Lang = 'fi' | 'en';
 
 /** Signs in through the login form, as a person would. */
 export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
@@ -21,7 +29,7 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
 }
 
 /** Switches the UI language with the header buttons and waits for it to apply. */
-export async function switchLanguage(page: Page, lang: Lang): Promise<void> {
+export async function switchLanguage(page: Page, lang: Locale): Promise<void> {
   await page.getByRole('button', { name: new RegExp(`^${lang.toUpperCase()}\\b`) }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
@@ -125,7 +133,8 @@ export async function arrangeUser(
   displayName = `E2E ${role.replace('_', ' ')}`,
 ): Promise<{ id: number; email: string; displayName: string }> {
   const email = `${unique(role)}@example.fi`.toLowerCase().replace('_', '-');
-  const { id } = await adminPost('/api/users', { email, displayName, role, password: PASSWORD, campusGroupIds });
+  const user: CreateUserRequest = { email, displayName, role, password: PASSWORD, campusGroupIds };
+  const { id } = await adminPost('/api/users', user);
   return { id, email, displayName };
 }
 
@@ -149,32 +158,41 @@ export function newBusinessId(): string {
 export async function arrangeEmployer(
   name: string,
   ownerCampusGroupId: number,
-  extra: Record<string, unknown> = {},
+  extra: Partial<CreateEmployerRequest> = {},
 ): Promise<{ id: number; name: string }> {
-  const { id } = await adminPost('/api/employers', {
+  const employer: CreateEmployerRequest = {
     name,
     ownerCampusGroupId,
     businessId: newBusinessId(),
     municipality: 'Tampere',
     ...extra,
-  });
+  };
+  const { id } = await adminPost('/api/employers', employer);
   return { id, name };
 }
 
-export async function arrangeOpportunity(employerId: number, title: string, stage = 'identified', expectedPlaces = 3): Promise<number> {
-  const { id } = await adminPost('/api/opportunities', { employerId, title, type: 'training_agreement', expectedPlaces, stage });
+export async function arrangeOpportunity(
+  employerId: number,
+  title: string,
+  stage: OpportunityStage = 'identified',
+  expectedPlaces = 3,
+): Promise<number> {
+  const opportunity: CreateOpportunityRequest = { employerId, title, type: 'training_agreement', expectedPlaces, stage };
+  const { id } = await adminPost('/api/opportunities', opportunity);
   return id;
 }
 
 export async function arrangeContactPerson(employerId: number, name: string): Promise<number> {
-  const { id } = await adminPost(`/api/employers/${employerId}/contacts`, { name, title: 'HR-päällikkö', roles: ['hr'] });
+  const person: CreateContactPersonRequest = { name, title: 'HR-päällikkö', roles: ['hr'] };
+  const { id } = await adminPost(`/api/employers/${employerId}/contacts`, person);
   return id;
 }
 
 /** An open follow-up (due in `days` days, Helsinki date) assigned to the given user. */
 export async function arrangeFollowUp(employerId: number, title: string, assigneeId: number, days = 3): Promise<number> {
   const due = new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Helsinki' });
-  const { id } = await adminPost('/api/follow-ups', { employerId, title, dueDate: due, assigneeId });
+  const followUp: CreateFollowUpRequest = { employerId, title, dueDate: due, assigneeId };
+  const { id } = await adminPost('/api/follow-ups', followUp);
   return id;
 }
 

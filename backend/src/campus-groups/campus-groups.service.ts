@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  CAMPUS_GROUP_AUDITED_FIELDS,
   type CampusGroupDetailDto,
   type CampusGroupDto,
   type CampusGroupListQuery,
@@ -16,7 +17,6 @@ import { translateConstraintErrors } from '../database/constraint-errors';
 import { expectVersion } from '../database/versioned-update';
 import { campusGroupMembers } from '../users';
 import {
-  CAMPUS_GROUP_AUDITED_FIELDS,
   CAMPUS_GROUP_CONSTRAINT_ERRORS,
   findCampusGroup,
   insertCampusGroup,

@@ -29,7 +29,6 @@ type CampusGroupRow = RowOf<typeof campusGroupsTable> & { member_count: number }
 
 const COLUMNS = `${columnList(campusGroupsTable, 'g')}, ${memberCountOf('g.id')} AS member_count`;
 
-export const CAMPUS_GROUP_AUDITED_FIELDS = ['name', 'campus'] as const;
 
 function toDto(row: CampusGroupRow): CampusGroupDto {
   return {

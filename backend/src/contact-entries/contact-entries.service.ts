@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  CONTACT_ENTRY_AUDITED_FIELDS,
   type ContactEntryDto,
   type ContactEntryListQuery,
   createContactEntrySchema,
@@ -30,15 +31,6 @@ type CreateInput = z.output<typeof createContactEntrySchema>;
 type UpdateInput = z.output<typeof updateContactEntrySchema>;
 
 /** Audited as a flat record: persons by id, so a renamed person is not an entry change. */
-const AUDITED_FIELDS = [
-  'type',
-  'occurredAt',
-  'summary',
-  'notes',
-  'contactPersonIds',
-  'campusGroupId',
-  'topics',
-] as const;
 
 /** Logging a contact "tomorrow morning" across time zones is fine; further ahead is a typo. */
 const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
@@ -96,7 +88,7 @@ export class ContactEntriesService {
     assertNotFarFuture(input.occurredAt);
     return this.dataSource.transaction(async (manager) => {
       const employer = await readableEmployer(manager, caller, input.employerId, 'contactEntries');
-      if (employer.archivedAt) throw new ApiException(409, 'CONFLICT', 'The employer is archived');
+      if (employer.archivedAt) throw new ApiException(409, 'EMPLOYER_ARCHIVED', 'The employer is archived');
       const campusGroupId = resolveCampusGroup(caller, employer, input.campusGroupId);
       const personIds = await this.validPersonIds(manager, employer.id, input.contactPersonIds, []);
 
@@ -131,7 +123,7 @@ export class ContactEntriesService {
         action: 'create',
         entityType: 'contact_entry',
         entityId: id,
-        changes: createdFields(audited(created), AUDITED_FIELDS),
+        changes: createdFields(audited(created), CONTACT_ENTRY_AUDITED_FIELDS),
         employerId: employer.id,
       });
       return created;
@@ -178,7 +170,7 @@ export class ContactEntriesService {
         action: 'update',
         entityType: 'contact_entry',
         entityId: id,
-        changes: diffFields(audited(before), audited(after), AUDITED_FIELDS),
+        changes: diffFields(audited(before), audited(after), CONTACT_ENTRY_AUDITED_FIELDS),
         employerId: after.employerId,
       });
       return after;
@@ -197,7 +189,7 @@ export class ContactEntriesService {
         action: 'delete',
         entityType: 'contact_entry',
         entityId: id,
-        changes: diffFields(audited(before), {}, AUDITED_FIELDS),
+        changes: diffFields(audited(before), {}, CONTACT_ENTRY_AUDITED_FIELDS),
         employerId: before.employerId,
       });
     });

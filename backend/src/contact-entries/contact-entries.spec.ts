@@ -178,7 +178,7 @@ describe('contact entries API', () => {
     const admin = await context.signedIn('admin');
     const response = await admin.post('/api/contact-entries', entry(employer));
     expect(response.status).toBe(409);
-    expect(response.body.code).toBe('CONFLICT');
+    expect(response.body.code).toBe('EMPLOYER_ARCHIVED');
   });
 
   it('lets staff log for any group linked to the employer, by default the owner', async () => {

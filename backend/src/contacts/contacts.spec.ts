@@ -268,7 +268,7 @@ describe('contact persons API', () => {
       await logEntryWith(employerA, groupA, person, 'Puhelu');
       const refused = await manager.delete(`/api/contacts/${person}`);
       expect(refused.status).toBe(409);
-      expect(refused.body.code).toBe('CONFLICT');
+      expect(refused.body.code).toBe('CONTACT_PERSON_IN_USE');
       expect(refused.body.message).toMatch(/erase/);
       expect((await manager.get(`/api/contacts/${person}`)).status).toBe(200);
     });
@@ -397,8 +397,10 @@ describe('contact persons API', () => {
     it('refuses to edit or erase again an erased person', async () => {
       const edit = await manager.patch(`/api/contacts/${personId}`, { version: 3, name: oldName });
       expect(edit.status).toBe(409);
-      expect(edit.body.code).toBe('CONFLICT');
-      expect((await manager.post(`/api/contacts/${personId}/erase`)).status).toBe(409);
+      expect(edit.body.code).toBe('CONTACT_PERSON_ERASED');
+      const eraseAgain = await manager.post(`/api/contacts/${personId}/erase`);
+      expect(eraseAgain.status).toBe(409);
+      expect(eraseAgain.body.code).toBe('CONTACT_PERSON_ERASED');
       expect((await manager.get(`/api/contacts/${personId}`)).body).toMatchObject({
         name: 'Poistettu henkilö',
         version: 3,

@@ -1,9 +1,4 @@
-import type {
-  ContactPersonDto,
-  ContactRole,
-  createContactPersonSchema,
-  updateContactPersonSchema,
-} from '@tyoelama/shared';
+import {CONTACT_PERSON_AUDITED_FIELDS, type ContactPersonDto, type ContactRole, type createContactPersonSchema, type updateContactPersonSchema } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
 import { versionedRecordFields } from '../database/record-fields';
 import { columnList, defineTable, integer, type RowOf, text, textArray, timestamptz, varchar } from '../database/table';
@@ -37,14 +32,7 @@ const COLUMNS = columnList(contactPersonsTable, 'p');
  * function crm_redact_contact_person_audit names the same fields). Roles go too: with the employer
  * they can single a person out.
  */
-export const PERSONAL_FIELDS = [
-  'name',
-  'title',
-  'email',
-  'phone',
-  'roles',
-  'notes',
-] as const satisfies readonly (keyof ContactPersonDto)[];
+export const PERSONAL_FIELDS = CONTACT_PERSON_AUDITED_FIELDS;
 
 /** The fixed name an erased person keeps, so past contact entries still show that someone took part. */
 export const ERASED_NAME = 'Poistettu henkilö';

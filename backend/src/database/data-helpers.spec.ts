@@ -183,8 +183,8 @@ describe('database helpers', () => {
   });
 
   describe('constraint errors', () => {
-    const nameTaken = () => new ApiException(409, 'CONFLICT', 'Name taken');
-    const unknownKind = () => ApiException.field('kindId', 'unknown_kind', 'Unknown kind');
+    const nameTaken = () => new ApiException(409, 'CAMPUS_GROUP_NAME_TAKEN', 'Name taken');
+    const unknownKind = () => ApiException.field('kindId', 'invalid_value', 'Unknown kind');
 
     it('turn a listed unique or foreign-key violation into its API error', async () => {
       await insertWidget('unique');
@@ -195,7 +195,7 @@ describe('database helpers', () => {
       await expectApiError(
         translateConstraintErrors(() => insertWidget('unique'), translations),
         409,
-        'CONFLICT',
+        'CAMPUS_GROUP_NAME_TAKEN',
       );
       const error = await expectApiError(
         translateConstraintErrors(
@@ -205,7 +205,7 @@ describe('database helpers', () => {
         400,
         'VALIDATION_FAILED',
       );
-      expect(error.toBody().fieldErrors).toEqual([{ path: 'kindId', code: 'unknown_kind', message: 'Unknown kind' }]);
+      expect(error.toBody().fieldErrors).toEqual([{ path: 'kindId', code: 'invalid_value', message: 'Unknown kind' }]);
     });
 
     it('rethrow what is not listed, and pass a result through', async () => {
@@ -229,12 +229,12 @@ describe('database helpers', () => {
                 dataSource,
                 `SELECT id FROM helper_widgets WHERE name = 'lookup'`,
               );
-              return new ApiException(409, 'CONFLICT', 'Taken', { detail: existing });
+              return new ApiException(409, 'CAMPUS_GROUP_NAME_TAKEN', 'Taken', { detail: existing });
             },
           },
         }),
         409,
-        'CONFLICT',
+        'CAMPUS_GROUP_NAME_TAKEN',
       );
       expect(error.toBody().detail).toEqual({ id: expect.any(Number) });
     });

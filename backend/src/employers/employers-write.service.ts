@@ -111,11 +111,9 @@ export class EmployersWriteService {
     return this.writeTransaction(null, async (manager) => {
       const before = await this.loadForWrite(manager, caller, id, version);
       if (before.archived === archived) {
-        throw new ApiException(
-          409,
-          'CONFLICT',
-          archived ? 'The employer is already archived' : 'The employer is not archived',
-        );
+        throw archived
+          ? new ApiException(409, 'EMPLOYER_ARCHIVED', 'The employer is already archived')
+          : new ApiException(409, 'EMPLOYER_NOT_ARCHIVED', 'The employer is not archived');
       }
       const changes = new ColumnChanges<typeof employersTable>().setSql('archived_at', archived ? 'now()' : 'NULL');
       await updateEmployer(manager, this.dataSource.manager, { id, version, changes });

@@ -369,6 +369,7 @@ describe('employers API', () => {
 
       const again = await admin.post(`/api/employers/${created.id}/archive`, { version: 2 });
       expect(again.status).toBe(409);
+      expect(again.body.code).toBe('EMPLOYER_ARCHIVED');
       const stale = await admin.post(`/api/employers/${created.id}/restore`, { version: 1 });
       expect(stale.status).toBe(409);
       expect(stale.body.code).toBe('STALE_VERSION');
@@ -376,6 +377,9 @@ describe('employers API', () => {
       const restored = await admin.post(`/api/employers/${created.id}/restore`, { version: 2 });
       expect(restored.status).toBe(200);
       expect(restored.body).toMatchObject({ archived: false, archivedAt: null, version: 3 });
+      const restoreAgain = await admin.post(`/api/employers/${created.id}/restore`, { version: 3 });
+      expect(restoreAgain.status).toBe(409);
+      expect(restoreAgain.body.code).toBe('EMPLOYER_NOT_ARCHIVED');
       expect(ids((await admin.get('/api/employers?q=Arkistoitava')).body)).toEqual([created.id]);
       expect(ids((await admin.get('/api/employers?q=Arkistoitava&archived=true')).body)).toEqual([]);
 

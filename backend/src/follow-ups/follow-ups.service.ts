@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
+  FOLLOW_UP_AUDITED_FIELDS,
   createFollowUpSchema,
+  FOLLOW_UP_ACTION_FROM,
+  type FollowUpAction,
   type FollowUpDto,
   type FollowUpListQuery,
-  type FollowUpStatus,
   type Page,
   updateFollowUpSchema,
 } from '@tyoelama/shared';
@@ -19,17 +21,6 @@ import { type EmployerAccessRow, readableEmployer, noteEmployerActivity, refresh
 import { findFollowUp, followUpPage, followUpsTable, insertFollowUp, updateFollowUp } from './follow-ups.table';
 
 type FollowUpChanges = ColumnChanges<typeof followUpsTable>;
-
-const AUDITED_FIELDS = ['title', 'notes', 'dueDate', 'assigneeId', 'status', 'contactEntryId'] as const;
-
-export type FollowUpAction = 'complete' | 'reopen' | 'cancel';
-
-/** The statuses each action may start from; anything else is a 409. */
-const ACTION_FROM: Record<FollowUpAction, readonly FollowUpStatus[]> = {
-  complete: ['open'],
-  reopen: ['done', 'cancelled'],
-  cancel: ['open'],
-};
 
 export interface NewFollowUp {
   title: string;
@@ -60,7 +51,7 @@ export class FollowUpsService {
   async create(caller: AuthUser, input: z.output<typeof createFollowUpSchema>): Promise<FollowUpDto> {
     return this.dataSource.transaction(async (manager) => {
       const employer = await readableEmployer(manager, caller, input.employerId, 'followUps');
-      if (employer.archivedAt) throw new ApiException(409, 'CONFLICT', 'The employer is archived');
+      if (employer.archivedAt) throw new ApiException(409, 'EMPLOYER_ARCHIVED', 'The employer is archived');
       if (input.contactEntryId) await this.assertEntryOfEmployer(manager, input.contactEntryId, employer.id);
       const created = await this.createInTransaction(manager, caller, employer, input, '');
       await noteEmployerActivity(manager, employer.id, { followUpDue: input.dueDate });
@@ -97,7 +88,7 @@ export class FollowUpsService {
       action: 'create',
       entityType: 'follow_up',
       entityId: id,
-      changes: createdFields(created, AUDITED_FIELDS),
+      changes: createdFields(created, FOLLOW_UP_AUDITED_FIELDS),
       employerId: employer.id,
     });
     return created;
@@ -124,8 +115,12 @@ export class FollowUpsService {
   async act(caller: AuthUser, id: number, action: FollowUpAction, version: number): Promise<FollowUpDto> {
     return this.dataSource.transaction(async (manager) => {
       const before = expectVersion(await this.findWritable(manager, caller, id), version, 'Follow-up');
-      if (!ACTION_FROM[action].includes(before.status)) {
-        throw new ApiException(409, 'CONFLICT', `A ${before.status} follow-up cannot be given the action ${action}`);
+      if (!FOLLOW_UP_ACTION_FROM[action].includes(before.status)) {
+        throw new ApiException(
+          409,
+          'FOLLOW_UP_ACTION_NOT_ALLOWED',
+          `A ${before.status} follow-up cannot be given the action ${action}`,
+        );
       }
       return this.saveChange(manager, caller, before, actionChanges(action, caller), action);
     });
@@ -145,7 +140,7 @@ export class FollowUpsService {
       action,
       entityType: 'follow_up',
       entityId: after.id,
-      changes: diffFields(before, after, AUDITED_FIELDS),
+      changes: diffFields(before, after, FOLLOW_UP_AUDITED_FIELDS),
       employerId: after.employerId,
     });
     return after;

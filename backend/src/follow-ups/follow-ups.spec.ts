@@ -106,7 +106,7 @@ describe('follow-ups API', () => {
     await context.dataSource.query(`UPDATE employers SET archived_at = now() WHERE id = $1`, [employer]);
     const archived = await admin.post('/api/follow-ups', { employerId: employer, title: 'X', dueDate: '2026-12-01' });
     expect(archived.status).toBe(409);
-    expect(archived.body.code).toBe('CONFLICT');
+    expect(archived.body.code).toBe('EMPLOYER_ARCHIVED');
 
     const [{ after }] = await context.dataSource.query(`SELECT count(*)::int AS after FROM follow_ups`);
     expect(after).toBe(before);
@@ -209,7 +209,7 @@ describe('follow-ups API', () => {
 
     const again = await admin.post(`/api/follow-ups/${first.id}/complete`, { version: 2 });
     expect(again.status).toBe(409);
-    expect(again.body.code).toBe('CONFLICT');
+    expect(again.body.code).toBe('FOLLOW_UP_ACTION_NOT_ALLOWED');
     expect((await admin.post(`/api/follow-ups/${first.id}/cancel`, { version: 2 })).status).toBe(409);
 
     const reopened = await admin.post(`/api/follow-ups/${first.id}/reopen`, { version: 2 });
@@ -221,7 +221,7 @@ describe('follow-ups API', () => {
     expect(cancelled.body).toMatchObject({ status: 'cancelled', completedAt: null, version: 4 });
     const completeCancelled = await admin.post(`/api/follow-ups/${first.id}/complete`, { version: 4 });
     expect(completeCancelled.status).toBe(409);
-    expect(completeCancelled.body.code).toBe('CONFLICT');
+    expect(completeCancelled.body.code).toBe('FOLLOW_UP_ACTION_NOT_ALLOWED');
     expect((await admin.post(`/api/follow-ups/${first.id}/reopen`, { version: 4 })).body.status).toBe('open');
 
     expect((await admin.post(`/api/follow-ups/${later.id}/complete`, {})).status).toBe(400);

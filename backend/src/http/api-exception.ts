@@ -1,5 +1,12 @@
 import { HttpStatus } from '@nestjs/common';
-import { type ApiError, type ErrorCode, type FieldError, MAX_FIELD_ERROR_PATH, MAX_FIELD_ERRORS } from '@tyoelama/shared';
+import {
+  type ApiError,
+  type ApiErrorCode,
+  type FieldError,
+  type FieldErrorCode,
+  MAX_FIELD_ERROR_PATH,
+  MAX_FIELD_ERRORS,
+} from '@tyoelama/shared';
 
 const REASONS: Partial<Record<number, string>> = {
   400: 'Bad Request',
@@ -21,9 +28,14 @@ export function reasonPhrase(status: number): string {
 export class ApiException extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: ErrorCode,
+    readonly code: ApiErrorCode,
     message: string,
-    readonly extra: { fieldErrors?: FieldError[]; current?: unknown; detail?: unknown; retryAfterSeconds?: number } = {},
+    readonly extra: {
+      fieldErrors?: FieldError[];
+      current?: unknown;
+      detail?: unknown;
+      retryAfterSeconds?: number;
+    } = {},
   ) {
     super(message);
   }
@@ -53,7 +65,7 @@ export class ApiException extends Error {
     });
   }
 
-  static field(path: string, code: string, message: string): ApiException {
+  static field(path: string, code: FieldErrorCode, message: string): ApiException {
     return ApiException.validation([{ path, code, message }]);
   }
 

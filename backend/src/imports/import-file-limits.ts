@@ -1,4 +1,4 @@
-import { IMPORT_LIMITS, type ImportFileRefusal } from '@tyoelama/shared';
+import { IMPORT_LIMITS, type ImportFileErrorCode } from '@tyoelama/shared';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -11,7 +11,7 @@ import yauzl from 'yauzl';
 export class FileRefused extends Error {
   constructor(
     readonly status: 400 | 413,
-    readonly code: ImportFileRefusal | 'unsupported_file' | 'empty_file' | 'unreadable_csv',
+    readonly code: ImportFileErrorCode,
     message: string,
     readonly limit?: number,
   ) {

@@ -99,7 +99,7 @@ export class ImportsService {
     if (!(await claimBatch(this.dataSource, id, total))) {
       throw new ApiException(
         409,
-        'CONFLICT',
+        'IMPORT_NOT_IN_PREVIEW',
         `This import is already ${batch.status === 'committing' ? 'running' : batch.status}`,
       );
     }
@@ -128,7 +128,7 @@ export class ImportsService {
         error: reason,
       };
       await finishBatch(this.dataSource, id, 'failed', 0, report);
-      if (uniqueViolation(error)) throw new ApiException(409, 'CONFLICT', reason);
+      if (uniqueViolation(error)) throw new ApiException(409, 'IMPORT_CONFLICT', reason);
       throw error;
     }
     settleMergedRows(plan);

@@ -364,6 +364,7 @@ describe('imports API', () => {
       expect(status.body).toMatchObject({ status: 'done', progress: 2, total: 2, report: { created: 1 } });
       const again = await manager.post(`/api/imports/${preview.id}/commit`, {});
       expect(again.status).toBe(409);
+      expect(again.body.code).toBe('IMPORT_NOT_IN_PREVIEW');
     });
 
     it('rejects impossible decisions with field errors and writes nothing', async () => {
@@ -392,6 +393,7 @@ describe('imports API', () => {
       const before = await count('employers');
       const response = await manager.post(`/api/imports/${preview.id}/commit`, {});
       expect(response.status).toBe(409);
+      expect(response.body.code).toBe('IMPORT_CONFLICT');
       expect(await count('employers')).toBe(before);
       const status = await manager.get(`/api/imports/${preview.id}`);
       expect(status.body).toMatchObject({ status: 'failed', report: { error: expect.stringContaining('Y-tunnus') } });

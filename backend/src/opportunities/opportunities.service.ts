@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  OPPORTUNITY_AUDITED_FIELDS,
   createOpportunitySchema,
   type OpportunityDto,
   type OpportunityListQuery,
@@ -37,18 +38,6 @@ interface EmployerGroups {
   campusGroupIds: number[];
   archived: boolean;
 }
-
-const AUDITED_FIELDS = [
-  'title',
-  'type',
-  'expectedPlaces',
-  'expectedStart',
-  'campusGroupId',
-  'ownerId',
-  'stage',
-  'lostReason',
-  'notes',
-] as const;
 
 /** The lost reason the row will hold: only a lost opportunity keeps one. */
 function effectiveLostReason(
@@ -116,7 +105,7 @@ export class OpportunitiesService {
         action: 'create',
         entityType: 'opportunity',
         entityId: id,
-        changes: createdFields(created, AUDITED_FIELDS),
+        changes: createdFields(created, OPPORTUNITY_AUDITED_FIELDS),
         employerId: employer.id,
       });
       return created;
@@ -166,7 +155,7 @@ export class OpportunitiesService {
         action: 'update',
         entityType: 'opportunity',
         entityId: id,
-        changes: diffFields(before, after, AUDITED_FIELDS),
+        changes: diffFields(before, after, OPPORTUNITY_AUDITED_FIELDS),
         employerId: before.employerId,
       });
       return after;
@@ -184,7 +173,7 @@ export class OpportunitiesService {
         action: 'delete',
         entityType: 'opportunity',
         entityId: id,
-        changes: diffFields(before, {}, AUDITED_FIELDS),
+        changes: diffFields(before, {}, OPPORTUNITY_AUDITED_FIELDS),
         employerId: before.employerId,
       });
     });
@@ -194,7 +183,7 @@ export class OpportunitiesService {
   private async writableEmployer(manager: EntityManager, employerId: number): Promise<EmployerGroups> {
     const employer = await this.employerGroups(manager, employerId);
     if (!employer) throw ApiException.field('employerId', 'unknown_employer', 'Unknown employer');
-    if (employer.archived) throw ApiException.field('employerId', 'employer_archived', 'The employer is archived');
+    if (employer.archived) throw new ApiException(409, 'EMPLOYER_ARCHIVED', 'The employer is archived');
     return employer;
   }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
+  USER_AUDITED_FIELDS,
   createUserSchema,
   type Locale,
   type Page,
@@ -31,7 +32,6 @@ import {
   storeLocale,
   storePasswordHash,
   updateUser,
-  USER_AUDITED_FIELDS,
   USER_CONSTRAINT_ERRORS,
 } from './users.table';
 
@@ -89,7 +89,7 @@ export class UsersService {
           before.active &&
           ((input.role && input.role !== 'admin') || input.active === false);
         if (demotesAdmin && (await countActiveAdmins(manager, id)) === 0) {
-          throw new ApiException(409, 'CONFLICT', 'The last active admin cannot be demoted or deactivated');
+          throw new ApiException(409, 'LAST_ADMIN', 'The last active admin cannot be demoted or deactivated');
         }
         await updateUser(manager, id, input, () => findUser(this.dataSource, id));
         if (input.campusGroupIds !== undefined) await setMemberships(manager, id, input.campusGroupIds);

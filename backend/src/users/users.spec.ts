@@ -186,7 +186,7 @@ describe('users API', () => {
     const admin = await context.signedIn('admin');
     const response = await admin.patch(`/api/users/${admin.me.id}`, { version: 1, role: 'leadership' });
     expect(response.status).toBe(409);
-    expect(response.body.code).toBe('CONFLICT');
+    expect(response.body.code).toBe('LAST_ADMIN');
   });
 
   it('lets an admin set a new password, which signs the user out everywhere', async () => {

@@ -67,7 +67,6 @@ const USER_COLUMNS = `${columnList(usersTable, 'u', [
   'version',
 ])}, ${campusGroupIdsOf('u.id')} AS campus_group_ids`;
 
-export const USER_AUDITED_FIELDS = ['email', 'displayName', 'role', 'locale', 'active', 'campusGroupIds'] as const;
 
 const UPDATABLE_COLUMNS = {
   email: 'email',

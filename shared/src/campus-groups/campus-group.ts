@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { ListParams } from '../common/page';
 import type { Role } from '../auth/roles';
 import { requiredText, versionField } from '../common/fields';
 
@@ -43,3 +44,9 @@ export const campusGroupListQuerySchema = z.strictObject({
   limit: z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/))),
 });
 export type CampusGroupListQuery = z.output<typeof campusGroupListQuerySchema>;
+/** The campus group list's query as a client builds it. */
+export type CampusGroupListParams = ListParams<z.input<typeof campusGroupListQuerySchema>, 'limit'>;
+
+/** The campus group fields the audit trail records on create and update. */
+export const CAMPUS_GROUP_AUDITED_FIELDS = ['name', 'campus'] as const satisfies readonly (keyof CampusGroupDto)[];
+export type CampusGroupAuditedField = (typeof CAMPUS_GROUP_AUDITED_FIELDS)[number];

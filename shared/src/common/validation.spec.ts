@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { createUserSchema } from '../users/user';
 import { validate } from './validation';
 
@@ -57,5 +58,20 @@ describe('validate', () => {
         ['password', 'required'],
       ]),
     );
+  });
+
+  it('passes a refinement code clients translate, and turns any other into the generic one', () => {
+    const refined = (code: string) => z.string().check(z.refine(() => false, { message: 'Nope', params: { code } }));
+    expect(validate(refined('date_range'), 'x')).toMatchObject({ ok: false, fieldErrors: [{ code: 'date_range' }] });
+    expect(validate(refined('password_too_common'), 'x')).toMatchObject({
+      ok: false,
+      fieldErrors: [{ code: 'password_too_common' }],
+    });
+    expect(validate(refined('no_such_code'), 'x')).toMatchObject({ ok: false, fieldErrors: [{ code: 'invalid' }] });
+  });
+
+  it('gives a format nobody translates the generic code', () => {
+    expect(validate(z.string().check(z.uuid()), 'x')).toMatchObject({ ok: false, fieldErrors: [{ code: 'invalid' }] });
+    expect(validate(z.iso.date(), 'x')).toMatchObject({ ok: false, fieldErrors: [{ code: 'invalid_date' }] });
   });
 });

@@ -1,15 +1,23 @@
 import type { z } from 'zod/mini';
-import type { PasswordRuleCode } from '../auth/password-policy';
-import type { FieldError } from './errors';
+import { PASSWORD_RULE_CODES, type PasswordRuleCode } from '../auth/password-policy';
+import { type FieldError, type FieldErrorCode, type GeneralFieldErrorCode, isGeneralFieldErrorCode } from './errors';
 
 type Issue = z.core.$ZodIssue;
 
-/** Custom codes raised by refinements in the shared schemas (`params.code`). */
-export type CustomValidationCode =
-  | 'business_id_format'
-  | 'business_id_checksum'
-  | 'required'
-  | PasswordRuleCode;
+/** String formats the shared schemas check; each has its own `invalid_<format>` code. */
+const FORMAT_CODES: Partial<Record<string, GeneralFieldErrorCode>> = {
+  email: 'invalid_email',
+  url: 'invalid_url',
+  regex: 'invalid_regex',
+  date: 'invalid_date',
+  datetime: 'invalid_datetime',
+};
+
+/** A refinement's `params.code`, if it is a code clients can translate; otherwise the generic one. */
+function customCode(code: unknown): FieldErrorCode {
+  if (isGeneralFieldErrorCode(code)) return code;
+  return (PASSWORD_RULE_CODES as readonly unknown[]).includes(code) ? (code as PasswordRuleCode) : 'invalid';
+}
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
@@ -22,7 +30,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-function describe(issue: Issue, input: unknown): { code: string; message: string; limit?: number } {
+function describe(issue: Issue, input: unknown): Omit<FieldError, 'path'> {
   const missing = valueAt(input, issue.path) === undefined;
   if (missing && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
     return { code: 'required', message: 'Required' };
@@ -53,13 +61,13 @@ function describe(issue: Issue, input: unknown): { code: string; message: string
     case 'invalid_type':
       return { code: 'invalid_type', message: `Expected ${issue.expected}` };
     case 'invalid_format':
-      return { code: `invalid_${issue.format}`, message: `Invalid ${issue.format}` };
+      return { code: FORMAT_CODES[issue.format] ?? 'invalid', message: `Invalid ${issue.format}` };
     case 'invalid_value':
       return { code: 'invalid_value', message: `Must be one of: ${issue.values.map(String).join(', ')}` };
     case 'unrecognized_keys':
       return { code: 'unknown_field', message: 'Unknown field' };
     case 'custom': {
-      const code = (issue.params as { code?: string } | undefined)?.code ?? 'invalid';
+      const code = customCode((issue.params as { code?: unknown } | undefined)?.code);
       return { code, message: issue.message && issue.message !== 'Invalid input' ? issue.message : 'Invalid value' };
     }
     default:

@@ -88,3 +88,18 @@ export interface ContactEntryDto {
   /** The follow-up created with this entry, if any. */
   followUpIds: number[];
 }
+
+/**
+ * The contact entry fields the audit trail records; the employer's timeline names them. The persons
+ * are recorded as their sorted ids (`contactPersonIds`), not as the DTO's id-and-name pairs.
+ */
+export const CONTACT_ENTRY_AUDITED_FIELDS = [
+  'type',
+  'occurredAt',
+  'summary',
+  'notes',
+  'contactPersonIds',
+  'campusGroupId',
+  'topics',
+] as const satisfies readonly (keyof ContactEntryDto | 'contactPersonIds')[];
+export type ContactEntryAuditedField = (typeof CONTACT_ENTRY_AUDITED_FIELDS)[number];

@@ -56,3 +56,17 @@ export interface ContactPersonExportDto {
   contactEntries: { id: number; occurredAt: string; type: string; summary: string }[];
   auditEvents: { occurredAt: string; action: string; changes: Record<string, [unknown, unknown]> }[];
 }
+
+/**
+ * The contact person fields the audit trail records; erasure overwrites exactly these in the audit
+ * history (the audit redaction function of the migrations lists them too).
+ */
+export const CONTACT_PERSON_AUDITED_FIELDS = [
+  'name',
+  'title',
+  'email',
+  'phone',
+  'roles',
+  'notes',
+] as const satisfies readonly (keyof ContactPersonDto)[];
+export type ContactPersonAuditedField = (typeof CONTACT_PERSON_AUDITED_FIELDS)[number];

@@ -36,7 +36,9 @@ describe('createEmployerSchema', () => {
     const v = validate(createEmployerSchema, { ...valid, industryClassification: 'TOL2008', industrySection: 'V' });
     expect(v.ok).toBe(false);
     if (!v.ok) expect(v.fieldErrors[0]).toMatchObject({ path: 'industrySection', code: 'industry_section_invalid' });
-    expect(validate(createEmployerSchema, { ...valid, industryClassification: 'TOL2025', industrySection: 'V' }).ok).toBe(true);
+    expect(
+      validate(createEmployerSchema, { ...valid, industryClassification: 'TOL2025', industrySection: 'V' }).ok,
+    ).toBe(true);
     expect(validate(createEmployerSchema, { ...valid, industrySection: 'C' }).ok).toBe(false);
   });
 
@@ -53,6 +55,7 @@ describe('updateEmployerSchema', () => {
   it('requires the version', () => {
     const result = validate(updateEmployerSchema, { name: 'X' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.fieldErrors).toEqual([expect.objectContaining({ path: 'version', code: 'required' })]);
+    if (!result.ok)
+      expect(result.fieldErrors).toEqual([expect.objectContaining({ path: 'version', code: 'required' })]);
   });
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { ListParams } from '../common/page';
 import {
   cursorQuery,
   idField,
@@ -141,6 +142,8 @@ export type UpdateEmployerRequest = z.input<typeof updateEmployerSchema>;
 
 export const EMPLOYER_SORTS = ['name', 'status', 'lastContact', 'nextFollowUp', 'accountManager'] as const;
 export type EmployerSort = (typeof EMPLOYER_SORTS)[number];
+/** The list's `sort` parameter: a sort field, `-` in front for descending (`-lastContact`). */
+export type EmployerSortParam = EmployerSort | `-${EmployerSort}`;
 
 export const employerListQuerySchema = z.strictObject({
   q: searchQuery,
@@ -152,12 +155,17 @@ export const employerListQuerySchema = z.strictObject({
   /** Employers with no contact entry in the last N days (or never). */
   noContactDays: z.optional(z.string().check(z.regex(/^[0-9]{1,4}$/))),
   archived: z.optional(z.enum(['false', 'true', 'all'])),
-  /** A sort field, `-` in front for descending: `-lastContact`. */
+  /** An EmployerSortParam. */
   sort: z.optional(z.enum([...EMPLOYER_SORTS, ...EMPLOYER_SORTS.map((sort) => `-${sort}` as const)])),
   cursor: cursorQuery,
   limit: limitQuery,
 });
 export type EmployerListQuery = z.output<typeof employerListQuerySchema>;
+/** The employer list's query as a client builds it. */
+export type EmployerListParams = ListParams<
+  z.input<typeof employerListQuerySchema>,
+  'campusGroupId' | 'accountManagerId' | 'noContactDays' | 'limit'
+>;
 
 export interface EmployerListItemDto {
   id: number;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { ListParams } from '../common/page';
 import {
   cursorQuery,
   dateField,
@@ -38,6 +39,17 @@ export type UpdateFollowUpRequest = z.input<typeof updateFollowUpSchema>;
 export const followUpActionSchema = z.strictObject({ version: versionField });
 export type FollowUpActionRequest = z.output<typeof followUpActionSchema>;
 
+/** What can happen to a follow-up besides editing: `POST /api/follow-ups/:id/<action>`. */
+export const FOLLOW_UP_ACTIONS = ['complete', 'reopen', 'cancel'] as const;
+export type FollowUpAction = (typeof FOLLOW_UP_ACTIONS)[number];
+
+/** The statuses each action may start from; any other is refused with FOLLOW_UP_ACTION_NOT_ALLOWED. */
+export const FOLLOW_UP_ACTION_FROM: Record<FollowUpAction, readonly FollowUpStatus[]> = {
+  complete: ['open'],
+  reopen: ['done', 'cancelled'],
+  cancel: ['open'],
+};
+
 export const FOLLOW_UP_DUE_FILTERS = ['overdue', 'today', 'week'] as const;
 export type FollowUpDueFilter = (typeof FOLLOW_UP_DUE_FILTERS)[number];
 
@@ -52,6 +64,8 @@ export const followUpListQuerySchema = z.strictObject({
   limit: limitQuery,
 });
 export type FollowUpListQuery = z.output<typeof followUpListQuerySchema>;
+/** The follow-up list's query as a client builds it. */
+export type FollowUpListParams = ListParams<z.input<typeof followUpListQuerySchema>, 'employerId' | 'limit'>;
 
 export interface FollowUpDto {
   id: number;
@@ -73,3 +87,14 @@ export interface FollowUpDto {
   /** Open and due before today in Helsinki. */
   overdue: boolean;
 }
+
+/** The follow-up fields the audit trail records; the employer's timeline names them. */
+export const FOLLOW_UP_AUDITED_FIELDS = [
+  'title',
+  'notes',
+  'dueDate',
+  'assigneeId',
+  'status',
+  'contactEntryId',
+] as const satisfies readonly (keyof FollowUpDto)[];
+export type FollowUpAuditedField = (typeof FOLLOW_UP_AUDITED_FIELDS)[number];

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { ListParams } from '../common/page';
 import {
   cursorQuery,
   dateField,
@@ -30,8 +31,7 @@ export function isOpenStage(stage: OpportunityStage): boolean {
 }
 
 const lostNeedsReason = z.refine<{ stage?: OpportunityStage; lostReason?: string | null }>(
-  (value) =>
-    value.stage !== 'lost' || (typeof value.lostReason === 'string' && value.lostReason.length > 0),
+  (value) => value.stage !== 'lost' || (typeof value.lostReason === 'string' && value.lostReason.length > 0),
   { path: ['lostReason'], message: 'A lost opportunity needs a reason', params: { code: 'lost_reason_required' } },
 );
 
@@ -84,6 +84,11 @@ export const opportunityListQuerySchema = z.strictObject({
   limit: limitQuery,
 });
 export type OpportunityListQuery = z.output<typeof opportunityListQuerySchema>;
+/** The opportunity list's query as a client builds it. */
+export type OpportunityListParams = ListParams<
+  z.input<typeof opportunityListQuerySchema>,
+  'employerId' | 'campusGroupId' | 'ownerId' | 'limit'
+>;
 
 export interface OpportunityDto {
   id: number;
@@ -115,3 +120,17 @@ export interface StageChangeDto {
   changedByName: string | null;
   lostReason: string | null;
 }
+
+/** The opportunity fields the audit trail records; the employer's timeline names them. */
+export const OPPORTUNITY_AUDITED_FIELDS = [
+  'title',
+  'type',
+  'expectedPlaces',
+  'expectedStart',
+  'campusGroupId',
+  'ownerId',
+  'stage',
+  'lostReason',
+  'notes',
+] as const satisfies readonly (keyof OpportunityDto)[];
+export type OpportunityAuditedField = (typeof OPPORTUNITY_AUDITED_FIELDS)[number];

@@ -23,7 +23,13 @@ export type TimelineItem =
       topics: ContactTopic[];
       campusGroupName: string;
     })
-  | (TimelineBase & { kind: 'follow_up_created'; followUpId: number; title: string; dueDate: string; assigneeName: string })
+  | (TimelineBase & {
+      kind: 'follow_up_created';
+      followUpId: number;
+      title: string;
+      dueDate: string;
+      assigneeName: string;
+    })
   | (TimelineBase & { kind: 'follow_up_done' | 'follow_up_cancelled'; followUpId: number; title: string })
   | (TimelineBase & {
       kind: 'stage_change';

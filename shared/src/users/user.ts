@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { ListParams } from '../common/page';
 import { passwordField, passwordOwnerCheck } from '../auth/auth';
 import type { Role } from '../auth/roles';
 import { emailField, idField, idQuery, localeField, requiredText, roleField, versionField } from '../common/fields';
@@ -41,6 +42,8 @@ export const userListQuerySchema = z.strictObject({
   limit: z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/))),
 });
 export type UserListQuery = z.output<typeof userListQuerySchema>;
+/** The user list's query as a client builds it. */
+export type UserListParams = ListParams<z.input<typeof userListQuerySchema>, 'campusGroupId' | 'limit'>;
 
 export interface UserDto {
   id: number;
@@ -55,3 +58,14 @@ export interface UserDto {
   updatedAt: string;
   version: number;
 }
+
+/** The user fields the audit trail records on create and update. */
+export const USER_AUDITED_FIELDS = [
+  'email',
+  'displayName',
+  'role',
+  'locale',
+  'active',
+  'campusGroupIds',
+] as const satisfies readonly (keyof UserDto)[];
+export type UserAuditedField = (typeof USER_AUDITED_FIELDS)[number];

@@ -4,14 +4,14 @@ import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { canWrite } from '@tyoelama/shared';
+import { canWrite, type CampusGroupListParams } from '@tyoelama/shared';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 
 import { Auth } from '../core/auth';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { PagedList } from '../core/paged-list';
 import { ListStatus } from '../ui/list-status';
-import { CampusGroupsApi, type CampusGroupQuery } from './campus-groups-api';
+import { CampusGroupsApi } from './campus-groups-api';
 
 @Component({
   selector: 'app-campus-group-list',
@@ -28,7 +28,7 @@ export class CampusGroupList {
     return !!me && canWrite(me.role, 'campusGroups');
   });
   protected readonly q = signal('');
-  protected readonly list = new PagedList((query: CampusGroupQuery) => this.api.list(query));
+  protected readonly list = new PagedList((query: CampusGroupListParams) => this.api.list(query));
 
   constructor() {
     this.list.follow(

@@ -4,6 +4,7 @@ import {
   MAX_PAGE_SIZE,
   type CampusGroupDetailDto,
   type CampusGroupDto,
+  type CampusGroupListParams,
   type CreateCampusGroupRequest,
   type Page,
   type UpdateCampusGroupRequest,
@@ -12,17 +13,11 @@ import { EMPTY, expand, map, reduce, type Observable } from 'rxjs';
 
 import { toParams } from '../core/http-params';
 
-export interface CampusGroupQuery {
-  q?: string;
-  cursor?: string | null;
-  limit?: number;
-}
-
 @Injectable({ providedIn: 'root' })
 export class CampusGroupsApi {
   private readonly http = inject(HttpClient);
 
-  list(query: CampusGroupQuery = {}): Observable<Page<CampusGroupDto>> {
+  list(query: CampusGroupListParams = {}): Observable<Page<CampusGroupDto>> {
     return this.http.get<Page<CampusGroupDto>>('/api/campus-groups', { params: toParams(query) });
   }
 

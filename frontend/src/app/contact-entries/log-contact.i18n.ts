@@ -1,4 +1,6 @@
 // The log-contact feature's strings; fi.ts and en.ts mount them under 'logContact'.
+import type { ContactType, ContactTopic } from '@tyoelama/shared';
+
 export const logContactFi = {
   title: 'Kirjaa yhteydenotto',
   button: 'Kirjaa yhteydenotto',
@@ -40,7 +42,7 @@ export const logContactFi = {
     workplace_visit: 'Työpaikkakäynti',
     event: 'Tapahtuma',
     other: 'Muu',
-  },
+  } satisfies Record<ContactType, string>,
   topicNames: {
     training_agreement: 'Koulutussopimus',
     apprenticeship: 'Oppisopimus',
@@ -50,7 +52,7 @@ export const logContactFi = {
     feedback: 'Palaute',
     development_project: 'Kehittämishanke',
     other: 'Muu',
-  },
+  } satisfies Record<ContactTopic, string>,
 };
 
 export const logContactEn: typeof logContactFi = {

@@ -1,3 +1,5 @@
+import type { ContactPersonAuditedField, ContactRole } from '@tyoelama/shared';
+
 // Contact persons of an employer; translations.ts mounts them under 'contactPersons'.
 export const contactPersonsFi = {
   heading: 'Yhteyshenkilöt',
@@ -32,8 +34,11 @@ export const contactPersonsFi = {
     hr: 'Henkilöstöhallinto',
     management: 'Johto',
     other: 'Muu',
-  },
+  } satisfies Record<ContactRole, string>,
 };
+
+/** The timeline names a contact person's audited fields with these labels: a missing one fails to compile. */
+export type ContactPersonAuditLabels = Pick<typeof contactPersonsFi, ContactPersonAuditedField>;
 
 export const contactPersonsEn: typeof contactPersonsFi = {
   heading: 'Contact persons',

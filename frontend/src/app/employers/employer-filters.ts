@@ -1,10 +1,15 @@
 import type { ParamMap, Params } from '@angular/router';
-import { EMPLOYER_SORTS, EMPLOYER_STATUSES, type EmployerSort, type EmployerStatus } from '@tyoelama/shared';
-
-import type { EmployerQuery } from './employers-api';
+import {
+  EMPLOYER_SORTS,
+  EMPLOYER_STATUSES,
+  type EmployerSort,
+  type EmployerSortParam,
+  type EmployerStatus,
+  type EmployerListParams,
+} from '@tyoelama/shared';
 
 export const NO_CONTACT_DAYS = [30, 90, 180] as const;
-export const DEFAULT_SORT = 'name';
+export const DEFAULT_SORT: EmployerSortParam = 'name';
 
 /** The employer list's filters; the URL's query parameters are their single source. */
 export interface EmployerFilters {
@@ -16,15 +21,14 @@ export interface EmployerFilters {
   tag: string;
   noContactDays: number | null;
   includeArchived: boolean;
-  /** `name`, or `-lastContact` for descending. */
-  sort: string;
+  sort: EmployerSortParam;
 }
 
 function id(value: string | null): number | null {
   return value && /^[1-9][0-9]{0,9}$/.test(value) ? Number(value) : null;
 }
 
-function isSort(value: string): boolean {
+function isSort(value: string): value is EmployerSortParam {
   return (EMPLOYER_SORTS as readonly string[]).includes(value.replace(/^-/, ''));
 }
 
@@ -62,7 +66,7 @@ export function paramsFromFilters(filters: EmployerFilters): Params {
   return params;
 }
 
-export function queryFromFilters(filters: EmployerFilters): EmployerQuery {
+export function queryFromFilters(filters: EmployerFilters): EmployerListParams {
   return {
     q: filters.q,
     status: filters.status,
@@ -82,11 +86,11 @@ export function hasActiveFilters(filters: EmployerFilters): boolean {
 }
 
 /** Clicking a column: ascending first, then descending. */
-export function nextSort(current: string, column: EmployerSort): string {
+export function nextSort(current: EmployerSortParam, column: EmployerSort): EmployerSortParam {
   return current === column ? `-${column}` : column;
 }
 
-export function sortState(current: string, column: EmployerSort): 'ascending' | 'descending' | 'none' {
+export function sortState(current: EmployerSortParam, column: EmployerSort): 'ascending' | 'descending' | 'none' {
   if (current === column) return 'ascending';
   if (current === `-${column}`) return 'descending';
   return 'none';

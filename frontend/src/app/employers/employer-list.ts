@@ -7,7 +7,14 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { EMPLOYER_STATUSES, INDUSTRY_SECTIONS, canWrite, formatFinnishDate, type EmployerSort } from '@tyoelama/shared';
+import {
+  EMPLOYER_STATUSES,
+  INDUSTRY_SECTIONS,
+  canWrite,
+  formatFinnishDate,
+  type EmployerSort,
+  type EmployerListParams,
+} from '@tyoelama/shared';
 import { debounceTime, distinctUntilChanged, map, skip } from 'rxjs';
 
 import { Auth } from '../core/auth';
@@ -27,7 +34,7 @@ import {
   type EmployerFilters,
 } from './employer-filters';
 import { EmployerLookups } from './employer-lookups';
-import { EmployersApi, type EmployerQuery } from './employers-api';
+import { EmployersApi } from './employers-api';
 
 /** Typing searches once the user has paused this long, not on every key. */
 export const EMPLOYER_LIST_SEARCH_PAUSE_MS = 300;
@@ -96,7 +103,7 @@ export class EmployerList {
   protected readonly searchText = signal(untracked(() => this.filters().q));
   private sentSearch = untracked(() => this.filters().q);
 
-  protected readonly list = new PagedList((query: EmployerQuery) => this.api.list(query));
+  protected readonly list = new PagedList((query: EmployerListParams) => this.api.list(query));
 
   constructor() {
     this.list.follow(

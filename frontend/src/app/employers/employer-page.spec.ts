@@ -98,6 +98,26 @@ const timeline: TimelineItem[] = [
     action: 'update',
     changedFields: ['status', 'somethingNew'],
   },
+  {
+    kind: 'audit',
+    key: 'audit:10',
+    at: '2026-11-18T10:00:00.000Z',
+    actorName: null,
+    entityType: 'follow_up',
+    entityId: 5,
+    action: 'update',
+    changedFields: ['title', 'status'],
+  },
+  {
+    kind: 'audit',
+    key: 'audit:11',
+    at: '2026-11-17T10:00:00.000Z',
+    actorName: null,
+    entityType: 'contact_person',
+    entityId: 31,
+    action: 'update',
+    changedFields: ['title'],
+  },
 ];
 
 describe('EmployerPage', () => {
@@ -155,9 +175,12 @@ describe('EmployerPage', () => {
     expect(element().querySelector('[data-person="32"]')?.textContent).toContain('Poistettu henkilö');
     expect(element().querySelector('[data-person="32"] button')).toBeNull();
     expect(element().textContent).toContain('Myöhässä');
-    expect(element().textContent).toContain('Neuvotteluissa');
+    expect(element().textContent).toContain('Neuvottelu');
     expect(element().textContent).toContain('Puhelu: Sovittiin käynnistä');
     expect(element().textContent).toContain('Muutetut kentät: tila, somethingNew');
+    // Each entity's own labels: a follow-up's title is not a contact person's job title.
+    expect(element().textContent).toContain('Muutetut kentät: otsikko, tila');
+    expect(element().textContent).toContain('Muutetut kentät: tehtävänimike');
     expect(element().textContent).toContain('20.11.2026');
   });
 

@@ -4,7 +4,7 @@ import type {
   CreateEmployerRequest,
   EmployerDto,
   EmployerListItemDto,
-  EmployerStatus,
+  EmployerListParams,
   OpportunityDto,
   Page,
   UpdateEmployerRequest,
@@ -13,31 +13,16 @@ import type { Observable } from 'rxjs';
 
 import { toParams } from '../core/http-params';
 
-/** The list's filters as the API takes them (query-string values). */
-export interface EmployerQuery {
-  q?: string;
-  status?: EmployerStatus | null;
-  campusGroupId?: number | null;
-  accountManagerId?: number | null;
-  industrySection?: string | null;
-  tag?: string | null;
-  noContactDays?: number | null;
-  archived?: 'false' | 'true' | 'all' | null;
-  sort?: string | null;
-  cursor?: string | null;
-  limit?: number;
-}
-
 @Injectable({ providedIn: 'root' })
 export class EmployersApi {
   private readonly http = inject(HttpClient);
 
-  list(query: EmployerQuery = {}): Observable<Page<EmployerListItemDto>> {
+  list(query: EmployerListParams = {}): Observable<Page<EmployerListItemDto>> {
     return this.http.get<Page<EmployerListItemDto>>('/api/employers', { params: toParams(query) });
   }
 
   /** The download of exactly what the list shows (same filters and order), as CSV or Excel. */
-  exportUrl(query: EmployerQuery, format: 'csv' | 'xlsx'): string {
+  exportUrl(query: EmployerListParams, format: 'csv' | 'xlsx'): string {
     const params = toParams({ ...query, cursor: null, limit: undefined }).toString();
     return `/api/exports/employers.${format}${params ? `?${params}` : ''}`;
   }

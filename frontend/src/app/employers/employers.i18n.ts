@@ -1,5 +1,10 @@
 // The employers feature's strings; translations.ts mounts them under 'employers'.
+import type { EmployerAuditedField, EmployerStatus, SizeClass, IndustryClassification } from '@tyoelama/shared';
+
 import { industrySectionsEn, industrySectionsFi } from './industry-sections.i18n';
+
+/** Fields an employer's audit events name beside the audited ones: archiving, and an import's new contact persons. */
+type EmployerHistoryField = 'archivedAt' | 'contactPersons';
 
 export const employersFi = {
   title: 'Työnantajat',
@@ -42,17 +47,17 @@ export const employersFi = {
     prospect: 'Mahdollinen',
     partner: 'Kumppani',
     inactive: 'Ei aktiivinen',
-  },
+  } satisfies Record<EmployerStatus, string>,
   sizeClasses: {
     '1-9': '1–9 henkilöä',
     '10-49': '10–49 henkilöä',
     '50-249': '50–249 henkilöä',
     '250+': 'Vähintään 250 henkilöä',
-  },
+  } satisfies Record<SizeClass, string>,
   classifications: {
     TOL2025: 'TOL 2025',
     TOL2008: 'TOL 2008',
-  },
+  } satisfies Record<IndustryClassification, string>,
   sections: industrySectionsFi,
   fields: {
     name: 'Nimi',
@@ -72,7 +77,8 @@ export const employersFi = {
     tags: 'Tunnisteet',
     description: 'Kuvaus',
     archivedAt: 'Arkistoitu',
-  },
+    contactPersons: 'Yhteyshenkilöt',
+  } satisfies Record<EmployerAuditedField | EmployerHistoryField, string>,
   form: {
     basic: 'Perustiedot',
     address: 'Osoite',
@@ -145,21 +151,6 @@ export const employersFi = {
     type: 'Tyyppi',
     stage: 'Vaihe',
     placesCol: 'Paikkoja',
-  },
-  stages: {
-    identified: 'Tunnistettu',
-    contacted: 'Yhteydessä',
-    negotiating: 'Neuvotteluissa',
-    agreed: 'Sovittu',
-    won: 'Toteutunut',
-    lost: 'Menetetty',
-  },
-  opportunityTypes: {
-    training_agreement: 'Koulutussopimuspaikat',
-    apprenticeship: 'Oppisopimus',
-    recruitment: 'Rekrytointi',
-    co_development: 'Kehittämisyhteistyö',
-    other: 'Muu',
   },
 };
 
@@ -234,6 +225,7 @@ export const employersEn: typeof employersFi = {
     tags: 'Tags',
     description: 'Description',
     archivedAt: 'Archived',
+    contactPersons: 'Contact persons',
   },
   form: {
     basic: 'Basic details',
@@ -307,20 +299,5 @@ export const employersEn: typeof employersFi = {
     type: 'Type',
     stage: 'Stage',
     placesCol: 'Places',
-  },
-  stages: {
-    identified: 'Identified',
-    contacted: 'Contacted',
-    negotiating: 'Negotiating',
-    agreed: 'Agreed',
-    won: 'Won',
-    lost: 'Lost',
-  },
-  opportunityTypes: {
-    training_agreement: 'Training agreement places',
-    apprenticeship: 'Apprenticeship',
-    recruitment: 'Recruitment',
-    co_development: 'Co-development project',
-    other: 'Other',
   },
 };

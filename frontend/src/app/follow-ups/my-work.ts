@@ -12,12 +12,19 @@ import {
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { RouterLink } from '@angular/router';
-import { MAX_PAGE_SIZE, formatFinnishDate, helsinkiDate, type ApiError, type FollowUpDto } from '@tyoelama/shared';
+import {
+  MAX_PAGE_SIZE,
+  formatFinnishDate,
+  helsinkiDate,
+  type ApiError,
+  type FollowUpDto,
+  type FollowUpAction,
+} from '@tyoelama/shared';
 
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { FOLLOW_UP_GROUPS, type FollowUpGroup, groupFollowUps } from './follow-up-groups';
-import { FollowUpsApi, type FollowUpAction } from './follow-ups-api';
+import { FollowUpsApi } from './follow-ups-api';
 
 interface Status {
   message: string;

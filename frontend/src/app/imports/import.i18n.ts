@@ -1,3 +1,5 @@
+import type { ImportDecision, ImportFileErrorCode, ImportRowErrorCode } from '@tyoelama/shared';
+
 // The employer import's strings; fi.ts and en.ts mount them under 'import'.
 export const importFi = {
   nav: 'Tuonti',
@@ -35,7 +37,7 @@ export const importFi = {
     cell_too_long: 'Tiedostossa on liian pitkä solu (enintään {limit} merkkiä).',
     unsafe_file:
       'Tiedostoa ei lueta, koska sen rakenne on vaarallinen (XML-määrittelyjä tai kansiopolkuja). Tallenna tiedot uuteen tiedostoon.',
-  },
+  } satisfies Record<ImportFileErrorCode | 'required', string>,
   summary: {
     heading: 'Esikatselu: {file}',
     total: 'Rivejä yhteensä',
@@ -67,7 +69,7 @@ export const importFi = {
     skip: 'Ohita',
     update: 'Päivitä olemassa oleva',
     create: 'Luo uusi silti',
-  },
+  } satisfies Record<ImportDecision, string>,
   fields: {
     name: 'Nimi',
     businessId: 'Y-tunnus',
@@ -93,7 +95,7 @@ export const importFi = {
   },
   rowErrors: {
     industry_code_unknown: 'Tuntematon toimialakoodi (TOL 2025).',
-  },
+  } satisfies Record<ImportRowErrorCode, string>,
   commit: 'Tuo',
   commitHint: 'Tuodaan {count} riviä; virheelliset ja ohitettavat rivit jätetään pois.',
   cancel: 'Aloita alusta',

@@ -1,20 +1,20 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   MAX_PAGE_SIZE,
   type CreateOpportunityRequest,
   type OpportunityDto,
   type OpportunityStage,
-  type OpportunityType,
+  type OpportunityListParams,
   type Page,
   type UpdateOpportunityRequest,
 } from '@tyoelama/shared';
 import type { Observable } from 'rxjs';
 
-export interface PipelineFilters {
-  campusGroupId: number | null;
-  type: OpportunityType | null;
-}
+import { toParams } from '../core/http-params';
+
+/** The board's filters: a campus group and a type, each set or not. */
+export type PipelineFilters = Required<Pick<OpportunityListParams, 'campusGroupId' | 'type'>>;
 
 @Injectable({ providedIn: 'root' })
 export class OpportunitiesApi {
@@ -22,11 +22,8 @@ export class OpportunitiesApi {
 
   /** One column: a stage's opportunities (the first 200) and how many there are in all. */
   stage(stage: OpportunityStage, filters: PipelineFilters): Observable<Page<OpportunityDto>> {
-    let params = new HttpParams().set('stage', stage);
-    if (filters.campusGroupId) params = params.set('campusGroupId', filters.campusGroupId);
-    if (filters.type) params = params.set('type', filters.type);
-    params = params.set('limit', MAX_PAGE_SIZE);
-    return this.http.get<Page<OpportunityDto>>('/api/opportunities', { params });
+    const query: OpportunityListParams = { stage, ...filters, limit: MAX_PAGE_SIZE };
+    return this.http.get<Page<OpportunityDto>>('/api/opportunities', { params: toParams(query) });
   }
 
   get(id: number): Observable<OpportunityDto> {

@@ -1,4 +1,6 @@
 // The pipeline feature's strings; fi.ts and en.ts mount them under 'pipeline'.
+import type { OpportunityStage, OpportunityType } from '@tyoelama/shared';
+
 export const pipelineFi = {
   title: 'Yhteistyömahdollisuudet',
   heading: 'Yhteistyömahdollisuudet',
@@ -50,14 +52,14 @@ export const pipelineFi = {
     agreed: 'Sovittu',
     won: 'Toteutunut',
     lost: 'Menetetty',
-  },
+  } satisfies Record<OpportunityStage, string>,
   types: {
     training_agreement: 'Koulutussopimuspaikat',
     apprenticeship: 'Oppisopimus',
     recruitment: 'Rekrytointi',
     co_development: 'Yhteiskehittäminen',
     other: 'Muu',
-  },
+  } satisfies Record<OpportunityType, string>,
 };
 
 export const pipelineEn: typeof pipelineFi = {

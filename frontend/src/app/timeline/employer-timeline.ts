@@ -15,6 +15,12 @@ import { TimelineApi } from './timeline-api';
 
 const PAGE_SIZE = 20;
 
+/** Where an entity's audited fields get their labels; the activity entities' are the timeline's own. */
+const FIELD_LABELS: Partial<Record<string, string>> = {
+  employer: 'employers.fields',
+  contact_person: 'contactPersons',
+};
+
 /** The employer's history, newest first: contacts, follow-ups, stage changes and edits. */
 @Component({
   selector: 'app-employer-timeline',
@@ -67,11 +73,11 @@ export class EmployerTimeline {
       case 'follow_up_cancelled':
         return item.title;
       case 'stage_change': {
-        const to = t(`employers.stages.${item.toStage}`);
+        const to = t(`pipeline.stages.${item.toStage}`);
         const text = item.fromStage
           ? t('timeline.stageFromTo', {
               title: item.opportunityTitle,
-              from: t(`employers.stages.${item.fromStage}`),
+              from: t(`pipeline.stages.${item.fromStage}`),
               to,
             })
           : t('timeline.stageTo', { title: item.opportunityTitle, to });
@@ -89,11 +95,11 @@ export class EmployerTimeline {
   protected changedFields(item: TimelineItem): string {
     if (item.kind !== 'audit' || !item.changedFields.length) return '';
     const locale = this.i18n.locale();
+    // By entity: a contact person's `title` is a job title, a follow-up's the follow-up's own.
+    const labels = FIELD_LABELS[item.entityType] ?? 'timeline.auditFields';
     const fields = item.changedFields.map((field) => {
-      const key = [`employers.fields.${field}`, `contactPersons.${field}`, `timeline.auditFields.${field}`].find(
-        (candidate) => this.i18n.has(candidate),
-      );
-      return key ? this.i18n.t(key).toLocaleLowerCase(locale) : field;
+      const key = `${labels}.${field}`;
+      return this.i18n.has(key) ? this.i18n.t(key).toLocaleLowerCase(locale) : field;
     });
     return this.i18n.t('timeline.changedFields', { fields: fields.join(', ') });
   }

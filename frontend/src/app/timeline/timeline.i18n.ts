@@ -1,3 +1,11 @@
+import type { ContactEntryAuditedField, FollowUpAuditedField, OpportunityAuditedField } from '@tyoelama/shared';
+
+/**
+ * Audited fields the timeline names with its own labels; an employer's and a contact person's are
+ * those of their own forms (employers.fields, contactPersons), checked there.
+ */
+type ActivityAuditedField = ContactEntryAuditedField | FollowUpAuditedField | OpportunityAuditedField;
+
 // An employer's history; translations.ts mounts it under 'timeline'.
 export const timelineFi = {
   heading: 'Tapahtumahistoria',
@@ -49,7 +57,10 @@ export const timelineFi = {
     summary: 'Yhteenveto',
     topics: 'Aiheet',
     contactPersonIds: 'Yhteyshenkilöt',
-  },
+    notes: 'Muistiinpanot',
+    status: 'Tila',
+    contactEntryId: 'Yhteydenotto',
+  } satisfies Record<ActivityAuditedField, string>,
 };
 
 export const timelineEn: typeof timelineFi = {
@@ -102,5 +113,8 @@ export const timelineEn: typeof timelineFi = {
     summary: 'Summary',
     topics: 'Topics',
     contactPersonIds: 'Contact persons',
+    notes: 'Notes',
+    status: 'Status',
+    contactEntryId: 'Contact',
   },
 };

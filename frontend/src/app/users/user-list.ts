@@ -6,7 +6,15 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { ROLES, canWrite, formatFinnishDate, type CampusGroupDto, type Role, type UserDto } from '@tyoelama/shared';
+import {
+  ROLES,
+  canWrite,
+  formatFinnishDate,
+  type CampusGroupDto,
+  type Role,
+  type UserDto,
+  type UserListParams,
+} from '@tyoelama/shared';
 import { catchError, debounceTime, distinctUntilChanged, of } from 'rxjs';
 
 import { CampusGroupsApi } from '../campus-groups/campus-groups-api';
@@ -14,7 +22,7 @@ import { Auth } from '../core/auth';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { PagedList } from '../core/paged-list';
 import { ListStatus } from '../ui/list-status';
-import { UsersApi, type UserQuery } from './users-api';
+import { UsersApi } from './users-api';
 
 interface Filters {
   q: string;
@@ -56,7 +64,7 @@ export class UserList {
   protected readonly active = signal<boolean | null>(true);
   protected readonly campusGroupId = signal<number | null>(null);
 
-  protected readonly list = new PagedList((query: UserQuery) => this.usersApi.list(query));
+  protected readonly list = new PagedList((query: UserListParams) => this.usersApi.list(query));
 
   protected readonly campusGroups = toSignal(
     inject(CampusGroupsApi)

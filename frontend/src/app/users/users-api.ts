@@ -1,24 +1,15 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CreateUserRequest, Page, Role, UpdateUserRequest, UserDto } from '@tyoelama/shared';
+import type { CreateUserRequest, Page, UpdateUserRequest, UserDto, UserListParams } from '@tyoelama/shared';
 import type { Observable } from 'rxjs';
 
 import { toParams } from '../core/http-params';
-
-export interface UserQuery {
-  q?: string;
-  role?: Role | null;
-  active?: boolean | null;
-  campusGroupId?: number | null;
-  cursor?: string | null;
-  limit?: number;
-}
 
 @Injectable({ providedIn: 'root' })
 export class UsersApi {
   private readonly http = inject(HttpClient);
 
-  list(query: UserQuery = {}): Observable<Page<UserDto>> {
+  list(query: UserListParams = {}): Observable<Page<UserDto>> {
     return this.http.get<Page<UserDto>>('/api/users', { params: toParams(query) });
   }
 

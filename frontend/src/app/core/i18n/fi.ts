@@ -1,4 +1,17 @@
-import { DATE_YEAR_RANGE } from '@tyoelama/shared';
+import {
+  DATE_YEAR_RANGE,
+  type ApiErrorCode,
+  type FieldErrorCode,
+  type ImportFileErrorCode,
+  type ImportRowErrorCode,
+  type Role,
+} from '@tyoelama/shared';
+
+/** Field-error codes core translates; the import translates its own file and row codes. */
+type CoreFieldErrorCode = Exclude<FieldErrorCode, ImportFileErrorCode | ImportRowErrorCode>;
+/** Errors without an answer from the API: no connection, or an answer without a known code. */
+type ClientErrorCode = 'NETWORK' | 'UNKNOWN';
+
 // Finnish is the default language and the reference dictionary: en.ts must have the same keys.
 // The features' own dictionaries join these in ../../translations.ts.
 export const coreFi = {
@@ -37,7 +50,7 @@ export const coreFi = {
     account_manager: 'Asiakaspäällikkö',
     campus_member: 'Campus-ryhmän jäsen',
     leadership: 'Johto',
-  },
+  } satisfies Record<Role, string>,
   common: {
     save: 'Tallenna',
     saving: 'Tallennetaan…',
@@ -98,13 +111,17 @@ export const coreFi = {
     campus_group_not_linked: 'Campus-ryhmä ei toimi tämän työnantajan kanssa.',
     unknown_contact_person: 'Henkilö ei ole tämän työnantajan yhteyshenkilö.',
     unknown_employer: 'Tuntematon työnantaja.',
-    employer_archived: 'Työnantaja on arkistoitu.',
     lost_reason_required: 'Kerro, miksi mahdollisuus menetettiin.',
     invalid_owner: 'Vastuuhenkilön on oltava aktiivinen asiakaspäällikkö tai pääkäyttäjä.',
     assignee_not_allowed: 'Voit osoittaa jatkotoimenpiteen vain itsellesi.',
     unknown_assignee: 'Käyttäjää ei ole tai hän ei ole aktiivinen.',
     assignee_cannot_act: 'Käyttäjä ei voi hoitaa tämän työnantajan jatkotoimenpiteitä.',
-  },
+    not_of_employer: 'Yhteydenotto ei kuulu tälle työnantajalle.',
+    date_range: 'Loppupäivä ei voi olla ennen alkupäivää.',
+    range_too_long: 'Aikaväli on liian pitkä; valitse lyhyempi jakso.',
+    unknown_row: 'Tiedostossa ei ole tätä riviä.',
+    no_duplicate: 'Vain olemassa olevaa työnantajaa vastaava rivi voi päivittää sen.',
+  } satisfies Record<CoreFieldErrorCode, string>,
   errors: {
     VALIDATION_FAILED: 'Tarkista lomakkeen tiedot.',
     INVALID_CURSOR: 'Sivutus ei ole enää voimassa; lataa lista uudelleen.',
@@ -116,18 +133,27 @@ export const coreFi = {
     CSRF_TOKEN_INVALID: 'Istunnon suojaus vanheni. Lataa sivu uudelleen ja yritä uudelleen.',
     FORBIDDEN: 'Sinulla ei ole oikeutta tähän toimintoon.',
     NOT_FOUND: 'Tietoa ei löytynyt.',
-    CONFLICT: 'Muutos on ristiriidassa nykyisten tietojen kanssa.',
     STALE_VERSION: 'Joku muu tallensi tämän tietueen sillä välin. Lataa uusin versio ja tee muutoksesi uudelleen.',
     EMAIL_TAKEN: 'Sähköpostiosoite on jo käytössä.',
     CAMPUS_GROUP_NAME_TAKEN: 'Tällä nimellä on jo Campus-ryhmä.',
     EMPLOYER_BUSINESS_ID_TAKEN: 'Tällä Y-tunnuksella on jo työnantaja.',
+    EMPLOYER_ARCHIVED: 'Työnantaja on arkistoitu.',
+    EMPLOYER_NOT_ARCHIVED: 'Työnantaja ei ole arkistoitu.',
+    LAST_ADMIN: 'Viimeistä aktiivista pääkäyttäjää ei voi poistaa käytöstä eikä hänen rooliaan voi vaihtaa.',
+    FOLLOW_UP_ACTION_NOT_ALLOWED: 'Jatkotoimenpiteen tila ei salli tätä toimintoa. Lataa tiedot uudelleen.',
+    CONTACT_PERSON_ERASED: 'Yhteyshenkilön henkilötiedot on poistettu, eikä tietoja voi enää muuttaa.',
+    CONTACT_PERSON_IN_USE:
+      'Yhteydenotot viittaavat tähän henkilöön, joten häntä ei voi poistaa. Poista sen sijaan hänen henkilötietonsa.',
+    IMPORT_NOT_IN_PREVIEW: 'Tämä tuonti on jo käynnissä tai päättynyt. Aloita alusta tuodaksesi tiedoston uudelleen.',
+    IMPORT_CONFLICT:
+      'Tuonnin aikana tallennettiin ristiriitaisia tietoja (esim. sama Y-tunnus), joten mitään ei tuotu. Lataa tiedosto uudelleen esikatseluun.',
     BUSINESS_REGISTER_UNAVAILABLE:
       'Yritysrekisteriin (YTJ) ei juuri nyt saada yhteyttä. Täytä tiedot käsin tai yritä myöhemmin uudelleen.',
     DATABASE_UNAVAILABLE: 'Tietokanta ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.',
     INTERNAL: 'Palvelimella tapahtui virhe. Yritä uudelleen.',
     NETWORK: 'Palvelimeen ei saatu yhteyttä. Tarkista verkkoyhteys.',
     UNKNOWN: 'Tapahtui odottamaton virhe ({status}).',
-  },
+  } satisfies Record<ApiErrorCode | ClientErrorCode, string>,
   login: {
     heading: 'Kirjaudu sisään',
     intro: 'Kirjaudu oppilaitoksen Työelämä CRM -tunnuksillasi.',
