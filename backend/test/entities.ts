@@ -2,13 +2,8 @@ import { AuditEventEntity } from '../src/audit/audit-event.entity';
 import { LoginThrottleEntity } from '../src/account/login-throttle.entity';
 import { SessionEntity } from '../src/auth/session.entity';
 import { CampusGroupEntity } from '../src/campus-groups/campus-group.entity';
-import { ContactEntryEntity } from '../src/contact-entries/contact-entry.entity';
-import { ContactEntryPersonEntity } from '../src/contact-entries/contact-entry-person.entity';
 import { ContactPersonEntity } from '../src/contacts/contact-person.entity';
 import { ImportBatchEntity } from '../src/imports/import-batch.entity';
-import { FollowUpEntity } from '../src/follow-ups/follow-up.entity';
-import { OpportunityEntity } from '../src/opportunities/opportunity.entity';
-import { OpportunityStageChangeEntity } from '../src/opportunities/opportunity-stage-change.entity';
 import { UserEntity } from '../src/users/user.entity';
 import { UserCampusGroupEntity } from '../src/users/user-campus-group.entity';
 import { CalendarFeedEntity } from '../src/calendar/calendar-feed.entity';
@@ -24,11 +19,6 @@ export const ENTITIES = [
   SessionEntity,
   AuditEventEntity,
   ContactPersonEntity,
-  ContactEntryEntity,
-  ContactEntryPersonEntity,
-  FollowUpEntity,
-  OpportunityEntity,
-  OpportunityStageChangeEntity,
   CalendarFeedEntity,
   ImportBatchEntity,
   LoginThrottleEntity,

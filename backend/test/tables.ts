@@ -1,4 +1,7 @@
+import { contactEntriesTable, contactEntryPersonsTable } from '../src/contact-entries/contact-entries.table';
 import { employerCampusGroupsTable, employerNameWordsTable, employersTable } from '../src/employers/employers.table';
+import { followUpsTable } from '../src/follow-ups/follow-ups.table';
+import { opportunitiesTable, opportunityStageChangesTable } from '../src/opportunities/opportunities.table';
 import type { Table } from '../src/database/table';
 
 /**
@@ -7,4 +10,13 @@ import type { Table } from '../src/database/table';
  * It lives with the tests: in backend/src/database it would make database/ depend on every feature
  * that depends on database/ (a folder cycle).
  */
-export const TABLES: readonly Table[] = [employersTable, employerCampusGroupsTable, employerNameWordsTable];
+export const TABLES: readonly Table[] = [
+  employersTable,
+  employerCampusGroupsTable,
+  employerNameWordsTable,
+  contactEntriesTable,
+  contactEntryPersonsTable,
+  followUpsTable,
+  opportunitiesTable,
+  opportunityStageChangesTable,
+];

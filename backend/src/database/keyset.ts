@@ -109,3 +109,11 @@ export function pageSize(limit: string | undefined): number {
   }
   return value;
 }
+
+/**
+ * A timestamptz sort key as cursor text, to the microsecond (a JavaScript Date keeps only
+ * milliseconds, so a cursor made from one would skip or repeat rows saved in the same millisecond).
+ */
+export function timestampKeySql(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}

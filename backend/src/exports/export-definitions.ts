@@ -12,7 +12,7 @@ import {
 } from '@tyoelama/shared';
 import type { AuthUser } from '../auth';
 import { readScope } from '../auth';
-import { HELSINKI_TODAY, SqlParams } from '../database/sql';
+import { SqlParams } from '../database/sql';
 import { employerVisibleSql } from '../employers';
 import {
   EMPLOYER_LIST_FROM,
@@ -22,7 +22,7 @@ import {
   relevanceOrderSql,
   searchThresholdSql,
 } from '../employers';
-import { followUpFilterConditions } from '../follow-ups';
+import { followUpFilterConditions, followUpOverdueSql } from '../follow-ups';
 import { opportunityListConditions } from '../opportunities';
 import { type ExportColumn, finnishDay, finnishInstant } from './export-writers';
 
@@ -226,7 +226,7 @@ export function followUpsExport(caller: AuthUser, query: FollowUpListQuery): Exp
     sheetName: 'Jatkotoimenpiteet',
     setup: [],
     sql: `SELECT f.due_date::text AS due_date, e.name AS employer_name, f.title, a.display_name AS assignee_name, f.status,
-                 (f.status = 'open' AND f.due_date < ${HELSINKI_TODAY}) AS overdue, f.completed_at, f.notes
+                 ${followUpOverdueSql('f')} AS overdue, f.completed_at, f.notes
             FROM follow_ups f
             JOIN employers e ON e.id = f.employer_id
             JOIN users a ON a.id = f.assignee_id

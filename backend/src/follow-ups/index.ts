@@ -1,2 +1,10 @@
+// What other features may use of follow-ups; everything else in this folder is private to it.
 export { FollowUpsModule } from './follow-ups.module';
-export { FollowUpsService, followUpFilterConditions } from './follow-ups.service';
+export { FollowUpsService } from './follow-ups.service';
+export {
+  detachFollowUpsFromEntry,
+  followUpFilterConditions,
+  followUpIdsOfEntrySql,
+  followUpOverdueSql,
+} from './follow-ups.table';
+export { followUpsTable } from './follow-ups.table';

@@ -29,7 +29,12 @@ describe('opportunities API', () => {
   afterAll(() => context.close());
 
   async function create(body: Record<string, unknown>, client: Client = manager): Promise<OpportunityDto> {
-    const response = await client.post('/api/opportunities', { employerId: employer, title: 'Koulutussopimuspaikat', type: 'training_agreement', ...body });
+    const response = await client.post('/api/opportunities', {
+      employerId: employer,
+      title: 'Koulutussopimuspaikat',
+      type: 'training_agreement',
+      ...body,
+    });
     expect(response.status).toBe(201);
     return response.body as OpportunityDto;
   }
@@ -100,7 +105,10 @@ describe('opportunities API', () => {
     expect(contacted.body).toMatchObject({ stage: 'contacted', version: 2 });
     expect(Date.parse(contacted.body.stageChangedAt)).toBeGreaterThan(Date.parse(created.stageChangedAt));
 
-    const retitled = await manager.patch(`/api/opportunities/${created.id}`, { version: 2, title: 'Oppisopimus, 2 paikkaa' });
+    const retitled = await manager.patch(`/api/opportunities/${created.id}`, {
+      version: 2,
+      title: 'Oppisopimus, 2 paikkaa',
+    });
     expect(retitled.body.stageChangedAt).toBe(contacted.body.stageChangedAt);
 
     const negotiating = await manager.patch(`/api/opportunities/${created.id}`, { version: 3, stage: 'negotiating' });
@@ -135,14 +143,27 @@ describe('opportunities API', () => {
     expect(noReason.body.fieldErrors).toEqual([
       { path: 'lostReason', code: 'lost_reason_required', message: 'A lost opportunity needs a reason' },
     ]);
-    const onCreate = await manager.post('/api/opportunities', { employerId: employer, title: 'X', type: 'other', stage: 'lost' });
+    const onCreate = await manager.post('/api/opportunities', {
+      employerId: employer,
+      title: 'X',
+      type: 'other',
+      stage: 'lost',
+    });
     expect(onCreate.status).toBe(400);
     expect(onCreate.body.fieldErrors[0].path).toBe('lostReason');
 
-    const lost = await manager.patch(`/api/opportunities/${created.id}`, { version: 1, stage: 'lost', lostReason: 'Ei ohjaajaa' });
+    const lost = await manager.patch(`/api/opportunities/${created.id}`, {
+      version: 1,
+      stage: 'lost',
+      lostReason: 'Ei ohjaajaa',
+    });
     expect(lost.body).toMatchObject({ stage: 'lost', lostReason: 'Ei ohjaajaa', version: 2 });
     // Clearing the stored reason while the row stays lost is refused against the row, not only the body.
-    const cleared = await manager.patch(`/api/opportunities/${created.id}`, { version: 2, lostReason: null, notes: 'x' });
+    const cleared = await manager.patch(`/api/opportunities/${created.id}`, {
+      version: 2,
+      lostReason: null,
+      notes: 'x',
+    });
     expect(cleared.status).toBe(400);
     expect(cleared.body.fieldErrors).toEqual([
       { path: 'lostReason', code: 'lost_reason_required', message: 'A lost opportunity needs a reason' },
@@ -201,7 +222,9 @@ describe('opportunities API', () => {
     for (const [body, path, code] of cases) {
       const response = await manager.post('/api/opportunities', { ...base, ...body });
       expect(response.status).toBe(400);
-      expect(response.body.fieldErrors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([[path, code]]);
+      expect(response.body.fieldErrors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([
+        [path, code],
+      ]);
     }
     expect((await create({ ownerId: otherManager })).ownerId).toBe(otherManager);
 
@@ -243,8 +266,14 @@ describe('opportunities API', () => {
   it('shows a campus member the opportunities of their groups and hides the others as 404', async () => {
     const group = await context.createCampusGroup('Scoping own', 'Sastamala');
     const other = await context.createCampusGroup('Scoping other', 'Orivesi');
-    const ownEmployer = await insertEmployer(context.dataSource, { name: 'Sastamalan Sähkö Oy', ownerCampusGroupId: group });
-    const otherEmployer = await insertEmployer(context.dataSource, { name: 'Oriveden Auto Oy', ownerCampusGroupId: other });
+    const ownEmployer = await insertEmployer(context.dataSource, {
+      name: 'Sastamalan Sähkö Oy',
+      ownerCampusGroupId: group,
+    });
+    const otherEmployer = await insertEmployer(context.dataSource, {
+      name: 'Oriveden Auto Oy',
+      ownerCampusGroupId: other,
+    });
     const visible = await create({ employerId: ownEmployer });
     const hidden = await create({ employerId: otherEmployer });
 
@@ -257,8 +286,12 @@ describe('opportunities API', () => {
     expect((await member.get(`/api/opportunities/${visible.id}/stage-changes`)).status).toBe(200);
     expect((await member.get(`/api/opportunities/${hidden.id}`)).status).toBe(404);
     expect((await member.get(`/api/opportunities/${hidden.id}/stage-changes`)).status).toBe(404);
-    expect((await member.patch(`/api/opportunities/${visible.id}`, { version: 1, stage: 'contacted' })).status).toBe(403);
-    expect((await member.post('/api/opportunities', { employerId: ownEmployer, title: 'X', type: 'other' })).status).toBe(403);
+    expect((await member.patch(`/api/opportunities/${visible.id}`, { version: 1, stage: 'contacted' })).status).toBe(
+      403,
+    );
+    expect(
+      (await member.post('/api/opportunities', { employerId: ownEmployer, title: 'X', type: 'other' })).status,
+    ).toBe(403);
 
     const outsider = await context.signedIn('campus_member', [other]);
     const outsiderList = await outsider.get(`/api/opportunities?employerId=${ownEmployer}`);
@@ -274,27 +307,48 @@ describe('opportunities API', () => {
     const leader = await context.signedIn('leadership');
     expect((await leader.get(`/api/opportunities/${created.id}`)).status).toBe(200);
     expect((await leader.get('/api/opportunities')).body.total).toBeGreaterThan(0);
-    expect((await leader.post('/api/opportunities', { employerId: employer, title: 'X', type: 'other' })).status).toBe(403);
-    expect((await leader.patch(`/api/opportunities/${created.id}`, { version: 1, stage: 'contacted' })).status).toBe(403);
+    expect((await leader.post('/api/opportunities', { employerId: employer, title: 'X', type: 'other' })).status).toBe(
+      403,
+    );
+    expect((await leader.patch(`/api/opportunities/${created.id}`, { version: 1, stage: 'contacted' })).status).toBe(
+      403,
+    );
     expect((await leader.delete(`/api/opportunities/${created.id}`)).status).toBe(403);
     expect((await manager.get(`/api/opportunities/${created.id}`)).body.version).toBe(1);
   });
 
   it('filters by text, employer, stage, type, group, owner and openness, and pages newest stage move first', async () => {
     const group = await context.createCampusGroup('Filter group', 'Valkeakoski');
-    const filterEmployer = await insertEmployer(context.dataSource, { name: 'Valkeakosken Ravintola Ky', ownerCampusGroupId: group });
+    const filterEmployer = await insertEmployer(context.dataSource, {
+      name: 'Valkeakosken Ravintola Ky',
+      ownerCampusGroupId: group,
+    });
     const owner = await context.signedIn('account_manager');
     const made: OpportunityDto[] = [];
     const stages = ['identified', 'contacted', 'negotiating', 'agreed', 'won', 'identified', 'contacted'] as const;
     for (const [index, stage] of stages.entries()) {
       made.push(
         await create(
-          { employerId: filterEmployer, title: `Kesätyö ${index}`, type: index % 2 ? 'recruitment' : 'training_agreement', stage },
+          {
+            employerId: filterEmployer,
+            title: `Kesätyö ${index}`,
+            type: index % 2 ? 'recruitment' : 'training_agreement',
+            stage,
+          },
           owner,
         ),
       );
     }
-    const lost = await create({ employerId: filterEmployer, title: 'Työpaikkaohjaajakoulutus', type: 'co_development', stage: 'lost', lostReason: 'Ei aikaa' }, owner);
+    const lost = await create(
+      {
+        employerId: filterEmployer,
+        title: 'Työpaikkaohjaajakoulutus',
+        type: 'co_development',
+        stage: 'lost',
+        lostReason: 'Ei aikaa',
+      },
+      owner,
+    );
     const ids = (body: { items: OpportunityDto[] }) => body.items.map((o) => o.id);
     const byGroup = `campusGroupId=${group}`;
 
@@ -302,7 +356,9 @@ describe('opportunities API', () => {
     expect(all.total).toBe(8);
     expect(ids(all)).toEqual([lost, ...made].map((o) => o.id).sort((a, b) => b - a));
 
-    expect(ids((await owner.get(`/api/opportunities?q=valkeakosken%20RAVINTOLA&employerId=${filterEmployer}`)).body)).toHaveLength(8);
+    expect(
+      ids((await owner.get(`/api/opportunities?q=valkeakosken%20RAVINTOLA&employerId=${filterEmployer}`)).body),
+    ).toHaveLength(8);
     expect(ids((await owner.get(`/api/opportunities?${byGroup}&q=tyopaikkaohjaaja`)).body)).toEqual([lost.id]);
     expect(ids((await owner.get(`/api/opportunities?${byGroup}&q=100%25`)).body)).toEqual([]);
     const contacted = (await owner.get(`/api/opportunities?${byGroup}&stage=contacted`)).body;
@@ -320,7 +376,11 @@ describe('opportunities API', () => {
     let cursor: string | null = null;
     do {
       const query: string = `/api/opportunities?${byGroup}&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
-      const page = (await owner.get(query)).body as { items: OpportunityDto[]; total: number; nextCursor: string | null };
+      const page = (await owner.get(query)).body as {
+        items: OpportunityDto[];
+        total: number;
+        nextCursor: string | null;
+      };
       expect(page.total).toBe(8);
       expect(page.items.length).toBeLessThanOrEqual(3);
       seen.push(...page.items.map((o) => o.id));

@@ -19,7 +19,8 @@ import { DataChanges } from '../cache/data-changes';
 import type { JsonText } from '../http/json-text';
 import { SqlParams } from '../database/sql';
 import { employerVisibleSql } from '../employers';
-import { employerInGroupSql, HELSINKI, HELSINKI_TODAY, helsinkiDaysSql, ReportCache, where } from './reports-sql';
+import { followUpOverdueSql } from '../follow-ups';
+import { employerInGroupSql, HELSINKI, helsinkiDaysSql, ReportCache, where } from './reports-sql';
 
 interface Period {
   from: string;
@@ -164,7 +165,7 @@ export class ActivityService {
     ]);
     const [row]: { open: number; overdue: number; done: number; done_on_time: number }[] = await manager.query(
       `SELECT count(*) FILTER (WHERE f.status = 'open')::int AS open,
-              count(*) FILTER (WHERE f.status = 'open' AND f.due_date < ${HELSINKI_TODAY})::int AS overdue,
+              count(*) FILTER (WHERE ${followUpOverdueSql('f')})::int AS overdue,
               count(*) FILTER (WHERE ${doneInPeriod})::int AS done,
               count(*) FILTER (WHERE ${doneInPeriod}
                 AND (f.completed_at AT TIME ZONE ${HELSINKI})::date <= f.due_date)::int AS done_on_time

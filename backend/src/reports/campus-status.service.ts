@@ -12,7 +12,8 @@ import type { AuthUser } from '../auth';
 import { readScope } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { SqlParams } from '../database/sql';
-import { daysSinceSql, OPEN_STAGES_SQL } from './reports-sql';
+import { OPEN_STAGES_SQL } from '../opportunities';
+import { daysSinceSql } from './reports-sql';
 
 interface StatusRow {
   id: number;

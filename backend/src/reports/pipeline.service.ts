@@ -18,7 +18,8 @@ import { DataChanges } from '../cache/data-changes';
 import type { JsonText } from '../http/json-text';
 import { SqlParams } from '../database/sql';
 import { employerVisibleSql } from '../employers';
-import { daysSinceSql, helsinkiDaysSql, OPEN_STAGES_SQL, ReportCache, where } from './reports-sql';
+import { OPEN_STAGES_SQL } from '../opportunities';
+import { daysSinceSql, helsinkiDaysSql, ReportCache, where } from './reports-sql';
 
 interface PipelineRow {
   stage: OpportunityStage;

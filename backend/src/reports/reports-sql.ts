@@ -1,4 +1,4 @@
-import { helsinkiDate, OPEN_STAGES } from '@tyoelama/shared';
+import { helsinkiDate } from '@tyoelama/shared';
 import type { CampusScope } from '../auth';
 import type { DataChanges } from '../cache/data-changes';
 import { type JsonText, jsonText } from '../http/json-text';
@@ -6,10 +6,6 @@ import { REMEMBERED_LIFETIME_MS, ResultCache } from '../cache/result-cache';
 import type { SqlParams } from '../database/sql';
 
 export const HELSINKI = `'Europe/Helsinki'`;
-
-export { HELSINKI_TODAY } from '../database/sql';
-
-export const OPEN_STAGES_SQL = `(${OPEN_STAGES.map((stage) => `'${stage}'`).join(', ')})`;
 
 /**
  * `column` (timestamptz) falls on Helsinki days `from`…`to`, both inclusive, either end optional.

@@ -437,7 +437,9 @@ describe('reports API', () => {
         { start: '2026-02-01', total: 2 },
         { start: '2026-03-01', total: 2 },
       ]);
-      expect(response.body.byCampusGroup.every((row: { campusGroupId: number }) => row.campusGroupId === north)).toBe(true);
+      expect(response.body.byCampusGroup.every((row: { campusGroupId: number }) => row.campusGroupId === north)).toBe(
+        true,
+      );
       expect(response.body.followUps).toEqual({ open: 2, overdue: 1, done: 3, doneOnTime: 2, onTimePercent: 66.7 });
       expect(response.body.noContact).toEqual({ days90: 3, days180: 2 });
 

@@ -11,21 +11,21 @@ import type {
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth';
 import { assertUnreachable } from '../auth';
-import { decodeCursor, encodeCursor, pageSize } from '../database/keyset';
+import { decodeCursor, pageSize, timestampKeySql } from '../database/keyset';
 import { SqlParams } from '../database/sql';
+import { keysetPage } from '../database/keyset-page';
+import { rows } from '../database/typed-query';
 import { readableEmployer } from '../employers';
 
 interface TimelineRow {
   key: string;
   at: Date;
-  /** `at` to the microsecond, for the keyset cursor (a JS Date keeps only milliseconds). */
+  /** `at` as the keyset cursor holds it. */
   at_key: string;
   actor_name: string | null;
   kind: TimelineKind;
   data: Record<string, unknown>;
 }
-
-const AT_KEY = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 function contactEntries(employer: string): string {
   return `SELECT 'contact_entry:' || c.id AS key, c.occurred_at AS at, u.display_name AS actor_name,
@@ -170,25 +170,21 @@ export class TimelineService {
       : '';
     // The total is a window over the whole history, taken before the cursor narrows it: the five
     // sources are read once per request, not once for the count and again for the page.
-    const rows: (TimelineRow & { total: number })[] = await this.dataSource.query(
-      `SELECT t.key, t.at, ${AT_KEY('t.at')} AS at_key, t.actor_name, t.kind, t.data, t.total
+    const fetched = await rows<TimelineRow & { total: number }>(
+      this.dataSource,
+      `SELECT t.key, t.at, ${timestampKeySql('t.at')} AS at_key, t.actor_name, t.kind, t.data, t.total
          FROM (SELECT t.*, count(*) OVER ()::int AS total FROM ${items}) t ${after}
         ORDER BY t.at DESC, t.key COLLATE "C" DESC LIMIT ${params.add(limit + 1)}`,
       params.values,
     );
-    const total = rows[0]?.total ?? (await this.count(employerId));
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map(toItem),
-      total,
-      nextCursor: rows.length > limit && last ? encodeCursor([last.at_key, last.key]) : null,
-    };
+    const total = fetched[0]?.total ?? (await this.count(employerId));
+    return { ...keysetPage(fetched, limit, toItem, (last) => [last.at_key, last.key]), total };
   }
 
   /** Past the last item no row carries the total. */
   private async count(employerId: number): Promise<number> {
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
+    const [{ total }] = await rows<{ total: number }>(
+      this.dataSource,
       `SELECT count(*)::int AS total FROM (${timelineSql('$1')}) AS t`,
       [employerId],
     );

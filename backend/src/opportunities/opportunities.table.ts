@@ -1,0 +1,292 @@
+import {
+  OPEN_STAGES,
+  type OpportunityDto,
+  type OpportunityListQuery,
+  type OpportunityStage,
+  type OpportunityType,
+  type Page,
+  type StageChangeDto,
+} from '@tyoelama/shared';
+import type { CampusScope } from '../auth';
+import { decodeCursor, pageSize, timestampKeySql } from '../database/keyset';
+import { likePattern, searchCondition, SqlParams } from '../database/sql';
+import { keysetPage } from '../database/keyset-page';
+import { columnList, date, defineTable, integer, type RowOf, text, timestamptz, varchar } from '../database/table';
+import { oneRow, type Queryable, rows } from '../database/typed-query';
+import { type ColumnChanges, versionedUpdate } from '../database/versioned-update';
+import { employerVisibleSql } from '../employers';
+
+export const opportunitiesTable = defineTable('opportunities', {
+  id: integer(),
+  employer_id: integer(),
+  title: varchar(200),
+  type: varchar(20).as<OpportunityType>(),
+  expected_places: integer().orNull(),
+  expected_start: date().orNull(),
+  /** The campus group the opportunity counts for, one of those linked to the employer. */
+  campus_group_id: integer(),
+  owner_id: integer().orNull(),
+  stage: varchar(12).as<OpportunityStage>(),
+  /** Only a lost opportunity has one (a CHECK requires it there). */
+  lost_reason: text().orNull(),
+  notes: text().orNull(),
+  stage_changed_at: timestamptz(),
+  created_by: integer().orNull(),
+  created_at: timestamptz(),
+  updated_at: timestamptz(),
+  version: integer(),
+});
+
+/** Each stage an opportunity entered, for the pipeline's durations and the employer's timeline. */
+export const opportunityStageChangesTable = defineTable('opportunity_stage_changes', {
+  id: integer(),
+  opportunity_id: integer(),
+  from_stage: varchar(12).as<OpportunityStage>().orNull(),
+  to_stage: varchar(12).as<OpportunityStage>(),
+  lost_reason: text().orNull(),
+  changed_at: timestamptz(),
+  changed_by: integer().orNull(),
+});
+
+type OpportunityRow = RowOf<typeof opportunitiesTable>;
+type StageChangeRow = RowOf<typeof opportunityStageChangesTable>;
+
+/** An opportunity as the API shows it: the day as `YYYY-MM-DD` and the names of the rows it refers to. */
+interface OpportunityView extends Omit<OpportunityRow, 'expected_start' | 'created_by'> {
+  expected_start: string | null;
+  employer_name: string;
+  campus_group_name: string;
+  owner_name: string | null;
+  /** stage_changed_at as the keyset cursor holds it. */
+  stage_changed_key: string;
+}
+
+interface StageChangeView extends Omit<StageChangeRow, 'changed_by'> {
+  changed_by_name: string | null;
+}
+
+/** `IN (…)` list of the stages still in play, for SQL that cannot take them as a parameter. */
+export const OPEN_STAGES_SQL = `(${OPEN_STAGES.map((stage) => `'${stage}'`).join(', ')})`;
+
+const CLOSED_STAGES: readonly OpportunityStage[] = ['won', 'lost'];
+
+const VIEW_FROM = `opportunities o
+  JOIN employers e ON e.id = o.employer_id
+  JOIN campus_groups g ON g.id = o.campus_group_id
+  LEFT JOIN users u ON u.id = o.owner_id`;
+
+const VIEW_COLUMNS = `${columnList(opportunitiesTable, 'o', [
+  'id',
+  'employer_id',
+  'title',
+  'type',
+  'expected_places',
+  'campus_group_id',
+  'owner_id',
+  'stage',
+  'lost_reason',
+  'notes',
+  'stage_changed_at',
+  'created_at',
+  'updated_at',
+  'version',
+])}, o.expected_start::text AS expected_start, e.name AS employer_name, g.name AS campus_group_name,
+  u.display_name AS owner_name,
+  ${timestampKeySql('o.stage_changed_at')} AS stage_changed_key`;
+
+function toDto(row: OpportunityView): OpportunityDto {
+  return {
+    id: row.id,
+    employerId: row.employer_id,
+    employerName: row.employer_name,
+    title: row.title,
+    type: row.type,
+    expectedPlaces: row.expected_places,
+    expectedStart: row.expected_start,
+    campusGroupId: row.campus_group_id,
+    campusGroupName: row.campus_group_name,
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    stage: row.stage,
+    lostReason: row.lost_reason,
+    notes: row.notes,
+    stageChangedAt: row.stage_changed_at.toISOString(),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    version: row.version,
+  };
+}
+
+function toStageChangeDto(row: StageChangeView): StageChangeDto {
+  return {
+    id: row.id,
+    opportunityId: row.opportunity_id,
+    fromStage: row.from_stage,
+    toStage: row.to_stage,
+    changedAt: row.changed_at.toISOString(),
+    changedByName: row.changed_by_name,
+    lostReason: row.lost_reason,
+  };
+}
+
+/**
+ * The list filters as SQL conditions (the exports use them too). They may refer to the employer
+ * as `e`; the cursor is added separately so the total ignores it.
+ */
+export function opportunityListConditions(
+  scope: CampusScope,
+  query: OpportunityListQuery,
+  params: SqlParams,
+): string[] {
+  const where = [employerVisibleSql(scope, 'o.employer_id', params)];
+  if (query.q) {
+    const q = query.q;
+    where.push(
+      searchCondition(q, () => {
+        const pattern = `crm_normalise(${params.add(likePattern(q))})`;
+        return `(crm_normalise(o.title) LIKE ${pattern} OR crm_normalise(e.name) LIKE ${pattern})`;
+      }),
+    );
+  }
+  if (query.employerId) where.push(`o.employer_id = ${params.add(Number(query.employerId))}`);
+  if (query.stage) where.push(`o.stage = ${params.add(query.stage)}`);
+  if (query.type) where.push(`o.type = ${params.add(query.type)}`);
+  if (query.campusGroupId) where.push(`o.campus_group_id = ${params.add(Number(query.campusGroupId))}`);
+  if (query.ownerId) where.push(`o.owner_id = ${params.add(Number(query.ownerId))}`);
+  if (query.open) {
+    const stages = query.open === 'true' ? OPEN_STAGES : CLOSED_STAGES;
+    where.push(`o.stage = ANY(${params.add(stages)}::text[])`);
+  }
+  return where;
+}
+
+/** The page of opportunities the scope sees, most recently moved first. */
+export async function opportunityPage(
+  db: Queryable,
+  scope: CampusScope,
+  query: OpportunityListQuery,
+): Promise<Page<OpportunityDto>> {
+  const limit = pageSize(query.limit);
+  const params = new SqlParams();
+  const where = opportunityListConditions(scope, query, params);
+  const [{ total }] = await rows<{ total: number }>(
+    db,
+    `SELECT count(*)::int AS total FROM ${VIEW_FROM} WHERE ${where.join(' AND ')}`,
+    params.values,
+  );
+  const cursor = decodeCursor(query.cursor, ['timestamp', 'id']);
+  if (cursor) {
+    where.push(`(o.stage_changed_at, o.id) < (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])})`);
+  }
+  const fetched = await rows<OpportunityView>(
+    db,
+    `SELECT ${VIEW_COLUMNS} FROM ${VIEW_FROM} WHERE ${where.join(' AND ')}
+      ORDER BY o.stage_changed_at DESC, o.id DESC LIMIT ${params.add(limit + 1)}`,
+    params.values,
+  );
+  return { ...keysetPage(fetched, limit, toDto, (last) => [last.stage_changed_key, last.id]), total };
+}
+
+/** The opportunity if the scope sees its employer (everyone's by default). */
+export async function findOpportunity(
+  db: Queryable,
+  id: number,
+  scope: CampusScope = { kind: 'all' },
+): Promise<OpportunityDto | null> {
+  const params = new SqlParams();
+  const row = await oneRow<OpportunityView>(
+    db,
+    `SELECT ${VIEW_COLUMNS} FROM ${VIEW_FROM}
+      WHERE o.id = ${params.add(id)} AND ${employerVisibleSql(scope, 'o.employer_id', params)}`,
+    params.values,
+  );
+  return row && toDto(row);
+}
+
+export type NewOpportunityRow = Pick<
+  OpportunityRow,
+  | 'employer_id'
+  | 'title'
+  | 'type'
+  | 'expected_places'
+  | 'campus_group_id'
+  | 'owner_id'
+  | 'stage'
+  | 'lost_reason'
+  | 'notes'
+  | 'created_by'
+> & { expected_start: string | null };
+
+export async function insertOpportunity(db: Queryable, values: NewOpportunityRow): Promise<number> {
+  const [{ id }] = await rows<Pick<OpportunityRow, 'id'>>(
+    db,
+    `INSERT INTO opportunities (employer_id, title, type, expected_places, expected_start, campus_group_id, owner_id,
+                                stage, lost_reason, notes, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    [
+      values.employer_id,
+      values.title,
+      values.type,
+      values.expected_places,
+      values.expected_start,
+      values.campus_group_id,
+      values.owner_id,
+      values.stage,
+      values.lost_reason,
+      values.notes,
+      values.created_by,
+    ],
+  );
+  return id;
+}
+
+/** Saves `changes` if the opportunity is still at `version`. */
+export async function updateOpportunity(
+  db: Queryable,
+  id: number,
+  version: number,
+  changes: ColumnChanges<typeof opportunitiesTable>,
+): Promise<void> {
+  await versionedUpdate(db, opportunitiesTable, {
+    id,
+    version,
+    changes,
+    current: () => findOpportunity(db, id),
+    what: 'Opportunity',
+  });
+}
+
+/** Its stage history goes with it (ON DELETE CASCADE). */
+export async function deleteOpportunity(db: Queryable, id: number): Promise<void> {
+  await db.query(`DELETE FROM opportunities WHERE id = $1`, [id]);
+}
+
+export async function stageChangesOf(db: Queryable, opportunityId: number): Promise<StageChangeDto[]> {
+  const changes = await rows<StageChangeView>(
+    db,
+    `SELECT ${columnList(opportunityStageChangesTable, 'c', [
+      'id',
+      'opportunity_id',
+      'from_stage',
+      'to_stage',
+      'changed_at',
+      'lost_reason',
+    ])}, u.display_name AS changed_by_name
+       FROM opportunity_stage_changes c LEFT JOIN users u ON u.id = c.changed_by
+      WHERE c.opportunity_id = $1 ORDER BY c.changed_at, c.id`,
+    [opportunityId],
+  );
+  return changes.map(toStageChangeDto);
+}
+
+export async function insertStageChange(
+  db: Queryable,
+  change: Omit<StageChangeRow, 'id' | 'changed_at'>,
+): Promise<void> {
+  // changed_at defaults to now(), the transaction's time: the same instant as stage_changed_at.
+  await db.query(
+    `INSERT INTO opportunity_stage_changes (opportunity_id, from_stage, to_stage, lost_reason, changed_by)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [change.opportunity_id, change.from_stage, change.to_stage, change.lost_reason, change.changed_by],
+  );
+}
