@@ -31,14 +31,19 @@ export async function readableEmployer(
   employerId: number,
   resource: Resource = 'employers',
 ): Promise<EmployerAccessRow> {
-  const rows: { id: number; name: string; owner_campus_group_id: number; archived_at: Date | null; campus_group_ids: number[] }[] =
-    await manager.query(
-      `SELECT e.id, e.name, e.owner_campus_group_id, e.archived_at,
+  const rows: {
+    id: number;
+    name: string;
+    owner_campus_group_id: number;
+    archived_at: Date | null;
+    campus_group_ids: number[];
+  }[] = await manager.query(
+    `SELECT e.id, e.name, e.owner_campus_group_id, e.archived_at,
               COALESCE((SELECT array_agg(g.campus_group_id) FROM employer_campus_groups g WHERE g.employer_id = e.id), '{}')
                 AS campus_group_ids
          FROM employers e WHERE e.id = $1`,
-      [employerId],
-    );
+    [employerId],
+  );
   const row = rows[0];
   // Outside the caller's groups the employer answers as if it did not exist: existence must not leak.
   if (!row || !inScope(readScope(caller, resource), row.campus_group_ids.map(Number))) {

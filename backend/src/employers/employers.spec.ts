@@ -399,7 +399,10 @@ describe('employers API', () => {
       const inGroup = `campusGroupId=${group}`;
       expect(await totalOf(inGroup)).toBe(0);
 
-      const { body: created } = await admin.post('/api/employers', { name: 'Laskettava Oy', ownerCampusGroupId: group });
+      const { body: created } = await admin.post('/api/employers', {
+        name: 'Laskettava Oy',
+        ownerCampusGroupId: group,
+      });
       expect(await totalOf(inGroup)).toBe(1);
       expect(await totalOf(`${inGroup}&status=partner`)).toBe(0);
 
@@ -554,7 +557,10 @@ describe('employers API', () => {
     });
 
     it('finds a renamed employer by its new name at once', async () => {
-      const { body: created } = await admin.post('/api/employers', { name: 'Vanhanimi Oy', ownerCampusGroupId: searchGroup });
+      const { body: created } = await admin.post('/api/employers', {
+        name: 'Vanhanimi Oy',
+        ownerCampusGroupId: searchGroup,
+      });
       await admin.patch(`/api/employers/${created.id}`, { version: 1, name: 'Uudenkaupungin Telakka Oy' });
       expect(ids((await admin.get(`/api/employers?q=${encodeURIComponent('uudenkaupungin telakka')}`)).body)).toEqual([
         created.id,
@@ -601,7 +607,9 @@ describe('employers API', () => {
       expect(new Set(seen).size).toBe(first.body.total);
 
       // Every page, and a cursor past the last match, reports the same total as the first page.
-      const second = await admin.get(`/api/employers?q=oy&campusGroupId=${searchGroup}&limit=1&cursor=${first.body.nextCursor}`);
+      const second = await admin.get(
+        `/api/employers?q=oy&campusGroupId=${searchGroup}&limit=1&cursor=${first.body.nextCursor}`,
+      );
       expect(second.body.total).toBe(first.body.total);
       const beyond = Buffer.from(JSON.stringify([first.body.total + 5])).toString('base64url');
       const past = await admin.get(`/api/employers?q=oy&campusGroupId=${searchGroup}&limit=1&cursor=${beyond}`);
@@ -679,14 +687,7 @@ describe('employers API', () => {
     });
 
     it('rejects malformed query values with field errors', async () => {
-      for (const query of [
-        'status=x',
-        'noContactDays=-1',
-        'sort=size',
-        'limit=0',
-        'limit=999',
-        'archived=yes',
-      ]) {
+      for (const query of ['status=x', 'noContactDays=-1', 'sort=size', 'limit=0', 'limit=999', 'archived=yes']) {
         const response = await admin.get(`/api/employers?${query}`);
         expect(response.status).toBe(400);
         expect(response.body.code).toBe('VALIDATION_FAILED');
