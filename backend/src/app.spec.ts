@@ -11,7 +11,10 @@ describe('the HTTP app', () => {
 
   beforeAll(async () => {
     staticFolder = await mkdtemp(join(tmpdir(), 'crm-static-'));
-    await writeFile(join(staticFolder, 'index.html'), '<!doctype html><title>Työelämä CRM</title><app-root></app-root>');
+    await writeFile(
+      join(staticFolder, 'index.html'),
+      '<!doctype html><title>Työelämä CRM</title><app-root></app-root>',
+    );
     await writeFile(join(staticFolder, 'main.js'), 'console.log(1)');
     await writeFile(join(staticFolder, 'chunk-AB12CD34.js'), 'console.log("plain")');
     await writeFile(join(staticFolder, 'chunk-AB12CD34.js.br'), brotliCompressSync('console.log("brotli")'));
@@ -104,15 +107,18 @@ describe('the HTTP app', () => {
     expect(routes.length).toBeGreaterThan(10);
     const undeclared = routes.filter((route) => !route.isPublic && !(route.roles && route.roles.length > 0));
     expect(undeclared).toEqual([]);
-    expect(routes.filter((route) => route.isPublic).map((route) => `${route.method} ${route.path}`).sort()).toEqual([
-      'GET /api/calendar/:token.ics',
-      'GET /api/health',
-      'POST /api/auth/login',
-    ]);
+    expect(
+      routes
+        .filter((route) => route.isPublic)
+        .map((route) => `${route.method} ${route.path}`)
+        .sort(),
+    ).toEqual(['GET /api/calendar/:token.ics', 'GET /api/health', 'POST /api/auth/login']);
   });
 });
 
-async function xsrfOf(client: { agent: { jar: { getCookie(name: string, options: unknown): { value: string } | undefined } } }) {
+async function xsrfOf(client: {
+  agent: { jar: { getCookie(name: string, options: unknown): { value: string } | undefined } };
+}) {
   const { CookieAccessInfo } = await import('cookiejar');
   return client.agent.jar.getCookie('XSRF-TOKEN', CookieAccessInfo.All)?.value ?? '';
 }

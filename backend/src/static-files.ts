@@ -49,8 +49,12 @@ export function staticFiles(browserDir: string): RequestHandler {
     response.setHeader('Cache-Control', cacheControl(request.path));
     // The type of the file itself, not of the .br/.gz beside it.
     response.type(extname(request.path));
-    response.sendFile(join(browserDir, `${request.path}${encoding?.suffix ?? ''}`), { cacheControl: false }, (error) => {
-      if (error) next(error);
-    });
+    response.sendFile(
+      join(browserDir, `${request.path}${encoding?.suffix ?? ''}`),
+      { cacheControl: false },
+      (error) => {
+        if (error) next(error);
+      },
+    );
   };
 }

@@ -27,7 +27,12 @@ async function openRoute(page: Page, path: string): Promise<void> {
   await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\?')}(/\\d+)?$`));
   // The page has rendered: one h1, and nothing still loading.
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-  await expect(page.getByRole('main').getByRole('status').filter({ hasText: /Ladataan|Loading/ })).toHaveCount(0);
+  await expect(
+    page
+      .getByRole('main')
+      .getByRole('status')
+      .filter({ hasText: /Ladataan|Loading/ }),
+  ).toHaveCount(0);
 }
 
 interface World {
@@ -45,7 +50,12 @@ async function arrangeWorld(): Promise<World> {
     tags: ['sosiaali- ja terveysala'],
   });
   await arrangeContactPerson(employer.id, 'Maija Mallikas');
-  await arrangeOpportunity(employer.id, unique('Lähihoitajaopiskelijoiden työpaikalla järjestettävä koulutus'), 'negotiating', 12);
+  await arrangeOpportunity(
+    employer.id,
+    unique('Lähihoitajaopiskelijoiden työpaikalla järjestettävä koulutus'),
+    'negotiating',
+    12,
+  );
   return { groupId: group.id, employerId: employer.id, employerName: employer.name };
 }
 
@@ -82,16 +92,38 @@ const ROUTES: Record<Role, (world: World, ids: { userId: number }) => string[]> 
     '/campus-groups',
     '/settings/calendar',
   ],
-  campus_member: (w) => ['/employers', `/employers/${w.employerId}`, '/my-work', '/pipeline', '/dashboard', '/campus-status', '/settings/calendar', '/no-such-page'],
-  leadership: (w) => ['/', '/employers', `/employers/${w.employerId}`, '/pipeline', '/dashboard', '/campus-status', '/users', '/campus-groups', '/import'],
+  campus_member: (w) => [
+    '/employers',
+    `/employers/${w.employerId}`,
+    '/my-work',
+    '/pipeline',
+    '/dashboard',
+    '/campus-status',
+    '/settings/calendar',
+    '/no-such-page',
+  ],
+  leadership: (w) => [
+    '/',
+    '/employers',
+    `/employers/${w.employerId}`,
+    '/pipeline',
+    '/dashboard',
+    '/campus-status',
+    '/users',
+    '/campus-groups',
+    '/import',
+  ],
 };
 
 for (const role of ['admin', 'account_manager', 'campus_member', 'leadership'] as const) {
-  test(`every page has 0 axe violations, a title, one h1 and the landmarks, in both languages: ${role}`, async ({ page }) => {
+  test(`every page has 0 axe violations, a title, one h1 and the landmarks, in both languages: ${role}`, async ({
+    page,
+  }) => {
     test.setTimeout(300_000);
     const world = await arrangeWorld();
     const user = await arrangeUser(role, [world.groupId], `Testi ${role}`);
-    if (role !== 'leadership') await arrangeFollowUp(world.employerId, unique('Soita ohjaajalle'), user.id, role === 'admin' ? 0 : 2);
+    if (role !== 'leadership')
+      await arrangeFollowUp(world.employerId, unique('Soita ohjaajalle'), user.id, role === 'admin' ? 0 : 2);
     if (role === 'admin') {
       await signIn(page, ADMIN.email, ADMIN.password);
     } else {
@@ -105,7 +137,8 @@ for (const role of ['admin', 'account_manager', 'campus_member', 'leadership'] a
         await openRoute(page, path);
         const title = await page.title();
         expect(title, `title of ${path}`).toMatch(/^.+ – Työelämä CRM$/);
-        if (lang === 'en') expect(title, `English title of ${path} differs from the Finnish one`).not.toBe(titles.get(path));
+        if (lang === 'en')
+          expect(title, `English title of ${path} differs from the Finnish one`).not.toBe(titles.get(path));
         else titles.set(path, title);
         await expect(page.getByRole('banner')).toHaveCount(1);
         await expect(page.getByRole('main')).toHaveCount(1);
@@ -124,10 +157,26 @@ test('dialogs have 0 axe violations in both languages, take focus and give it ba
   await signIn(page, manager.email);
   await openRoute(page, `/employers/${world.employerId}`);
   const dialogs: { in: 'main' | 'banner'; open: RegExp; name: Record<Locale, string | RegExp> }[] = [
-    { in: 'main', open: /^(Kirjaa yhteydenotto|Log contact)$/, name: { fi: 'Kirjaa yhteydenotto', en: 'Log a contact' } },
-    { in: 'banner', open: /^(Kirjaa yhteydenotto|Log contact)$/, name: { fi: 'Kirjaa yhteydenotto', en: 'Log a contact' } },
-    { in: 'main', open: /^(Lisää yhteyshenkilö|Add contact person)$/, name: { fi: 'Uusi yhteyshenkilö', en: /New contact person/ } },
-    { in: 'main', open: /^(Arkistoi|Archive)$/, name: { fi: 'Arkistoidaanko työnantaja?', en: /Archive this employer\?/ } },
+    {
+      in: 'main',
+      open: /^(Kirjaa yhteydenotto|Log contact)$/,
+      name: { fi: 'Kirjaa yhteydenotto', en: 'Log a contact' },
+    },
+    {
+      in: 'banner',
+      open: /^(Kirjaa yhteydenotto|Log contact)$/,
+      name: { fi: 'Kirjaa yhteydenotto', en: 'Log a contact' },
+    },
+    {
+      in: 'main',
+      open: /^(Lisää yhteyshenkilö|Add contact person)$/,
+      name: { fi: 'Uusi yhteyshenkilö', en: /New contact person/ },
+    },
+    {
+      in: 'main',
+      open: /^(Arkistoi|Archive)$/,
+      name: { fi: 'Arkistoidaanko työnantaja?', en: /Archive this employer\?/ },
+    },
     { in: 'banner', open: /^(Haku|Search)$/, name: { fi: /Haku/, en: /Search/ } },
   ];
   for (const lang of LOCALES) {
@@ -138,7 +187,9 @@ test('dialogs have 0 axe violations in both languages, take focus and give it ba
       const dialog = page.getByRole('dialog', { name: name[lang] });
       await expect(dialog).toBeVisible();
       await expect
-        .poll(() => dialog.evaluate((element) => element.contains(document.activeElement)), { message: `focus inside ${String(name[lang])}` })
+        .poll(() => dialog.evaluate((element) => element.contains(document.activeElement)), {
+          message: `focus inside ${String(name[lang])}`,
+        })
         .toBe(true);
       await expectNoAxeViolations(page, `${lang} dialog ${String(name[lang])}`);
       await page.keyboard.press('Escape');
@@ -165,7 +216,19 @@ test('at 200 % zoom (1280 px screen) pages reflow without horizontal scrolling',
   const context = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
   await signIn(page, manager.email);
-  const paths = ['/', '/employers', `/employers/${world.employerId}`, '/employers/new', '/my-work', '/pipeline', '/dashboard', '/campus-status', '/import', '/settings/calendar', '/accessibility'];
+  const paths = [
+    '/',
+    '/employers',
+    `/employers/${world.employerId}`,
+    '/employers/new',
+    '/my-work',
+    '/pipeline',
+    '/dashboard',
+    '/campus-status',
+    '/import',
+    '/settings/calendar',
+    '/accessibility',
+  ];
   for (const lang of LOCALES) {
     if (lang === 'en') await switchLanguage(page, 'en');
     for (const path of paths) {
@@ -173,7 +236,10 @@ test('at 200 % zoom (1280 px screen) pages reflow without horizontal scrolling',
       await expectNoHorizontalScroll(page, `${lang} ${path}`);
     }
     await openRoute(page, `/employers/${world.employerId}`);
-    await page.getByRole('main').getByRole('button', { name: /^(Kirjaa yhteydenotto|Log contact)$/ }).click();
+    await page
+      .getByRole('main')
+      .getByRole('button', { name: /^(Kirjaa yhteydenotto|Log contact)$/ })
+      .click();
     await expect(page.getByRole('dialog')).toBeVisible();
     await expectNoHorizontalScroll(page, `${lang} log contact dialog`);
     await page.keyboard.press('Escape');
@@ -216,7 +282,10 @@ test('screenshots of the main pages in both languages (e2e/screenshots/<page>-<l
       await saveScreenshot(page, `${name}-${lang}`);
     }
     await openRoute(page, `/employers/${world.employerId}`);
-    await page.getByRole('main').getByRole('button', { name: /^(Kirjaa yhteydenotto|Log contact)$/ }).click();
+    await page
+      .getByRole('main')
+      .getByRole('button', { name: /^(Kirjaa yhteydenotto|Log contact)$/ })
+      .click();
     await expect(page.getByRole('dialog')).toBeVisible();
     await saveScreenshot(page, `log-contact-dialog-${lang}`);
     await page.keyboard.press('Escape');

@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, arrangeUser, expectNoAxeViolations, expectVisibleFocus, focusedElement, PASSWORD, signIn, switchLanguage } from './support';
+import {
+  ADMIN,
+  arrangeUser,
+  expectNoAxeViolations,
+  expectVisibleFocus,
+  focusedElement,
+  PASSWORD,
+  signIn,
+  switchLanguage,
+} from './support';
 
 test.describe('signing in and out', () => {
   test('a user signs in, sees their name and signs out; pages then need a sign-in again', async ({ page }) => {
@@ -37,7 +46,9 @@ test.describe('signing in and out', () => {
     await expect(email).toHaveAccessibleDescription('Tarkista sähköpostiosoite.');
   });
 
-  test('signing in by keyboard alone: skip link, visible focus, the form and the return to the asked page', async ({ page }) => {
+  test('signing in by keyboard alone: skip link, visible focus, the form and the return to the asked page', async ({
+    page,
+  }) => {
     const user = await arrangeUser('account_manager');
     await page.goto('/employers');
     await expect(page).toHaveURL(/\/login\?returnUrl=/);
@@ -57,7 +68,9 @@ test.describe('signing in and out', () => {
     await expect(page).toHaveTitle('Työnantajat – Työelämä CRM');
   });
 
-  test('the login page has no axe violations in Finnish or English and links the accessibility statement', async ({ page }) => {
+  test('the login page has no axe violations in Finnish or English and links the accessibility statement', async ({
+    page,
+  }) => {
     await page.goto('/login');
     await expect(page).toHaveTitle('Kirjautuminen – Työelämä CRM');
     await expectNoAxeViolations(page, 'login fi');
@@ -77,10 +90,17 @@ test.describe('accessibility statement', () => {
     const main = page.getByRole('main');
     await expect(main.getByRole('heading', { level: 1 })).toHaveText('Saavutettavuusseloste');
     await expect(main).toContainText('täyttää saavutettavuusvaatimukset (WCAG 2.1 -tasot A ja AA) osittain');
-    for (const heading of ['Sisällöt, jotka eivät ole saavutettavia', 'Palaute ja yhteystiedot', 'Valvontaviranomainen']) {
+    for (const heading of [
+      'Sisällöt, jotka eivät ole saavutettavia',
+      'Palaute ja yhteystiedot',
+      'Valvontaviranomainen',
+    ]) {
       await expect(main.getByRole('heading', { level: 2, name: heading })).toBeVisible();
     }
-    await expect(main.getByRole('link', { name: /saavutettavuus@example\.fi/ })).toHaveAttribute('href', 'mailto:saavutettavuus@example.fi');
+    await expect(main.getByRole('link', { name: /saavutettavuus@example\.fi/ })).toHaveAttribute(
+      'href',
+      'mailto:saavutettavuus@example.fi',
+    );
     await expect(main).toContainText(/laadittu \d{1,2}\.\d{1,2}\.\d{4}/);
     await expectNoAxeViolations(page, 'statement fi');
     await switchLanguage(page, 'en');

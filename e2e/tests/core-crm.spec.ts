@@ -11,7 +11,9 @@ import {
   unique,
 } from './support';
 
-test('an account manager creates an employer, adds a contact person, logs a contact with a follow-up and completes it', async ({ page }) => {
+test('an account manager creates an employer, adds a contact person, logs a contact with a follow-up and completes it', async ({
+  page,
+}) => {
   const group = await arrangeCampusGroup();
   const manager = await arrangeUser('account_manager', [group.id]);
   const suffix = unique('x').slice(-6);
@@ -53,7 +55,11 @@ test('an account manager creates an employer, adds a contact person, logs a cont
   await page.getByRole('main').getByRole('button', { name: 'Kirjaa yhteydenotto' }).click();
   const dialog = page.getByRole('dialog', { name: 'Kirjaa yhteydenotto' });
   await expect(dialog).toBeVisible();
-  await dialog.getByRole('radio', { name: 'Puhelu' }).or(dialog.getByRole('button', { name: 'Puhelu' })).first().click();
+  await dialog
+    .getByRole('radio', { name: 'Puhelu' })
+    .or(dialog.getByRole('button', { name: 'Puhelu' }))
+    .first()
+    .click();
   await dialog.getByLabel('Yhteenveto').fill('Soitettu koulutussopimuspaikoista kevääksi');
   await dialog.getByRole('checkbox', { name: /Maija Mallikas/ }).check();
   await dialog.getByRole('option', { name: 'Koulutussopimus' }).click();

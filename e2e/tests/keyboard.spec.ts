@@ -1,16 +1,29 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { arrangeCampusGroup, arrangeEmployer, arrangeFollowUp, arrangeUser, expectVisibleFocus, signIn, unique } from './support';
+import {
+  arrangeCampusGroup,
+  arrangeEmployer,
+  arrangeFollowUp,
+  arrangeUser,
+  expectVisibleFocus,
+  signIn,
+  unique,
+} from './support';
 
 /** Presses Tab until `target` has focus; every stop must show a visible focus indicator. */
 async function tabUntil(page: Page, target: Locator, max = 60): Promise<void> {
   for (let i = 0; i < max; i += 1) {
-    if (await target.evaluate((element) => element === document.activeElement || element.contains(document.activeElement))) return;
+    if (
+      await target.evaluate((element) => element === document.activeElement || element.contains(document.activeElement))
+    )
+      return;
     await page.keyboard.press('Tab');
   }
   throw new Error(`not reached with ${max} × Tab`);
 }
 
-test('an account manager’s day by keyboard alone: log a contact from anywhere, then complete a follow-up', async ({ page }) => {
+test('an account manager’s day by keyboard alone: log a contact from anywhere, then complete a follow-up', async ({
+  page,
+}) => {
   const group = await arrangeCampusGroup();
   const manager = await arrangeUser('account_manager', [group.id], 'Näppäimistö Käyttäjä');
   const employer = await arrangeEmployer(unique('Näppäimistön Nikkarointi Oy'), group.id);
@@ -30,7 +43,13 @@ test('an account manager’s day by keyboard alone: log a contact from anywhere,
   await page.keyboard.press('Enter');
   await expect(employerField).toHaveValue(employer.name);
 
-  await tabUntil(page, dialog.getByRole('radio', { name: 'Puhelu' }).or(dialog.getByRole('button', { name: 'Puhelu' })).first());
+  await tabUntil(
+    page,
+    dialog
+      .getByRole('radio', { name: 'Puhelu' })
+      .or(dialog.getByRole('button', { name: 'Puhelu' }))
+      .first(),
+  );
   await expectVisibleFocus(page);
   await page.keyboard.press('Space');
   const summary = dialog.getByLabel('Yhteenveto');

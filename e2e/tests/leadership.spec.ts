@@ -12,7 +12,9 @@ import {
   unique,
 } from './support';
 
-test('leadership opens the dashboard, filters it to one campus group and drills into a stage of the funnel', async ({ page }) => {
+test('leadership opens the dashboard, filters it to one campus group and drills into a stage of the funnel', async ({
+  page,
+}) => {
   const group = await arrangeCampusGroup();
   const employer = await arrangeEmployer(unique('Tilannekuva Oy'), group.id);
   const first = unique('Neuvottelussa A');
@@ -58,7 +60,9 @@ test('an account manager imports employers from CSV with a preview and row error
   await signIn(page, manager.email);
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Tuonti' }).click();
   await expect(page).toHaveTitle('Työnantajien tuonti – Työelämä CRM');
-  await page.getByLabel('Tiedosto').setInputFiles({ name: 'tyonantajat.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page
+    .getByLabel('Tiedosto')
+    .setInputFiles({ name: 'tyonantajat.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await pickOption(page, page, 'Omistava Campus-ryhmä', group.name);
   await page.getByRole('button', { name: 'Lataa esikatseluun' }).click();
   await expect(page.getByRole('heading', { name: 'Esikatselu: tyonantajat.csv' })).toBeVisible();
@@ -66,19 +70,30 @@ test('an account manager imports employers from CSV with a preview and row error
   await expect(page.locator('dd[data-count="invalid"]')).toHaveText('1');
   await expect(page.locator('dd[data-count="duplicates"]')).toHaveText('1');
   const table = page.getByRole('table', { name: /Tiedoston rivit 1–4 \/ 4/ });
-  await expect(table.getByRole('row', { name: new RegExp(`${tag} Virhe Oy`) })).toContainText('Y-tunnuksen tarkistusmerkki ei täsmää');
-  await expect(table.getByRole('row', { name: new RegExp(`${tag} Vanha Oy`) })).toContainText('Samalla Y-tunnuksella on jo työnantaja');
+  await expect(table.getByRole('row', { name: new RegExp(`${tag} Virhe Oy`) })).toContainText(
+    'Y-tunnuksen tarkistusmerkki ei täsmää',
+  );
+  await expect(table.getByRole('row', { name: new RegExp(`${tag} Vanha Oy`) })).toContainText(
+    'Samalla Y-tunnuksella on jo työnantaja',
+  );
   await expectNoAxeViolations(page, 'import preview');
   await page.getByRole('button', { name: 'Tuo', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Tuonti valmis' })).toBeVisible({ timeout: 20_000 });
   await expectNoAxeViolations(page, 'import report');
 
-  await page.getByRole('link', { name: 'Työnantajiin' }).or(page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Työnantajat' })).first().click();
+  await page
+    .getByRole('link', { name: 'Työnantajiin' })
+    .or(page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Työnantajat' }))
+    .first()
+    .click();
   await page.getByLabel('Hae nimellä tai Y-tunnuksella').fill(tag);
   await expect(page.getByRole('link', { name: `${tag} Alfa Oy` })).toBeVisible();
   await expect(page.getByRole('link', { name: `${tag} Virhe Oy` })).toHaveCount(0);
   await expect(page).toHaveURL(new RegExp(`q=${tag}`));
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Vie CSV-tiedostoon' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Vie CSV-tiedostoon' }).click(),
+  ]);
   const text = readFileSync(await download.path(), 'utf8');
   expect(text).toContain(`${tag} Alfa Oy`);
   expect(text).toContain(`${tag} Beta Oy`);

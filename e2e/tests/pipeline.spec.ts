@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { arrangeCampusGroup, arrangeEmployer, arrangeOpportunity, arrangeUser, expectNoAxeViolations, signIn, unique } from './support';
+import {
+  arrangeCampusGroup,
+  arrangeEmployer,
+  arrangeOpportunity,
+  arrangeUser,
+  expectNoAxeViolations,
+  signIn,
+  unique,
+} from './support';
 
 test.describe('pipeline board', () => {
   test('an account manager moves an opportunity by mouse (drag and drop) and by keyboard', async ({ page }) => {
@@ -78,6 +86,8 @@ test.describe('pipeline board', () => {
     }
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
-    await expect(page.getByRole('region', { name: 'Neuvottelu', exact: true }).getByRole('heading', { name: title })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Neuvottelu', exact: true }).getByRole('heading', { name: title }),
+    ).toBeVisible();
   });
 });

@@ -82,7 +82,12 @@ export async function expectNoHorizontalScroll(page: Page, context = ''): Promis
 }
 
 /** Picks an option of an Angular Material select (a combobox with a listbox overlay). */
-export async function pickOption(scope: Page | Locator, page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
+export async function pickOption(
+  scope: Page | Locator,
+  page: Page,
+  label: string | RegExp,
+  option: string | RegExp,
+): Promise<void> {
   // By keyboard: also proves the select opens without a pointer (and a floating label never blocks it).
   await scope.getByRole('combobox', { name: label }).focus();
   await page.keyboard.press('Enter');
@@ -148,7 +153,8 @@ export function newBusinessId(): string {
   const weights = [7, 9, 10, 5, 8, 4, 2];
   for (;;) {
     const digits = String(Math.floor(Math.random() * 9_000_000) + 1_000_000);
-    const remainder = digits.split('').reduce((sum, digit, index) => sum + Number(digit) * (weights[index] ?? 0), 0) % 11;
+    const remainder =
+      digits.split('').reduce((sum, digit, index) => sum + Number(digit) * (weights[index] ?? 0), 0) % 11;
     if (remainder === 1) continue;
     return `${digits}-${remainder === 0 ? 0 : 11 - remainder}`;
   }
@@ -177,7 +183,13 @@ export async function arrangeOpportunity(
   stage: OpportunityStage = 'identified',
   expectedPlaces = 3,
 ): Promise<number> {
-  const opportunity: CreateOpportunityRequest = { employerId, title, type: 'training_agreement', expectedPlaces, stage };
+  const opportunity: CreateOpportunityRequest = {
+    employerId,
+    title,
+    type: 'training_agreement',
+    expectedPlaces,
+    stage,
+  };
   const { id } = await adminPost('/api/opportunities', opportunity);
   return id;
 }
@@ -189,7 +201,12 @@ export async function arrangeContactPerson(employerId: number, name: string): Pr
 }
 
 /** An open follow-up (due in `days` days, Helsinki date) assigned to the given user. */
-export async function arrangeFollowUp(employerId: number, title: string, assigneeId: number, days = 3): Promise<number> {
+export async function arrangeFollowUp(
+  employerId: number,
+  title: string,
+  assigneeId: number,
+  days = 3,
+): Promise<number> {
   const due = new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Helsinki' });
   const followUp: CreateFollowUpRequest = { employerId, title, dueDate: due, assigneeId };
   const { id } = await adminPost('/api/follow-ups', followUp);
@@ -197,7 +214,9 @@ export async function arrangeFollowUp(employerId: number, title: string, assigne
 }
 
 /** The element that has keyboard focus, described by role-ish facts, for keyboard assertions. */
-export async function focusedElement(page: Page): Promise<{ tag: string; text: string; label: string | null; outline: string }> {
+export async function focusedElement(
+  page: Page,
+): Promise<{ tag: string; text: string; label: string | null; outline: string }> {
   return page.evaluate(() => {
     const element = document.activeElement as HTMLElement | null;
     const style = element ? getComputedStyle(element) : null;
@@ -215,13 +234,20 @@ export async function expectVisibleFocus(page: Page): Promise<void> {
   const visible = await page.evaluate(() => {
     const element = document.activeElement as HTMLElement | null;
     if (!element || element === document.body) return false;
-    const candidates = [element, element.closest<HTMLElement>('.mat-mdc-form-field, .mat-mdc-button-base, .mdc-checkbox, mat-chip-option, .mat-button-toggle')];
+    const candidates = [
+      element,
+      element.closest<HTMLElement>(
+        '.mat-mdc-form-field, .mat-mdc-button-base, .mdc-checkbox, mat-chip-option, .mat-button-toggle',
+      ),
+    ];
     return candidates.some((candidate) => {
       if (!candidate) return false;
       const style = getComputedStyle(candidate);
       const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
       const shadow = style.boxShadow !== 'none';
-      const focusRing = !!candidate.querySelector('.mat-focus-indicator, .mat-button-toggle-focus-overlay, .mdc-line-ripple--active, .mdc-notched-outline');
+      const focusRing = !!candidate.querySelector(
+        '.mat-focus-indicator, .mat-button-toggle-focus-overlay, .mdc-line-ripple--active, .mdc-notched-outline',
+      );
       return outline || shadow || focusRing;
     });
   });

@@ -64,7 +64,12 @@ export class ResultCache<T> {
     compute().then(
       (value) => {
         if (this.entries.get(key) !== stale || this.changes.generation !== stale.generation) return;
-        this.entries.set(key, { value: Promise.resolve(value), generation: stale.generation, computedAt, refreshing: false });
+        this.entries.set(key, {
+          value: Promise.resolve(value),
+          generation: stale.generation,
+          computedAt,
+          refreshing: false,
+        });
       },
       () => {
         stale.refreshing = false;

@@ -29,7 +29,6 @@ type CampusGroupRow = RowOf<typeof campusGroupsTable> & { member_count: number }
 
 const COLUMNS = `${columnList(campusGroupsTable, 'g')}, ${memberCountOf('g.id')} AS member_count`;
 
-
 function toDto(row: CampusGroupRow): CampusGroupDto {
   return {
     id: row.id,

@@ -34,7 +34,9 @@ describe('loadConfig', () => {
 
   it('stops the start when ADMIN_PASSWORD breaks the password policy, saying which rule', () => {
     expect(() => loadConfig({ ADMIN_PASSWORD: 'aaaaaaaaaaaa' })).toThrow(/ADMIN_PASSWORD.*password_repetitive/);
-    expect(() => loadConfig({ ADMIN_PASSWORD: 'password1234' })).toThrow(/ADMIN_PASSWORD: Is one of the most common passwords/);
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'password1234' })).toThrow(
+      /ADMIN_PASSWORD: Is one of the most common passwords/,
+    );
     expect(() => loadConfig({ ADMIN_EMAIL: 'hanna.virtanen@example.fi', ADMIN_PASSWORD: 'Virtanen-2026-xyz' })).toThrow(
       /ADMIN_PASSWORD.*password_personal/,
     );

@@ -125,7 +125,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     ? passwordPolicyBroken(env.ADMIN_PASSWORD, { email: env.ADMIN_EMAIL, displayName: FIRST_ADMIN_DISPLAY_NAME })
     : null;
   if (weakAdminPassword) {
-    throw new ConfigError(`Invalid configuration:\n  ADMIN_PASSWORD: ${weakAdminPassword.message} (${weakAdminPassword.code})`);
+    throw new ConfigError(
+      `Invalid configuration:\n  ADMIN_PASSWORD: ${weakAdminPassword.message} (${weakAdminPassword.code})`,
+    );
   }
   return {
     port: env.PORT,

@@ -65,7 +65,8 @@ export class ContactsService {
     return this.dataSource.transaction(async (manager) => {
       const before = expectVersion(await this.loadReadable(manager, caller, id), input.version, 'Contact person');
       // Editing would bring personal data back into a row that was erased on request.
-      if (before.erased) throw new ApiException(409, 'CONTACT_PERSON_ERASED', 'An erased contact person cannot be edited');
+      if (before.erased)
+        throw new ApiException(409, 'CONTACT_PERSON_ERASED', 'An erased contact person cannot be edited');
       await updateContactPerson(manager, id, input, () => findContactPerson(this.dataSource, id));
       const after = (await findContactPerson(manager, id))!;
       await this.record(manager, caller, 'update', after, diffFields(before, after, PERSONAL_FIELDS));
@@ -135,7 +136,8 @@ export class ContactsService {
   async erase(caller: AuthUser, id: number): Promise<ContactPersonDto> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.loadReadable(manager, caller, id);
-      if (before.erased) throw new ApiException(409, 'CONTACT_PERSON_ERASED', 'This contact person has already been erased');
+      if (before.erased)
+        throw new ApiException(409, 'CONTACT_PERSON_ERASED', 'This contact person has already been erased');
       await eraseContactPerson(manager, id);
       await redactContactPersonAudit(manager, id);
       const after = (await findContactPerson(manager, id))!;

@@ -1,4 +1,10 @@
-import {CONTACT_PERSON_AUDITED_FIELDS, type ContactPersonDto, type ContactRole, type createContactPersonSchema, type updateContactPersonSchema } from '@tyoelama/shared';
+import {
+  CONTACT_PERSON_AUDITED_FIELDS,
+  type ContactPersonDto,
+  type ContactRole,
+  type createContactPersonSchema,
+  type updateContactPersonSchema,
+} from '@tyoelama/shared';
 import type { z } from 'zod/mini';
 import { versionedRecordFields } from '../database/record-fields';
 import { columnList, defineTable, integer, type RowOf, text, textArray, timestamptz, varchar } from '../database/table';

@@ -37,7 +37,11 @@ export interface ExportDefinition<R> {
   columns: ExportColumn<R>[];
 }
 
-const STATUS_FI: Record<EmployerStatus, string> = { prospect: 'prospekti', partner: 'kumppani', inactive: 'ei aktiivinen' };
+const STATUS_FI: Record<EmployerStatus, string> = {
+  prospect: 'prospekti',
+  partner: 'kumppani',
+  inactive: 'ei aktiivinen',
+};
 const CONTACT_TYPE_FI: Record<ContactType, string> = {
   phone: 'puhelu',
   email: 'sähköposti',
@@ -166,7 +170,10 @@ const CONTACT_ENTRY_COLUMNS: ExportColumn<ContactEntryExportRow>[] = [
   { header: 'Kirjaaja', value: (row) => row.created_by_name },
 ];
 
-export function contactEntriesExport(caller: AuthUser, query: ContactEntryListQuery): ExportDefinition<ContactEntryExportRow> {
+export function contactEntriesExport(
+  caller: AuthUser,
+  query: ContactEntryListQuery,
+): ExportDefinition<ContactEntryExportRow> {
   const params = new SqlParams();
   const where = [employerVisibleSql(readScope(caller, 'contactEntries'), 'c.employer_id', params)];
   if (query.employerId) where.push(`c.employer_id = ${params.add(Number(query.employerId))}`);
@@ -265,7 +272,10 @@ const OPPORTUNITY_COLUMNS: ExportColumn<OpportunityExportRow>[] = [
   { header: 'Vaihe muuttunut', value: (row) => finnishInstant(row.stage_changed_at) },
 ];
 
-export function opportunitiesExport(caller: AuthUser, query: OpportunityListQuery): ExportDefinition<OpportunityExportRow> {
+export function opportunitiesExport(
+  caller: AuthUser,
+  query: OpportunityListQuery,
+): ExportDefinition<OpportunityExportRow> {
   const params = new SqlParams();
   const where = opportunityListConditions(readScope(caller, 'opportunities'), query, params);
   return {

@@ -74,7 +74,11 @@ export async function writeXlsx<R>(
   sheetName: string,
   response: Response,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: response, useStyles: false, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: response,
+    useStyles: false,
+    useSharedStrings: false,
+  });
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(columns.map((column) => safeCell(column.header))).commit();
   for await (const row of rows) {

@@ -22,13 +22,24 @@ function binary(response: Response & { text?: string }, callback: (error: Error 
   (response as unknown as NodeJS.ReadableStream).on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
-async function download(client: Client, path: string): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
-  const response = await client.agent.get(path).buffer(true).parse(binary as never);
+async function download(
+  client: Client,
+  path: string,
+): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+  const response = await client.agent
+    .get(path)
+    .buffer(true)
+    .parse(binary as never);
   return { status: response.status, headers: response.headers, body: response.body as Buffer };
 }
 
 function parseCsv(body: Buffer): Record<string, string>[] {
-  return parse<Record<string, string>>(body.toString('utf8'), { delimiter: ';', columns: true, bom: true, record_delimiter: '\r\n' });
+  return parse<Record<string, string>>(body.toString('utf8'), {
+    delimiter: ';',
+    columns: true,
+    bom: true,
+    record_delimiter: '\r\n',
+  });
 }
 
 describe('exports API', () => {
@@ -50,7 +61,11 @@ describe('exports API', () => {
       businessId: validBusinessId(4100000),
     });
     employerB = await insertEmployer(context.dataSource, { name: '=HYPERLINK("x") Oy', ownerCampusGroupId: groupB });
-    await insertEmployer(context.dataSource, { name: 'Beeta Ab', ownerCampusGroupId: groupB, campusGroupIds: [groupA] });
+    await insertEmployer(context.dataSource, {
+      name: 'Beeta Ab',
+      ownerCampusGroupId: groupB,
+      campusGroupIds: [groupA],
+    });
     for (let index = 0; index < 120; index += 1) {
       await insertEmployer(context.dataSource, {
         name: `Massa ${String(index).padStart(3, '0')} Oy`,
@@ -69,7 +84,9 @@ describe('exports API', () => {
     const items: { name: string }[] = [];
     let cursor: string | null = null;
     do {
-      const response = await client.get(`/api/employers?${query}&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const response = await client.get(
+        `/api/employers?${query}&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
       items.push(...response.body.items);
       cursor = response.body.nextCursor;
     } while (cursor);
@@ -97,7 +114,9 @@ describe('exports API', () => {
   });
 
   it('applies the same filters and search as the list', async () => {
-    const rows = parseCsv((await download(admin, `/api/exports/employers.csv?q=massa%2001&campusGroupId=${groupA}`)).body);
+    const rows = parseCsv(
+      (await download(admin, `/api/exports/employers.csv?q=massa%2001&campusGroupId=${groupA}`)).body,
+    );
     const listed = await listAll(admin, `q=massa%2001&campusGroupId=${groupA}`);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.map((row) => row['Nimi'])).toEqual(listed.map((item) => item.name));
@@ -190,19 +209,36 @@ describe('exports API', () => {
 
     const entries = parseCsv((await download(member, '/api/exports/contact-entries.csv')).body);
     expect(entries).toEqual([
-      expect.objectContaining({ Päivämäärä: '24.11.2026', Kellonaika: '12.00', Tyyppi: 'puhelu', Yhteenveto: "'=soita takaisin", Aiheet: 'oppisopimus' }),
+      expect.objectContaining({
+        Päivämäärä: '24.11.2026',
+        Kellonaika: '12.00',
+        Tyyppi: 'puhelu',
+        Yhteenveto: "'=soita takaisin",
+        Aiheet: 'oppisopimus',
+      }),
     ]);
-    const allEntries = parseCsv((await download(admin, `/api/exports/contact-entries.csv?employerId=${employerB}`)).body);
+    const allEntries = parseCsv(
+      (await download(admin, `/api/exports/contact-entries.csv?employerId=${employerB}`)).body,
+    );
     expect(allEntries.map((row) => row['Yhteenveto'])).toEqual(['Sote-tapaaminen']);
 
     const followUps = parseCsv((await download(member, '/api/exports/follow-ups.csv?status=open')).body);
-    expect(followUps).toEqual([expect.objectContaining({ Eräpäivä: '1.12.2026', Tehtävä: 'Lähetä sopimus', Tila: 'avoin' })]);
+    expect(followUps).toEqual([
+      expect.objectContaining({ Eräpäivä: '1.12.2026', Tehtävä: 'Lähetä sopimus', Tila: 'avoin' }),
+    ]);
     const followUpsXlsx = await download(admin, '/api/exports/follow-ups.xlsx');
     expect(followUpsXlsx.headers['content-disposition']).toContain('jatkotoimenpiteet-');
 
-    const opportunities = parseCsv((await download(admin, '/api/exports/opportunities.csv?open=true&type=training_agreement')).body);
+    const opportunities = parseCsv(
+      (await download(admin, '/api/exports/opportunities.csv?open=true&type=training_agreement')).body,
+    );
     expect(opportunities).toEqual([
-      expect.objectContaining({ Otsikko: 'Kevään paikat', Vaihe: 'neuvotteluissa', Opiskelijapaikat: '3', 'Arvioitu alku': '7.1.2027' }),
+      expect.objectContaining({
+        Otsikko: 'Kevään paikat',
+        Vaihe: 'neuvotteluissa',
+        Opiskelijapaikat: '3',
+        'Arvioitu alku': '7.1.2027',
+      }),
     ]);
     const memberOpportunities = parseCsv((await download(member, '/api/exports/opportunities.csv')).body);
     expect(memberOpportunities.map((row) => row['Otsikko'])).toEqual(['Kevään paikat']);

@@ -26,7 +26,10 @@ export class HealthController {
       new Promise<boolean>((resolve) => setTimeout(() => resolve(false), CHECK_TIMEOUT_MS).unref()),
     ]);
     if (!up) {
-      throw new HttpException({ status: 'unavailable', database: 'down' } satisfies HealthDto, HttpStatus.SERVICE_UNAVAILABLE);
+      throw new HttpException(
+        { status: 'unavailable', database: 'down' } satisfies HealthDto,
+        HttpStatus.SERVICE_UNAVAILABLE,
+      );
     }
     return { status: 'ok', database: 'up' };
   }

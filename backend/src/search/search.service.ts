@@ -15,12 +15,7 @@ import type { AuthUser } from '../auth';
 import { readScope } from '../auth';
 import { likePattern, SqlParams } from '../database/sql';
 import { employerVisibleSql } from '../employers';
-import {
-  employerNameMatchSql,
-  fuzzyTextSql,
-  relevanceOrderSql,
-  searchThresholdSql,
-} from '../employers';
+import { employerNameMatchSql, fuzzyTextSql, relevanceOrderSql, searchThresholdSql } from '../employers';
 
 function similarityOrderSql(column: string, q: string, params: SqlParams): string {
   return `word_similarity(crm_normalise(${params.add(q)}), crm_normalise(${column})) DESC, crm_normalise(${column})`;

@@ -67,7 +67,6 @@ const USER_COLUMNS = `${columnList(usersTable, 'u', [
   'version',
 ])}, ${campusGroupIdsOf('u.id')} AS campus_group_ids`;
 
-
 const UPDATABLE_COLUMNS = {
   email: 'email',
   displayName: 'display_name',

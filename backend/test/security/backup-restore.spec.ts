@@ -6,7 +6,14 @@ import { Client } from 'pg';
 import { runMigrations } from '../../src/database/data-source';
 import { withDatabase } from '../../src/database/database-url';
 import { backupFileName } from '../../tools/ops/backup';
-import { dumpDatabase, findPgTool, restoreDatabase, serverMajor, startScratchServer, tableCounts } from '../../tools/ops/pg-tools';
+import {
+  dumpDatabase,
+  findPgTool,
+  restoreDatabase,
+  serverMajor,
+  startScratchServer,
+  tableCounts,
+} from '../../tools/ops/pg-tools';
 import { TEST_SERVER_URL_ENV } from '../test-database';
 
 // ASVS 5.0 V14 (data protection: backups) — `npm run backup` / `npm run restore` round trip.
@@ -66,8 +73,11 @@ describe('backup and restore', () => {
       // cannot dump it. Round-trip on a scratch server of the system's own version instead.
       const systemDump = await findPgTool('pg_dump');
       const binDir = dirname(systemDump.path);
-      if (!existsSync(join(binDir, 'initdb'))) throw new Error(`pg_dump ${systemDump.major} has no server binaries beside it`);
-      console.log(`backup round trip: pg_dump ${systemDump.major} cannot dump the PostgreSQL ${major} test server; using a scratch ${systemDump.major} server`);
+      if (!existsSync(join(binDir, 'initdb')))
+        throw new Error(`pg_dump ${systemDump.major} has no server binaries beside it`);
+      console.log(
+        `backup round trip: pg_dump ${systemDump.major} cannot dump the PostgreSQL ${major} test server; using a scratch ${systemDump.major} server`,
+      );
       const server = await startScratchServer(binDir);
       scratch = server;
       serverUrl = server.url;

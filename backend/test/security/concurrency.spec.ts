@@ -30,7 +30,10 @@ describe('concurrency', () => {
     const writers = staff.slice(0, 3);
     const responses = await Promise.all(
       Array.from({ length: 12 }, (_, index) =>
-        writers[index % writers.length].patch(`/api/employers/${employerId}`, { version: 1, municipality: `Kunta ${index}` }),
+        writers[index % writers.length].patch(`/api/employers/${employerId}`, {
+          version: 1,
+          municipality: `Kunta ${index}`,
+        }),
       ),
     );
     const statuses = responses.map((response) => response.status).sort();
@@ -40,7 +43,9 @@ describe('concurrency', () => {
       expect(lost.body.code).toBe('STALE_VERSION');
     }
     const winner = responses.find((response) => response.status === 200)!;
-    const [row] = await context.dataSource.query(`SELECT version, municipality FROM employers WHERE id = $1`, [employerId]);
+    const [row] = await context.dataSource.query(`SELECT version, municipality FROM employers WHERE id = $1`, [
+      employerId,
+    ]);
     expect(row).toEqual({ version: 2, municipality: winner.body.municipality });
     const audit: { action: string; changes: Record<string, [unknown, unknown]> }[] = await context.dataSource.query(
       `SELECT action, changes FROM audit_events WHERE entity_type = 'employer' AND entity_id = $1 AND action = 'update'`,
@@ -53,7 +58,9 @@ describe('concurrency', () => {
   it('keeps all 50 contact entries logged in parallel, with 50 audit rows and the latest contact time', async () => {
     const employerId = await insertEmployer(context.dataSource, { name: 'Ruuhka Oy', ownerCampusGroupId: groupId });
     const base = Date.now() - 10 * 24 * 3600 * 1000;
-    const occurred = Array.from({ length: 50 }, (_, index) => new Date(base + ((index * 7919) % 50) * 3600 * 1000).toISOString());
+    const occurred = Array.from({ length: 50 }, (_, index) =>
+      new Date(base + ((index * 7919) % 50) * 3600 * 1000).toISOString(),
+    );
     const responses = await Promise.all(
       occurred.map((occurredAt, index) =>
         staff[index % staff.length].post('/api/contact-entries', {
@@ -64,7 +71,9 @@ describe('concurrency', () => {
         }),
       ),
     );
-    expect(responses.filter((response) => response.status !== 201).map((response) => `${response.status} ${response.text}`)).toEqual([]);
+    expect(
+      responses.filter((response) => response.status !== 201).map((response) => `${response.status} ${response.text}`),
+    ).toEqual([]);
     const ids = new Set(responses.map((response) => response.body.id as number));
     expect(ids.size).toBe(50);
 
@@ -84,7 +93,10 @@ describe('concurrency', () => {
       [employerId],
     );
     const latest = occurred.reduce((max, value) => (value > max ? value : max));
-    const [{ max }] = await context.dataSource.query(`SELECT max(occurred_at) AS max FROM contact_entries WHERE employer_id = $1`, [employerId]);
+    const [{ max }] = await context.dataSource.query(
+      `SELECT max(occurred_at) AS max FROM contact_entries WHERE employer_id = $1`,
+      [employerId],
+    );
     expect((max as Date).toISOString()).toBe(latest);
     expect((lastContactAt as Date).toISOString()).toBe(latest);
   });

@@ -5,17 +5,55 @@ import { type RouteEntry, routeTable } from '../route-table';
 import { type Client, startTestApp, type TestContext } from '../test-app';
 import { ROUTE_EXPECTATIONS } from './route-expectations';
 import { routeInputs } from './route-inputs';
-import { createGroups, createWorld, databaseFingerprint, type ScopeIds, type SecurityCast, versionOf } from './security-world';
+import {
+  createGroups,
+  createWorld,
+  databaseFingerprint,
+  type ScopeIds,
+  type SecurityCast,
+  versionOf,
+} from './security-world';
 
 // ASVS 5.0 V2 (validation) and OWASP A03 injection / A08 integrity: generated hostile bodies, query
 // strings and path values against every write and list route the app serves.
 
-const SQL = ["' OR 1=1 --", "'; DROP TABLE employers; --", '1; DROP TABLE users', "1' UNION SELECT password_hash FROM users --", '%_\\'];
-const HTML = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(document.cookie)>', '{{constructor.constructor("alert(1)")()}}'];
-const UNICODE = ['😀👩‍👩‍👧‍👦🇫🇮', '\u202Eevil\u202C', 'שלום עולם مرحبا', 'a\u0000b', '\u0000', '\uFEFF\u200B', 'Ääkköset Åland', '\uD800', 'e\u0301\u0301\u0301'];
+const SQL = [
+  "' OR 1=1 --",
+  "'; DROP TABLE employers; --",
+  '1; DROP TABLE users',
+  "1' UNION SELECT password_hash FROM users --",
+  '%_\\',
+];
+const HTML = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '"><svg onload=alert(document.cookie)>',
+  '{{constructor.constructor("alert(1)")()}}',
+];
+const UNICODE = [
+  '😀👩‍👩‍👧‍👦🇫🇮',
+  '\u202Eevil\u202C',
+  'שלום עולם مرحبا',
+  'a\u0000b',
+  '\u0000',
+  '\uFEFF\u200B',
+  'Ääkköset Åland',
+  '\uD800',
+  'e\u0301\u0301\u0301',
+];
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype'];
 // Days and instants at and past the edges PostgreSQL and the schemas draw (year 0000 does not exist; 1900–2100 is allowed).
-const BOUNDARY_DAYS = ['0000-01-01', '1899-12-31', '1900-01-01', '2100-12-31', '2101-01-01', '9999-12-31', '2026-02-30', '2024-02-29', '2023-02-29'];
+const BOUNDARY_DAYS = [
+  '0000-01-01',
+  '1899-12-31',
+  '1900-01-01',
+  '2100-12-31',
+  '2101-01-01',
+  '9999-12-31',
+  '2026-02-30',
+  '2024-02-29',
+  '2023-02-29',
+];
 const BOUNDARY_INSTANTS = [
   ...BOUNDARY_DAYS.map((day) => `${day}T00:00:00Z`),
   '0000-01-01T00:00:00+02:00',
@@ -29,7 +67,11 @@ const BOUNDARY_INSTANTS = [
 ];
 const boundaryDate = fc.constantFrom(...BOUNDARY_DAYS, ...BOUNDARY_INSTANTS);
 /** Text with no letter or digit: a search of it can match nothing and must not break the SQL. */
-const punctuationOnly = fc.string({ unit: fc.constantFrom(...'-%_\'";:.,!?()[]{}<>/\\|*&^$#@~`+= –—…«»¿'), minLength: 1, maxLength: 12 });
+const punctuationOnly = fc.string({
+  unit: fc.constantFrom(...'-%_\'";:.,!?()[]{}<>/\\|*&^$#@~`+= –—…«»¿'),
+  minLength: 1,
+  maxLength: 12,
+});
 const cursorValue: fc.Arbitrary<unknown> = fc.oneof(
   boundaryDate,
   punctuationOnly,
@@ -43,12 +85,27 @@ const cursorValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 /** A cursor as a client could forge it: base64url of a JSON array of any length and kinds, or of any JSON, or not base64url at all. */
 const forgedCursor = fc.oneof(
-  { weight: 4, arbitrary: fc.array(cursorValue, { maxLength: 5 }).map((values) => Buffer.from(JSON.stringify(values)).toString('base64url')) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .array(cursorValue, { maxLength: 5 })
+      .map((values) => Buffer.from(JSON.stringify(values)).toString('base64url')),
+  },
   fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value) ?? 'null').toString('base64url')),
   fc.string({ maxLength: 40 }),
   fc.constant('WyJ4IiwxXQ'),
 );
-const FREE_TEXT_KEYS = ['summary', 'notes', 'title', 'name', 'description', 'displayName', 'campus', 'municipality', 'streetAddress'];
+const FREE_TEXT_KEYS = [
+  'summary',
+  'notes',
+  'title',
+  'name',
+  'description',
+  'displayName',
+  'campus',
+  'municipality',
+  'streetAddress',
+];
 
 // Generous for a loaded 2-core machine; the work itself takes a fraction of this.
 jest.setTimeout(120_000);
@@ -84,9 +141,13 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 /** Values of the wrong type or far too long for any field: a request carrying one must be refused. */
 function refusedValue(original: unknown): fc.Arbitrary<unknown> {
   if (typeof original === 'string') {
-    return fc.oneof(fc.constantFrom({}, [], 123, true, deepJson(1000), { $ne: null }), hugeString.map((value) => `${value}${'y'.repeat(100_000)}`.slice(0, 100_001)));
+    return fc.oneof(
+      fc.constantFrom({}, [], 123, true, deepJson(1000), { $ne: null }),
+      hugeString.map((value) => `${value}${'y'.repeat(100_000)}`.slice(0, 100_001)),
+    );
   }
-  if (typeof original === 'number') return fc.constantFrom(...SQL, '1', 1.5, -5, {}, [], true, 2 ** 53 + 1, deepJson(1000));
+  if (typeof original === 'number')
+    return fc.constantFrom(...SQL, '1', 1.5, -5, {}, [], true, 2 ** 53 + 1, deepJson(1000));
   if (Array.isArray(original)) return fc.constantFrom(...SQL, 7, { length: 1 }, deepJson(1000));
   return fc.constantFrom(...SQL, 42, [], deepJson(1000));
 }
@@ -94,17 +155,47 @@ function refusedValue(original: unknown): fc.Arbitrary<unknown> {
 /** Percent-encodes the UTF-8 bytes (lone surrogates become U+FFFD, as a browser would send them). */
 function encodeLoose(value: string): string {
   return [...Buffer.from(value, 'utf8')]
-    .map((byte) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`))
+    .map((byte) =>
+      /[A-Za-z0-9_.~-]/.test(String.fromCharCode(byte))
+        ? String.fromCharCode(byte)
+        : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
     .join('');
 }
 
-const QUERY_KEYS = ['q', 'limit', 'cursor', 'status', 'sort', 'employerId', 'campusGroupId', 'assignee', 'due', 'archived', 'noContactDays', 'stage', 'type', 'open', 'role', 'active', 'tag', 'industrySection', 'accountManagerId', 'ownerId', '__proto__', 'constructor'];
+const QUERY_KEYS = [
+  'q',
+  'limit',
+  'cursor',
+  'status',
+  'sort',
+  'employerId',
+  'campusGroupId',
+  'assignee',
+  'due',
+  'archived',
+  'noContactDays',
+  'stage',
+  'type',
+  'open',
+  'role',
+  'active',
+  'tag',
+  'industrySection',
+  'accountManagerId',
+  'ownerId',
+  '__proto__',
+  'constructor',
+];
 
 const queryString = fc
   .array(
     fc.tuple(
       fc.constantFrom(...QUERY_KEYS),
-      fc.oneof(hostileString.filter((value) => value.length < 3000), fc.constantFrom('9999999999', '2147483648', '0', '100', '999', '-lastContact', 'me')),
+      fc.oneof(
+        hostileString.filter((value) => value.length < 3000),
+        fc.constantFrom('9999999999', '2147483648', '0', '100', '999', '-lastContact', 'me'),
+      ),
       fc.constantFrom('plain', 'array', 'object'),
     ),
     { minLength: 1, maxLength: 4 },
@@ -122,7 +213,24 @@ const queryString = fc
 
 const pathValue = fc.oneof(
   hostileString.filter((value) => value.length > 0 && value.length < 2000),
-  fc.constantFrom('9999999999', '2147483648', '4294967296', '0', '-1', '1.5', '1e3', '0x10', '01', '%00', '..%2F..%2Fetc%2Fpasswd', '1%20OR%201%3D1', '%', '%ZZ', '%C0%AF', '%E0%A4%A'),
+  fc.constantFrom(
+    '9999999999',
+    '2147483648',
+    '4294967296',
+    '0',
+    '-1',
+    '1.5',
+    '1e3',
+    '0x10',
+    '01',
+    '%00',
+    '..%2F..%2Fetc%2Fpasswd',
+    '1%20OR%201%3D1',
+    '%',
+    '%ZZ',
+    '%C0%AF',
+    '%E0%A4%A',
+  ),
 );
 
 function isEnvelope(response: Response): boolean {
@@ -186,7 +294,12 @@ describe('hostile input (property tests over every write and list route)', () =>
       jar: { getCookie(name: string, access: unknown): { value: string } | undefined };
     };
     const xsrf = agent.jar.getCookie('XSRF-TOKEN', CookieAccessInfo.All)?.value ?? '';
-    const test = method === 'POST' ? admin.agent.post(path) : method === 'PATCH' ? admin.agent.patch(path) : admin.agent.delete(path);
+    const test =
+      method === 'POST'
+        ? admin.agent.post(path)
+        : method === 'PATCH'
+          ? admin.agent.patch(path)
+          : admin.agent.delete(path);
     test.set('X-XSRF-TOKEN', xsrf);
     return body === undefined ? test : test.set('Content-Type', 'application/json').send(JSON.stringify(body));
   }
@@ -195,7 +308,8 @@ describe('hostile input (property tests over every write and list route)', () =>
     // A calendar feed answers calendar programs, which want a plain status, not the JSON envelope.
     const envelopeExpected = !/\.ics /.test(label);
     if (response.status >= 500) problems.push(`${label} → ${response.status} ${response.text.slice(0, 300)}`);
-    else if (response.status >= 400 && envelopeExpected && !isEnvelope(response)) problems.push(`${label} → ${response.status} without the envelope`);
+    else if (response.status >= 400 && envelopeExpected && !isEnvelope(response))
+      problems.push(`${label} → ${response.status} without the envelope`);
   }
 
   it('never answers a generated body with a 5xx, refuses with the error envelope, and stores accepted text verbatim', async () => {
@@ -205,7 +319,11 @@ describe('hostile input (property tests over every write and list route)', () =>
       const mutation = fc.oneof(
         // One real field gets a hostile value: reaches the field's own validation and the SQL behind it.
         ...(keys.length ? [fc.tuple(fc.constant('field' as const), fc.constantFrom(...keys), hostileValue)] : []),
-        fc.tuple(fc.constant('extra' as const), fc.constantFrom(...PROTO_KEYS, "name' OR '1'='1", 'id', 'createdBy', 'version'), hostileValue),
+        fc.tuple(
+          fc.constant('extra' as const),
+          fc.constantFrom(...PROTO_KEYS, "name' OR '1'='1", 'id', 'createdBy', 'version'),
+          hostileValue,
+        ),
         fc.tuple(fc.constant('whole' as const), fc.constant(''), hostileValue),
       );
       await fc.assert(
@@ -223,7 +341,9 @@ describe('hostile input (property tests over every write and list route)', () =>
             const wellFormed = Buffer.from(value, 'utf8').toString('utf8').trim();
             const expected = wellFormed === '' ? null : wellFormed;
             if (stored !== undefined && stored !== expected) {
-              problems.push(`${keyOf(route)} stored ${key} as ${JSON.stringify(stored)?.slice(0, 80)}, sent ${JSON.stringify(value).slice(0, 80)}`);
+              problems.push(
+                `${keyOf(route)} stored ${key} as ${JSON.stringify(stored)?.slice(0, 80)}, sent ${JSON.stringify(value).slice(0, 80)}`,
+              );
             }
           }
           // Problems are collected instead of stopping at the first, so one run lists every weak route.
@@ -246,7 +366,8 @@ describe('hostile input (property tests over every write and list route)', () =>
           const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : await baseBody(route);
           const response = await send(route.method, path, body);
           judge(`${keyOf(route)} path ${JSON.stringify(value).slice(0, 60)}`, response);
-          if (response.status < 400) problems.push(`${keyOf(route)} accepted the path value ${JSON.stringify(value).slice(0, 60)}`);
+          if (response.status < 400)
+            problems.push(`${keyOf(route)} accepted the path value ${JSON.stringify(value).slice(0, 60)}`);
           return true;
         }),
         { numRuns: 8 },
@@ -274,16 +395,28 @@ describe('hostile input (property tests over every write and list route)', () =>
   it('answers forged cursors, boundary dates and punctuation-only searches on every list, search and report with 2xx or a 4xx envelope', async () => {
     const withQuery = routes.filter((route) => route.method === 'GET' && inputs.get(route.handler)?.query);
     const sorts = ['name', '-name', 'status', '-lastContact', 'nextFollowUp', '-accountManager'];
-    const search = fc.oneof(punctuationOnly, punctuationOnly.map((text) => `${text}a${text}`));
+    const search = fc.oneof(
+      punctuationOnly,
+      punctuationOnly.map((text) => `${text}a${text}`),
+    );
     // One concern per request, so a strict schema does not refuse it for a key the route lacks.
     const query = fc
       .oneof(
         fc.tuple(fc.constant('cursor'), forgedCursor).map(([key, value]) => [[key, value]]),
-        fc.tuple(forgedCursor, fc.constantFrom(...sorts)).map(([cursor, sort]) => [['cursor', cursor], ['sort', sort]]),
+        fc.tuple(forgedCursor, fc.constantFrom(...sorts)).map(([cursor, sort]) => [
+          ['cursor', cursor],
+          ['sort', sort],
+        ]),
         search.map((q) => [['q', q]]),
-        fc.tuple(search, forgedCursor).map(([q, cursor]) => [['q', q], ['cursor', cursor]]),
+        fc.tuple(search, forgedCursor).map(([q, cursor]) => [
+          ['q', q],
+          ['cursor', cursor],
+        ]),
         fc.tuple(fc.constantFrom('from', 'to'), boundaryDate).map(([key, value]) => [[key, value]]),
-        fc.tuple(boundaryDate, boundaryDate).map(([from, to]) => [['from', from], ['to', to]]),
+        fc.tuple(boundaryDate, boundaryDate).map(([from, to]) => [
+          ['from', from],
+          ['to', to],
+        ]),
       )
       .map((pairs) => pairs.map(([key, value]) => `${key}=${encodeLoose(value)}`).join('&'));
     for (const route of withQuery) {
@@ -307,7 +440,14 @@ describe('hostile input (property tests over every write and list route)', () =>
       const keys = Object.keys(base);
       const refusal = fc.oneof(
         ...keys.map((key) => refusedValue(base[key]).map((value) => ({ ...base, [key]: value }))),
-        fc.constantFrom(...PROTO_KEYS).map((key) => JSON.parse(`{${JSON.stringify(key)}: {"polluted": true}, ${JSON.stringify(base).slice(1, -1) || '"x": 1'}}`) as unknown),
+        fc
+          .constantFrom(...PROTO_KEYS)
+          .map(
+            (key) =>
+              JSON.parse(
+                `{${JSON.stringify(key)}: {"polluted": true}, ${JSON.stringify(base).slice(1, -1) || '"x": 1'}}`,
+              ) as unknown,
+          ),
         fc.constantFrom<unknown>([base], 'just a string', 42, deepJson(1000)),
       );
       await fc.assert(

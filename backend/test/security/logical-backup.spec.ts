@@ -32,7 +32,10 @@ async function query<T>(url: string, sql: string, values: unknown[] = []): Promi
 
 /** Order-independent checksum of a table's rows, as the server renders them. */
 async function checksum(url: string, table: string): Promise<string> {
-  const [row] = await query<{ sum: string }>(url, `SELECT md5(string_agg(to_jsonb(t)::text, '|' ORDER BY to_jsonb(t)::text)) AS sum FROM ${table} t`);
+  const [row] = await query<{ sum: string }>(
+    url,
+    `SELECT md5(string_agg(to_jsonb(t)::text, '|' ORDER BY to_jsonb(t)::text)) AS sum FROM ${table} t`,
+  );
   return row.sum;
 }
 
@@ -40,12 +43,19 @@ async function checksum(url: string, table: string): Promise<string> {
 async function populate(url: string): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
   try {
-    const [{ id: groupId }] = await dataSource.query(`INSERT INTO campus_groups (name, campus) VALUES ('Varmuuskopio', 'Kampus') RETURNING id`);
-    const [{ id: otherGroupId }] = await dataSource.query(`INSERT INTO campus_groups (name, campus) VALUES ('Toinen', 'Kampus 2') RETURNING id`);
+    const [{ id: groupId }] = await dataSource.query(
+      `INSERT INTO campus_groups (name, campus) VALUES ('Varmuuskopio', 'Kampus') RETURNING id`,
+    );
+    const [{ id: otherGroupId }] = await dataSource.query(
+      `INSERT INTO campus_groups (name, campus) VALUES ('Toinen', 'Kampus 2') RETURNING id`,
+    );
     const [{ id: userId }] = await dataSource.query(
       `INSERT INTO users (email, display_name, role, password_hash) VALUES ('backup@example.fi', 'Bäckup', 'admin', 'x') RETURNING id`,
     );
-    await dataSource.query(`INSERT INTO user_campus_groups (user_id, campus_group_id) VALUES ($1, $2)`, [userId, groupId]);
+    await dataSource.query(`INSERT INTO user_campus_groups (user_id, campus_group_id) VALUES ($1, $2)`, [
+      userId,
+      groupId,
+    ]);
     await dataSource.query(
       `INSERT INTO sessions (token_hash, user_id, expires_at, user_agent) VALUES (repeat('a', 64), $1, now() + interval '1 day', 'jest')`,
       [userId],
@@ -57,7 +67,10 @@ async function populate(url: string): Promise<void> {
     );
     for (let n = 1; n <= 5; n += 1) {
       const employerId = await insertEmployer(dataSource, {
-        name: `Ääkkönen & "Lainaus" ${n} Oy 😀`, ownerCampusGroupId: groupId, campusGroupIds: [otherGroupId], accountManagerId: userId,
+        name: `Ääkkönen & "Lainaus" ${n} Oy 😀`,
+        ownerCampusGroupId: groupId,
+        campusGroupIds: [otherGroupId],
+        accountManagerId: userId,
       });
       const personId = await insertContactPerson(dataSource, employerId, `Åsa Öhman ${n}\nrivinvaihto`);
       const [{ id: entryId }] = await dataSource.query(
@@ -65,7 +78,10 @@ async function populate(url: string): Promise<void> {
          VALUES ($1, 'phone', '2026-01-02T03:04:05.123456Z', 'Puhelu \\ äöå 😀', $2, $3) RETURNING id`,
         [employerId, groupId, userId],
       );
-      await dataSource.query(`INSERT INTO contact_entry_persons (contact_entry_id, contact_person_id) VALUES ($1, $2)`, [entryId, personId]);
+      await dataSource.query(
+        `INSERT INTO contact_entry_persons (contact_entry_id, contact_person_id) VALUES ($1, $2)`,
+        [entryId, personId],
+      );
       await dataSource.query(
         `INSERT INTO follow_ups (employer_id, contact_entry_id, title, due_date, assignee_id, created_by) VALUES ($1, $2, 'Soita', '2028-02-29', $3, $3)`,
         [employerId, entryId, userId],
@@ -108,11 +124,17 @@ describe('built-in logical backup', () => {
     await populate(source.ownerUrl);
     before = await tableCounts(source.ownerUrl);
     emptyUrl = withDatabase(process.env[TEST_SERVER_URL_ENV]!, emptyName);
-    await query(withDatabase(process.env[TEST_SERVER_URL_ENV]!, 'postgres'), `CREATE DATABASE ${emptyName} ENCODING 'UTF8' TEMPLATE template0`);
+    await query(
+      withDatabase(process.env[TEST_SERVER_URL_ENV]!, 'postgres'),
+      `CREATE DATABASE ${emptyName} ENCODING 'UTF8' TEMPLATE template0`,
+    );
   });
   afterAll(async () => {
     await source?.drop();
-    await query(withDatabase(process.env[TEST_SERVER_URL_ENV]!, 'postgres'), `DROP DATABASE IF EXISTS ${emptyName} WITH (FORCE)`);
+    await query(
+      withDatabase(process.env[TEST_SERVER_URL_ENV]!, 'postgres'),
+      `DROP DATABASE IF EXISTS ${emptyName} WITH (FORCE)`,
+    );
     await rm(folder, { recursive: true, force: true });
   });
 
@@ -136,8 +158,22 @@ describe('built-in logical backup', () => {
 
   it('restores into an empty database: migrates it, then every table’s rows byte for byte', async () => {
     expect(before.employers).toBe(5);
-    for (const table of ['campus_groups', 'users', 'user_campus_groups', 'employers', 'employer_campus_groups', 'contact_persons',
-      'contact_entries', 'follow_ups', 'opportunities', 'opportunity_stage_changes', 'audit_events', 'sessions', 'calendar_feeds', 'import_batches']) {
+    for (const table of [
+      'campus_groups',
+      'users',
+      'user_campus_groups',
+      'employers',
+      'employer_campus_groups',
+      'contact_persons',
+      'contact_entries',
+      'follow_ups',
+      'opportunities',
+      'opportunity_stage_changes',
+      'audit_events',
+      'sessions',
+      'calendar_feeds',
+      'import_batches',
+    ]) {
       expect({ table, rows: before[table] }).toEqual({ table, rows: expect.any(Number) });
       expect(before[table]).toBeGreaterThan(0);
     }
@@ -145,18 +181,37 @@ describe('built-in logical backup', () => {
     const after = await tableCounts(emptyUrl);
     expect(after).toEqual(before);
     expect(Object.values(restored).reduce((a, b) => a + b, 0)).toBe(
-      Object.entries(before).filter(([table]) => table !== 'migrations').reduce((sum, [, n]) => sum + n, 0),
+      Object.entries(before)
+        .filter(([table]) => table !== 'migrations')
+        .reduce((sum, [, n]) => sum + n, 0),
     );
-    for (const table of ['employers', 'contact_persons', 'contact_entries', 'audit_events', 'import_batches', 'users', 'migrations']) {
-      expect({ table, sum: await checksum(emptyUrl, table) }).toEqual({ table, sum: await checksum(source.ownerUrl, table) });
+    for (const table of [
+      'employers',
+      'contact_persons',
+      'contact_entries',
+      'audit_events',
+      'import_batches',
+      'users',
+      'migrations',
+    ]) {
+      expect({ table, sum: await checksum(emptyUrl, table) }).toEqual({
+        table,
+        sum: await checksum(source.ownerUrl, table),
+      });
     }
-    const [big] = await query<{ id: string; big: string }>(emptyUrl, `SELECT id::text, changes->>'big' AS big FROM audit_events WHERE id = 9007199254740993`);
+    const [big] = await query<{ id: string; big: string }>(
+      emptyUrl,
+      `SELECT id::text, changes->>'big' AS big FROM audit_events WHERE id = 9007199254740993`,
+    );
     expect(big).toEqual({ id: '9007199254740993', big: '123456789012345678901234567890.5' });
   });
 
   it('leaves identity sequences continuing after the restored maximum', async () => {
     const [{ max }] = await query<{ max: number }>(emptyUrl, `SELECT max(id) AS max FROM campus_groups`);
-    const [group] = await query<{ id: number }>(emptyUrl, `INSERT INTO campus_groups (name, campus) VALUES ('Uusi ryhmä', 'K') RETURNING id`);
+    const [group] = await query<{ id: number }>(
+      emptyUrl,
+      `INSERT INTO campus_groups (name, campus) VALUES ('Uusi ryhmä', 'K') RETURNING id`,
+    );
     expect(group.id).toBe(max + 1);
     const [{ id: employerId }] = await query<{ id: number }>(emptyUrl, `SELECT max(id) AS id FROM employers`);
     const [audit] = await query<{ id: string }>(
@@ -181,7 +236,13 @@ describe('built-in logical backup', () => {
 
   it('refuses a backup whose migrations are not an earlier state of the app’s schema, changing nothing', async () => {
     const foreign = join(folder, 'foreign.crmdump.gz');
-    const header = { format: 'tyoelama-logical', version: 1, createdAt: new Date().toISOString(), migrations: ['Someone1700000000000'], tables: [] };
+    const header = {
+      format: 'tyoelama-logical',
+      version: 1,
+      createdAt: new Date().toISOString(),
+      migrations: ['Someone1700000000000'],
+      tables: [],
+    };
     await pipeline(Readable.from([`${JSON.stringify(header)}\n`]), createGzip(), createWriteStream(foreign));
     expect(await isLogicalBackup(foreign)).toBe(true);
     await expect(logicalRestore(emptyUrl, foreign)).rejects.toThrow(/not an earlier state of this app's schema/);

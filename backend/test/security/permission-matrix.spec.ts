@@ -94,8 +94,14 @@ describe('permission matrix (every route × role × campus group, from the route
     return world;
   }
 
-  async function send(client: Client, route: RouteEntry, expectation: RouteExpectation, ids: ScopeIds): Promise<Response> {
-    const path = fillPath(route.path, expectation.params?.(ids) ?? {}) + (expectation.query ? `?${expectation.query}` : '');
+  async function send(
+    client: Client,
+    route: RouteEntry,
+    expectation: RouteExpectation,
+    ids: ScopeIds,
+  ): Promise<Response> {
+    const path =
+      fillPath(route.path, expectation.params?.(ids) ?? {}) + (expectation.query ? `?${expectation.query}` : '');
     const body = await expectation.body?.({ ids, version: (table, id) => versionOf(context.dataSource, table, id) });
     switch (route.method) {
       case 'GET':
@@ -131,7 +137,12 @@ describe('permission matrix (every route × role × campus group, from the route
       const expectation = ROUTE_EXPECTATIONS[keyOf(route)] ?? { expect: () => '2xx' as const };
       const client = await context.client();
       const ids = readWorld.ids('own');
-      const response = await send(client, route, { ...expectation, params: provisionalParams(route, expectation) }, ids);
+      const response = await send(
+        client,
+        route,
+        { ...expectation, params: provisionalParams(route, expectation) },
+        ids,
+      );
       checked.checks += 1;
       if (response.status !== 401) failures.push(`${keyOf(route)} → ${response.status}`);
       else if (response.body.code !== 'UNAUTHENTICATED') failures.push(`${keyOf(route)} → 401 without the envelope`);
@@ -165,7 +176,9 @@ describe('permission matrix (every route × role × campus group, from the route
             const response = await send(await callerFor(role, expectation), route, expectation, ids);
             checked.checks += 1;
             if (!matches(response.status, wanted)) {
-              failures.push(`${key} as ${role} on ${scope} rows: expected ${wanted}, got ${response.status} ${response.text.slice(0, 200)}`);
+              failures.push(
+                `${key} as ${role} on ${scope} rows: expected ${wanted}, got ${response.status} ${response.text.slice(0, 200)}`,
+              );
             } else if (response.status >= 400 && !route.path.endsWith('.ics') && !isEnvelope(response)) {
               failures.push(`${key} as ${role}: ${response.status} without the error envelope`);
             }
@@ -189,9 +202,11 @@ describe('permission matrix (every route × role × campus group, from the route
       expect(leadership.status).toBe(200);
       if (member.text.includes(OTHER_GROUP_MARKER)) failures.push(`${keyOf(route)} shows another group's row`);
       const leaked = leakedEmployerRows(member.body, otherEmployerIds);
-      if (leaked.length) failures.push(`${keyOf(route)} lists rows of employers ${JSON.stringify(leaked).slice(0, 200)}`);
+      if (leaked.length)
+        failures.push(`${keyOf(route)} lists rows of employers ${JSON.stringify(leaked).slice(0, 200)}`);
       // The check above is only worth something if the row is there for a reader of everything.
-      if (!leadership.text.includes(OTHER_GROUP_MARKER)) failures.push(`${keyOf(route)} has no marked row for leadership`);
+      if (!leadership.text.includes(OTHER_GROUP_MARKER))
+        failures.push(`${keyOf(route)} has no marked row for leadership`);
       if (member.body.total !== undefined && member.body.total >= leadership.body.total) {
         failures.push(`${keyOf(route)} counts as many rows for the campus member as for leadership`);
       }
@@ -237,7 +252,10 @@ describe('permission matrix (every route × role × campus group, from the route
       const rule = PROVISIONAL_RULES.find((candidate) => candidate.matches(route.method, route.path));
       if (!rule) continue;
       checked.provisional.add(key);
-      const expectation: RouteExpectation = { expect: () => '2xx', params: provisionalParams(route, { expect: () => '2xx' }) };
+      const expectation: RouteExpectation = {
+        expect: () => '2xx',
+        params: provisionalParams(route, { expect: () => '2xx' }),
+      };
       for (const role of ROLES) {
         const world = route.method === 'GET' ? readWorld : await newWorld();
         const response = await send(callers[role], route, expectation, world.ids('own'));

@@ -287,7 +287,10 @@ Object.assign(ROUTE_EXPECTATIONS, {
   'GET /api/imports/:id/rows': { expect: writeAllowed('employers'), params: () => ({ id: 2_000_000_000 }) },
   'POST /api/imports/:id/commit': { expect: writeAllowed('employers'), params: () => ({ id: 2_000_000_000 }) },
   // Looking up a Y-tunnus is part of editing an employer; the register itself may be unreachable (503).
-  'GET /api/business-register/:businessId': { expect: writeAllowed('employers'), params: () => ({ businessId: '0112038-9' }) },
+  'GET /api/business-register/:businessId': {
+    expect: writeAllowed('employers'),
+    params: () => ({ businessId: '0112038-9' }),
+  },
   'GET /api/calendar-feed': { expect: anyRole },
   'POST /api/calendar-feed': { expect: anyRole },
   'DELETE /api/calendar-feed': { expect: anyRole },
@@ -307,7 +310,10 @@ export interface ProvisionalRule {
   expect(role: Role): Outcome;
 }
 
-const readsOf = (resource: Resource) => (role: Role): Outcome => (rightOf(role, resource).read === 'none' ? 403 : '2xx');
+const readsOf =
+  (resource: Resource) =>
+  (role: Role): Outcome =>
+    rightOf(role, resource).read === 'none' ? 403 : '2xx';
 
 export const PROVISIONAL_RULES: ProvisionalRule[] = [
   {

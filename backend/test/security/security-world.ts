@@ -76,12 +76,7 @@ interface SideRows {
   opportunityId: number;
 }
 
-async function createSide(
-  dataSource: DataSource,
-  groupId: number,
-  label: string,
-  authorId: number,
-): Promise<SideRows> {
+async function createSide(dataSource: DataSource, groupId: number, label: string, authorId: number): Promise<SideRows> {
   const employerId = await insertOne(
     dataSource,
     `INSERT INTO employers (name, owner_campus_group_id) VALUES ($1, $2)`,

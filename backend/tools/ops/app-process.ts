@@ -32,7 +32,16 @@ export async function startAppProcess(extraEnv: NodeJS.ProcessEnv = {}): Promise
   const adminEmail = 'ops.admin@example.fi';
   const adminPassword = 'ops-kivi-kahvikuppi-1';
   const child = spawn(process.execPath, [BUILT_APP_MAIN], {
-    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn', ...extraEnv },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      ADMIN_EMAIL: adminEmail,
+      ADMIN_PASSWORD: adminPassword,
+      LOG_LEVEL: 'warn',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -23,7 +23,11 @@ export function backupFileName(now = new Date(), format: BackupFormat = 'pg_dump
  * pg_dump when one matching the server's major version is installed (or in PG_BIN_DIR); otherwise
  * the built-in logical format, which needs no client programs at all.
  */
-export async function backupDatabase(url: string, folder: string, now = new Date()): Promise<{ file: string; via: string }> {
+export async function backupDatabase(
+  url: string,
+  folder: string,
+  now = new Date(),
+): Promise<{ file: string; via: string }> {
   const tool = await pgDumpFor(url);
   if (tool) {
     const file = join(folder, backupFileName(now, 'pg_dump'));

@@ -132,10 +132,19 @@ async function main(): Promise<void> {
     console.log(`fault 1: PostgreSQL stopped (pg_ctl stop -m immediate) after ${Date.now() - stoppedAt} ms`);
     await sleep(3000);
     const downHealth = await health(app);
-    check(downHealth.status === 503 && downHealth.ms < 2500, `health answers 503 while stopped (${downHealth.status} in ${downHealth.ms} ms)`);
+    check(
+      downHealth.status === 503 && downHealth.ms < 2500,
+      `health answers 503 while stopped (${downHealth.status} in ${downHealth.ms} ms)`,
+    );
     const stopped = results.filter((result) => result.phase === 'stopped' && result.at > stoppedAt + 500);
-    check(stopped.length > 0 && stopped.every((result) => result.status === 503), `writes while stopped answer 503 (${stopped.length} requests: ${summary(stopped)})`);
-    check(stopped.every((result) => result.ms < 2000), `…each within 2 s (slowest ${Math.max(0, ...stopped.map((result) => result.ms))} ms)`);
+    check(
+      stopped.length > 0 && stopped.every((result) => result.status === 503),
+      `writes while stopped answer 503 (${stopped.length} requests: ${summary(stopped)})`,
+    );
+    check(
+      stopped.every((result) => result.ms < 2000),
+      `…each within 2 s (slowest ${Math.max(0, ...stopped.map((result) => result.ms))} ms)`,
+    );
     check(app.child.exitCode === null, 'the app process is still running');
 
     phase = 'recovering';
@@ -145,7 +154,10 @@ async function main(): Promise<void> {
     phase = 'after-restart';
     await sleep(2000);
     const afterRestart = results.filter((result) => result.phase === 'after-restart');
-    check(afterRestart.some((result) => result.status === 201), `writes succeed again after the restart (${summary(afterRestart)})`);
+    check(
+      afterRestart.some((result) => result.status === 201),
+      `writes succeed again after the restart (${summary(afterRestart)})`,
+    );
 
     // Fault 2: the server freezes (SIGSTOP to the postmaster and every backend), as on a stalled disk or VM.
     phase = 'frozen';
@@ -155,14 +167,23 @@ async function main(): Promise<void> {
     console.log(`fault 2: PostgreSQL frozen (SIGSTOP to ${pids.length} processes)`);
     await sleep(3000);
     const frozenHealth = await health(app);
-    check(frozenHealth.status === 503 && frozenHealth.ms < 2500, `health answers 503 while frozen (${frozenHealth.status} in ${frozenHealth.ms} ms)`);
+    check(
+      frozenHealth.status === 503 && frozenHealth.ms < 2500,
+      `health answers 503 while frozen (${frozenHealth.status} in ${frozenHealth.ms} ms)`,
+    );
     await sleep(25_000);
     // Writes sent after the freeze took hold (the first moments may still have been served).
     const frozen = results.filter((result) => result.phase === 'frozen' && result.at > frozenAt + 500);
     // No answer can come from a frozen server: the pool's query_timeout (10 s per statement; a
     // transaction's BEGIN and ROLLBACK may each wait) bounds the wait instead of hanging forever.
-    check(frozen.length > 0 && frozen.every((result) => result.status === 503), `writes while frozen answer 503 (${summary(frozen)})`);
-    check(frozen.every((result) => result.ms < 25_000), `…without hanging (slowest ${Math.max(0, ...frozen.map((result) => result.ms))} ms)`);
+    check(
+      frozen.length > 0 && frozen.every((result) => result.status === 503),
+      `writes while frozen answer 503 (${summary(frozen)})`,
+    );
+    check(
+      frozen.every((result) => result.ms < 25_000),
+      `…without hanging (slowest ${Math.max(0, ...frozen.map((result) => result.ms))} ms)`,
+    );
     check(app.child.exitCode === null, 'the app process is still running');
     phase = 'thawed';
     for (const pid of pids) process.kill(pid, 'SIGCONT');
@@ -172,13 +193,18 @@ async function main(): Promise<void> {
     running = false;
     await Promise.all(writers);
     const afterThaw = results.filter((result) => result.phase === 'thawed');
-    check(afterThaw.some((result) => result.status === 201), `writes succeed after the freeze (${summary(afterThaw)})`);
+    check(
+      afterThaw.some((result) => result.status === 201),
+      `writes succeed after the freeze (${summary(afterThaw)})`,
+    );
 
     // Every write the API confirmed is in the database.
     const confirmed = results.filter((result) => result.id !== undefined).map((result) => result.id!);
     const client = new Client({ connectionString: await app.databaseUrl() });
     await client.connect();
-    const { rows } = await client.query<{ id: number }>(`SELECT id FROM contact_entries WHERE id = ANY($1::int[])`, [confirmed]);
+    const { rows } = await client.query<{ id: number }>(`SELECT id FROM contact_entries WHERE id = ANY($1::int[])`, [
+      confirmed,
+    ]);
     const [{ audits }] = (
       await client.query<{ audits: number }>(
         `SELECT count(*)::int AS audits FROM audit_events WHERE entity_type = 'contact_entry' AND action = 'create' AND entity_id = ANY($1::int[])`,
@@ -207,7 +233,8 @@ async function main(): Promise<void> {
 
 function summary(results: WriteResult[]): string {
   const counts = new Map<string, number>();
-  for (const result of results) counts.set(String(result.status || 'timeout'), (counts.get(String(result.status || 'timeout')) ?? 0) + 1);
+  for (const result of results)
+    counts.set(String(result.status || 'timeout'), (counts.get(String(result.status || 'timeout')) ?? 0) + 1);
   return [...counts].map(([status, count]) => `${count}× ${status}`).join(', ') || 'none';
 }
 

@@ -26,7 +26,10 @@ interface LoadResult {
 }
 // autocannon ships no types; bench/autocannon.d.ts declares a smaller part of it than this needs.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as (options: Record<string, unknown>, done: (error: Error | null, result: LoadResult) => void) => unknown;
+const autocannon = require('autocannon') as (
+  options: Record<string, unknown>,
+  done: (error: Error | null, result: LoadResult) => void,
+) => unknown;
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 100);
 const DURATION = Number(process.env.LOAD_DURATION ?? 60);
@@ -37,7 +40,9 @@ async function seed(url: string, adminEmail: string): Promise<{ employerIds: num
   await client.connect();
   try {
     const [{ id: adminId }] = (await client.query(`SELECT id FROM users WHERE email = $1`, [adminEmail])).rows;
-    const [{ id: groupId }] = (await client.query(`INSERT INTO campus_groups (name, campus) VALUES ('Kuorma', 'Kampus') RETURNING id`)).rows;
+    const [{ id: groupId }] = (
+      await client.query(`INSERT INTO campus_groups (name, campus) VALUES ('Kuorma', 'Kampus') RETURNING id`)
+    ).rows;
     await client.query(
       `INSERT INTO employers (name, owner_campus_group_id, municipality, status, last_contact_at)
        SELECT (ARRAY['Rakennus','Hoiva','Kone','Kauppa','Ravintola'])[1 + n % 5] || ' ' || n || ' Oy', $1,
@@ -45,7 +50,10 @@ async function seed(url: string, adminEmail: string): Promise<{ employerIds: num
          FROM generate_series(1, ${EMPLOYERS}) n`,
       [groupId],
     );
-    await client.query(`INSERT INTO employer_campus_groups (employer_id, campus_group_id) SELECT id, $1 FROM employers`, [groupId]);
+    await client.query(
+      `INSERT INTO employer_campus_groups (employer_id, campus_group_id) SELECT id, $1 FROM employers`,
+      [groupId],
+    );
     await client.query(
       `INSERT INTO contact_entries (employer_id, type, occurred_at, summary, campus_group_id, created_by)
        SELECT e.id, 'phone', now() - k * interval '3 days', 'Aiempi puhelu ' || k, $1, $2 FROM employers e, generate_series(1, 3) k`,
@@ -57,7 +65,9 @@ async function seed(url: string, adminEmail: string): Promise<{ employerIds: num
       [adminId],
     );
     await client.query('ANALYZE');
-    const employerIds = (await client.query<{ id: number }>(`SELECT id FROM employers ORDER BY id`)).rows.map((row) => row.id);
+    const employerIds = (await client.query<{ id: number }>(`SELECT id FROM employers ORDER BY id`)).rows.map(
+      (row) => row.id,
+    );
     return { employerIds, groupId };
   } finally {
     await client.end();
@@ -79,9 +89,27 @@ async function main(): Promise<void> {
 
     const requests: LoadRequest[] = [
       { method: 'GET', path: '/api/employers?limit=50&sort=-lastContact', headers },
-      { method: 'GET', path: '/api/search', headers, setupRequest: (request) => ({ ...request, path: `/api/search?q=${encodeURIComponent(words[Math.floor(Math.random() * words.length)])}` }) },
-      { method: 'GET', path: '/api/employers/1', headers, setupRequest: (request) => ({ ...request, path: `/api/employers/${pick()}` }) },
-      { method: 'GET', path: '/api/employers/1/timeline', headers, setupRequest: (request) => ({ ...request, path: `/api/employers/${pick()}/timeline` }) },
+      {
+        method: 'GET',
+        path: '/api/search',
+        headers,
+        setupRequest: (request) => ({
+          ...request,
+          path: `/api/search?q=${encodeURIComponent(words[Math.floor(Math.random() * words.length)])}`,
+        }),
+      },
+      {
+        method: 'GET',
+        path: '/api/employers/1',
+        headers,
+        setupRequest: (request) => ({ ...request, path: `/api/employers/${pick()}` }),
+      },
+      {
+        method: 'GET',
+        path: '/api/employers/1/timeline',
+        headers,
+        setupRequest: (request) => ({ ...request, path: `/api/employers/${pick()}/timeline` }),
+      },
       { method: 'GET', path: '/api/follow-ups?assignee=me&status=open', headers },
       {
         method: 'POST',
@@ -91,7 +119,12 @@ async function main(): Promise<void> {
           writesSent += 1;
           return {
             ...request,
-            body: JSON.stringify({ employerId: pick(), type: 'phone', occurredAt: new Date().toISOString(), summary: `Kuormapuhelu ${writesSent}` }),
+            body: JSON.stringify({
+              employerId: pick(),
+              type: 'phone',
+              occurredAt: new Date().toISOString(),
+              summary: `Kuormapuhelu ${writesSent}`,
+            }),
           };
         },
         onResponse: (status, body) => {
@@ -104,8 +137,9 @@ async function main(): Promise<void> {
     const sampler = setInterval(() => void app.rssKb().then((kb) => memory.push(kb)), 5000);
     console.log(`load: ${CONNECTIONS} connections for ${DURATION} s on ${app.baseUrl} (${EMPLOYERS} employers)`);
     const result = await new Promise<LoadResult>((resolve, reject) => {
-      autocannon({ url: app.baseUrl, connections: CONNECTIONS, duration: DURATION, timeout: 30, requests }, (error, value) =>
-        error ? reject(error) : resolve(value),
+      autocannon(
+        { url: app.baseUrl, connections: CONNECTIONS, duration: DURATION, timeout: 30, requests },
+        (error, value) => (error ? reject(error) : resolve(value)),
       );
     });
     clearInterval(sampler);
@@ -114,7 +148,9 @@ async function main(): Promise<void> {
 
     const client = new Client({ connectionString: url });
     await client.connect();
-    const { rows } = await client.query<{ id: number }>(`SELECT id FROM contact_entries WHERE id = ANY($1::int[])`, [created]);
+    const { rows } = await client.query<{ id: number }>(`SELECT id FROM contact_entries WHERE id = ANY($1::int[])`, [
+      created,
+    ]);
     await client.end();
 
     const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
@@ -125,10 +161,14 @@ async function main(): Promise<void> {
     const half = memory.slice(Math.floor(memory.length / 2));
     const firstHalfPeak = Math.max(...memory.slice(0, Math.floor(memory.length / 2)));
     const flat = Math.max(...half) <= firstHalfPeak * 1.25 + 20 * 1024;
-    console.log(`requests: ${result.requests.total} (${result.requests.average.toFixed(0)}/s), 2xx ${result['2xx']}, 4xx ${result['4xx']}, 5xx ${result['5xx']}, errors ${result.errors}, timeouts ${result.timeouts}`);
+    console.log(
+      `requests: ${result.requests.total} (${result.requests.average.toFixed(0)}/s), 2xx ${result['2xx']}, 4xx ${result['4xx']}, 5xx ${result['5xx']}, errors ${result.errors}, timeouts ${result.timeouts}`,
+    );
     console.log(`latency: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
     console.log(`writes: ${created.length} created (2xx), ${rows.length} found in the database`);
-    console.log(`memory (RSS every 5 s): start ${mb(start)}, peak ${mb(peak)}, end ${mb(end)}; samples ${memory.map(mb).join(' ')}`);
+    console.log(
+      `memory (RSS every 5 s): start ${mb(start)}, peak ${mb(peak)}, end ${mb(end)}; samples ${memory.map(mb).join(' ')}`,
+    );
 
     const checks: [boolean, string][] = [
       [result['5xx'] === 0 && result.errors === 0 && result.timeouts === 0, 'no 5xx, errors or timeouts'],

@@ -80,9 +80,11 @@ export async function foreignKeyOrder(client: Queryable): Promise<string[]> {
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (table: string, path: string[]) => {
     if (state.get(table) === 'done') return;
-    if (state.get(table) === 'visiting') throw new Error(`Foreign key cycle between tables: ${[...path, table].join(' → ')}`);
+    if (state.get(table) === 'visiting')
+      throw new Error(`Foreign key cycle between tables: ${[...path, table].join(' → ')}`);
     state.set(table, 'visiting');
-    for (const parent of [...(parents.get(table) ?? [])].sort()) if (tables.includes(parent)) visit(parent, [...path, table]);
+    for (const parent of [...(parents.get(table) ?? [])].sort())
+      if (tables.includes(parent)) visit(parent, [...path, table]);
     state.set(table, 'done');
     ordered.push(table);
   };
@@ -90,7 +92,10 @@ export async function foreignKeyOrder(client: Queryable): Promise<string[]> {
   return ordered;
 }
 
-async function columnsOf(client: Queryable, table: string): Promise<{ name: string; type: string; generated: boolean }[]> {
+async function columnsOf(
+  client: Queryable,
+  table: string,
+): Promise<{ name: string; type: string; generated: boolean }[]> {
   const { rows } = await client.query<{ name: string; type: string; generated: boolean }>(
     `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attgenerated <> '' AS generated
        FROM pg_attribute a
@@ -103,7 +108,9 @@ async function columnsOf(client: Queryable, table: string): Promise<{ name: stri
 async function appliedMigrations(client: Queryable): Promise<string[]> {
   const exists = await client.query(`SELECT to_regclass($1) AS oid`, [`public.${MIGRATIONS_TABLE}`]);
   if (!exists.rows[0].oid) return [];
-  const { rows } = await client.query<{ name: string }>(`SELECT name FROM ${ident(MIGRATIONS_TABLE)} ORDER BY timestamp, id`);
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT name FROM ${ident(MIGRATIONS_TABLE)} ORDER BY timestamp, id`,
+  );
   return rows.map((row) => row.name);
 }
 
@@ -127,7 +134,9 @@ async function* backupLines(client: Client): AsyncGenerator<string> {
     const line: TableLine = { table: name, columns, rows };
     yield `${JSON.stringify(line)}\n`;
     // ::text keeps jsonb's own rendering: numbers beyond 2^53 and exact numerics survive untouched.
-    const stream = client.query(new QueryStream(`SELECT to_jsonb(t)::text AS row FROM public.${ident(name)} t`, [], { batchSize: 500 }));
+    const stream = client.query(
+      new QueryStream(`SELECT to_jsonb(t)::text AS row FROM public.${ident(name)} t`, [], { batchSize: 500 }),
+    );
     let written = 0;
     for await (const row of stream as AsyncIterable<{ row: string }>) {
       written += 1;
@@ -213,7 +222,9 @@ async function readHeader(file: string): Promise<LogicalHeader> {
 function checkHeader(header: LogicalHeader, codeMigrations: string[]): void {
   if (header.format !== LOGICAL_FORMAT) throw new Error('Not a Työelämä CRM logical backup');
   if (header.version !== LOGICAL_VERSION) {
-    throw new Error(`Backup format version ${header.version} is not supported by this version of the app (reads ${LOGICAL_VERSION})`);
+    throw new Error(
+      `Backup format version ${header.version} is not supported by this version of the app (reads ${LOGICAL_VERSION})`,
+    );
   }
   const prefix = header.migrations.every((name, index) => codeMigrations[index] === name);
   if (!prefix) {
@@ -231,7 +242,8 @@ async function checkTableOrder(client: Queryable, header: LogicalHeader): Promis
   const seen = new Set<string>();
   for (const { name } of header.tables) {
     for (const parent of parents.get(name) ?? []) {
-      if (inBackup.has(parent) && !seen.has(parent)) throw new Error(`Backup lists ${name} before ${parent}, which it references`);
+      if (inBackup.has(parent) && !seen.has(parent))
+        throw new Error(`Backup lists ${name} before ${parent}, which it references`);
     }
     seen.add(name);
   }
@@ -255,7 +267,10 @@ async function resetSequences(client: Queryable): Promise<void> {
         AND pg_get_serial_sequence(format('public.%I', c.relname), a.attname) IS NOT NULL`,
   );
   for (const { table, column, sequence } of rows) {
-    await client.query(`SELECT setval($1::regclass, COALESCE((SELECT max(${ident(column)}) FROM public.${ident(table)}), 0) + 1, false)`, [sequence]);
+    await client.query(
+      `SELECT setval($1::regclass, COALESCE((SELECT max(${ident(column)}) FROM public.${ident(table)}), 0) + 1, false)`,
+      [sequence],
+    );
   }
 }
 
@@ -290,7 +305,8 @@ export async function logicalRestore(url: string, file: string): Promise<Record<
     // The append-only trigger refuses TRUNCATE on audit_events; a restore is a sanctioned wipe. ALTER
     // TABLE is transactional and locks the table until commit: nobody sees it unprotected.
     await client.query(`ALTER TABLE audit_events DISABLE TRIGGER USER`);
-    if (targetTables.length) await client.query(`TRUNCATE ${targetTables.map((t) => `public.${ident(t)}`).join(', ')} RESTART IDENTITY`);
+    if (targetTables.length)
+      await client.query(`TRUNCATE ${targetTables.map((t) => `public.${ident(t)}`).join(', ')} RESTART IDENTITY`);
     await client.query(`ALTER TABLE audit_events ENABLE TRIGGER USER`);
     // The name-word dictionary's trigger on employers would add words before the backup's own rows
     // of it arrive and make them collide: off while loading (foreign keys are system triggers and
@@ -317,13 +333,22 @@ export async function logicalRestore(url: string, file: string): Promise<Record<
       if (!current || current.left === 0) {
         if (current) restored[current.table] = current.inserted;
         const tableLine = JSON.parse(line) as TableLine;
-        if (!targetTables.includes(tableLine.table)) throw new Error(`Table ${tableLine.table} of the backup does not exist in the database`);
+        if (!targetTables.includes(tableLine.table))
+          throw new Error(`Table ${tableLine.table} of the backup does not exist in the database`);
         const target = await columnsOf(client, tableLine.table);
         const writable = new Set(target.filter((column) => !column.generated).map((column) => column.name));
         const missing = tableLine.columns.filter((column) => !target.some((t) => t.name === column.name));
-        if (missing.length) throw new Error(`Table ${tableLine.table}: columns ${missing.map((c) => c.name).join(', ')} of the backup no longer exist`);
+        if (missing.length)
+          throw new Error(
+            `Table ${tableLine.table}: columns ${missing.map((c) => c.name).join(', ')} of the backup no longer exist`,
+          );
         // Columns added by later migrations are left to their defaults.
-        current = { table: tableLine.table, columns: tableLine.columns.map((c) => c.name).filter((c) => writable.has(c)), left: tableLine.rows, inserted: 0 };
+        current = {
+          table: tableLine.table,
+          columns: tableLine.columns.map((c) => c.name).filter((c) => writable.has(c)),
+          left: tableLine.rows,
+          inserted: 0,
+        };
         continue;
       }
       chunk.push(line);
@@ -334,7 +359,8 @@ export async function logicalRestore(url: string, file: string): Promise<Record<
     if (current) restored[current.table] = current.inserted;
     if (current && current.left !== 0) throw new Error(`Backup file ends in the middle of table ${current.table}`);
     for (const { name, rows } of header.tables) {
-      if ((restored[name] ?? 0) !== rows) throw new Error(`Table ${name}: the backup holds ${rows} rows but ${restored[name] ?? 0} were read`);
+      if ((restored[name] ?? 0) !== rows)
+        throw new Error(`Table ${name}: the backup holds ${rows} rows but ${restored[name] ?? 0} were read`);
     }
     await client.query(FILL_NAME_WORDS_SQL);
     await client.query(`ALTER TABLE employers ENABLE TRIGGER USER`);

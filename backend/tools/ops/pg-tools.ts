@@ -27,7 +27,9 @@ function candidateDirs(): string[] {
   if (embedded) dirs.push(embedded);
   // Debian/Ubuntu keep every installed major side by side; the newest can dump every older server.
   if (existsSync('/usr/lib/postgresql')) {
-    const majors = readdirSync('/usr/lib/postgresql').filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a));
+    const majors = readdirSync('/usr/lib/postgresql')
+      .filter((name) => /^\d+$/.test(name))
+      .sort((a, b) => Number(b) - Number(a));
     dirs.push(...majors.map((major) => `/usr/lib/postgresql/${major}/bin`));
   }
   dirs.push(...(process.env.PATH ?? '').split(':').filter(Boolean));
@@ -127,7 +129,16 @@ export async function restoreDatabase(url: string, file: string): Promise<PgTool
   const tool = await findPgTool('pg_restore', await serverMajor(url));
   await runTool(
     tool,
-    ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${libpqEnvironment(url).PGDATABASE}`, file],
+    [
+      '--clean',
+      '--if-exists',
+      '--no-owner',
+      '--no-privileges',
+      '--single-transaction',
+      '--exit-on-error',
+      `--dbname=${libpqEnvironment(url).PGDATABASE}`,
+      file,
+    ],
     url,
   );
   return tool;
@@ -142,7 +153,14 @@ export async function hasData(url: string): Promise<boolean> {
       `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
     );
     const tables = new Set(rows.map((row) => row.name));
-    for (const table of ['employers', 'contact_entries', 'contact_persons', 'follow_ups', 'opportunities', 'campus_groups']) {
+    for (const table of [
+      'employers',
+      'contact_entries',
+      'contact_persons',
+      'follow_ups',
+      'opportunities',
+      'campus_groups',
+    ]) {
       if (tables.has(table) && (await client.query(`SELECT 1 FROM ${table} LIMIT 1`)).rowCount) return true;
     }
     return tables.has('users') && Number((await client.query(`SELECT count(*) AS n FROM users`)).rows[0].n) > 1;
@@ -190,13 +208,28 @@ export async function startScratchServer(binDir: string): Promise<ScratchServer>
   const user = await postgresUser();
   if (user) await chown(dir, user.uid, user.gid);
   const data = join(dir, 'data');
-  await run(join(binDir, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8'], {
-    ...(user ?? {}),
-  });
+  await run(
+    join(binDir, 'initdb'),
+    ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8'],
+    {
+      ...(user ?? {}),
+    },
+  );
   const port = await findFreePort();
   const child: ChildProcess = spawn(
     join(binDir, 'postgres'),
-    ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
+    [
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'fsync=off',
+    ],
     { stdio: 'ignore', ...(user ?? {}) },
   );
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;

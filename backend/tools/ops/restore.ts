@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   const url = database.ownerUrl;
   try {
     if (!confirmed && (await hasData(url))) {
-      throw new Error('The database already holds data, which the restore would replace. Run again with --yes to go ahead.');
+      throw new Error(
+        'The database already holds data, which the restore would replace. Run again with --yes to go ahead.',
+      );
     }
     let via: string;
     if (await isLogicalBackup(path)) {
@@ -34,7 +36,11 @@ async function main(): Promise<void> {
     const counts = await tableCounts(url);
     console.log(`Restored ${path} with ${via}.`);
     // The restore recreated the tables without the app role's grants; the app's next start grants them again.
-    console.log(Object.entries(counts).map(([table, count]) => `  ${table}: ${count}`).join('\n'));
+    console.log(
+      Object.entries(counts)
+        .map(([table, count]) => `  ${table}: ${count}`)
+        .join('\n'),
+    );
   } finally {
     await database.stop();
   }

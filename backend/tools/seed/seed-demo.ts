@@ -133,14 +133,22 @@ async function insertPeople(
     `INSERT INTO users (email, display_name, role, password_hash, locale, created_at, updated_at)
      SELECT email, display_name, role, $2, 'fi', $3, $3
        FROM jsonb_to_recordset($1::jsonb) AS r(email text, display_name text, role text) RETURNING id, email`,
-    [JSON.stringify(DEMO_USERS.map((user) => ({ email: user.email, display_name: user.displayName, role: user.role }))), passwordHash, since],
+    [
+      JSON.stringify(
+        DEMO_USERS.map((user) => ({ email: user.email, display_name: user.displayName, role: user.role })),
+      ),
+      passwordHash,
+      since,
+    ],
   );
   const userIds = new Map(userRows.map((row) => [row.email, row.id]));
   await insertRows(
     manager,
     'user_campus_groups',
     { user_id: 'int', campus_group_id: 'int' },
-    DEMO_USERS.flatMap((user) => user.groups.map((group) => ({ user_id: userIds.get(user.email), campus_group_id: groupIds[group] }))),
+    DEMO_USERS.flatMap((user) =>
+      user.groups.map((group) => ({ user_id: userIds.get(user.email), campus_group_id: groupIds[group] })),
+    ),
   );
   const adminId = userIds.get(DEMO_USERS.find((user) => user.role === 'admin')!.email)!;
   DEMO_GROUPS.forEach((group, index) =>
@@ -217,10 +225,25 @@ async function insertCrm(
     manager,
     'employers',
     {
-      id: 'int', name: 'text', business_id: 'text', industry_classification: 'text', industry_section: 'text',
-      industry_code: 'text', municipality: 'text', street_address: 'text', postcode: 'text', website: 'text',
-      size_class: 'text', owner_campus_group_id: 'int', account_manager_id: 'int', status: 'text', tags: 'text[]',
-      description: 'text', created_by: 'int', created_at: 'timestamptz', updated_at: 'timestamptz',
+      id: 'int',
+      name: 'text',
+      business_id: 'text',
+      industry_classification: 'text',
+      industry_section: 'text',
+      industry_code: 'text',
+      municipality: 'text',
+      street_address: 'text',
+      postcode: 'text',
+      website: 'text',
+      size_class: 'text',
+      owner_campus_group_id: 'int',
+      account_manager_id: 'int',
+      status: 'text',
+      tags: 'text[]',
+      description: 'text',
+      created_by: 'int',
+      created_at: 'timestamptz',
+      updated_at: 'timestamptz',
     },
     employers,
   );
@@ -266,8 +289,15 @@ async function insertCrm(
     manager,
     'contact_persons',
     {
-      id: 'int', employer_id: 'int', name: 'text', title: 'text', email: 'text', phone: 'text', roles: 'text[]',
-      created_at: 'timestamptz', updated_at: 'timestamptz',
+      id: 'int',
+      employer_id: 'int',
+      name: 'text',
+      title: 'text',
+      email: 'text',
+      phone: 'text',
+      roles: 'text[]',
+      created_at: 'timestamptz',
+      updated_at: 'timestamptz',
     },
     plan.persons.map((person, index) => ({
       id: personIds[index],
@@ -288,7 +318,13 @@ async function insertCrm(
       action: 'create',
       entity_type: 'contact_person',
       entity_id: personIds[index],
-      changes: created({ name: person.name, title: person.title, email: person.email, phone: person.phone, roles: person.roles }),
+      changes: created({
+        name: person.name,
+        title: person.title,
+        email: person.email,
+        phone: person.phone,
+        roles: person.roles,
+      }),
       employer_id: employerIds[person.employer],
     }),
   );
@@ -297,8 +333,17 @@ async function insertCrm(
     manager,
     'contact_entries',
     {
-      id: 'int', employer_id: 'int', type: 'text', occurred_at: 'timestamptz', summary: 'text', notes: 'text',
-      campus_group_id: 'int', topics: 'text[]', created_by: 'int', created_at: 'timestamptz', updated_at: 'timestamptz',
+      id: 'int',
+      employer_id: 'int',
+      type: 'text',
+      occurred_at: 'timestamptz',
+      summary: 'text',
+      notes: 'text',
+      campus_group_id: 'int',
+      topics: 'text[]',
+      created_by: 'int',
+      created_at: 'timestamptz',
+      updated_at: 'timestamptz',
     },
     plan.entries.map((entry, index) => ({
       id: entryIds[index],
@@ -346,9 +391,20 @@ async function insertCrm(
     manager,
     'follow_ups',
     {
-      id: 'int', employer_id: 'int', contact_entry_id: 'int', title: 'text', notes: 'text', due_date: 'date',
-      assignee_id: 'int', status: 'text', completed_at: 'timestamptz', completed_by: 'int', created_by: 'int',
-      created_at: 'timestamptz', updated_at: 'timestamptz', version: 'int',
+      id: 'int',
+      employer_id: 'int',
+      contact_entry_id: 'int',
+      title: 'text',
+      notes: 'text',
+      due_date: 'date',
+      assignee_id: 'int',
+      status: 'text',
+      completed_at: 'timestamptz',
+      completed_by: 'int',
+      created_by: 'int',
+      created_at: 'timestamptz',
+      updated_at: 'timestamptz',
+      version: 'int',
     },
     plan.followUps.map((followUp, index) => ({
       id: followUpIds[index],
@@ -403,9 +459,22 @@ async function insertCrm(
     manager,
     'opportunities',
     {
-      id: 'int', employer_id: 'int', title: 'text', type: 'text', expected_places: 'int', expected_start: 'date',
-      campus_group_id: 'int', owner_id: 'int', stage: 'text', lost_reason: 'text', notes: 'text',
-      stage_changed_at: 'timestamptz', created_by: 'int', created_at: 'timestamptz', updated_at: 'timestamptz', version: 'int',
+      id: 'int',
+      employer_id: 'int',
+      title: 'text',
+      type: 'text',
+      expected_places: 'int',
+      expected_start: 'date',
+      campus_group_id: 'int',
+      owner_id: 'int',
+      stage: 'text',
+      lost_reason: 'text',
+      notes: 'text',
+      stage_changed_at: 'timestamptz',
+      created_by: 'int',
+      created_at: 'timestamptz',
+      updated_at: 'timestamptz',
+      version: 'int',
     },
     plan.opportunities.map((opportunity, index) => ({
       id: opportunityIds[index],
@@ -430,7 +499,14 @@ async function insertCrm(
   await insertRows(
     manager,
     'opportunity_stage_changes',
-    { opportunity_id: 'int', from_stage: 'text', to_stage: 'text', lost_reason: 'text', changed_at: 'timestamptz', changed_by: 'int' },
+    {
+      opportunity_id: 'int',
+      from_stage: 'text',
+      to_stage: 'text',
+      lost_reason: 'text',
+      changed_at: 'timestamptz',
+      changed_by: 'int',
+    },
     plan.opportunities.flatMap((opportunity, index) =>
       opportunity.changes.map((change) => ({
         opportunity_id: opportunityIds[index],
@@ -512,8 +588,13 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions = {}
       manager,
       'audit_events',
       {
-        occurred_at: 'timestamptz', actor_id: 'int', action: 'text', entity_type: 'text', entity_id: 'int',
-        changes: 'jsonb', employer_id: 'int',
+        occurred_at: 'timestamptz',
+        actor_id: 'int',
+        action: 'text',
+        entity_type: 'text',
+        entity_id: 'int',
+        changes: 'jsonb',
+        employer_id: 'int',
       },
       audits,
     );

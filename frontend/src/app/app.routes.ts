@@ -24,7 +24,10 @@ export const routes: Routes = [
       },
       { path: 'employers', loadChildren: () => import('./employers/employers.routes').then((m) => m.employersRoutes) },
       { path: 'my-work', loadChildren: () => import('./follow-ups/follow-ups.routes').then((m) => m.myWorkRoutes) },
-      { path: 'pipeline', loadChildren: () => import('./opportunities/opportunities.routes').then((m) => m.pipelineRoutes) },
+      {
+        path: 'pipeline',
+        loadChildren: () => import('./opportunities/opportunities.routes').then((m) => m.pipelineRoutes),
+      },
       { path: 'users', loadChildren: () => import('./users/users.routes').then((m) => m.usersRoutes) },
       {
         path: 'campus-groups',

@@ -45,7 +45,9 @@ export class CoreCrm1764080000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE UNIQUE INDEX uq_employers_business_id ON employers (business_id) WHERE business_id IS NOT NULL`,
     );
-    await queryRunner.query(`CREATE INDEX ix_employers_name_trgm ON employers USING gin (crm_normalise(name) gin_trgm_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX ix_employers_name_trgm ON employers USING gin (crm_normalise(name) gin_trgm_ops)`,
+    );
     await queryRunner.query(`CREATE INDEX ix_employers_sort_name ON employers (crm_normalise(name), id)`);
     await queryRunner.query(`CREATE INDEX ix_employers_last_contact ON employers (last_contact_at, id)`);
     await queryRunner.query(`CREATE INDEX ix_employers_next_follow_up ON employers (next_follow_up_due, id)`);
@@ -121,7 +123,9 @@ export class CoreCrm1764080000000 implements MigrationInterface {
         CONSTRAINT contact_entry_persons_contact_person_id_fkey
           FOREIGN KEY (contact_person_id) REFERENCES contact_persons (id)
       )`);
-    await queryRunner.query(`CREATE INDEX ix_contact_entry_persons_person ON contact_entry_persons (contact_person_id)`);
+    await queryRunner.query(
+      `CREATE INDEX ix_contact_entry_persons_person ON contact_entry_persons (contact_person_id)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE follow_ups (

@@ -18,8 +18,7 @@ export const accessibilityFi = {
       'Palvelua ei ole vielä testattu ruudunlukuohjelmilla (esimerkiksi NVDA, JAWS ja VoiceOver). Osa ilmoituksista ja dynaamisista muutoksista voi välittyä ruudunlukijalle puutteellisesti.',
     charts:
       'Tilannekuvan kaaviot ovat kuvia, joiden tiedot esitetään myös taulukkoina. Kaavioiden värit eivät yksinään erota kaikkia sarjoja toisistaan.',
-    files:
-      'Tuotujen tiedostojen ja palvelusta vietyjen CSV- ja Excel-tiedostojen saavutettavuutta ei ole arvioitu.',
+    files: 'Tuotujen tiedostojen ja palvelusta vietyjen CSV- ja Excel-tiedostojen saavutettavuutta ei ole arvioitu.',
     dragging:
       'Yhteistyömahdollisuuksien korttien vetäminen vaiheesta toiseen vaatii hiirtä tai kosketusta. Saman voi tehdä näppäimistöllä kortin Siirrä-painikkeella.',
   },
@@ -62,7 +61,8 @@ export const accessibilityEn: typeof accessibilityFi = {
       'The service has not yet been tested with screen readers (such as NVDA, JAWS and VoiceOver). Some notifications and dynamic changes may not be conveyed fully to a screen reader.',
     charts:
       'The charts on the dashboard are images whose data is also shown in tables. Colour alone does not tell every series in a chart apart.',
-    files: 'The accessibility of imported files and of the CSV and Excel files exported from the service has not been assessed.',
+    files:
+      'The accessibility of imported files and of the CSV and Excel files exported from the service has not been assessed.',
     dragging:
       'Dragging opportunity cards from one stage to another needs a mouse or touch. The same can be done with the keyboard using the Move button on the card.',
   },

@@ -15,7 +15,11 @@ describe('CampusGroupForm', () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [CampusGroupForm],
-      providers: [provideRouter([]), provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(CampusGroupForm);
@@ -47,7 +51,15 @@ describe('CampusGroupForm', () => {
     await submit(fixture);
     const request = http.expectOne('/api/campus-groups');
     expect(request.request.body).toEqual({ name: 'Sote', campus: 'Itäranta' });
-    request.flush({ id: 9, name: 'Sote', campus: 'Itäranta', memberCount: 0, createdAt: '', updatedAt: '', version: 0 });
+    request.flush({
+      id: 9,
+      name: 'Sote',
+      campus: 'Itäranta',
+      memberCount: 0,
+      createdAt: '',
+      updatedAt: '',
+      version: 0,
+    });
     await fixture.whenStable();
     expect(navigate).toHaveBeenCalledWith(['/campus-groups', 9]);
   });

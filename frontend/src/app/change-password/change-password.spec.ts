@@ -111,18 +111,16 @@ describe('ChangePassword', () => {
   it('says so when there have been too many wrong current passwords', async () => {
     await fill('arvaus-numero-6', 'vihreä-kivi-kahvikuppi');
     await submit(fixture);
-    http
-      .expectOne('/api/auth/password')
-      .flush(
-        {
-          statusCode: 429,
-          error: 'Too Many Requests',
-          message: 'Too many',
-          code: 'TOO_MANY_ATTEMPTS',
-          detail: { retryAfterSeconds: 2 },
-        },
-        { status: 429, statusText: 'Too Many Requests' },
-      );
+    http.expectOne('/api/auth/password').flush(
+      {
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: 'Too many',
+        code: 'TOO_MANY_ATTEMPTS',
+        detail: { retryAfterSeconds: 2 },
+      },
+      { status: 429, statusText: 'Too Many Requests' },
+    );
     await fixture.whenStable();
     expect(element().querySelector('app-form-status')?.textContent).toContain('Liian monta yritystä.');
   });

@@ -14,11 +14,38 @@ import { EMPLOYER_SEARCH_DEBOUNCE_MS } from '../employers/employer-field';
 import { whenStableOnFakeClock } from '../testing/fake-clock';
 import { LogContactLauncher } from './log-contact-launcher';
 
-const manager: Me = { id: 1, email: 'aino@example.fi', displayName: 'Aino Asiakas', role: 'account_manager', campusGroupIds: [], locale: 'fi' };
-const member: Me = { id: 3, email: 'kalle@example.fi', displayName: 'Kalle Kampus', role: 'campus_member', campusGroupIds: [2, 4], locale: 'fi' };
+const manager: Me = {
+  id: 1,
+  email: 'aino@example.fi',
+  displayName: 'Aino Asiakas',
+  role: 'account_manager',
+  campusGroupIds: [],
+  locale: 'fi',
+};
+const member: Me = {
+  id: 3,
+  email: 'kalle@example.fi',
+  displayName: 'Kalle Kampus',
+  role: 'campus_member',
+  campusGroupIds: [2, 4],
+  locale: 'fi',
+};
 
 function person(id: number, name: string, erased = false): ContactPersonDto {
-  return { id, employerId: 5, name, title: null, email: null, phone: null, roles: [], notes: null, erased, createdAt: '', updatedAt: '', version: 1 };
+  return {
+    id,
+    employerId: 5,
+    name,
+    title: null,
+    email: null,
+    phone: null,
+    roles: [],
+    notes: null,
+    erased,
+    createdAt: '',
+    updatedAt: '',
+    version: 1,
+  };
 }
 
 const savedEntry: ContactEntryDto = {
@@ -112,7 +139,9 @@ describe('Log contact dialog', () => {
   async function openWithPreset(): Promise<void> {
     await launcher.open({ employerId: 5, employerName: 'Valio Oy' });
     await settle();
-    http.expectOne('/api/employers/5/contacts').flush([person(11, 'Maija Mehiläinen'), person(12, 'Poistettu', true), person(13, 'Pekka Puu')]);
+    http
+      .expectOne('/api/employers/5/contacts')
+      .flush([person(11, 'Maija Mehiläinen'), person(12, 'Poistettu', true), person(13, 'Pekka Puu')]);
     await settle();
   }
 
@@ -183,7 +212,9 @@ describe('Log contact dialog', () => {
       ?.click();
     await settle();
 
-    const followUpToggle = [...dialog().querySelectorAll('mat-checkbox')].find((box) => box.textContent?.includes('Lisää jatkotoimenpide'));
+    const followUpToggle = [...dialog().querySelectorAll('mat-checkbox')].find((box) =>
+      box.textContent?.includes('Lisää jatkotoimenpide'),
+    );
     followUpToggle?.querySelector('input')?.click();
     await settle();
     http.expectOne('/api/users?active=true&limit=200').flush({
@@ -217,14 +248,18 @@ describe('Log contact dialog', () => {
 
     expect(document.querySelector('app-log-contact-dialog')).toBeNull();
     expect(logged.map((entry) => entry.id)).toEqual([90]);
-    expect(document.querySelector('.mat-mdc-snack-bar-label')?.textContent).toContain('Yhteydenotto ja jatkotoimenpide kirjattu');
+    expect(document.querySelector('.mat-mdc-snack-bar-label')?.textContent).toContain(
+      'Yhteydenotto ja jatkotoimenpide kirjattu',
+    );
   });
 
   it('shows the server field errors at the fields, the follow-up ones included', async () => {
     setUp(manager);
     await openWithPreset();
     type('#log-contact-summary', 'Puhelu');
-    const followUpToggle = [...dialog().querySelectorAll('mat-checkbox')].find((box) => box.textContent?.includes('Lisää jatkotoimenpide'));
+    const followUpToggle = [...dialog().querySelectorAll('mat-checkbox')].find((box) =>
+      box.textContent?.includes('Lisää jatkotoimenpide'),
+    );
     followUpToggle?.querySelector('input')?.click();
     await settle();
     http.expectOne('/api/users?active=true&limit=200').flush({ items: [], total: 0, nextCursor: null });
@@ -248,7 +283,9 @@ describe('Log contact dialog', () => {
     );
     await settle();
 
-    expect(errorUnder('input[formcontrolname=occurredAt]')).toBe('Ajankohta voi olla enintään vuorokauden päässä tulevaisuudessa.');
+    expect(errorUnder('input[formcontrolname=occurredAt]')).toBe(
+      'Ajankohta voi olla enintään vuorokauden päässä tulevaisuudessa.',
+    );
     expect(errorUnder('mat-select[formcontrolname=assigneeId]')).toBe('Käyttäjää ei ole tai hän ei ole aktiivinen.');
     expect(errorUnder('#log-contact-summary')).toBe('');
     expect(query('app-form-status').textContent).toContain('Tarkista lomakkeen tiedot.');
@@ -277,7 +314,9 @@ describe('Log contact dialog', () => {
     expect(query('mat-select[formcontrolname=campusGroupId]').textContent).toContain('Tekniikka');
 
     type('#log-contact-summary', 'Tapasimme messuilla');
-    const followUpToggle = [...dialog().querySelectorAll('mat-checkbox')].find((box) => box.textContent?.includes('Lisää jatkotoimenpide'));
+    const followUpToggle = [...dialog().querySelectorAll('mat-checkbox')].find((box) =>
+      box.textContent?.includes('Lisää jatkotoimenpide'),
+    );
     followUpToggle?.querySelector('input')?.click();
     await settle();
     // A campus member assigns only to themselves: no picker, no user list.

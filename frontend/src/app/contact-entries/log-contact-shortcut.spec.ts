@@ -9,7 +9,14 @@ import { Auth } from '../core/auth';
 import { Shell } from '../shell/shell';
 import { LogContactLauncher } from './log-contact-launcher';
 
-const base: Me = { id: 3, email: 'kalle@example.fi', displayName: 'Kalle Kampus', role: 'campus_member', campusGroupIds: [1], locale: 'fi' };
+const base: Me = {
+  id: 3,
+  email: 'kalle@example.fi',
+  displayName: 'Kalle Kampus',
+  role: 'campus_member',
+  campusGroupIds: [1],
+  locale: 'fi',
+};
 
 describe('Log contact from the shell', () => {
   let fixture: ComponentFixture<Shell>;
@@ -19,7 +26,12 @@ describe('Log contact from the shell', () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [Shell],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), { provide: Auth, useValue: { me: signal(me).asReadonly() } }],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: Auth, useValue: { me: signal(me).asReadonly() } },
+      ],
     });
     open = jest.spyOn(TestBed.inject(LogContactLauncher), 'open').mockResolvedValue();
     fixture = TestBed.createComponent(Shell);

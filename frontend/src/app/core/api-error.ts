@@ -10,4 +10,3 @@ export function toApiError(error: unknown): ApiError {
   if (isApiError(error)) return error;
   return { statusCode: 0, error: 'Error', message: String(error) };
 }
-

@@ -45,8 +45,10 @@ describe('authGuard', () => {
   it('sends a visitor without a session to /login with the address they wanted', async () => {
     const harness = await RouterTestingHarness.create();
     const navigation = harness.navigateByUrl('/users?role=admin');
-    (await nextRequest(http, '/api/auth/me'))
-      .flush({ statusCode: 401, error: 'Unauthorized', message: 'No session', code: 'UNAUTHENTICATED' }, { status: 401, statusText: 'Unauthorized' });
+    (await nextRequest(http, '/api/auth/me')).flush(
+      { statusCode: 401, error: 'Unauthorized', message: 'No session', code: 'UNAUTHENTICATED' },
+      { status: 401, statusText: 'Unauthorized' },
+    );
     await navigation;
     expect(TestBed.inject(Router).url).toBe('/login?returnUrl=%2Fusers%3Frole%3Dadmin');
   });

@@ -38,7 +38,11 @@ export function fieldErrorOf(control: AbstractControl): FieldError | null {
 export function focusFirstInvalid(host: ElementRef<HTMLElement>, injector: Injector): void {
   afterNextRender(
     () => {
-      host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"], .mat-form-field-invalid [matinput], .mat-form-field-invalid .mat-mdc-select')?.focus();
+      host.nativeElement
+        .querySelector<HTMLElement>(
+          '[aria-invalid="true"], .mat-form-field-invalid [matinput], .mat-form-field-invalid .mat-mdc-select',
+        )
+        ?.focus();
     },
     { injector },
   );
@@ -57,7 +61,11 @@ function isEmpty(value: unknown): boolean {
  * Validates a request body with the shared schema. An empty field reads "required" whatever
  * rule tripped first (an empty email is otherwise "check the email address").
  */
-export function validateForm<S extends z.ZodMiniType>(schema: S, body: unknown, form: FormGroup): ParseResult<z.output<S>> {
+export function validateForm<S extends z.ZodMiniType>(
+  schema: S,
+  body: unknown,
+  form: FormGroup,
+): ParseResult<z.output<S>> {
   const result = validate(schema, body);
   if (result.ok) return result;
   return {

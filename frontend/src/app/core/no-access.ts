@@ -11,7 +11,9 @@ import { TranslatePipe } from './i18n/translate-pipe';
     <section class="page">
       <h1>{{ 'noAccess.heading' | t }}</h1>
       <p>{{ 'noAccess.text' | t }}</p>
-      <p><a routerLink="/">{{ 'notFound.home' | t }}</a></p>
+      <p>
+        <a routerLink="/">{{ 'notFound.home' | t }}</a>
+      </p>
     </section>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

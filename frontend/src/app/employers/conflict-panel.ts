@@ -15,7 +15,11 @@ import type { EditableField, FieldConflict } from './conflict';
       <p>{{ 'employers.conflict.intro' | t }}</p>
       <div class="table-scroll">
         <table class="data-table">
-          <caption>{{ 'employers.conflict.caption' | t }}</caption>
+          <caption>
+            {{
+              'employers.conflict.caption' | t
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{{ 'employers.conflict.field' | t }}</th>
@@ -46,15 +50,32 @@ import type { EditableField, FieldConflict } from './conflict';
         </table>
       </div>
       <div class="actions">
-        <button mat-stroked-button type="button" class="reload" aria-describedby="conflict-reload-hint" (click)="reload.emit()">
+        <button
+          mat-stroked-button
+          type="button"
+          class="reload"
+          aria-describedby="conflict-reload-hint"
+          (click)="reload.emit()"
+        >
           {{ 'employers.conflict.reload' | t }}
         </button>
-        <button mat-flat-button type="button" class="reapply" aria-describedby="conflict-reapply-hint" [disabled]="busy()" (click)="reapply.emit()">
+        <button
+          mat-flat-button
+          type="button"
+          class="reapply"
+          aria-describedby="conflict-reapply-hint"
+          [disabled]="busy()"
+          (click)="reapply.emit()"
+        >
           {{ 'employers.conflict.reapply' | t }}
         </button>
       </div>
-      <p id="conflict-reload-hint" class="muted hint">{{ 'employers.conflict.reload' | t }}: {{ 'employers.conflict.reloadHint' | t }}</p>
-      <p id="conflict-reapply-hint" class="muted hint">{{ 'employers.conflict.reapply' | t }}: {{ 'employers.conflict.reapplyHint' | t }}</p>
+      <p id="conflict-reload-hint" class="muted hint">
+        {{ 'employers.conflict.reload' | t }}: {{ 'employers.conflict.reloadHint' | t }}
+      </p>
+      <p id="conflict-reapply-hint" class="muted hint">
+        {{ 'employers.conflict.reapply' | t }}: {{ 'employers.conflict.reapplyHint' | t }}
+      </p>
     </section>
   `,
   styles: `
@@ -101,7 +122,10 @@ export class ConflictPanel {
     const empty = this.i18n.t('employers.conflict.empty');
     if (value === null || value === undefined || value === '') return empty;
     if (Array.isArray(value)) {
-      const names = field === 'campusGroupIds' ? value.map((id: number) => this.groupNames().get(id) ?? `#${id}`) : (value as string[]);
+      const names =
+        field === 'campusGroupIds'
+          ? value.map((id: number) => this.groupNames().get(id) ?? `#${id}`)
+          : (value as string[]);
       return names.length ? names.join(', ') : empty;
     }
     const text = typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);

@@ -33,7 +33,8 @@ describe('EmployerForm', () => {
     await fixture.whenStable();
   }
 
-  const text = (selector: string) => (fixture.nativeElement.querySelector(selector) as HTMLElement | null)?.textContent ?? '';
+  const text = (selector: string) =>
+    (fixture.nativeElement.querySelector(selector) as HTMLElement | null)?.textContent ?? '';
 
   beforeEach(() => localStorage.clear());
   afterEach(() => http.verify());
@@ -109,7 +110,9 @@ describe('EmployerForm', () => {
       { status: 400, statusText: 'Bad Request' },
     );
     await fixture.whenStable();
-    expect(errorUnder(fixture, 'mat-select[formcontrolname=accountManagerId]')).toBe('Valitse asiakaspäällikkö tai pääkäyttäjä.');
+    expect(errorUnder(fixture, 'mat-select[formcontrolname=accountManagerId]')).toBe(
+      'Valitse asiakaspäällikkö tai pääkäyttäjä.',
+    );
     expect(errorUnder(fixture, 'mat-select[formcontrolname=campusGroupIds]')).toBe('Tuntematon Campus-ryhmä.');
     expect(text('app-form-status')).toContain('Tarkista lomakkeen tiedot.');
   });
@@ -142,10 +145,18 @@ describe('EmployerForm', () => {
       await open(employer);
       typeInto(fixture, 'input[formcontrolname=municipality]', 'Espoo');
       await submit(fixture);
-      const current: EmployerDto = { ...employer, municipality: 'Vantaa', description: 'Heidän kuvauksensa', version: 5 };
+      const current: EmployerDto = {
+        ...employer,
+        municipality: 'Vantaa',
+        description: 'Heidän kuvauksensa',
+        version: 5,
+      };
       http
         .expectOne('/api/employers/4')
-        .flush({ statusCode: 409, error: 'Conflict', message: 'Stale', code: 'STALE_VERSION', current }, { status: 409, statusText: 'Conflict' });
+        .flush(
+          { statusCode: 409, error: 'Conflict', message: 'Stale', code: 'STALE_VERSION', current },
+          { status: 409, statusText: 'Conflict' },
+        );
       await fixture.whenStable();
       return current;
     }
@@ -167,7 +178,11 @@ describe('EmployerForm', () => {
       (fixture.nativeElement.querySelector('app-conflict-panel button.reapply') as HTMLButtonElement).click();
       await fixture.whenStable();
       const request = http.expectOne('/api/employers/4');
-      expect(request.request.body).toMatchObject({ version: 5, municipality: 'Espoo', description: 'Heidän kuvauksensa' });
+      expect(request.request.body).toMatchObject({
+        version: 5,
+        municipality: 'Espoo',
+        description: 'Heidän kuvauksensa',
+      });
       request.flush({ ...employer, municipality: 'Espoo', description: 'Heidän kuvauksensa', version: 6 });
       await fixture.whenStable();
       expect(fixture.nativeElement.querySelector('app-conflict-panel')).toBeNull();
@@ -177,7 +192,9 @@ describe('EmployerForm', () => {
       await conflictAfterMyEdit();
       (fixture.nativeElement.querySelector('app-conflict-panel button.reload') as HTMLButtonElement).click();
       await fixture.whenStable();
-      expect((fixture.nativeElement.querySelector('input[formcontrolname=municipality]') as HTMLInputElement).value).toBe('Vantaa');
+      expect(
+        (fixture.nativeElement.querySelector('input[formcontrolname=municipality]') as HTMLInputElement).value,
+      ).toBe('Vantaa');
       expect(fixture.nativeElement.querySelector('app-conflict-panel')).toBeNull();
       await submit(fixture);
       expect(http.expectOne('/api/employers/4').request.body.version).toBe(5);

@@ -45,10 +45,20 @@ describe('EmployerList', () => {
   afterEach(() => http.verify());
 
   it('sends the filters of the URL to the API', async () => {
-    await open('/employers?status=partner&campusGroupId=2&noContactDays=90&archived=all&sort=-lastContact&q=kesko&bogus=1');
+    await open(
+      '/employers?status=partner&campusGroupId=2&noContactDays=90&archived=all&sort=-lastContact&q=kesko&bogus=1',
+    );
     const request = await employersRequest();
     const params = request.request.params;
-    expect(params.keys().sort()).toEqual(['archived', 'campusGroupId', 'limit', 'noContactDays', 'q', 'sort', 'status']);
+    expect(params.keys().sort()).toEqual([
+      'archived',
+      'campusGroupId',
+      'limit',
+      'noContactDays',
+      'q',
+      'sort',
+      'status',
+    ]);
     expect(params.get('status')).toBe('partner');
     expect(params.get('campusGroupId')).toBe('2');
     expect(params.get('noContactDays')).toBe('90');
@@ -66,7 +76,9 @@ describe('EmployerList', () => {
     await settle();
     const header = () => element().querySelector('button[data-sort=lastContact]')!.closest('th')!;
     expect(header().getAttribute('aria-sort')).toBe('none');
-    expect(element().querySelector('button[data-sort=name]')!.closest('th')!.getAttribute('aria-sort')).toBe('ascending');
+    expect(element().querySelector('button[data-sort=name]')!.closest('th')!.getAttribute('aria-sort')).toBe(
+      'ascending',
+    );
 
     (element().querySelector('button[data-sort=lastContact]') as HTMLButtonElement).click();
     let request: TestRequest = await employersRequest();

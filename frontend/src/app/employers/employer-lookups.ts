@@ -23,7 +23,9 @@ export class EmployerLookups {
     this.usersApi.list({ role: 'account_manager', active: true, limit: MAX_PAGE_SIZE }),
     this.usersApi.list({ role: 'admin', active: true, limit: MAX_PAGE_SIZE }),
   ]).pipe(
-    map(([managers, admins]) => [...managers.items, ...admins.items].sort((a, b) => a.displayName.localeCompare(b.displayName, 'fi'))),
+    map(([managers, admins]) =>
+      [...managers.items, ...admins.items].sort((a, b) => a.displayName.localeCompare(b.displayName, 'fi')),
+    ),
     catchError(() => of([] as UserDto[])),
     shareReplay({ bufferSize: 1, refCount: true }),
   );

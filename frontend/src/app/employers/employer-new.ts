@@ -10,7 +10,9 @@ import { EmployerForm } from './employer-form';
   imports: [RouterLink, EmployerForm, TranslatePipe],
   template: `
     <section class="page">
-      <p><a routerLink="/employers">{{ 'employers.backToList' | t }}</a></p>
+      <p>
+        <a routerLink="/employers">{{ 'employers.backToList' | t }}</a>
+      </p>
       <h1>{{ 'employers.new' | t }}</h1>
       <app-employer-form />
     </section>

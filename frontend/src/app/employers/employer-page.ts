@@ -204,12 +204,10 @@ export class EmployerPage {
   // Last contact and next follow-up change when a contact is logged elsewhere.
   private refreshEmployer(id: number): void {
     if (this.editing()) return;
-    this.api
-      .get(id)
-      .subscribe({
-        next: (employer) => this.employer.set(employer),
-        error: (error: ApiError) => this.actionError.set(error),
-      });
+    this.api.get(id).subscribe({
+      next: (employer) => this.employer.set(employer),
+      error: (error: ApiError) => this.actionError.set(error),
+    });
   }
 
   private loadFollowUps(id: number): void {

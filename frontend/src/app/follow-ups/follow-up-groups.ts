@@ -16,7 +16,10 @@ export function dueGroup(dueDate: string, today: string): FollowUpGroup {
 }
 
 /** Sorts follow-ups into the sections, each by due date and then title. */
-export function groupFollowUps<T extends { dueDate: string; title: string }>(items: readonly T[], today: string): Record<FollowUpGroup, T[]> {
+export function groupFollowUps<T extends { dueDate: string; title: string }>(
+  items: readonly T[],
+  today: string,
+): Record<FollowUpGroup, T[]> {
   const groups: Record<FollowUpGroup, T[]> = { overdue: [], today: [], week: [], later: [] };
   const sorted = [...items].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title, 'fi'));
   for (const item of sorted) groups[dueGroup(item.dueDate, today)].push(item);

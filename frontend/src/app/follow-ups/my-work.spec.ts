@@ -71,7 +71,9 @@ describe('MyWork', () => {
   }
 
   function statusText(): string {
-    return (fixture.nativeElement.querySelector('.status') as HTMLElement).textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    return (
+      (fixture.nativeElement.querySelector('.status') as HTMLElement).textContent?.replace(/\s+/g, ' ').trim() ?? ''
+    );
   }
 
   async function load(items = list): Promise<void> {
@@ -134,7 +136,9 @@ describe('MyWork', () => {
     await load();
     (fixture.nativeElement.querySelectorAll('button.more')[1] as HTMLButtonElement).click();
     await fixture.whenStable();
-    const cancel = [...document.querySelectorAll('button[mat-menu-item]')].find((b) => b.textContent?.includes('Peru jatkotoimenpide')) as HTMLButtonElement;
+    const cancel = [...document.querySelectorAll('button[mat-menu-item]')].find((b) =>
+      b.textContent?.includes('Peru jatkotoimenpide'),
+    ) as HTMLButtonElement;
     cancel.click();
     const request = http.expectOne('/api/follow-ups/2/cancel');
     expect(request.request.body).toEqual({ version: 1 });
@@ -147,9 +151,16 @@ describe('MyWork', () => {
   it('reloads the list and explains when someone else changed the follow-up (409)', async () => {
     await load();
     doneButton(2).click();
-    http
-      .expectOne('/api/follow-ups/2/complete')
-      .flush({ statusCode: 409, error: 'Conflict', message: 'Stale', code: 'STALE_VERSION', current: { ...list[1], version: 2 } }, { status: 409, statusText: 'Conflict' });
+    http.expectOne('/api/follow-ups/2/complete').flush(
+      {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'Stale',
+        code: 'STALE_VERSION',
+        current: { ...list[1], version: 2 },
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
     await fixture.whenStable();
     expect(statusText()).toContain('Joku muu muutti jatkotoimenpidettä sillä välin. Lista on päivitetty.');
 

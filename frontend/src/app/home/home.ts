@@ -9,7 +9,8 @@ import { Auth } from '../core/auth';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 
-type GroupsState = { status: 'loading' } | { status: 'ready'; groups: CampusGroupDto[] } | { status: 'failed'; error: ApiError };
+type GroupsState =
+  { status: 'loading' } | { status: 'ready'; groups: CampusGroupDto[] } | { status: 'failed'; error: ApiError };
 
 @Component({
   selector: 'app-home',

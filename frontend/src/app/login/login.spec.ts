@@ -9,7 +9,14 @@ import { apiErrorInterceptor } from '../core/error-interceptor';
 import { errorUnder, submit, typeInto } from '../testing/dom';
 import { Login } from './login';
 
-const me: Me = { id: 1, email: 'maija@example.fi', displayName: 'Maija Meikäläinen', role: 'admin', campusGroupIds: [], locale: 'en' };
+const me: Me = {
+  id: 1,
+  email: 'maija@example.fi',
+  displayName: 'Maija Meikäläinen',
+  role: 'admin',
+  campusGroupIds: [],
+  locale: 'en',
+};
 
 describe('Login', () => {
   let fixture: ComponentFixture<Login>;
@@ -20,7 +27,11 @@ describe('Login', () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [Login],
-      providers: [provideRouter([]), provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);

@@ -13,9 +13,21 @@ import { Auth } from '../core/auth';
 import { apiErrorInterceptor } from '../core/error-interceptor';
 import { PipelineBoard } from './pipeline-board';
 
-const manager: Me = { id: 1, email: 'aino@example.fi', displayName: 'Aino Asiakas', role: 'account_manager', campusGroupIds: [], locale: 'fi' };
+const manager: Me = {
+  id: 1,
+  email: 'aino@example.fi',
+  displayName: 'Aino Asiakas',
+  role: 'account_manager',
+  campusGroupIds: [],
+  locale: 'fi',
+};
 
-function opportunity(id: number, stage: OpportunityStage, expectedPlaces: number | null = 2, version = 1): OpportunityDto {
+function opportunity(
+  id: number,
+  stage: OpportunityStage,
+  expectedPlaces: number | null = 2,
+  version = 1,
+): OpportunityDto {
   return {
     id,
     employerId: 100 + id,
@@ -67,7 +79,9 @@ describe('PipelineBoard', () => {
     fixture = TestBed.createComponent(PipelineBoard);
     for (const [name, value] of Object.entries(query)) fixture.componentRef.setInput(name, value);
     await fixture.whenStable();
-    http.expectOne('/api/campus-groups?limit=200').flush({ items: [{ id: 2, name: 'Tekniikka' }], total: 1, nextCursor: null });
+    http
+      .expectOne('/api/campus-groups?limit=200')
+      .flush({ items: [{ id: 2, name: 'Tekniikka' }], total: 1, nextCursor: null });
     const suffix = Object.entries(query)
       .map(([name, value]) => `&${name}=${value}`)
       .join('');
@@ -103,7 +117,9 @@ describe('PipelineBoard', () => {
   }
 
   function menuItem(text: string): HTMLButtonElement {
-    const item = [...document.querySelectorAll<HTMLButtonElement>('button[mat-menu-item]')].find((b) => b.textContent?.trim() === text);
+    const item = [...document.querySelectorAll<HTMLButtonElement>('button[mat-menu-item]')].find(
+      (b) => b.textContent?.trim() === text,
+    );
     if (!item) throw new Error(`No menu item ${text}`);
     return item;
   }
@@ -112,7 +128,9 @@ describe('PipelineBoard', () => {
     const lists = fixture.debugElement.queryAll(By.directive(CdkDropList));
     const target = lists.find((list) => (list.injector.get(CdkDropList).data as OpportunityStage) === to)!;
     const source = lists.find((list) => (list.injector.get(CdkDropList).data as OpportunityStage) === from)!;
-    const item = Object.values(board).flat().find((card) => card.id === id)!;
+    const item = Object.values(board)
+      .flat()
+      .find((card) => card.id === id)!;
     target.triggerEventHandler('cdkDropListDropped', {
       item: { data: item },
       container: target.injector.get(CdkDropList),
@@ -188,7 +206,12 @@ describe('PipelineBoard', () => {
     await render();
     drop(3, 'contacted', 'agreed');
     await settle();
-    http.expectOne('/api/opportunities/3').flush({ statusCode: 500, error: 'Internal', message: 'x', code: 'INTERNAL' }, { status: 500, statusText: 'Internal' });
+    http
+      .expectOne('/api/opportunities/3')
+      .flush(
+        { statusCode: 500, error: 'Internal', message: 'x', code: 'INTERNAL' },
+        { status: 500, statusText: 'Internal' },
+      );
     await settle();
     expect(titlesIn('contacted')).toEqual(['Mahdollisuus 3']);
     expect(titlesIn('agreed')).toEqual([]);
@@ -202,7 +225,10 @@ describe('PipelineBoard', () => {
     const current = { ...board.identified[0], title: 'Uusi otsikko', stage: 'agreed' as const, version: 6 };
     http
       .expectOne('/api/opportunities/1')
-      .flush({ statusCode: 409, error: 'Conflict', message: 'Stale', code: 'STALE_VERSION', current }, { status: 409, statusText: 'Conflict' });
+      .flush(
+        { statusCode: 409, error: 'Conflict', message: 'Stale', code: 'STALE_VERSION', current },
+        { status: 409, statusText: 'Conflict' },
+      );
     await settle();
     expect(titlesIn('agreed')).toEqual(['Uusi otsikko']);
     expect(titlesIn('identified')).toEqual(['Mahdollisuus 2']);
@@ -249,7 +275,9 @@ describe('PipelineBoard', () => {
 
   it('creates a new opportunity with the shared schema and shows it in its column', async () => {
     await render();
-    [...(fixture.nativeElement as HTMLElement).querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Uusi mahdollisuus')!.click();
+    [...(fixture.nativeElement as HTMLElement).querySelectorAll('button')]
+      .find((b) => b.textContent?.trim() === 'Uusi mahdollisuus')!
+      .click();
     await settle();
     const form = document.querySelector('app-opportunity-dialog form') as HTMLFormElement;
     form.dispatchEvent(new Event('submit'));

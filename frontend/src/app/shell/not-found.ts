@@ -10,7 +10,9 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
     <section class="page">
       <h1>{{ 'notFound.heading' | t }}</h1>
       <p>{{ 'notFound.text' | t }}</p>
-      <p><a routerLink="/">{{ 'notFound.home' | t }}</a></p>
+      <p>
+        <a routerLink="/">{{ 'notFound.home' | t }}</a>
+      </p>
     </section>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -9,7 +9,14 @@ import { apiErrorInterceptor } from '../core/error-interceptor';
 import { LOCALE_STORAGE_KEY } from '../core/i18n/i18n';
 import { Shell } from './shell';
 
-const member: Me = { id: 3, email: 'kalle@example.fi', displayName: 'Kalle Kampus', role: 'campus_member', campusGroupIds: [1], locale: 'fi' };
+const member: Me = {
+  id: 3,
+  email: 'kalle@example.fi',
+  displayName: 'Kalle Kampus',
+  role: 'campus_member',
+  campusGroupIds: [1],
+  locale: 'fi',
+};
 
 describe('Shell', () => {
   let fixture: ComponentFixture<Shell>;
@@ -19,7 +26,11 @@ describe('Shell', () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [Shell],
-      providers: [provideRouter([]), provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(Shell);
@@ -47,7 +58,9 @@ describe('Shell', () => {
 
   async function signOut(): Promise<void> {
     const loaded = TestBed.inject(Auth).loadMe();
-    http.expectOne('/api/auth/me').flush({ statusCode: 401, message: 'Sign in' }, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/auth/me')
+      .flush({ statusCode: 401, message: 'Sign in' }, { status: 401, statusText: 'Unauthorized' });
     await loaded;
     await fixture.whenStable();
   }

@@ -10,7 +10,14 @@ import { apiErrorInterceptor } from '../core/error-interceptor';
 import { errorUnder, submit, typeInto } from '../testing/dom';
 import { UserForm } from './user-form';
 
-const admin: Me = { id: 1, email: 'admin@example.fi', displayName: 'Anna Admin', role: 'admin', campusGroupIds: [], locale: 'fi' };
+const admin: Me = {
+  id: 1,
+  email: 'admin@example.fi',
+  displayName: 'Anna Admin',
+  role: 'admin',
+  campusGroupIds: [],
+  locale: 'fi',
+};
 
 const user: UserDto = {
   id: 7,
@@ -71,7 +78,9 @@ describe('UserForm', () => {
 
   it('sends the changes with the version it loaded', async () => {
     await open('7');
-    expect((fixture.nativeElement.querySelector('input[formcontrolname=displayName]') as HTMLInputElement).value).toBe('Liisa Laine');
+    expect((fixture.nativeElement.querySelector('input[formcontrolname=displayName]') as HTMLInputElement).value).toBe(
+      'Liisa Laine',
+    );
     typeInto(fixture, 'input[formcontrolname=displayName]', 'Liisa Laine-Virtanen');
     await submit(fixture, 'form');
     const request = http.expectOne('/api/users/7');
@@ -110,7 +119,9 @@ describe('UserForm', () => {
     await fixture.whenStable();
 
     expect(errorUnder(fixture, 'input[formcontrolname=displayName]')).toBe('Enintään 120 merkkiä.');
-    expect(errorUnder(fixture, 'mat-select[formcontrolname=campusGroupIds]')).toBe('Valitse jokin sallituista vaihtoehdoista.');
+    expect(errorUnder(fixture, 'mat-select[formcontrolname=campusGroupIds]')).toBe(
+      'Valitse jokin sallituista vaihtoehdoista.',
+    );
     expect(errorUnder(fixture, 'input[formcontrolname=email]')).toBe('');
     expect(fixture.nativeElement.querySelector('app-form-status').textContent).toContain('Tarkista lomakkeen tiedot.');
   });
@@ -121,7 +132,10 @@ describe('UserForm', () => {
     await submit(fixture, 'form');
     http
       .expectOne('/api/users/7')
-      .flush({ statusCode: 409, error: 'Conflict', message: 'Email taken', code: 'EMAIL_TAKEN' }, { status: 409, statusText: 'Conflict' });
+      .flush(
+        { statusCode: 409, error: 'Conflict', message: 'Email taken', code: 'EMAIL_TAKEN' },
+        { status: 409, statusText: 'Conflict' },
+      );
     await fixture.whenStable();
     expect(errorUnder(fixture, 'input[formcontrolname=email]')).toBe('Sähköpostiosoite on jo käytössä.');
   });
@@ -144,7 +158,9 @@ describe('UserForm', () => {
     (status.querySelector('button') as HTMLButtonElement).click();
     await fixture.whenStable();
 
-    expect((fixture.nativeElement.querySelector('input[formcontrolname=displayName]') as HTMLInputElement).value).toBe('Their edit');
+    expect((fixture.nativeElement.querySelector('input[formcontrolname=displayName]') as HTMLInputElement).value).toBe(
+      'Their edit',
+    );
     await submit(fixture, 'form');
     expect(http.expectOne('/api/users/7').request.body.version).toBe(5);
   });
