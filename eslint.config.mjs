@@ -115,12 +115,6 @@ export default tseslint.config(
     files: ['backend/src/*/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [backendFeatureFromFolder] }] },
   },
-  {
-    // TypeORM entity relations and the entity list still point across features; they are being
-    // replaced by per-feature table declarations (issue 15), and this exemption goes with them.
-    files: ['backend/src/**/*.entity.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
   // Tests last, so their relaxations win over the feature rules above.
   {
     files: ['**/*.spec.ts', 'backend/test/**/*.ts'],
