@@ -1,19 +1,10 @@
-import { helsinkiDate, isValidBusinessId, type Me } from '@tyoelama/shared';
+import { helsinkiDate, type Me, validBusinessIdFrom } from '@tyoelama/shared';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
 import { insertEmployer } from '../../test/fixtures';
 import { type Client, startTestApp, type TestContext } from '../../test/test-app';
 import { csvField } from './export-writers';
-
-function validBusinessId(base: number): string {
-  for (let candidate = base; ; candidate += 1) {
-    const digits = String(candidate).padStart(7, '0');
-    for (let check = 0; check <= 9; check += 1) {
-      if (isValidBusinessId(`${digits}-${check}`)) return `${digits}-${check}`;
-    }
-  }
-}
 
 /** Collects a binary body (supertest only buffers text types by default). */
 function binary(response: Response & { text?: string }, callback: (error: Error | null, body: Buffer) => void): void {
@@ -58,7 +49,7 @@ describe('exports API', () => {
     employerA = await insertEmployer(context.dataSource, {
       name: 'Alfa; "Lainaus" Oy',
       ownerCampusGroupId: groupA,
-      businessId: validBusinessId(4100000),
+      businessId: validBusinessIdFrom(4100000),
     });
     employerB = await insertEmployer(context.dataSource, { name: '=HYPERLINK("x") Oy', ownerCampusGroupId: groupB });
     await insertEmployer(context.dataSource, {
@@ -70,7 +61,7 @@ describe('exports API', () => {
       await insertEmployer(context.dataSource, {
         name: `Massa ${String(index).padStart(3, '0')} Oy`,
         ownerCampusGroupId: index % 2 ? groupA : groupB,
-        businessId: validBusinessId(4200000 + index * 3),
+        businessId: validBusinessIdFrom(4200000 + index * 3),
       });
     }
     await context.dataSource.query(
