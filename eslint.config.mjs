@@ -41,9 +41,14 @@ const WEB_PUBLIC_FILES = [
   'search/search-launcher',
   'contact-persons/contact-persons',
   'timeline/employer-timeline',
+  'follow-ups/follow-up-row',
+  'follow-ups/employer-follow-ups',
+  'employer-journey/employer-journey',
+  'workplace-learning/employer-workplace-learning',
 ];
 const webFeatureDeepImport = {
-  regex: `^\\.\\./(?!(core|ui|testing)/)(?!(${WEB_PUBLIC_FILES.join('|')})$)[^/]+/`,
+  // Any depth of `../` (ui/form/ sits one level deeper), all of it consumed before the folder is checked.
+  regex: `^(\\.\\./)+(?!\\.\\./)(?!(core|ui|testing)/)(?!(${WEB_PUBLIC_FILES.join('|')})$)[^/]+/`,
   message:
     "Use another feature's API service or a component listed in WEB_PUBLIC_FILES (eslint.config.mjs), or move the shared piece to core/ or ui/.",
 };

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3217);
+/** The fake YTJ (e2e/fake-ytj.mjs) the app asks instead of PRH; far from the app's port so parallel runs do not meet. */
+export const E2E_YTJ_PORT = Number(process.env.E2E_YTJ_PORT ?? E2E_PORT + 20_000);
 export const ADMIN = { email: 'e2e.admin@example.fi', password: 'e2e-kivi-kahvikuppi-123' };
 
 // A fresh embedded database for every run; the folder is created once, by the main process.
@@ -40,22 +42,36 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // E2E_APP_ROOT lets a run use a build elsewhere (e.g. a git worktree); by default this checkout's build.
-    command: `node ${process.env.E2E_APP_ROOT ?? '..'}/backend/dist/main.js`,
-    url: `http://127.0.0.1:${E2E_PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      PORT: String(E2E_PORT),
-      DATA_DIR: process.env.E2E_DATA_DIR,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-      // The suite always runs on its own embedded database, never on a configured server.
-      DATABASE_URL: '',
+  webServer: [
+    {
+      command: `node ${__dirname}/fake-ytj.mjs`,
+      url: `http://127.0.0.1:${E2E_YTJ_PORT}/health`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { E2E_YTJ_PORT: String(E2E_YTJ_PORT) },
     },
-  },
+    {
+      // E2E_APP_ROOT lets a run use a build elsewhere (e.g. a git worktree); by default this checkout's build.
+      command: `node ${process.env.E2E_APP_ROOT ?? '..'}/backend/dist/main.js`,
+      url: `http://127.0.0.1:${E2E_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PORT: String(E2E_PORT),
+        DATA_DIR: process.env.E2E_DATA_DIR,
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        LOG_LEVEL: 'warn',
+        // The suite always runs on its own embedded database, never on a configured server.
+        DATABASE_URL: '',
+        PRH_API_URL: `http://127.0.0.1:${E2E_YTJ_PORT}/opendata-ytj-api/v3`,
+        PRH_REQUESTS_PER_SECOND: '50',
+        REGISTER_REFRESH_POLL_MS: '500',
+      },
+    },
+  ],
 });

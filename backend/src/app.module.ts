@@ -5,6 +5,7 @@ import { AuditModule } from './audit';
 import { AuthModule } from './auth';
 import { DataChangesModule } from './cache/data-changes';
 import { CampusGroupsModule } from './campus-groups';
+import { Clock } from './config/clock';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health';
@@ -22,12 +23,20 @@ import { CalendarModule } from './calendar';
 import { ImportsModule } from './imports';
 import { ExportsModule } from './exports';
 import { BusinessRegisterModule } from './business-register';
+import { HomeModule } from './home';
+import { EmployerJourneyModule } from './employer-journey';
+import { WorkplaceLearningModule } from './workplace-learning';
 
 @Global()
 @Module({})
 class ConfigModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+    // One clock for the whole app, so a test that moves time moves it for every feature.
+    return {
+      module: ConfigModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }, Clock],
+      exports: [APP_CONFIG, Clock],
+    };
   }
 }
 
@@ -61,6 +70,9 @@ export class AppModule {
         ImportsModule,
         ExportsModule,
         BusinessRegisterModule,
+        HomeModule,
+        EmployerJourneyModule,
+        WorkplaceLearningModule,
       ],
       controllers: [HealthController],
     };

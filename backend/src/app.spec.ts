@@ -16,6 +16,7 @@ describe('the HTTP app', () => {
       '<!doctype html><title>Työelämä CRM</title><app-root></app-root>',
     );
     await writeFile(join(staticFolder, 'main.js'), 'console.log(1)');
+    await writeFile(join(staticFolder, 'manifest.webmanifest'), '{"name":"Työelämä CRM","display":"standalone"}');
     await writeFile(join(staticFolder, 'chunk-AB12CD34.js'), 'console.log("plain")');
     await writeFile(join(staticFolder, 'chunk-AB12CD34.js.br'), brotliCompressSync('console.log("brotli")'));
     await writeFile(join(staticFolder, 'chunk-AB12CD34.js.gz'), gzipSync('console.log("gzip")'));
@@ -47,6 +48,13 @@ describe('the HTTP app', () => {
     expect(deepLink.text).toContain('<app-root>');
     const asset = await client.get('/main.js');
     expect(asset.text).toBe('console.log(1)');
+  });
+
+  it('serves the web app manifest as application/manifest+json, so a phone can install the app', async () => {
+    const response = await (await context.client()).get('/manifest.webmanifest');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(JSON.parse(response.text)).toEqual({ name: 'Työelämä CRM', display: 'standalone' });
   });
 
   it('sends precompressed bundles to browsers that accept them, cached for a year when content-hashed', async () => {

@@ -1,6 +1,5 @@
-import { DataSource } from 'typeorm';
-import { createTestDatabase } from './test-database';
-import { dataSourceOptions } from '../src/database/data-source';
+import type { DataSource } from 'typeorm';
+import { withOwnerDataSource } from './test-database';
 import { TABLES } from './tables';
 
 /** One line per column: `table.column: type [NOT NULL]`, in information_schema's words. */
@@ -57,28 +56,18 @@ function declaredColumns(): Map<string, ColumnLines> {
 }
 
 describe('migrations', () => {
-  it('leave the tables and columns the code declares: names, types and nullability', async () => {
-    const database = await createTestDatabase();
-    const dataSource = new DataSource(dataSourceOptions(database.ownerUrl));
-    await dataSource.initialize();
-    try {
+  it('leave the tables and columns the code declares: names, types and nullability', () =>
+    withOwnerDataSource(async (dataSource) => {
       const migrated = await migratedColumns(dataSource);
       const declared = declaredColumns();
       expect(new Set(TABLES.map((table) => table.name)).size).toBe(TABLES.length);
       const everyLine = (tables: Map<string, ColumnLines>) => [...tables.values()].flat().sort();
       // A table on one side only shows as all its columns missing on the other.
       expect(everyLine(declared)).toEqual(everyLine(migrated));
-    } finally {
-      await dataSource.destroy();
-      await database.drop();
-    }
-  });
+    }));
 
-  it('can be undone and applied again', async () => {
-    const database = await createTestDatabase();
-    const dataSource = new DataSource(dataSourceOptions(database.ownerUrl));
-    await dataSource.initialize();
-    try {
+  it('can be undone and applied again', () =>
+    withOwnerDataSource(async (dataSource) => {
       const migrations = dataSource.migrations.length;
       for (let step = 0; step < migrations; step += 1) await dataSource.undoLastMigration();
       const [{ count }] = await dataSource.query(
@@ -86,26 +75,15 @@ describe('migrations', () => {
       );
       expect(count).toBe(0);
       expect((await dataSource.runMigrations()).length).toBe(migrations);
-    } finally {
-      await dataSource.destroy();
-      await database.drop();
-    }
-  });
+    }));
 
-  it('keeps the audit trail append-only in the database', async () => {
-    const database = await createTestDatabase();
-    const dataSource = new DataSource(dataSourceOptions(database.ownerUrl));
-    await dataSource.initialize();
-    try {
+  it('keeps the audit trail append-only in the database', () =>
+    withOwnerDataSource(async (dataSource) => {
       await dataSource.query(
         `INSERT INTO audit_events (action, entity_type, entity_id, changes) VALUES ('create', 'test', 1, '{}')`,
       );
       await expect(dataSource.query(`UPDATE audit_events SET action = 'x'`)).rejects.toThrow(/append-only/);
       await expect(dataSource.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
       await expect(dataSource.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
-    } finally {
-      await dataSource.destroy();
-      await database.drop();
-    }
-  });
+    }));
 });

@@ -28,33 +28,25 @@ export class Client {
   }
 
   post(path: string, body?: unknown) {
-    return this.track(
-      this.agent
-        .post(path)
-        .set('X-XSRF-TOKEN', this.xsrf)
-        .send(body as object),
-    );
+    return this.unsafe(this.agent.post(path), body);
   }
 
   patch(path: string, body?: unknown) {
-    return this.track(
-      this.agent
-        .patch(path)
-        .set('X-XSRF-TOKEN', this.xsrf)
-        .send(body as object),
-    );
+    return this.unsafe(this.agent.patch(path), body);
   }
 
   delete(path: string) {
-    return this.track(this.agent.delete(path).set('X-XSRF-TOKEN', this.xsrf));
+    return this.unsafe(this.agent.delete(path));
   }
 
   async login(email: string, password = TEST_PASSWORD): Promise<request.Response> {
     return this.post('/api/auth/login', { email, password });
   }
 
-  private async track(test: request.Test): Promise<request.Response> {
-    const response = await test;
+  /** A request that changes data: it carries the XSRF header, and its answer may renew the cookie. */
+  private async unsafe(test: request.Test, body?: unknown): Promise<request.Response> {
+    test.set('X-XSRF-TOKEN', this.xsrf);
+    const response = await (body === undefined ? test : test.send(body as object));
     this.readXsrf(response);
     return response;
   }
@@ -66,6 +58,9 @@ export class Client {
   }
 }
 
+/** A client signed in as a user created for the test: `me` is what sign-in answered. */
+export type SignedIn = Client & { me: Me };
+
 export interface TestContext {
   app: INestApplication;
   /** The app's own pool, signed in as the least-privilege app role. */
@@ -75,7 +70,7 @@ export interface TestContext {
   /** A new signed-out client with its XSRF cookie. */
   client(): Promise<Client>;
   /** A signed-in client for a user created with the given role and campus groups. */
-  signedIn(role: Role, campusGroupIds?: number[], email?: string): Promise<Client & { me: Me }>;
+  signedIn(role: Role, campusGroupIds?: number[], email?: string): Promise<SignedIn>;
   createUser(role: Role, campusGroupIds?: number[], email?: string): Promise<number>;
   createCampusGroup(name: string, campus?: string): Promise<number>;
   close(): Promise<void>;
@@ -87,7 +82,8 @@ let userCounter = 0;
 /** The real app on its own fresh, migrated database. */
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({ LOG_LEVEL: 'error' }), ...overrides };
+  // The YTJ refresh loop stays off: a test drives the job step by step (RegisterRefreshService.step).
+  const config = { ...loadConfig({ LOG_LEVEL: 'error', REGISTER_REFRESH_POLL_MS: '0' }), ...overrides };
   const app = await createApp(config, database.url);
   await app.init();
   const dataSource = app.get(DataSource);
@@ -135,4 +131,43 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     },
   };
   return context;
+}
+
+/**
+ * The real app for the enclosing describe block: started before its tests, ahead of the block's own
+ * beforeAll hooks (declared after this call), and closed after them. The returned context stands in
+ * for the started one, so use it in hooks and tests only, not while jest collects the tests.
+ * `overrides` may be a function, for settings a beforeAll declared before this call works out.
+ */
+export function useTestApp(overrides: Partial<AppConfig> | (() => Partial<AppConfig>) = {}): TestContext {
+  let started: TestContext | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(typeof overrides === 'function' ? overrides() : overrides);
+  });
+  afterAll(() => started?.close());
+  return new Proxy({} as TestContext, {
+    get(_target, key) {
+      if (!started) throw new Error('The test app runs in hooks and tests only: it is not started yet');
+      return Reflect.get(started, key);
+    },
+  });
+}
+
+/**
+ * What a describe block's tests share, arranged once before them (after the app has started) and
+ * read as `given.name` in hooks and tests. The names and their types come from what `arrange`
+ * returns, so no `let` is declared in one place and assigned in another; like `useTestApp`, the
+ * result is a stand-in that is readable only once the hooks have run.
+ */
+export function useFixture<T extends object>(arrange: () => Promise<T>): T {
+  let arranged: T | undefined;
+  beforeAll(async () => {
+    arranged = await arrange();
+  });
+  return new Proxy({} as T, {
+    get(_target, key) {
+      if (!arranged) throw new Error('The fixture is arranged in a beforeAll hook: read it in hooks and tests only');
+      return Reflect.get(arranged, key);
+    },
+  });
 }

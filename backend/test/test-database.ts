@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { withCredentials } from '../src/database/app-role';
+import { dataSourceOptions } from '../src/database/data-source';
 import { withDatabase } from '../src/database/database-url';
 
 export const TEST_SERVER_URL_ENV = 'CRM_TEST_SERVER_URL';
@@ -14,14 +16,20 @@ function serverUrl(): string {
   return url;
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: withDatabase(serverUrl(), 'postgres') });
-  await admin.connect();
+/** One statement on a connection of its own to `url`, for what the app's pool may not or cannot do. */
+export async function queryOnce<T>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
   try {
-    await admin.query(sql);
+    return (await client.query(sql, values)).rows as T[];
   } finally {
-    await admin.end();
+    await client.end();
   }
+}
+
+/** A statement on the server's maintenance database: creating and dropping databases. */
+export async function serverQuery(url: string, sql: string): Promise<void> {
+  await queryOnce(withDatabase(url, 'postgres'), sql);
 }
 
 export interface TestDatabase {
@@ -39,7 +47,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const template = process.env[TEMPLATE_DATABASE_ENV]!;
   for (let attempt = 0; ; attempt += 1) {
     try {
-      await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      await serverQuery(serverUrl(), `CREATE DATABASE ${name} TEMPLATE ${template}`);
       break;
     } catch (error) {
       // Two files cloning the template at the same instant can collide; try again shortly.
@@ -52,6 +60,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     name,
     url: withCredentials(ownerUrl, process.env[TEST_APP_ROLE_ENV]!, process.env[TEST_APP_PASSWORD_ENV]!),
     ownerUrl,
-    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: () => serverQuery(serverUrl(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+/** A fresh test database, open as its owner while `work` runs and dropped after it. */
+export async function withOwnerDataSource<T>(work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const database = await createTestDatabase();
+  const dataSource = new DataSource(dataSourceOptions(database.ownerUrl));
+  await dataSource.initialize();
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+    await database.drop();
+  }
 }

@@ -2,14 +2,13 @@ import { expect, type Page, test } from '@playwright/test';
 import { LOCALES, type Locale, type Role } from '@tyoelama/shared';
 import {
   ADMIN,
-  arrangeCampusGroup,
-  arrangeContactPerson,
-  arrangeEmployer,
   arrangeFollowUp,
-  arrangeOpportunity,
   arrangeUser,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
+  openRoute,
+  arrangeWorld,
+  type World,
   PASSWORD,
   saveScreenshot,
   signIn,
@@ -17,47 +16,20 @@ import {
   unique,
 } from './support';
 
-/** Navigates inside the single-page app (no reload): the router follows a history change. */
-async function openRoute(page: Page, path: string): Promise<void> {
-  await page.evaluate((url) => {
-    history.pushState({}, '', url);
-    dispatchEvent(new PopStateEvent('popstate', { state: {} }));
-  }, path);
-  // (/campus-status opens the member's own group: /campus-status/<id>.)
-  await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\?')}(/\\d+)?$`));
-  // The page has rendered: one h1, and nothing still loading.
-  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-  await expect(
-    page
-      .getByRole('main')
-      .getByRole('status')
-      .filter({ hasText: /Ladataan|Loading/ }),
-  ).toHaveCount(0);
+/** Opens the log-contact dialog from the employer's page (the dialog of most fields). */
+async function openLogContactDialog(page: Page, employerId: number): Promise<void> {
+  await openRoute(page, `/employers/${employerId}`);
+  await page
+    .getByRole('main')
+    .getByRole('button', { name: /^(Kirjaa yhteydenotto|Log contact)$/ })
+    .click();
+  await expect(page.getByRole('dialog')).toBeVisible();
 }
 
-interface World {
-  groupId: number;
-  employerId: number;
-  employerName: string;
-}
-
-/** A small, full world: an employer with a contact person, an opportunity and a follow-up per user. */
-async function arrangeWorld(): Promise<World> {
-  const group = await arrangeCampusGroup(unique('Saavutettavuus-ryhmä'));
-  // A long Finnish compound name, to catch truncation and overflow.
-  const employer = await arrangeEmployer(unique('Keski-Pirkanmaan Ammattikorkeakoulutuskuntayhtymä Oy'), group.id, {
-    status: 'partner',
-    tags: ['sosiaali- ja terveysala'],
-  });
-  await arrangeContactPerson(employer.id, 'Maija Mallikas');
-  await arrangeOpportunity(
-    employer.id,
-    unique('Lähihoitajaopiskelijoiden työpaikalla järjestettävä koulutus'),
-    'negotiating',
-    12,
-  );
-  return { groupId: group.id, employerId: employer.id, employerName: employer.name };
-}
+/** An employer's list and one employer's page: every role reads them. */
+const employerPages = (w: World) => ['/employers', `/employers/${w.employerId}`];
+/** The pipeline and the reports, also read by every role. */
+const reportPages = ['/pipeline', '/dashboard', '/campus-status'];
 
 const ROUTES: Record<Role, (world: World, ids: { userId: number }) => string[]> = {
   admin: (w, { userId }) => [
@@ -66,9 +38,7 @@ const ROUTES: Record<Role, (world: World, ids: { userId: number }) => string[]> 
     '/employers/new',
     `/employers/${w.employerId}`,
     '/my-work',
-    '/pipeline',
-    '/dashboard',
-    '/campus-status',
+    ...reportPages,
     '/import',
     '/users',
     '/users/new',
@@ -81,38 +51,16 @@ const ROUTES: Record<Role, (world: World, ids: { userId: number }) => string[]> 
   ],
   account_manager: (w) => [
     '/',
-    '/employers',
-    `/employers/${w.employerId}`,
+    ...employerPages(w),
     '/my-work',
-    '/pipeline',
-    '/dashboard',
-    '/campus-status',
+    ...reportPages,
     '/import',
     '/users',
     '/campus-groups',
     '/settings/calendar',
   ],
-  campus_member: (w) => [
-    '/employers',
-    `/employers/${w.employerId}`,
-    '/my-work',
-    '/pipeline',
-    '/dashboard',
-    '/campus-status',
-    '/settings/calendar',
-    '/no-such-page',
-  ],
-  leadership: (w) => [
-    '/',
-    '/employers',
-    `/employers/${w.employerId}`,
-    '/pipeline',
-    '/dashboard',
-    '/campus-status',
-    '/users',
-    '/campus-groups',
-    '/import',
-  ],
+  campus_member: (w) => ['/', ...employerPages(w), '/my-work', ...reportPages, '/settings/calendar', '/no-such-page'],
+  leadership: (w) => ['/', ...employerPages(w), ...reportPages, '/users', '/campus-groups', '/import'],
 };
 
 for (const role of ['admin', 'account_manager', 'campus_member', 'leadership'] as const) {
@@ -235,12 +183,7 @@ test('at 200 % zoom (1280 px screen) pages reflow without horizontal scrolling',
       await openRoute(page, path);
       await expectNoHorizontalScroll(page, `${lang} ${path}`);
     }
-    await openRoute(page, `/employers/${world.employerId}`);
-    await page
-      .getByRole('main')
-      .getByRole('button', { name: /^(Kirjaa yhteydenotto|Log contact)$/ })
-      .click();
-    await expect(page.getByRole('dialog')).toBeVisible();
+    await openLogContactDialog(page, world.employerId);
     await expectNoHorizontalScroll(page, `${lang} log contact dialog`);
     await page.keyboard.press('Escape');
   }
@@ -281,12 +224,7 @@ test('screenshots of the main pages in both languages (e2e/screenshots/<page>-<l
       await openRoute(page, path);
       await saveScreenshot(page, `${name}-${lang}`);
     }
-    await openRoute(page, `/employers/${world.employerId}`);
-    await page
-      .getByRole('main')
-      .getByRole('button', { name: /^(Kirjaa yhteydenotto|Log contact)$/ })
-      .click();
-    await expect(page.getByRole('dialog')).toBeVisible();
+    await openLogContactDialog(page, world.employerId);
     await saveScreenshot(page, `log-contact-dialog-${lang}`);
     await page.keyboard.press('Escape');
   }

@@ -37,5 +37,8 @@ test('admin creates a campus group and an account manager, who can then sign in'
   await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
   await signIn(page, email);
   await expect(page.getByRole('main')).toContainText('Aino Asiakaspäällikkö');
-  await expect(page.getByRole('main').getByRole('link', { name: groupName })).toBeVisible();
+  // The new group is there for them to open from the campus status picker.
+  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Campus-tilanne' }).click();
+  await page.getByRole('main').getByRole('link', { name: groupName }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(groupName);
 });

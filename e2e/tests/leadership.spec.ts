@@ -28,7 +28,7 @@ test('leadership opens the dashboard, filters it to one campus group and drills 
   await expect(page).toHaveTitle('Tilannekuva – Työelämä CRM');
   await pickOption(page, page, 'Campus-ryhmä', group.name);
   await expect(page).toHaveURL(new RegExp(`campusGroupId=${group.id}`));
-  const drill = page.getByRole('link', { name: 'Avaa vaihe Neuvottelu: 2 mahdollisuutta' });
+  const drill = page.getByRole('link', { name: '2 mahdollisuutta, avaa vaihe Neuvottelu' });
   await expect(drill).toBeVisible();
   await expectNoAxeViolations(page, 'dashboard');
   await drill.click();
@@ -61,7 +61,7 @@ test('an account manager imports employers from CSV with a preview and row error
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Tuonti' }).click();
   await expect(page).toHaveTitle('Työnantajien tuonti – Työelämä CRM');
   await page
-    .getByLabel('Tiedosto')
+    .getByLabel('Tiedosto', { exact: true })
     .setInputFiles({ name: 'tyonantajat.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await pickOption(page, page, 'Omistava Campus-ryhmä', group.name);
   await page.getByRole('button', { name: 'Lataa esikatseluun' }).click();

@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
+import type { CreateOpportunityRequest, OpportunityStage } from '@tyoelama/shared';
 import {
+  adminPost,
   arrangeCampusGroup,
   arrangeEmployer,
   arrangeOpportunity,
@@ -7,6 +9,7 @@ import {
   expectNoAxeViolations,
   signIn,
   unique,
+  VIEWPORTS,
 } from './support';
 
 test.describe('pipeline board', () => {
@@ -55,8 +58,8 @@ test.describe('pipeline board', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByText('Siirretty vaiheeseen Neuvottelu')).toBeVisible();
     await expect(column('Neuvottelu').getByRole('heading', { name: keyed })).toBeVisible();
-    // Focus comes back to the moved card's button, not to the top of the page.
-    await expect(page.getByRole('button', { name: new RegExp(`^Siirrä ?: ${keyed}$`) })).toBeFocused();
+    // Focus follows the moved card, not the top of the page.
+    await expect(column('Neuvottelu').getByRole('article', { name: keyed })).toBeFocused();
 
     // The employer's page shows both in their new stages.
     await page.goto(`/employers/${employer.id}`);
@@ -90,4 +93,106 @@ test.describe('pipeline board', () => {
       page.getByRole('region', { name: 'Neuvottelu', exact: true }).getByRole('heading', { name: title }),
     ).toBeVisible();
   });
+
+  for (const { name, viewport } of VIEWPORTS) {
+    test(`with 150 opportunities the board fits (${name}): folded won and lost, show more, a move in 4 keys`, async ({
+      page,
+    }) => {
+      test.setTimeout(240_000);
+      await page.setViewportSize(viewport);
+      const group = await arrangeCampusGroup();
+      const manager = await arrangeUser('account_manager', [group.id]);
+      const employer = await arrangeEmployer(unique('Suurpaja Oy'), group.id);
+      const spread: [OpportunityStage, number][] = [
+        ['identified', 60],
+        ['contacted', 30],
+        ['negotiating', 15],
+        ['agreed', 10],
+        ['won', 20],
+        ['lost', 15],
+      ];
+      for (const [stage, count] of spread) {
+        for (let i = 1; i <= count; i += 1) {
+          const opportunity: CreateOpportunityRequest = {
+            employerId: employer.id,
+            title: `${stage} ${i}`,
+            type: 'training_agreement',
+            expectedPlaces: 1,
+            stage,
+            ...(stage === 'lost' ? { lostReason: 'Ei ohjaajaa' } : {}),
+          };
+          await adminPost('/api/opportunities', opportunity);
+        }
+      }
+
+      await signIn(page, manager.email);
+      await page.goto(`/pipeline?campusGroupId=${group.id}`);
+      const column = (stage: string) => page.getByRole('region', { name: stage, exact: true });
+      await expect(column('Tunnistettu').getByRole('article')).toHaveCount(10);
+      await expect(column('Tunnistettu')).toContainText('60 kpl, 60 opiskelijapaikkaa');
+      await expect(column('Tunnistettu')).toContainText('Näytetään 10 / 60');
+
+      // Side by side: the last column starts level with the first, and only the board scrolls sideways.
+      const first = (await column('Tunnistettu').boundingBox())!;
+      const last = (await column('Menetetty').boundingBox())!;
+      expect(Math.abs(last.y - first.y)).toBeLessThan(2);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+
+      // Won and lost start folded, with their counts; they open on demand.
+      const wonToggle = column('Toteutunut').getByRole('button', { name: 'Toteutunut', exact: true });
+      await expect(wonToggle).toHaveAttribute('aria-expanded', 'false');
+      await expect(column('Menetetty').getByRole('button', { name: 'Menetetty', exact: true })).toHaveAttribute(
+        'aria-expanded',
+        'false',
+      );
+      await expect(column('Toteutunut')).toContainText('20 kpl');
+      await expect(column('Menetetty')).toContainText('15 kpl');
+      await expect(column('Toteutunut').getByRole('article')).toHaveCount(0);
+      await expectNoAxeViolations(page, `pipeline board with 150 (${name})`);
+      await wonToggle.click();
+      await expect(wonToggle).toHaveAttribute('aria-expanded', 'true');
+      await expect(column('Toteutunut').getByRole('article')).toHaveCount(10);
+      await wonToggle.click();
+      await expect(column('Toteutunut').getByRole('article')).toHaveCount(0);
+
+      // Show more: ten more cards, and focus on the first of them.
+      await column('Tunnistettu')
+        .getByRole('button', { name: /^Näytä lisää ?: Tunnistettu$/ })
+        .click();
+      await expect(column('Tunnistettu').getByRole('article')).toHaveCount(20);
+      await expect(column('Tunnistettu').getByRole('article').nth(10)).toBeFocused();
+
+      // Every card and Move button has a name of its own.
+      const moveNames = await page
+        .getByRole('button', { name: /^Siirrä ?: / })
+        .evaluateAll((buttons) => buttons.map((button) => button.textContent?.replace(/\s+/g, ' ').trim()));
+      expect(new Set(moveNames).size).toBe(moveNames.length);
+
+      // Keyboard only: from the type filter, Tab to the first column's heading button, Tab to its first
+      // card, the arrow to the next one, and the number 3 moves it to Neuvottelu: 4 key presses.
+      const second = column('Tunnistettu').getByRole('article').nth(1);
+      const title = (await second.getByRole('heading').textContent())!.trim();
+      await page.getByRole('combobox', { name: 'Tyyppi' }).focus();
+      const keys = ['Tab', 'Tab', 'ArrowDown', '3'];
+      for (const key of keys) await page.keyboard.press(key);
+      expect(keys.length).toBeLessThanOrEqual(4);
+      await expect(page.getByText(`${title} siirretty vaiheeseen Neuvottelu. Vaiheessa nyt 16 kpl.`)).toBeVisible();
+      const moved = column('Neuvottelu').getByRole('article', { name: title, exact: true });
+      await expect(moved).toBeFocused();
+      await expect(column('Tunnistettu')).toContainText('59 kpl');
+
+      // Lost still asks why; the reason and Enter finish the move, and the card is announced.
+      await page.keyboard.press('6');
+      const dialog = page.getByRole('dialog', { name: 'Miksi mahdollisuus menetettiin?' });
+      await expect(dialog.getByLabel('Syy')).toBeFocused();
+      await page.keyboard.type('Ei ohjaajaa');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await expect(dialog).toHaveCount(0);
+      await expect(page.getByText(`${title} siirretty vaiheeseen Menetetty. Vaiheessa nyt 16 kpl.`)).toBeVisible();
+      await expect(column('Menetetty')).toContainText('16 kpl');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    });
+  }
 });

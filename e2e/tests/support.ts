@@ -25,7 +25,8 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
   await page.getByLabel(/^(Sähköposti|Email)/).fill(email);
   await page.getByLabel(/^(Salasana|Password)/).fill(password);
   await page.getByRole('button', { name: /^(Kirjaudu|Sign in)$/ }).click();
-  await expect(page.getByRole('button', { name: /Kirjaudu ulos|Sign out/ })).toBeVisible();
+  // On a phone sign-out waits in the folded menu: present, not necessarily visible.
+  await expect(page.getByRole('button', { name: /Kirjaudu ulos|Sign out/, includeHidden: true })).toBeAttached();
 }
 
 /** Switches the UI language with the header buttons and waits for it to apply. */
@@ -81,15 +82,27 @@ export async function expectNoHorizontalScroll(page: Page, context = ''): Promis
   expect(scrollWidth, `horizontal scrolling ${context}: ${widest}`).toBeLessThanOrEqual(clientWidth);
 }
 
-/** Picks an option of an Angular Material select (a combobox with a listbox overlay). */
+/**
+ * Picks an option of a select: an Angular Material one (a combobox with a listbox overlay) or a
+ * native one (the lists' filters).
+ */
 export async function pickOption(
   scope: Page | Locator,
   page: Page,
   label: string | RegExp,
   option: string | RegExp,
 ): Promise<void> {
+  const field = scope.getByRole('combobox', { name: label });
+  if (await field.evaluate((element) => element instanceof HTMLSelectElement)) {
+    const text =
+      typeof option === 'string'
+        ? option
+        : await field.locator('option').filter({ hasText: option }).first().innerText();
+    await field.selectOption({ label: text.trim() });
+    return;
+  }
   // By keyboard: also proves the select opens without a pointer (and a floating label never blocks it).
-  await scope.getByRole('combobox', { name: label }).focus();
+  await field.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('option', { name: option }).click();
   await expect(page.getByRole('listbox')).toHaveCount(0);
@@ -194,10 +207,25 @@ export async function arrangeOpportunity(
   return id;
 }
 
-export async function arrangeContactPerson(employerId: number, name: string): Promise<number> {
-  const person: CreateContactPersonRequest = { name, title: 'HR-päällikkö', roles: ['hr'] };
+export async function arrangeContactPerson(
+  employerId: number,
+  name: string,
+  extra: Partial<CreateContactPersonRequest> = {},
+): Promise<number> {
+  const person: CreateContactPersonRequest = { name, title: 'HR-päällikkö', roles: ['hr'], ...extra };
   const { id } = await adminPost(`/api/employers/${employerId}/contacts`, person);
   return id;
+}
+
+/** The journeys that must work on a desk and on a phone run at both of these sizes. */
+export const VIEWPORTS = [
+  { name: 'desktop', viewport: { width: 1280, height: 800 } },
+  { name: 'phone', viewport: { width: 390, height: 844 } },
+] as const;
+
+/** The Helsinki date (`YYYY-MM-DD`) `days` days from now. */
+export function helsinkiDateIn(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Helsinki' });
 }
 
 /** An open follow-up (due in `days` days, Helsinki date) assigned to the given user. */
@@ -207,8 +235,7 @@ export async function arrangeFollowUp(
   assigneeId: number,
   days = 3,
 ): Promise<number> {
-  const due = new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Helsinki' });
-  const followUp: CreateFollowUpRequest = { employerId, title, dueDate: due, assigneeId };
+  const followUp: CreateFollowUpRequest = { employerId, title, dueDate: helsinkiDateIn(days), assigneeId };
   const { id } = await adminPost('/api/follow-ups', followUp);
   return id;
 }
@@ -262,4 +289,50 @@ export async function tabTo(page: Page, name: RegExp, max = 40, key = 'Tab'): Pr
     if (name.test(focused.label ?? '') || name.test(focused.text)) return;
   }
   throw new Error(`${name} was not reached with ${max} × ${key}`);
+}
+
+/** Navigates inside the single-page app (no reload): the router follows a history change. */
+export async function openRoute(page: Page, path: string): Promise<void> {
+  await page.evaluate((url) => {
+    history.pushState({}, '', url);
+    dispatchEvent(new PopStateEvent('popstate', { state: {} }));
+  }, path);
+  // (/campus-status opens the member's own group: /campus-status/<id>.)
+  await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\?')}(/\\d+)?$`));
+  // The page has rendered: one h1, and nothing still loading.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(
+    page
+      .getByRole('main')
+      .getByRole('status')
+      .filter({ hasText: /Ladataan|Loading/ }),
+  ).toHaveCount(0);
+}
+
+export interface World {
+  groupId: number;
+  employerId: number;
+  employerName: string;
+}
+
+/** A small, full world: an employer with a contact person, an opportunity and a follow-up per user. */
+export async function arrangeWorld(): Promise<World> {
+  const group = await arrangeCampusGroup(unique('Saavutettavuus-ryhmä'));
+  // A long Finnish compound name, to catch truncation and overflow.
+  const employer = await arrangeEmployer(unique('Keski-Pirkanmaan Ammattikorkeakoulutuskuntayhtymä Oy'), group.id, {
+    status: 'partner',
+    tags: ['sosiaali- ja terveysala'],
+  });
+  // Email and phone links, for the label-in-name rule (WCAG 2.5.3).
+  await arrangeContactPerson(employer.id, 'Maija Mallikas', {
+    email: 'maija.mallikas@example.fi',
+    phone: '040 123 4567',
+  });
+  await arrangeOpportunity(
+    employer.id,
+    unique('Lähihoitajaopiskelijoiden työpaikalla järjestettävä koulutus'),
+    'negotiating',
+    12,
+  );
+  return { groupId: group.id, employerId: employer.id, employerName: employer.name };
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { SessionsModule } from '../auth';
-import { Clock } from '../config/clock';
 import { UsersModule } from '../users';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -10,6 +9,6 @@ import { LoginThrottle } from './login-throttle';
 @Module({
   imports: [SessionsModule, UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, Clock],
+  providers: [AuthService, LoginThrottle],
 })
 export class AccountModule {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type ChangePasswordRequest,
@@ -10,7 +10,7 @@ import {
   type UpdateMeRequest,
 } from '@tyoelama/shared';
 import type { Request, Response } from 'express';
-import { ApiBodyFrom, ZodPipe } from '../http/validation';
+import { ValidBody } from '../http/validation';
 import { UsersService } from '../users';
 import { SESSION_COOKIE } from '../auth';
 import { AuthService, toMe } from './auth.service';
@@ -31,9 +31,8 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @ApiBodyFrom(loginSchema)
   async login(
-    @Body(new ZodPipe(loginSchema)) body: LoginRequest,
+    @ValidBody(loginSchema) body: LoginRequest,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Me> {
@@ -69,10 +68,9 @@ export class AuthController {
   @Post('password')
   @HttpCode(204)
   @AnyRole()
-  @ApiBodyFrom(changePasswordSchema)
   async changePassword(
     @CurrentUser() user: AuthUser,
-    @Body(new ZodPipe(changePasswordSchema)) body: ChangePasswordRequest,
+    @ValidBody(changePasswordSchema) body: ChangePasswordRequest,
     @Req() request: Request,
   ): Promise<void> {
     await this.auth.changePassword(user, body, request.ip ?? 'unknown');
@@ -86,8 +84,7 @@ export class AuthController {
 
   @Patch('me')
   @AnyRole()
-  @ApiBodyFrom(updateMeSchema)
-  async updateMe(@CurrentUser() user: AuthUser, @Body(new ZodPipe(updateMeSchema)) body: UpdateMeRequest): Promise<Me> {
+  async updateMe(@CurrentUser() user: AuthUser, @ValidBody(updateMeSchema) body: UpdateMeRequest): Promise<Me> {
     await this.users.setLocale(user.id, body.locale);
     return { ...toMe(user), locale: body.locale };
   }

@@ -1,14 +1,9 @@
 import { Clock } from '../config/clock';
-import { startTestApp, TEST_PASSWORD, type TestContext } from '../../test/test-app';
+import { TEST_PASSWORD, useTestApp } from '../../test/test-app';
 import { SessionsService } from '../auth';
 
 describe('auth API', () => {
-  let context: TestContext;
-
-  beforeAll(async () => {
-    context = await startTestApp();
-  });
-  afterAll(() => context.close());
+  const context = useTestApp();
 
   it('signs in with an httpOnly SameSite=Lax session cookie and answers /me', async () => {
     const groupId = await context.createCampusGroup('Auth group');

@@ -1,16 +1,15 @@
 import { Clock } from '../config/clock';
-import { startTestApp, type TestContext } from '../../test/test-app';
+import { useTestApp } from '../../test/test-app';
 import { LoginThrottle } from './login-throttle';
 
 jest.setTimeout(60_000);
 
 describe('LoginThrottle (in PostgreSQL)', () => {
-  let context: TestContext;
+  const context = useTestApp();
   let throttle: LoginThrottle;
   let now: number;
 
   beforeAll(async () => {
-    context = await startTestApp();
     throttle = context.app.get(LoginThrottle);
     jest.spyOn(context.app.get(Clock), 'now').mockImplementation(() => new Date(now));
   });
@@ -18,7 +17,6 @@ describe('LoginThrottle (in PostgreSQL)', () => {
     now = Date.parse('2026-11-24T08:00:00Z');
     await context.dataSource.query(`DELETE FROM login_throttle`);
   });
-  afterAll(() => context.close());
 
   const fail = async (times: number, email: string, address: string) => {
     for (let attempt = 0; attempt < times; attempt += 1) await throttle.recordFailure(email, address);

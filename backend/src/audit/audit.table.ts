@@ -1,4 +1,5 @@
 import { bigint, defineTable, integer, jsonb, timestamptz, varchar } from '../database/table';
+import { SqlParams } from '../database/sql';
 import { type Queryable, rows } from '../database/typed-query';
 
 /** Field name → [before, after]. */
@@ -30,19 +31,53 @@ export interface AuditEventInsert {
   employerId?: number | null;
 }
 
-export async function insertAuditEvent(db: Queryable, event: AuditEventInsert): Promise<void> {
-  await db.query(
-    `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, changes, employer_id)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [
-      event.actorId,
-      event.action,
-      event.entityType,
-      event.entityId,
-      JSON.stringify(event.changes),
-      event.employerId ?? null,
-    ],
+/** Audit rows as one multi-row INSERT (one round trip however many records a change touched). */
+export function insertAuditEventsSql(events: readonly AuditEventInsert[], params: SqlParams): string {
+  const rowsSql = events.map(
+    (event) =>
+      `(${params.add(event.actorId)}::int, ${params.add(event.action)}, ${params.add(event.entityType)}, ` +
+      `${params.add(event.entityId)}::int, ${params.add(JSON.stringify(event.changes))}::jsonb, ${params.add(event.employerId ?? null)}::int)`,
   );
+  return `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, changes, employer_id) VALUES ${rowsSql.join(', ')}`;
+}
+
+/**
+ * The creation event of a row that the same statement inserts (a WITH query `from` returning it):
+ * its id, and the audited fields holding values only the INSERT knows (`fromRow`: field → column of
+ * `from`, e.g. a default or the id of another row inserted with it), come from that row; the other
+ * fields of `changes` are known beforehand.
+ */
+export interface InsertedAuditEvent extends Omit<AuditEventInsert, 'entityId'> {
+  from: string;
+  fromRow?: Record<string, string>;
+}
+
+/**
+ * Audit rows of rows inserted by the same WITH statement, as its last step: the change and its audit
+ * rows commit together without a transaction around them, in one round trip. Events are inserted
+ * in the order given. A `fromRow` column that is NULL is left out, as `createdFields` leaves out null.
+ */
+export function insertInsertedAuditEventsSql(events: readonly InsertedAuditEvent[], params: SqlParams): string {
+  const selects = events.map((event) => {
+    const rowFields = Object.entries(event.fromRow ?? {}).map(
+      ([field, column]) =>
+        `${params.add(field)}::text, CASE WHEN ${event.from}.${column} IS NOT NULL ` +
+        `THEN jsonb_build_array(NULL, ${event.from}.${column}) END`,
+    );
+    const changes = `${params.add(JSON.stringify(event.changes))}::jsonb`;
+    return (
+      `SELECT ${params.add(event.actorId)}::int, ${params.add(event.action)}::varchar, ${params.add(event.entityType)}::varchar, ` +
+      `${event.from}.id, ${rowFields.length > 0 ? `${changes} || jsonb_strip_nulls(jsonb_build_object(${rowFields.join(', ')}))` : changes}, ` +
+      `${params.add(event.employerId ?? null)}::int FROM ${event.from}`
+    );
+  });
+  return `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, changes, employer_id) ${selects.join(' UNION ALL ')}`;
+}
+
+export async function insertAuditEvents(db: Queryable, events: readonly AuditEventInsert[]): Promise<void> {
+  if (events.length === 0) return;
+  const params = new SqlParams();
+  await db.query(insertAuditEventsSql(events, params), params.values);
 }
 
 /** One record's events, oldest first (what a data-access request shows of its history). */

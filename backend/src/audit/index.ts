@@ -1,3 +1,9 @@
 export { AuditModule } from './audit.module';
-export { type AuditRecord, AuditService, createdFields, diffFields } from './audit.service';
-export { type AuditChanges, auditEventsOf, auditEventsTable } from './audit.table';
+export { type AuditRecord, AuditService, AuditTrail, createdFields, diffFields } from './audit.service';
+export {
+  type AuditChanges,
+  auditEventsOf,
+  auditEventsTable,
+  type InsertedAuditEvent,
+  insertInsertedAuditEventsSql,
+} from './audit.table';

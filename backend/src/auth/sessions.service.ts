@@ -2,9 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Locale, Role } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
+import { SharedChanges } from '../cache/shared-changes';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import type { RowOf } from '../database/table';
 import { affectedRows, oneRow } from '../database/typed-query';
+import { camelFields } from '../database/record-fields';
 import type { AuthUser } from './auth-user';
 import type { sessionsTable } from './sessions.table';
 
@@ -12,7 +14,8 @@ import type { sessionsTable } from './sessions.table';
 const TOUCH_INTERVAL_MS = 60_000;
 // A resolved session is kept this long in memory, so most requests skip the session query. Every
 // change that ends a session or alters its user (logout, deactivation, role, groups, password,
-// language) forgets it at once; the short life only bounds what another process changes.
+// language) forgets it: in this process at once, in every other one when SharedChanges sees the
+// session counter move (the same transaction's triggers move it), within a second.
 const SESSION_CACHE_MS = 5_000;
 const SESSION_CACHE_MAX_ENTRIES = 10_000;
 
@@ -48,7 +51,12 @@ export class SessionsService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly shared: SharedChanges,
+  ) {
+    // Which session another process ended or changed is not said, only that one was: the cached
+    // ones are read again, which is what their short life costs anyway.
+    shared.on('sessions', () => this.forgetAll());
+  }
 
   /** A fresh random token for every sign-in, so a planted session id is never promoted. */
   async create(userId: number, userAgent: string | undefined): Promise<string> {
@@ -65,7 +73,7 @@ export class SessionsService {
     const tokenHash = hashToken(token);
     const now = Date.now();
     const cached = this.cache.get(tokenHash);
-    if (cached && now - cached.cachedAt < SESSION_CACHE_MS && this.isLive(cached, now)) {
+    if (cached && this.shared.current && now - cached.cachedAt < SESSION_CACHE_MS && this.isLive(cached, now)) {
       if (now - cached.lastSeenAt <= TOUCH_INTERVAL_MS) return cached.auth;
     }
     this.cache.delete(tokenHash);
@@ -104,15 +112,11 @@ export class SessionsService {
       lastSeenAt = now;
     }
     const auth: AuthUser = {
-      id: row.id,
-      email: row.email,
-      displayName: row.display_name,
-      role: row.role,
-      locale: row.locale,
+      ...camelFields(row, ['id', 'email', 'display_name', 'role', 'locale']),
       campusGroupIds: row.campus_group_ids.map(Number),
       sessionTokenHash: tokenHash,
     };
-    if (generation === this.generation) {
+    if (generation === this.generation && this.shared.current) {
       if (this.cache.size >= SESSION_CACHE_MAX_ENTRIES) this.cache.clear();
       this.cache.set(tokenHash, { auth, lastSeenAt, expiresAt, cachedAt: now });
     }
@@ -133,7 +137,7 @@ export class SessionsService {
     this.forget((_, session) => session.auth.id === userId);
   }
 
-  /** Drops every cached session (tests that move the clock by editing rows use it). */
+  /** Drops every cached session (another process changed one; tests that move the clock by editing rows). */
   forgetAll(): void {
     this.forget(() => true);
   }

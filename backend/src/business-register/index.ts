@@ -1,1 +1,2 @@
 export { BusinessRegisterModule } from './business-register.module';
+export { BusinessRegisterService } from './business-register.service';

@@ -8,22 +8,22 @@ interface Remembered<T> {
 }
 
 /**
- * The one lifetime of remembered results: how stale a figure may get from the clock or from writes
- * made by another process (a seed, a restore), which `DataChanges` does not see.
+ * The one lifetime of remembered results: how stale a figure may get from the clock ("overdue",
+ * "this week"); writes of every process reach `DataChanges` within a second.
  */
 export const REMEMBERED_LIFETIME_MS = 60_000;
 
 export interface ResultCacheOptions {
   /**
-   * How long a result serves before it is recomputed although nothing changed here (figures that
-   * move with the clock, changes made by another process).
+   * How long a result serves before it is recomputed although no change was committed (figures
+   * that move with the clock).
    */
   lifetimeMs: number;
   maxEntries: number;
 }
 
 /**
- * Read results remembered by key until the next committed change (`DataChanges`). Identical
+ * Read results remembered by key until the next committed change of any process (`DataChanges`). Identical
  * requests arriving together share one computation: fifty dashboards opened at once cost one query.
  *
  * - After a change the next request recomputes and waits for it: a viewer always sees a change.

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CalendarFeedDto, Role } from '@tyoelama/shared';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit';
+import { AuditService, AuditTrail } from '../audit';
 import type { AuthUser } from '../auth';
 import { readScope } from '../auth';
 import { ApiException } from '../http/api-exception';
@@ -47,6 +47,11 @@ export function followUpEvent(row: FeedFollowUpRow, stamp: Date): IcsEvent {
   };
 }
 
+const calendarFeedAudit = new AuditTrail<{ id: number }>('calendar_feed', []);
+
+/** A user has one feed, audited under the user's id; the token itself never goes into the trail. */
+const feedEvent = (caller: AuthUser, action: string) => calendarFeedAudit.event(caller.id, action, caller, {});
+
 @Injectable()
 export class CalendarService {
   constructor(
@@ -74,14 +79,7 @@ export class CalendarService {
          RETURNING created_at, (xmax <> 0) AS rotated`,
         [caller.id, tokenHash(token)],
       );
-      // The token itself never goes into the audit trail.
-      await this.audit.record(manager, {
-        actorId: caller.id,
-        action: row.rotated ? 'rotate' : 'create',
-        entityType: 'calendar_feed',
-        entityId: caller.id,
-        changes: {},
-      });
+      await this.audit.record(manager, feedEvent(caller, row.rotated ? 'rotate' : 'create'));
       return { active: true, url: `${origin}${FEED_PATH_PREFIX}${token}.ics`, createdAt: row.created_at.toISOString() };
     });
   }
@@ -90,13 +88,7 @@ export class CalendarService {
     await this.dataSource.transaction(async (manager) => {
       const deleted = await affectedRows(manager, `DELETE FROM calendar_feeds WHERE user_id = $1`, [caller.id]);
       if (deleted > 0) {
-        await this.audit.record(manager, {
-          actorId: caller.id,
-          action: 'revoke',
-          entityType: 'calendar_feed',
-          entityId: caller.id,
-          changes: {},
-        });
+        await this.audit.record(manager, feedEvent(caller, 'revoke'));
       }
     });
   }

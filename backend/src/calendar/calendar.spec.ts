@@ -1,16 +1,13 @@
 import { auditRows, insertEmployer } from '../../test/fixtures';
-import { type Client, startTestApp, type TestContext } from '../../test/test-app';
+import { type SignedIn, useTestApp } from '../../test/test-app';
 
 describe('calendar feed API', () => {
-  let context: TestContext;
-  let north: number;
-  let south: number;
-  let member: Client & { me: { id: number } };
+  const context = useTestApp();
+  let member: SignedIn;
 
   beforeAll(async () => {
-    context = await startTestApp();
-    north = await context.createCampusGroup('Pohjoinen');
-    south = await context.createCampusGroup('Etelä');
+    const north = await context.createCampusGroup('Pohjoinen');
+    const south = await context.createCampusGroup('Etelä');
     member = await context.signedIn('campus_member', [north]);
     const db = context.dataSource;
     const employer = await insertEmployer(db, { name: 'Pohjolan Sähkö, Oy', ownerCampusGroupId: north });
@@ -34,7 +31,6 @@ describe('calendar feed API', () => {
     // Assigned to the member but on an employer outside their groups: their rights still apply.
     await insert(foreign, member.me.id, 'Ei näy', '2026-12-01');
   });
-  afterAll(() => context.close());
 
   const pathOf = (url: string) => new URL(url).pathname;
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type CampusGroupDetailDto,
@@ -13,7 +13,7 @@ import {
 import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth';
 import { CanRead, CurrentUser, Roles } from '../auth';
-import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
+import { IdParam, ValidBody, ValidQuery } from '../http/validation';
 import { CampusGroupsService } from './campus-groups.service';
 
 @ApiTags('campus-groups')
@@ -25,34 +25,32 @@ export class CampusGroupsController {
   @CanRead('campusGroups')
   list(
     @CurrentUser() caller: AuthUser,
-    @Query(new ZodPipe(campusGroupListQuerySchema)) query: z.output<typeof campusGroupListQuerySchema>,
+    @ValidQuery(campusGroupListQuerySchema) query: z.output<typeof campusGroupListQuerySchema>,
   ): Promise<Page<CampusGroupDto>> {
     return this.campusGroups.list(caller, query);
   }
 
   @Get(':id')
   @CanRead('campusGroups')
-  get(@CurrentUser() caller: AuthUser, @Param('id', IdPipe) id: number): Promise<CampusGroupDetailDto> {
+  get(@CurrentUser() caller: AuthUser, @IdParam() id: number): Promise<CampusGroupDetailDto> {
     return this.campusGroups.get(caller, id);
   }
 
   @Post()
   @Roles('admin')
-  @ApiBodyFrom(createCampusGroupSchema)
   create(
     @CurrentUser() caller: AuthUser,
-    @Body(new ZodPipe(createCampusGroupSchema)) body: CreateCampusGroupRequest,
+    @ValidBody(createCampusGroupSchema) body: CreateCampusGroupRequest,
   ): Promise<CampusGroupDto> {
     return this.campusGroups.create(caller, body);
   }
 
   @Patch(':id')
   @Roles('admin')
-  @ApiBodyFrom(updateCampusGroupSchema)
   update(
     @CurrentUser() caller: AuthUser,
-    @Param('id', IdPipe) id: number,
-    @Body(new ZodPipe(updateCampusGroupSchema)) body: UpdateCampusGroupRequest,
+    @IdParam() id: number,
+    @ValidBody(updateCampusGroupSchema) body: UpdateCampusGroupRequest,
   ): Promise<CampusGroupDto> {
     return this.campusGroups.update(caller, id, body);
   }

@@ -9,7 +9,7 @@ import {
   type UpdateCampusGroupRequest,
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, createdFields, diffFields } from '../audit';
+import { AuditService, AuditTrail } from '../audit';
 import type { AuthUser } from '../auth';
 import { inScope, readScope } from '../auth';
 import { ApiException } from '../http/api-exception';
@@ -23,6 +23,8 @@ import {
   listCampusGroups,
   updateCampusGroup,
 } from './campus-groups.table';
+
+const campusGroupAudit = new AuditTrail<CampusGroupDto>('campus_group', CAMPUS_GROUP_AUDITED_FIELDS);
 
 @Injectable()
 export class CampusGroupsService {
@@ -46,13 +48,7 @@ export class CampusGroupsService {
     return this.writeTransaction(async (manager) => {
       const id = await insertCampusGroup(manager, input);
       const created = (await findCampusGroup(manager, id))!;
-      await this.audit.record(manager, {
-        actorId: caller.id,
-        action: 'create',
-        entityType: 'campus_group',
-        entityId: id,
-        changes: createdFields(created, CAMPUS_GROUP_AUDITED_FIELDS),
-      });
+      await this.audit.record(manager, campusGroupAudit.created(caller.id, created));
       return created;
     });
   }
@@ -62,13 +58,7 @@ export class CampusGroupsService {
       const before = expectVersion(await findCampusGroup(manager, id), input.version, 'Campus group');
       await updateCampusGroup(manager, id, input, () => findCampusGroup(this.dataSource, id));
       const after = (await findCampusGroup(manager, id))!;
-      await this.audit.record(manager, {
-        actorId: caller.id,
-        action: 'update',
-        entityType: 'campus_group',
-        entityId: id,
-        changes: diffFields(before, after, CAMPUS_GROUP_AUDITED_FIELDS),
-      });
+      await this.audit.record(manager, campusGroupAudit.updated(caller.id, before, after));
       return after;
     });
   }

@@ -1,12 +1,7 @@
-import { startTestApp, type TestContext } from '../../test/test-app';
+import { useTestApp } from '../../test/test-app';
 
 describe('campus groups API', () => {
-  let context: TestContext;
-
-  beforeAll(async () => {
-    context = await startTestApp();
-  });
-  afterAll(() => context.close());
+  const context = useTestApp();
 
   it('lets an admin create, read and rename a campus group, with audit rows', async () => {
     const admin = await context.signedIn('admin');

@@ -1,28 +1,20 @@
-import type {
-  CampusGroupDto,
-  CampusGroupListQuery,
-  CreateCampusGroupRequest,
-  Page,
-  UpdateCampusGroupRequest,
-} from '@tyoelama/shared';
+import type { CampusGroupDto, CampusGroupListQuery, CreateCampusGroupRequest, Page } from '@tyoelama/shared';
 import type { CampusScope } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { likePattern, searchCondition, SqlParams } from '../database/sql';
 import type { ConstraintErrors } from '../database/constraint-errors';
-import { nameOrderedPage } from '../database/name-ordered-page';
-import { versionedRecordFields } from '../database/record-fields';
-import { columnList, defineTable, integer, type RowOf, timestamptz, varchar } from '../database/table';
-import { oneRow, type Queryable, rows } from '../database/typed-query';
-import { ColumnChanges, versionedUpdate } from '../database/versioned-update';
+import { keysetListPage } from '../database/keyset-list';
+import { camelFields, versionedColumns, versionedRecordFields } from '../database/record-fields';
+import { columnList, defineTable, integer, type RowOf, varchar } from '../database/table';
+import { insertRow, oneRow, type Queryable, rows } from '../database/typed-query';
+import { versionedFieldsUpdate } from '../database/versioned-update';
 import { memberCountOf } from '../users';
 
 export const campusGroupsTable = defineTable('campus_groups', {
   id: integer(),
   name: varchar(120),
   campus: varchar(120),
-  created_at: timestamptz(),
-  updated_at: timestamptz(),
-  version: integer(),
+  ...versionedColumns(),
 });
 
 type CampusGroupRow = RowOf<typeof campusGroupsTable> & { member_count: number };
@@ -31,10 +23,7 @@ const COLUMNS = `${columnList(campusGroupsTable, 'g')}, ${memberCountOf('g.id')}
 
 function toDto(row: CampusGroupRow): CampusGroupDto {
   return {
-    id: row.id,
-    name: row.name,
-    campus: row.campus,
-    memberCount: row.member_count,
+    ...camelFields(row, ['id', 'name', 'campus', 'member_count']),
     ...versionedRecordFields(row),
   };
 }
@@ -42,8 +31,9 @@ function toDto(row: CampusGroupRow): CampusGroupDto {
 export const CAMPUS_GROUP_CONSTRAINT_ERRORS: ConstraintErrors = {
   unique: {
     uq_campus_groups_name_lower: () =>
-      new ApiException(409, 'CAMPUS_GROUP_NAME_TAKEN', 'A campus group with this name already exists', {
-        fieldErrors: [{ path: 'name', code: 'name_taken', message: 'Already in use' }],
+      ApiException.taken('CAMPUS_GROUP_NAME_TAKEN', 'A campus group with this name already exists', {
+        path: 'name',
+        code: 'name_taken',
       }),
   },
 };
@@ -77,40 +67,23 @@ export function listCampusGroups(
       }),
     );
   }
-  return nameOrderedPage<CampusGroupRow, CampusGroupDto>(db, {
+  return keysetListPage<CampusGroupRow, CampusGroupDto>(db, {
     from: 'campus_groups g',
     columns: COLUMNS,
     where,
     params,
-    name: 'g.name',
-    id: 'g.id',
+    order: { key: 'lower(g.name)', keyPart: 'text', id: 'g.id', cursorKey: (row) => row.name.toLowerCase() },
     query,
     toItem: toDto,
-    sortName: (row) => row.name.toLowerCase(),
   });
 }
 
 export async function insertCampusGroup(db: Queryable, input: CreateCampusGroupRequest): Promise<number> {
-  const [{ id }] = await rows<{ id: number }>(
-    db,
-    `INSERT INTO campus_groups (name, campus) VALUES ($1, $2) RETURNING id`,
-    [input.name, input.campus],
-  );
-  return id;
+  return insertRow(db, campusGroupsTable, { name: input.name, campus: input.campus });
 }
 
-/** Saves the given fields if the client's version is still the current one (else 409, or 404 when gone). */
-export async function updateCampusGroup(
-  db: Queryable,
-  id: number,
-  input: UpdateCampusGroupRequest,
-  current: () => Promise<CampusGroupDto | null>,
-): Promise<void> {
-  await versionedUpdate(db, campusGroupsTable, {
-    id,
-    version: input.version,
-    changes: new ColumnChanges<typeof campusGroupsTable>().setDefined(input, { name: 'name', campus: 'campus' }),
-    current,
-    what: 'Campus group',
-  });
-}
+export const updateCampusGroup = versionedFieldsUpdate(
+  campusGroupsTable,
+  { name: 'name', campus: 'campus' },
+  'Campus group',
+);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { passwordField, toFieldErrors } from '@tyoelama/shared';
 import * as z from 'zod/mini';
@@ -62,6 +63,7 @@ const environmentSchema = z.object({
     z.coerce.number().check(z.int(), z.minimum(1000), z.maximum(LONG_JOB_TIMEOUT_MS)),
     DEFAULT_DATABASE_TIMEOUTS.idleInTransactionMs,
   ),
+  WEB_CONCURRENCY: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(64))),
   DATABASE_POOL_SIZE: z._default(
     z.coerce.number().check(z.int(), z.minimum(2), z.maximum(200)),
     DEFAULT_DATABASE_POOL_SIZE,
@@ -74,6 +76,11 @@ const environmentSchema = z.object({
     'https://avoindata.prh.fi/opendata-ytj-api/v3',
   ),
   PRH_TIMEOUT_MS: z._default(z.coerce.number().check(z.int(), z.minimum(100), z.maximum(60000)), 4000),
+  // PRH asks open data users to keep the pace modest (public notes speak of 300 queries a minute for all users).
+  PRH_REQUESTS_PER_SECOND: z._default(z.coerce.number().check(z.minimum(0.1), z.maximum(50)), 5),
+  REGISTER_REFRESH_POLL_MS: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(600_000)), 2000),
+  // A secret of at least 32 characters; it keys the hashes that stand for students in national data.
+  PSEUDONYMISATION_KEY: z.optional(z.string().check(z.minLength(32, { error: 'must be at least 32 characters' }))),
 });
 
 export interface AppConfig {
@@ -84,8 +91,13 @@ export interface AppConfig {
   /** The role that owns the schema and runs the migrations; DATABASE_URL's when unset. */
   databaseOwnerUrl: string | undefined;
   databaseTimeouts: DatabaseTimeouts;
-  /** Connections of the app's PostgreSQL pool. */
+  /** Connections of the app's PostgreSQL pool, in each worker process. */
   databasePoolSize: number;
+  /**
+   * Worker processes serving the one port (Node's cluster; main.ts). Each has its own pool of
+   * `databasePoolSize` connections plus one that reads the shared change counters.
+   */
+  webConcurrency: number;
   adminEmail: string;
   adminPassword: string | undefined;
   logLevel: LogLevel;
@@ -96,6 +108,15 @@ export interface AppConfig {
   prhApiUrl: string;
   /** How long a business register lookup may take before it answers 503. */
   prhTimeoutMs: number;
+  /** The "refresh from YTJ" job's pace, over all app instances together. */
+  prhRequestsPerSecond: number;
+  /** How often each instance looks for a refresh job to carry on; 0 = never on its own (tests drive it). */
+  registerRefreshPollMs: number;
+  /**
+   * The key of the HMAC that stands for students and periods read from national exports; when
+   * unset, a random key stored in the database once (pseudonymisation_keys) is used.
+   */
+  pseudonymisationKey: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -140,6 +161,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       idleInTransactionMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    // One worker per core by default: a Node process uses one.
+    webConcurrency: env.WEB_CONCURRENCY ?? availableParallelism(),
     adminEmail: env.ADMIN_EMAIL,
     adminPassword: env.ADMIN_PASSWORD,
     logLevel: env.LOG_LEVEL,
@@ -148,6 +171,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     trustProxy: env.TRUST_PROXY === 'true',
     prhApiUrl: env.PRH_API_URL.replace(/\/+$/, ''),
     prhTimeoutMs: env.PRH_TIMEOUT_MS,
+    prhRequestsPerSecond: env.PRH_REQUESTS_PER_SECOND,
+    registerRefreshPollMs: env.REGISTER_REFRESH_POLL_MS,
+    pseudonymisationKey: env.PSEUDONYMISATION_KEY,
   };
 }
 

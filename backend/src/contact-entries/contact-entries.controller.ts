@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type ContactEntryDto,
@@ -6,13 +6,12 @@ import {
   type ContactEntryListQuery,
   createContactEntrySchema,
   type Page,
-  rolesThatWriteAll,
   updateContactEntrySchema,
 } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth';
-import { CanRead, CanWrite, CurrentUser, Roles } from '../auth';
-import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
+import { CanRead, CanWrite, CurrentUser } from '../auth';
+import { IdParam, ValidBody, ValidQuery } from '../http/validation';
 import { ContactEntriesService } from './contact-entries.service';
 
 @ApiTags('contact-entries')
@@ -24,43 +23,48 @@ export class ContactEntriesController {
   @CanRead('contactEntries')
   list(
     @CurrentUser() caller: AuthUser,
-    @Query(new ZodPipe(contactEntryListQuerySchema)) query: ContactEntryListQuery,
+    @ValidQuery(contactEntryListQuerySchema) query: ContactEntryListQuery,
   ): Promise<Page<ContactEntryDto>> {
     return this.contactEntries.list(caller, query);
   }
 
   @Get(':id')
   @CanRead('contactEntries')
-  get(@CurrentUser() caller: AuthUser, @Param('id', IdPipe) id: number): Promise<ContactEntryDto> {
+  get(@CurrentUser() caller: AuthUser, @IdParam() id: number): Promise<ContactEntryDto> {
     return this.contactEntries.get(caller, id);
   }
 
   @Post()
   @CanWrite('contactEntries')
-  @ApiBodyFrom(createContactEntrySchema)
   create(
     @CurrentUser() caller: AuthUser,
-    @Body(new ZodPipe(createContactEntrySchema)) body: z.output<typeof createContactEntrySchema>,
+    @ValidBody(createContactEntrySchema) body: z.output<typeof createContactEntrySchema>,
   ): Promise<ContactEntryDto> {
     return this.contactEntries.create(caller, body);
   }
 
   @Patch(':id')
   @CanWrite('contactEntries')
-  @ApiBodyFrom(updateContactEntrySchema)
   update(
     @CurrentUser() caller: AuthUser,
-    @Param('id', IdPipe) id: number,
-    @Body(new ZodPipe(updateContactEntrySchema)) body: z.output<typeof updateContactEntrySchema>,
+    @IdParam() id: number,
+    @ValidBody(updateContactEntrySchema) body: z.output<typeof updateContactEntrySchema>,
   ): Promise<ContactEntryDto> {
     return this.contactEntries.update(caller, id, body);
   }
 
-  // History is kept: only staff may remove a contact logged by mistake.
+  // Campus members may delete only what they logged (checked on the row); undo is `restore`.
   @Delete(':id')
   @HttpCode(204)
-  @Roles(...rolesThatWriteAll('contactEntries'))
-  remove(@CurrentUser() caller: AuthUser, @Param('id', IdPipe) id: number): Promise<void> {
+  @CanWrite('contactEntries')
+  remove(@CurrentUser() caller: AuthUser, @IdParam() id: number): Promise<void> {
     return this.contactEntries.remove(caller, id);
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @CanWrite('contactEntries')
+  restore(@CurrentUser() caller: AuthUser, @IdParam() id: number): Promise<ContactEntryDto> {
+    return this.contactEntries.restore(caller, id);
   }
 }

@@ -1,32 +1,30 @@
 import { helsinkiDate } from '@tyoelama/shared';
 import { auditRows, insertContactPerson, insertEmployer } from '../../test/fixtures';
-import { startTestApp, type TestContext } from '../../test/test-app';
+import { useFixture, useTestApp } from '../../test/test-app';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('contact entries API', () => {
-  let context: TestContext;
-  let north: number;
-  let south: number;
-  let east: number;
-  /** Owned by north, also worked with by south. */
-  let shared: number;
-  /** East's only. */
-  let eastOnly: number;
-
-  beforeAll(async () => {
-    context = await startTestApp();
-    north = await context.createCampusGroup('Pohjoinen');
-    south = await context.createCampusGroup('Etelä');
-    east = await context.createCampusGroup('Itä');
-    shared = await insertEmployer(context.dataSource, {
-      name: 'Sairaala Oy',
-      ownerCampusGroupId: north,
-      campusGroupIds: [south],
-    });
-    eastOnly = await insertEmployer(context.dataSource, { name: 'Itäkauppa Oy', ownerCampusGroupId: east });
+  const context = useTestApp();
+  const given = useFixture(async () => {
+    const north = await context.createCampusGroup('Pohjoinen');
+    const south = await context.createCampusGroup('Etelä');
+    const east = await context.createCampusGroup('Itä');
+    const dataSource = context.dataSource;
+    return {
+      north,
+      south,
+      east,
+      /** Owned by north, also worked with by south. */
+      shared: await insertEmployer(dataSource, {
+        name: 'Sairaala Oy',
+        ownerCampusGroupId: north,
+        campusGroupIds: [south],
+      }),
+      /** East's only. */
+      eastOnly: await insertEmployer(dataSource, { name: 'Itäkauppa Oy', ownerCampusGroupId: east }),
+    };
   });
-  afterAll(() => context.close());
 
   const entry = (employerId: number, overrides: Record<string, unknown> = {}) => ({
     employerId,
@@ -49,7 +47,7 @@ describe('contact entries API', () => {
     )[0] as { last_contact_at: Date | null; next_follow_up_due: string | null };
 
   it('creates an entry and its follow-up in one request, updates the employer and audits both', async () => {
-    const employer = await insertEmployer(context.dataSource, { name: 'Konepaja Oy', ownerCampusGroupId: north });
+    const employer = await insertEmployer(context.dataSource, { name: 'Konepaja Oy', ownerCampusGroupId: given.north });
     const person = await insertContactPerson(context.dataSource, employer, 'Maija Mehiläinen');
     const admin = await context.signedIn('admin');
     const occurredAt = '2025-01-15T09:30:00.000Z';
@@ -69,7 +67,7 @@ describe('contact entries API', () => {
       employerName: 'Konepaja Oy',
       occurredAt,
       contactPersons: [{ id: person, name: 'Maija Mehiläinen' }],
-      campusGroupId: north,
+      campusGroupId: given.north,
       campusGroupName: 'Pohjoinen',
       topics: ['training_agreement'],
       createdById: admin.me.id,
@@ -99,8 +97,92 @@ describe('contact entries API', () => {
     expect(followUpAudit).toMatchObject([{ action: 'create', employer_id: employer }]);
   });
 
+  it('answers a new entry as it reads back and audits every created field, the follow-up first', async () => {
+    const employer = await insertEmployer(context.dataSource, {
+      name: 'Yksi lause Oy',
+      ownerCampusGroupId: given.north,
+      campusGroupIds: [given.south],
+    });
+    const [ville, anna] = [
+      await insertContactPerson(context.dataSource, employer, 'Ville Virta'),
+      await insertContactPerson(context.dataSource, employer, 'Anna Aalto'),
+    ];
+    const manager = await context.signedIn('account_manager');
+    const colleague = await context.createUser('account_manager');
+    const occurredAt = '2025-03-02T08:15:30.123+02:00';
+    const dueDate = helsinkiDate(new Date(Date.now() + 5 * DAY));
+
+    const created = await manager.post(
+      '/api/contact-entries',
+      entry(employer, {
+        occurredAt,
+        campusGroupId: given.south,
+        contactPersonIds: [ville, anna],
+        notes: 'Hinnat mukaan',
+        topics: ['recruitment', 'training_agreement'],
+        followUp: { title: 'Tarjous', dueDate, assigneeId: colleague },
+      }),
+    );
+    expect(created.status).toBe(201);
+    const read = await manager.get(`/api/contact-entries/${created.body.id}`);
+    expect(created.body).toEqual(read.body);
+    expect(created.body).toMatchObject({
+      employerName: 'Yksi lause Oy',
+      occurredAt: '2025-03-02T06:15:30.123Z',
+      contactPersons: [
+        { id: anna, name: 'Anna Aalto' },
+        { id: ville, name: 'Ville Virta' },
+      ],
+      campusGroupName: 'Etelä',
+      createdByName: manager.me.displayName,
+    });
+
+    const audits: {
+      entity_type: string;
+      entity_id: number;
+      actor_id: number;
+      employer_id: number;
+      changes: unknown;
+    }[] = await context.dataSource.query(
+      `SELECT entity_type, entity_id, actor_id, employer_id, changes FROM audit_events
+          WHERE employer_id = $1 ORDER BY id`,
+      [employer],
+    );
+    const [followUpId] = created.body.followUpIds;
+    expect(audits).toEqual([
+      {
+        entity_type: 'follow_up',
+        entity_id: followUpId,
+        actor_id: manager.me.id,
+        employer_id: employer,
+        changes: {
+          title: [null, 'Tarjous'],
+          dueDate: [null, dueDate],
+          assigneeId: [null, colleague],
+          status: [null, 'open'],
+          contactEntryId: [null, created.body.id],
+        },
+      },
+      {
+        entity_type: 'contact_entry',
+        entity_id: created.body.id,
+        actor_id: manager.me.id,
+        employer_id: employer,
+        changes: {
+          type: [null, 'phone'],
+          occurredAt: [null, '2025-03-02T06:15:30.123Z'],
+          summary: [null, 'Soitto työpaikkaohjaajasta'],
+          notes: [null, 'Hinnat mukaan'],
+          contactPersonIds: [null, [ville, anna].sort((a, b) => a - b)],
+          campusGroupId: [null, given.south],
+          topics: [null, ['recruitment', 'training_agreement']],
+        },
+      },
+    ]);
+  });
+
   it('creates neither the entry nor the follow-up when the follow-up is invalid', async () => {
-    const employer = await insertEmployer(context.dataSource, { name: 'Rollback Oy', ownerCampusGroupId: north });
+    const employer = await insertEmployer(context.dataSource, { name: 'Rollback Oy', ownerCampusGroupId: given.north });
     const admin = await context.signedIn('account_manager');
     const leader = await context.createUser('leadership');
     const [entriesBefore, followUpsBefore, auditBefore] = [
@@ -136,10 +218,13 @@ describe('contact entries API', () => {
   });
 
   it('answers invalid persons, groups and dates with field-level 400s that change nothing', async () => {
-    const employer = await insertEmployer(context.dataSource, { name: 'Kenttävirhe Oy', ownerCampusGroupId: north });
+    const employer = await insertEmployer(context.dataSource, {
+      name: 'Kenttävirhe Oy',
+      ownerCampusGroupId: given.north,
+    });
     const erased = await insertContactPerson(context.dataSource, employer, 'Poistettu Henkilö');
     await context.dataSource.query(`UPDATE contact_persons SET erased_at = now() WHERE id = $1`, [erased]);
-    const foreign = await insertContactPerson(context.dataSource, eastOnly, 'Muun Yrityksen Henkilö');
+    const foreign = await insertContactPerson(context.dataSource, given.eastOnly, 'Muun Yrityksen Henkilö');
     const admin = await context.signedIn('admin');
     const before = await count('contact_entries');
 
@@ -154,7 +239,7 @@ describe('contact entries API', () => {
     expect(await fieldOf(entry(employer, { contactPersonIds: [erased] }))).toEqual([
       ['contactPersonIds', 'unknown_contact_person'],
     ]);
-    expect(await fieldOf(entry(employer, { campusGroupId: east }))).toEqual([
+    expect(await fieldOf(entry(employer, { campusGroupId: given.east }))).toEqual([
       ['campusGroupId', 'campus_group_not_allowed'],
     ]);
     expect(await fieldOf(entry(employer, { occurredAt: new Date(Date.now() + 2 * DAY).toISOString() }))).toEqual([
@@ -173,7 +258,10 @@ describe('contact entries API', () => {
   });
 
   it('refuses contacts for an archived employer with 409', async () => {
-    const employer = await insertEmployer(context.dataSource, { name: 'Arkistoitu Oy', ownerCampusGroupId: north });
+    const employer = await insertEmployer(context.dataSource, {
+      name: 'Arkistoitu Oy',
+      ownerCampusGroupId: given.north,
+    });
     await context.dataSource.query(`UPDATE employers SET archived_at = now() WHERE id = $1`, [employer]);
     const admin = await context.signedIn('admin');
     const response = await admin.post('/api/contact-entries', entry(employer));
@@ -183,37 +271,38 @@ describe('contact entries API', () => {
 
   it('lets staff log for any group linked to the employer, by default the owner', async () => {
     const manager = await context.signedIn('account_manager');
-    const own = await manager.post('/api/contact-entries', entry(shared));
-    expect(own.body.campusGroupId).toBe(north);
-    const linked = await manager.post('/api/contact-entries', entry(shared, { campusGroupId: south }));
+    const own = await manager.post('/api/contact-entries', entry(given.shared));
+    expect(own.body.campusGroupId).toBe(given.north);
+    const linked = await manager.post('/api/contact-entries', entry(given.shared, { campusGroupId: given.south }));
     expect(linked.status).toBe(201);
     expect(linked.body.campusGroupName).toBe('Etelä');
   });
 
   it('lets a campus member log for their own group, edit their own entry and nothing else', async () => {
-    const member = await context.signedIn('campus_member', [east, south]);
-    const colleague = await context.signedIn('campus_member', [south]);
+    const member = await context.signedIn('campus_member', [given.east, given.south]);
+    const colleague = await context.signedIn('campus_member', [given.south]);
 
     // Of the member's groups, south is the one linked to the shared employer.
     const created = await member.post(
       '/api/contact-entries',
-      entry(shared, { followUp: { title: 'Ohjaajakoulutus', dueDate: '2026-12-01' } }),
+      entry(given.shared, { followUp: { title: 'Ohjaajakoulutus', dueDate: '2026-12-01' } }),
     );
     expect(created.status).toBe(201);
-    expect(created.body.campusGroupId).toBe(south);
+    expect(created.body.campusGroupId).toBe(given.south);
     const [followUp] = await context.dataSource.query(`SELECT assignee_id FROM follow_ups WHERE id = $1`, [
       created.body.followUpIds[0],
     ]);
     expect(followUp.assignee_id).toBe(member.me.id);
 
     expect(
-      (await member.post('/api/contact-entries', entry(shared, { campusGroupId: north }))).body.fieldErrors[0],
+      (await member.post('/api/contact-entries', entry(given.shared, { campusGroupId: given.north }))).body
+        .fieldErrors[0],
     ).toMatchObject({
       path: 'campusGroupId',
     });
     const assignOther = await member.post(
       '/api/contact-entries',
-      entry(shared, { followUp: { title: 'X', dueDate: '2026-12-01', assigneeId: colleague.me.id } }),
+      entry(given.shared, { followUp: { title: 'X', dueDate: '2026-12-01', assigneeId: colleague.me.id } }),
     );
     expect(assignOther.body.fieldErrors[0]).toMatchObject({
       path: 'followUp.assigneeId',
@@ -235,9 +324,9 @@ describe('contact entries API', () => {
     expect((await colleague.delete(`/api/contact-entries/${created.body.id}`)).status).toBe(403);
     expect((await colleague.get(`/api/contact-entries/${created.body.id}`)).status).toBe(200);
 
-    const outsider = await context.signedIn('campus_member', [north]);
-    const foreignEntry = await (await context.signedIn('admin')).post('/api/contact-entries', entry(eastOnly));
-    expect((await outsider.post('/api/contact-entries', entry(eastOnly))).status).toBe(404);
+    const outsider = await context.signedIn('campus_member', [given.north]);
+    const foreignEntry = await (await context.signedIn('admin')).post('/api/contact-entries', entry(given.eastOnly));
+    expect((await outsider.post('/api/contact-entries', entry(given.eastOnly))).status).toBe(404);
     expect((await outsider.get(`/api/contact-entries/${foreignEntry.body.id}`)).status).toBe(404);
     expect(
       (await outsider.patch(`/api/contact-entries/${foreignEntry.body.id}`, { version: 1, summary: 'x' })).status,
@@ -247,23 +336,23 @@ describe('contact entries API', () => {
   it('shows a campus member every entry of their employers, whichever campus logged it, and nothing else', async () => {
     const employer = await insertEmployer(context.dataSource, {
       name: 'Näkyvyys Oy',
-      ownerCampusGroupId: north,
-      campusGroupIds: [south],
+      ownerCampusGroupId: given.north,
+      campusGroupIds: [given.south],
     });
     const admin = await context.signedIn('admin');
-    const byNorth = (await admin.post('/api/contact-entries', entry(employer, { campusGroupId: north }))).body.id;
-    const bySouth = (await admin.post('/api/contact-entries', entry(employer, { campusGroupId: south }))).body.id;
+    const byNorth = (await admin.post('/api/contact-entries', entry(employer, { campusGroupId: given.north }))).body.id;
+    const bySouth = (await admin.post('/api/contact-entries', entry(employer, { campusGroupId: given.south }))).body.id;
 
-    const southMember = await context.signedIn('campus_member', [south]);
+    const southMember = await context.signedIn('campus_member', [given.south]);
     const list = await southMember.get(`/api/contact-entries?employerId=${employer}`);
     expect(list.body.items.map((e: { id: number }) => e.id).sort()).toEqual([byNorth, bySouth].sort());
     expect(list.body.total).toBe(2);
 
-    const eastMember = await context.signedIn('campus_member', [east]);
+    const eastMember = await context.signedIn('campus_member', [given.east]);
     const hidden = await eastMember.get(`/api/contact-entries?employerId=${employer}`);
     expect(hidden.body).toEqual({ items: [], total: 0, nextCursor: null });
     const all = await eastMember.get('/api/contact-entries');
-    expect(all.body.items.every((e: { employerId: number }) => e.employerId === eastOnly)).toBe(true);
+    expect(all.body.items.every((e: { employerId: number }) => e.employerId === given.eastOnly)).toBe(true);
 
     const nobody = await context.signedIn('campus_member', []);
     expect((await nobody.get('/api/contact-entries')).body).toEqual({ items: [], total: 0, nextCursor: null });
@@ -271,11 +360,11 @@ describe('contact entries API', () => {
 
   it('lets leadership read entries but refuses every write with 403', async () => {
     const admin = await context.signedIn('admin');
-    const created = await admin.post('/api/contact-entries', entry(shared));
+    const created = await admin.post('/api/contact-entries', entry(given.shared));
     const leader = await context.signedIn('leadership');
     expect((await leader.get(`/api/contact-entries/${created.body.id}`)).status).toBe(200);
-    expect((await leader.get(`/api/contact-entries?employerId=${shared}`)).body.total).toBeGreaterThan(0);
-    expect((await leader.post('/api/contact-entries', entry(shared))).status).toBe(403);
+    expect((await leader.get(`/api/contact-entries?employerId=${given.shared}`)).body.total).toBeGreaterThan(0);
+    expect((await leader.post('/api/contact-entries', entry(given.shared))).status).toBe(403);
     expect((await leader.patch(`/api/contact-entries/${created.body.id}`, { version: 1, summary: 'x' })).status).toBe(
       403,
     );
@@ -283,7 +372,7 @@ describe('contact entries API', () => {
   });
 
   it('lists newest first and pages through every entry with a cursor', async () => {
-    const employer = await insertEmployer(context.dataSource, { name: 'Sivutus Oy', ownerCampusGroupId: north });
+    const employer = await insertEmployer(context.dataSource, { name: 'Sivutus Oy', ownerCampusGroupId: given.north });
     const admin = await context.signedIn('admin');
     const times = [
       '2025-01-01T08:00:00.000Z',
@@ -311,7 +400,7 @@ describe('contact entries API', () => {
   });
 
   it('updates with a version check, audits the changed fields and refreshes the last contact', async () => {
-    const employer = await insertEmployer(context.dataSource, { name: 'Versio Oy', ownerCampusGroupId: north });
+    const employer = await insertEmployer(context.dataSource, { name: 'Versio Oy', ownerCampusGroupId: given.north });
     const first = await insertContactPerson(context.dataSource, employer, 'Eka Henkilö');
     const second = await insertContactPerson(context.dataSource, employer, 'Toka Henkilö');
     const admin = await context.signedIn('admin');
@@ -336,7 +425,7 @@ describe('contact entries API', () => {
     expect(stale.body.code).toBe('STALE_VERSION');
     expect(stale.body.current).toMatchObject({ id, version: 2, notes: 'Muistiinpano' });
 
-    const invalid = await admin.patch(`/api/contact-entries/${id}`, { version: 2, campusGroupId: east });
+    const invalid = await admin.patch(`/api/contact-entries/${id}`, { version: 2, campusGroupId: given.east });
     expect(invalid.status).toBe(400);
     expect((await admin.get(`/api/contact-entries/${id}`)).body.version).toBe(2);
 
@@ -354,14 +443,14 @@ describe('contact entries API', () => {
   });
 
   it('lets staff delete an entry, keeping its follow-up and auditing the deletion', async () => {
-    const employer = await insertEmployer(context.dataSource, { name: 'Poisto Oy', ownerCampusGroupId: north });
+    const employer = await insertEmployer(context.dataSource, { name: 'Poisto Oy', ownerCampusGroupId: given.north });
     const admin = await context.signedIn('admin');
     const older = await admin.post('/api/contact-entries', entry(employer, { occurredAt: '2025-03-01T10:00:00.000Z' }));
     const newer = await admin.post(
       '/api/contact-entries',
       entry(employer, { occurredAt: '2025-03-05T10:00:00.000Z', followUp: { title: 'Jatko', dueDate: '2026-12-24' } }),
     );
-    const memberOfGroup = await context.signedIn('campus_member', [north]);
+    const memberOfGroup = await context.signedIn('campus_member', [given.north]);
     expect((await memberOfGroup.delete(`/api/contact-entries/${newer.body.id}`)).status).toBe(403);
 
     const deleted = await admin.delete(`/api/contact-entries/${newer.body.id}`);
@@ -379,5 +468,134 @@ describe('contact entries API', () => {
       changes: { summary: ['Soitto työpaikkaohjaajasta', null] },
     });
     expect((await admin.delete(`/api/contact-entries/${newer.body.id}`)).status).toBe(404);
+
+    const restored = await admin.post(`/api/contact-entries/${newer.body.id}/restore`);
+    expect(restored.body.followUpIds).toEqual(newer.body.followUpIds);
+    expect((await employerActivity(employer)).last_contact_at?.toISOString()).toBe(newer.body.occurredAt);
+  });
+
+  describe('delete and undo', () => {
+    const trashed = async (id: number) =>
+      (await context.dataSource.query(`SELECT count(*)::int AS n FROM contact_entries_deleted WHERE id = $1`, [id]))[0]
+        .n as number;
+
+    it('takes a deleted entry out of every list, timeline, report and export, and restores it whole', async () => {
+      const group = await context.createCampusGroup('Kumoa');
+      const employer = await insertEmployer(context.dataSource, { name: 'Kumoa Oy', ownerCampusGroupId: group });
+      const person = await insertContactPerson(context.dataSource, employer, 'Kalle Kumoaja');
+      const manager = await context.signedIn('account_manager');
+      const occurredAt = '2025-04-02T08:00:00.000Z';
+      const created = await manager.post(
+        '/api/contact-entries',
+        entry(employer, {
+          occurredAt,
+          summary: 'Poistettava käynti',
+          contactPersonIds: [person],
+          followUp: { title: 'Jatka', dueDate: '2026-12-20' },
+        }),
+      );
+      const id = created.body.id as number;
+      const activity = async () =>
+        (
+          await manager.get(
+            `/api/dashboard/activity?campusGroupId=${group}&from=2025-04-01&to=2025-04-30&granularity=month`,
+          )
+        ).body.buckets[0].total as number;
+      const visible = async () => ({
+        list: (await manager.get(`/api/contact-entries?employerId=${employer}`)).body.items.map(
+          (item: { id: number }) => item.id,
+        ),
+        timeline: (await manager.get(`/api/employers/${employer}/timeline`)).body.items
+          .filter((item: { kind: string }) => item.kind === 'contact_entry')
+          .map((item: { contactEntryId: number }) => item.contactEntryId),
+        exported: (await manager.get(`/api/exports/contact-entries.csv?employerId=${employer}`)).text.includes(
+          'Poistettava käynti',
+        ),
+        activity: await activity(),
+      });
+      expect(await visible()).toEqual({ list: [id], timeline: [id], exported: true, activity: 1 });
+
+      expect((await manager.delete(`/api/contact-entries/${id}`)).status).toBe(204);
+      expect((await manager.get(`/api/contact-entries/${id}`)).status).toBe(404);
+      expect(await visible()).toEqual({ list: [], timeline: [], exported: false, activity: 0 });
+      expect((await employerActivity(employer)).last_contact_at).toBeNull();
+      expect(await trashed(id)).toBe(1);
+
+      const restored = await manager.post(`/api/contact-entries/${id}/restore`);
+      expect(restored.status).toBe(200);
+      expect(restored.body).toEqual(created.body);
+      expect(await visible()).toEqual({ list: [id], timeline: [id], exported: true, activity: 1 });
+      expect((await employerActivity(employer)).last_contact_at?.toISOString()).toBe(occurredAt);
+      expect(await trashed(id)).toBe(0);
+
+      const audits = await auditRows(context.dataSource, 'contact_entry', id);
+      expect(audits.map((audit) => audit.action)).toEqual(['create', 'delete', 'restore']);
+      expect(audits[1]).toMatchObject({
+        actor_id: manager.me.id,
+        employer_id: employer,
+        changes: { summary: ['Poistettava käynti', null], contactPersonIds: [[person], null] },
+      });
+      expect(audits[2]).toMatchObject({
+        actor_id: manager.me.id,
+        employer_id: employer,
+        changes: { summary: [null, 'Poistettava käynti'], contactPersonIds: [null, [person]] },
+      });
+
+      // Only a recent deletion can be undone, and only once.
+      expect((await manager.post(`/api/contact-entries/${id}/restore`)).status).toBe(404);
+      await manager.delete(`/api/contact-entries/${id}`);
+      await context.dataSource.query(
+        `UPDATE contact_entries_deleted SET deleted_at = now() - interval '1 hour' WHERE id = $1`,
+        [id],
+      );
+      expect((await manager.post(`/api/contact-entries/${id}/restore`)).status).toBe(404);
+    });
+
+    it('keeps a person removed meanwhile off the restored entry', async () => {
+      const employer = await insertEmployer(context.dataSource, {
+        name: 'Henkilö Oy',
+        ownerCampusGroupId: given.north,
+      });
+      const staying = await insertContactPerson(context.dataSource, employer, 'Jää Paikalle');
+      const leaving = await insertContactPerson(context.dataSource, employer, 'Lähtee Pois');
+      const admin = await context.signedIn('admin');
+      const created = await admin.post(
+        '/api/contact-entries',
+        entry(employer, { contactPersonIds: [staying, leaving] }),
+      );
+      await admin.delete(`/api/contact-entries/${created.body.id}`);
+      await context.dataSource.query(`DELETE FROM contact_persons WHERE id = $1`, [leaving]);
+
+      const restored = await admin.post(`/api/contact-entries/${created.body.id}/restore`);
+      expect(restored.status).toBe(200);
+      expect(restored.body.contactPersons).toEqual([{ id: staying, name: 'Jää Paikalle' }]);
+    });
+
+    it('lets a campus member delete and restore only their own entries; leadership neither', async () => {
+      const member = await context.signedIn('campus_member', [given.north]);
+      const colleague = await context.signedIn('campus_member', [given.north]);
+      const outsider = await context.signedIn('campus_member', [given.east]);
+      const leader = await context.signedIn('leadership');
+      const manager = await context.signedIn('account_manager');
+      const own = await member.post('/api/contact-entries', entry(given.shared));
+      const staffs = await manager.post('/api/contact-entries', entry(given.shared));
+
+      expect((await colleague.delete(`/api/contact-entries/${own.body.id}`)).status).toBe(403);
+      expect((await outsider.delete(`/api/contact-entries/${own.body.id}`)).status).toBe(404);
+      expect((await leader.delete(`/api/contact-entries/${own.body.id}`)).status).toBe(403);
+      expect((await member.delete(`/api/contact-entries/${staffs.body.id}`)).status).toBe(403);
+      expect(await trashed(own.body.id)).toBe(0);
+
+      expect((await member.delete(`/api/contact-entries/${own.body.id}`)).status).toBe(204);
+      expect((await colleague.post(`/api/contact-entries/${own.body.id}/restore`)).status).toBe(403);
+      expect((await outsider.post(`/api/contact-entries/${own.body.id}/restore`)).status).toBe(404);
+      expect((await leader.post(`/api/contact-entries/${own.body.id}/restore`)).status).toBe(403);
+      expect((await member.post(`/api/contact-entries/${own.body.id}/restore`)).status).toBe(200);
+
+      // Staff delete and restore anyone's entry.
+      expect((await manager.delete(`/api/contact-entries/${own.body.id}`)).status).toBe(204);
+      expect((await manager.post(`/api/contact-entries/${own.body.id}/restore`)).status).toBe(200);
+      expect((await member.get(`/api/contact-entries/${own.body.id}`)).body.createdById).toBe(member.me.id);
+    });
   });
 });

@@ -1,2 +1,2 @@
 export { ContactEntriesModule } from './contact-entries.module';
-export { contactEntriesTable, contactEntryPersonsTable } from './contact-entries.table';
+export { contactEntriesDeletedTable, contactEntriesTable, contactEntryPersonsTable } from './contact-entries.table';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ContactPersonDto, ContactPersonExportDto } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AuditChanges, auditEventsOf, AuditService, createdFields, diffFields } from '../audit';
+import { type AuditChanges, auditEventsOf, AuditService, AuditTrail } from '../audit';
 import type { AuthUser } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { foreignKeyViolation } from '../database/database-errors';
@@ -35,6 +35,8 @@ function redactedChanges(before: ContactPersonDto, after: Partial<ContactPersonD
   return changes;
 }
 
+const contactPersonAudit = new AuditTrail<ContactPersonDto>('contact_person', PERSONAL_FIELDS, 'employerId');
+
 @Injectable()
 export class ContactsService {
   constructor(
@@ -56,7 +58,7 @@ export class ContactsService {
       await readableEmployer(manager, caller, employerId, 'contactPersons');
       const id = await insertContactPerson(manager, employerId, input);
       const created = (await findContactPerson(manager, id))!;
-      await this.record(manager, caller, 'create', created, createdFields(created, PERSONAL_FIELDS));
+      await this.audit.record(manager, contactPersonAudit.created(caller.id, created));
       return created;
     });
   }
@@ -69,7 +71,7 @@ export class ContactsService {
         throw new ApiException(409, 'CONTACT_PERSON_ERASED', 'An erased contact person cannot be edited');
       await updateContactPerson(manager, id, input, () => findContactPerson(this.dataSource, id));
       const after = (await findContactPerson(manager, id))!;
-      await this.record(manager, caller, 'update', after, diffFields(before, after, PERSONAL_FIELDS));
+      await this.audit.record(manager, contactPersonAudit.updated(caller.id, before, after));
       return after;
     });
   }
@@ -95,7 +97,10 @@ export class ContactsService {
         throw error;
       }
       await redactContactPersonAudit(manager, id);
-      await this.record(manager, caller, 'delete', before, redactedChanges(before, {}));
+      await this.audit.record(
+        manager,
+        contactPersonAudit.event(caller.id, 'delete', before, redactedChanges(before, {})),
+      );
     });
   }
 
@@ -141,25 +146,11 @@ export class ContactsService {
       await eraseContactPerson(manager, id);
       await redactContactPersonAudit(manager, id);
       const after = (await findContactPerson(manager, id))!;
-      await this.record(manager, caller, 'erase', after, redactedChanges(before, after));
+      await this.audit.record(
+        manager,
+        contactPersonAudit.event(caller.id, 'erase', after, redactedChanges(before, after)),
+      );
       return after;
-    });
-  }
-
-  private record(
-    manager: EntityManager,
-    caller: AuthUser,
-    action: string,
-    person: ContactPersonDto,
-    changes: AuditChanges,
-  ): Promise<void> {
-    return this.audit.record(manager, {
-      actorId: caller.id,
-      action,
-      entityType: 'contact_person',
-      entityId: person.id,
-      employerId: person.employerId,
-      changes,
     });
   }
 

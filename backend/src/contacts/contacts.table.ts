@@ -1,15 +1,16 @@
 import {
   CONTACT_PERSON_AUDITED_FIELDS,
   type ContactPersonDto,
+  type ContactPersonSource,
   type ContactRole,
   type createContactPersonSchema,
   type updateContactPersonSchema,
 } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
-import { versionedRecordFields } from '../database/record-fields';
+import { camelFields, fieldColumns, versionedColumns, versionedRecordFields } from '../database/record-fields';
 import { columnList, defineTable, integer, type RowOf, text, textArray, timestamptz, varchar } from '../database/table';
-import { oneRow, type Queryable, rows } from '../database/typed-query';
-import { ColumnChanges, versionedUpdate } from '../database/versioned-update';
+import { insertRow, oneRow, type Queryable, rows } from '../database/typed-query';
+import { versionedFieldsUpdate } from '../database/versioned-update';
 
 export type CreateContactPersonInput = z.output<typeof createContactPersonSchema>;
 export type UpdateContactPersonInput = z.output<typeof updateContactPersonSchema>;
@@ -24,9 +25,9 @@ export const contactPersonsTable = defineTable('contact_persons', {
   roles: textArray().as<ContactRole[]>(),
   notes: text().orNull(),
   erased_at: timestamptz().orNull(),
-  created_at: timestamptz(),
-  updated_at: timestamptz(),
-  version: integer(),
+  /** NULL when typed into the CRM; 'ehoks' for a workplace instructor read from an eHOKS export. */
+  source: varchar(10).as<ContactPersonSource>().orNull(),
+  ...versionedColumns(),
 });
 
 type ContactPersonRow = RowOf<typeof contactPersonsTable>;
@@ -43,26 +44,15 @@ export const PERSONAL_FIELDS = CONTACT_PERSON_AUDITED_FIELDS;
 /** The fixed name an erased person keeps, so past contact entries still show that someone took part. */
 export const ERASED_NAME = 'Poistettu henkilö';
 
-const UPDATABLE_COLUMNS = {
-  name: 'name',
-  title: 'title',
-  email: 'email',
-  phone: 'phone',
-  roles: 'roles',
-  notes: 'notes',
-} as const satisfies Partial<Record<keyof UpdateContactPersonInput, keyof ContactPersonRow>>;
+const UPDATABLE_COLUMNS = fieldColumns(['name', 'title', 'email', 'phone', 'roles', 'notes']) satisfies Partial<
+  Record<keyof UpdateContactPersonInput, keyof ContactPersonRow>
+>;
 
 function toDto(row: ContactPersonRow): ContactPersonDto {
   return {
-    id: row.id,
-    employerId: row.employer_id,
-    name: row.name,
-    title: row.title,
-    email: row.email,
-    phone: row.phone,
-    roles: row.roles,
-    notes: row.notes,
+    ...camelFields(row, ['id', 'employer_id', 'name', 'title', 'email', 'phone', 'roles', 'notes']),
     erased: row.erased_at !== null,
+    source: row.source,
     ...versionedRecordFields(row),
   };
 }
@@ -86,38 +76,18 @@ export async function insertContactPerson(
   employerId: number,
   input: CreateContactPersonInput,
 ): Promise<number> {
-  const [{ id }] = await rows<{ id: number }>(
-    db,
-    `INSERT INTO contact_persons (employer_id, name, title, email, phone, roles, notes)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [
-      employerId,
-      input.name,
-      input.title ?? null,
-      input.email ?? null,
-      input.phone ?? null,
-      input.roles,
-      input.notes ?? null,
-    ],
-  );
-  return id;
-}
-
-/** Saves the given fields if the client's version is still the current one (else 409, or 404 when gone). */
-export async function updateContactPerson(
-  db: Queryable,
-  id: number,
-  input: UpdateContactPersonInput,
-  current: () => Promise<ContactPersonDto | null>,
-): Promise<void> {
-  await versionedUpdate(db, contactPersonsTable, {
-    id,
-    version: input.version,
-    changes: new ColumnChanges<typeof contactPersonsTable>().setDefined(input, UPDATABLE_COLUMNS),
-    current,
-    what: 'Contact person',
+  return insertRow(db, contactPersonsTable, {
+    employer_id: employerId,
+    name: input.name,
+    title: input.title ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    roles: input.roles,
+    notes: input.notes ?? null,
   });
 }
+
+export const updateContactPerson = versionedFieldsUpdate(contactPersonsTable, UPDATABLE_COLUMNS, 'Contact person');
 
 /** Replaces the personal data with the erased marker; the row stays for the entries that name it. */
 export async function eraseContactPerson(db: Queryable, id: number): Promise<void> {
@@ -138,4 +108,32 @@ export async function deleteContactPerson(db: Queryable, id: number): Promise<vo
 export async function redactContactPersonAudit(db: Queryable, id: number): Promise<void> {
   // The owner's function does this one scrub (migration 1764120000000).
   await db.query(`SELECT crm_redact_contact_person_audit($1)`, [id]);
+}
+
+/**
+ * The persons of `personIdsSql` (a subquery of contact person ids) as a json array of `{id, name}`
+ * ordered by name: how a contact entry shows who took part.
+ */
+export function contactPersonRefsSql(personIdsSql: string): string {
+  return `COALESCE((SELECT json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p.name, p.id)
+              FROM contact_persons p WHERE p.id IN (${personIdsSql})), '[]')`;
+}
+
+/**
+ * Those of `ids` that are persons of the employer and not erased; the ids in `keep` count even when
+ * erased (a person already on a contact entry may stay there).
+ */
+export async function employerPersonIds(
+  db: Queryable,
+  employerId: number,
+  ids: readonly number[],
+  keep: readonly number[],
+): Promise<number[]> {
+  const found = await rows<{ id: number }>(
+    db,
+    `SELECT id FROM contact_persons
+      WHERE id = ANY($1::int[]) AND employer_id = $2 AND (erased_at IS NULL OR id = ANY($3::int[]))`,
+    [ids, employerId, keep],
+  );
+  return found.map((row) => row.id);
 }

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/test-database'
 import { constraintError, translateConstraintErrors } from './constraint-errors';
 import { keysetPage, offsetPage } from './keyset-page';
 import { columnList, defineTable, integer, type RowOf, text, timestamptz } from './table';
-import { affectedRows, oneRow, rows } from './typed-query';
+import { affectedRows, oneRow, preparedRows, rows } from './typed-query';
 import { ColumnChanges, expectVersion, versionedUpdate } from './versioned-update';
 
 // Scratch tables of this test file's own database: the helpers are tried against real PostgreSQL
@@ -93,24 +93,50 @@ describe('database helpers', () => {
       expect(await affectedRows(dataSource, `DELETE FROM helper_widgets WHERE name = 'nobody'`)).toBe(0);
       await expect(affectedRows(dataSource, `SELECT 1`)).rejects.toThrow(/UPDATE or DELETE/);
     });
+
+    it('prepare a statement once per connection, named by its text, and return its rows as rows() does', async () => {
+      const widget = await insertWidget('prepared');
+      const byId = `SELECT id, name FROM helper_widgets WHERE id = $1`;
+      const byName = `SELECT id, name FROM helper_widgets WHERE name = $1`;
+      // One transaction: one connection, whose prepared statements the server lists.
+      const [runs, prepared] = await dataSource.transaction(async (manager) => {
+        const answers = [
+          await preparedRows(manager, byId, [widget.id]),
+          await preparedRows(manager, byId, [-1]),
+          await preparedRows(manager, byName, ['prepared']),
+        ];
+        const statements = await rows<{ name: string; statement: string }>(
+          manager,
+          `SELECT name, statement FROM pg_prepared_statements ORDER BY statement`,
+        );
+        return [answers, statements] as const;
+      });
+      expect(runs).toEqual([[{ id: widget.id, name: 'prepared' }], [], [{ id: widget.id, name: 'prepared' }]]);
+      expect(prepared.map((statement) => statement.statement)).toEqual([byId, byName]);
+      expect(prepared[0].name).toMatch(/^crm_/);
+      expect(prepared[0].name).not.toBe(prepared[1].name);
+      const updated = await preparedRows(
+        dataSource,
+        `UPDATE helper_widgets SET note = 'p' WHERE id = $1 RETURNING note`,
+        [widget.id],
+      );
+      expect(updated).toEqual([{ note: 'p' }]);
+    });
   });
 
   describe('versioned update', () => {
     const current = (id: number) => () =>
       oneRow<WidgetRow>(dataSource, `SELECT * FROM helper_widgets WHERE id = $1`, [id]);
+    /** Saves `changes` to the widget as a client that read version 1. */
+    const updateVersion1 = (id: number, changes: ColumnChanges<typeof widgets>) =>
+      versionedUpdate(dataSource, widgets, { id, version: 1, changes, current: current(id), what: 'Widget' });
 
     it('writes the given columns, bumps the version and updated_at and returns the row', async () => {
       const widget = await insertWidget('versioned');
       const changes = new ColumnChanges<typeof widgets>()
         .setDefined({ name: 'renamed', note: undefined, kindId: 1 }, { name: 'name', note: 'note', kindId: 'kind_id' })
         .setSql('note', 'upper(name)');
-      const updated = await versionedUpdate(dataSource, widgets, {
-        id: widget.id,
-        version: 1,
-        changes,
-        current: current(widget.id),
-        what: 'Widget',
-      });
+      const updated = await updateVersion1(widget.id, changes);
       expect(updated).toMatchObject({ id: widget.id, name: 'renamed', note: 'VERSIONED', kind_id: 1, version: 2 });
       expect(updated.updated_at.getTime()).toBeGreaterThan(widget.updated_at.getTime());
       expect(await current(widget.id)()).toEqual(updated);
@@ -121,13 +147,7 @@ describe('database helpers', () => {
       await dataSource.query(`UPDATE helper_widgets SET note = 'kept', kind_id = 1 WHERE id = $1`, [widget.id]);
       const changes = new ColumnChanges<typeof widgets>().setDefined({ kindId: null }, { kindId: 'kind_id' });
       expect(changes.sql).toEqual(['kind_id = $1']);
-      const updated = await versionedUpdate(dataSource, widgets, {
-        id: widget.id,
-        version: 1,
-        changes,
-        current: current(widget.id),
-        what: 'Widget',
-      });
+      const updated = await updateVersion1(widget.id, changes);
       expect(updated).toMatchObject({ note: 'kept', kind_id: null, version: 2 });
     });
 
@@ -135,13 +155,7 @@ describe('database helpers', () => {
       const widget = await insertWidget('stale');
       await dataSource.query(`UPDATE helper_widgets SET version = 3 WHERE id = $1`, [widget.id]);
       const error = await expectApiError(
-        versionedUpdate(dataSource, widgets, {
-          id: widget.id,
-          version: 1,
-          changes: new ColumnChanges<typeof widgets>().set('name', 'lost'),
-          current: current(widget.id),
-          what: 'Widget',
-        }),
+        updateVersion1(widget.id, new ColumnChanges<typeof widgets>().set('name', 'lost')),
         409,
         'STALE_VERSION',
       );
@@ -151,13 +165,7 @@ describe('database helpers', () => {
 
     it('answers 404 for a row that is gone', async () => {
       const error = await expectApiError(
-        versionedUpdate(dataSource, widgets, {
-          id: 999_999,
-          version: 1,
-          changes: new ColumnChanges<typeof widgets>().set('name', 'ghost'),
-          current: current(999_999),
-          what: 'Widget',
-        }),
+        updateVersion1(999_999, new ColumnChanges<typeof widgets>().set('name', 'ghost')),
         404,
         'NOT_FOUND',
       );

@@ -27,6 +27,7 @@ export class Column<T, Nullable extends boolean = false> {
 // node-postgres defaults (no custom type parsers are installed): int8 and numeric arrive as text
 // (they can exceed a double), date and timestamptz as JavaScript Dates.
 export const integer = (): Column<number> => new Column('integer', false);
+export const smallint = (): Column<number> => new Column('smallint', false);
 export const bigint = (): Column<string> => new Column('bigint', false);
 export const boolean = (): Column<boolean> => new Column('boolean', false);
 export const text = (): Column<string> => new Column('text', false);
@@ -65,4 +66,14 @@ export function columnList<T extends Table>(
   names: readonly ColumnOf<T>[] = Object.keys(table.columns),
 ): string {
   return names.map((name) => (alias ? `${alias}.${name}` : name)).join(', ');
+}
+
+/** `alias.a, alias.b, …` for every column of the table but the omitted ones (selected otherwise, or never). */
+export function columnListExcept<T extends Table>(table: T, alias: string, omitted: readonly ColumnOf<T>[]): string {
+  const names = Object.keys(table.columns) as ColumnOf<T>[];
+  return columnList(
+    table,
+    alias,
+    names.filter((name) => !omitted.includes(name)),
+  );
 }

@@ -82,3 +82,43 @@ export async function versionedUpdate<T extends Table, R>(
   const current = await update.current();
   throw current === null ? ApiException.notFound(update.what) : ApiException.staleVersion(current);
 }
+
+/**
+ * The update function of a table whose service works out the changes: it saves them if the row is
+ * still at `version`, else 409 with the record as `find` reads it through `current` (by default
+ * the same connection; a caller in a transaction may pass one outside it), or 404 when gone.
+ */
+export function versionedChangesUpdate<T extends Table, R>(
+  table: T,
+  find: (db: Queryable, id: number) => Promise<R | null>,
+  what: string,
+) {
+  return async (
+    db: Queryable,
+    { id, version, changes }: { id: number; version: number; changes: ColumnChanges<T> },
+    current: Queryable = db,
+  ): Promise<void> => {
+    await versionedUpdate(db, table, { id, version, changes, current: () => find(current, id), what });
+  };
+}
+
+/**
+ * The update function of a table whose request fields are stored as they are (`columns`: field →
+ * column): it saves the fields the request has if the client's version is still the current one,
+ * else 409 with `current()`, or 404 when the row is gone.
+ */
+export function versionedFieldsUpdate<T extends Table, const C extends Readonly<Record<string, ColumnOf<T>>>>(
+  table: T,
+  columns: C,
+  what: string,
+) {
+  return async <R>(
+    db: Queryable,
+    id: number,
+    input: { version: number } & { readonly [F in keyof C]?: unknown },
+    current: () => Promise<R | null>,
+  ): Promise<void> => {
+    const changes = new ColumnChanges<T>().setDefined(input, columns);
+    await versionedUpdate(db, table, { id, version: input.version, changes, current, what });
+  };
+}

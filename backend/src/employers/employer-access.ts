@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth';
 import { type CampusScope, inScope, readScope } from '../auth';
 import { ApiException } from '../http/api-exception';
-import type { SqlParams } from '../database/sql';
+import { SqlParams } from '../database/sql';
+import { camelFields } from '../database/record-fields';
 
 /**
  * SQL condition: the employer whose id is `employerIdSql` is visible in the scope. Every query of
@@ -50,9 +51,7 @@ export async function readableEmployer(
     throw ApiException.notFound('Employer');
   }
   return {
-    id: row.id,
-    name: row.name,
-    ownerCampusGroupId: row.owner_campus_group_id,
+    ...camelFields(row, ['id', 'name', 'owner_campus_group_id']),
     campusGroupIds: row.campus_group_ids.map(Number),
     archivedAt: row.archived_at,
   };
@@ -81,18 +80,25 @@ export async function refreshEmployerActivity(manager: EntityManager, employerId
  * The same columns after something was only added: a contact entry that happened at `contactAt`
  * and/or an open follow-up due `followUpDue`. One statement instead of a lock and two subqueries;
  * safe under parallel writers, because an UPDATE that waited for another's row lock evaluates
- * GREATEST/LEAST on that writer's committed values.
+ * GREATEST/LEAST on that writer's committed values. The SQL form lets a write put it in its own
+ * statement (as a data-modifying WITH), saving the round trip.
  */
+export function noteEmployerActivitySql(
+  params: SqlParams,
+  employerId: number,
+  added: { contactAt?: string; followUpDue?: string },
+): string {
+  return `UPDATE employers SET
+        last_contact_at = GREATEST(last_contact_at, ${params.add(added.contactAt ?? null)}::timestamptz),
+        next_follow_up_due = LEAST(next_follow_up_due, ${params.add(added.followUpDue ?? null)}::date)
+      WHERE id = ${params.add(employerId)}`;
+}
+
 export async function noteEmployerActivity(
   manager: EntityManager,
   employerId: number,
   added: { contactAt?: string; followUpDue?: string },
 ): Promise<void> {
-  await manager.query(
-    `UPDATE employers SET
-        last_contact_at = GREATEST(last_contact_at, $2::timestamptz),
-        next_follow_up_due = LEAST(next_follow_up_due, $3::date)
-      WHERE id = $1`,
-    [employerId, added.contactAt ?? null, added.followUpDue ?? null],
-  );
+  const params = new SqlParams();
+  await manager.query(noteEmployerActivitySql(params, employerId, added), params.values);
 }

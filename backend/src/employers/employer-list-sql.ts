@@ -3,7 +3,7 @@ import {
   type EmployerSort,
   isSearchable,
   isValidBusinessId,
-  normaliseBusinessId,
+  businessIdSearchTerm,
 } from '@tyoelama/shared';
 import { type CampusScope } from '../auth';
 import type { CursorPart, CursorSpec } from '../database/keyset';
@@ -14,6 +14,20 @@ import { employerVisibleSql } from './employer-access';
 export const EMPLOYER_LIST_FROM = `employers e
   JOIN campus_groups og ON og.id = e.owner_campus_group_id
   LEFT JOIN users am ON am.id = e.account_manager_id`;
+
+/**
+ * What the last business register check flags on employer `e`, in REGISTER_FLAGS order: one
+ * definition for the list's marker, its filter and the employer page. A name differs when it does
+ * after accents, case and spacing are set aside (crm_normalise), so "OY" for "Oy" is no change.
+ */
+export const REGISTER_FLAGS_SQL = `(CASE WHEN e.register_checked_at IS NULL THEN '{}'::text[] ELSE array_remove(ARRAY[
+    CASE WHEN NOT e.register_found THEN 'not_found' END,
+    CASE WHEN e.register_ceased_on IS NOT NULL THEN 'ceased' END,
+    CASE WHEN 'bankruptcy' = ANY(e.register_situations) THEN 'bankruptcy' END,
+    CASE WHEN 'liquidation' = ANY(e.register_situations) THEN 'liquidation' END,
+    CASE WHEN 'restructuring' = ANY(e.register_situations) THEN 'restructuring' END,
+    CASE WHEN crm_normalise(e.register_name) <> crm_normalise(e.name) THEN 'name_changed' END
+  ]::text[], NULL) END)`;
 
 /** The WHERE conditions of the filters, the search and the caller's scope (shared by count and page). */
 export function employerFilterSql(scope: CampusScope, query: EmployerListQuery, params: SqlParams): string[] {
@@ -32,6 +46,7 @@ export function employerFilterSql(scope: CampusScope, query: EmployerListQuery, 
   }
   if (query.accountManagerId) where.push(`e.account_manager_id = ${params.add(Number(query.accountManagerId))}`);
   if (query.industrySection) where.push(`e.industry_section = ${params.add(query.industrySection)}`);
+  if (query.registerFlags === 'true') where.push(`cardinality(${REGISTER_FLAGS_SQL}) > 0`);
   if (query.tag) where.push(`e.tags @> ARRAY[${params.add(query.tag)}::text]`);
   if (query.noContactDays !== undefined) {
     where.push(`(e.last_contact_at IS NULL
@@ -45,7 +60,7 @@ export function employerFilterSql(scope: CampusScope, query: EmployerListQuery, 
  * Y-tunnus looks for that one only: no name is written like one.
  */
 function searchSql(q: string, params: SqlParams): string {
-  const businessId = normaliseBusinessId(q);
+  const businessId = businessIdSearchTerm(q);
   if (isValidBusinessId(businessId)) return `e.business_id = ${params.add(businessId)}`;
   return `(${employerNameMatchSql('e', q, params)} OR e.business_id = ${params.add(businessId)})`;
 }
@@ -113,7 +128,7 @@ export function searchThresholdSql(q: string, params: SqlParams): string {
 
 /** Relevance order for a search without an explicit sort: exact Y-tunnus, then closest names. */
 export function relevanceOrderSql(q: string, params: SqlParams): string {
-  return `(e.business_id IS NOT DISTINCT FROM ${params.add(normaliseBusinessId(q))}) DESC,
+  return `(e.business_id IS NOT DISTINCT FROM ${params.add(businessIdSearchTerm(q))}) DESC,
     word_similarity(crm_normalise(${params.add(q)}), crm_normalise(e.name)) DESC,
     crm_normalise(e.name), e.id`;
 }

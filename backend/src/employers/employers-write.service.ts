@@ -4,11 +4,12 @@ import {
   type createEmployerSchema,
   EMPLOYER_AUDITED_FIELDS,
   type EmployerDto,
+  industryProblem,
   type updateEmployerSchema,
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod/mini';
-import { AuditService, createdFields, diffFields } from '../audit';
+import { AuditService, AuditTrail, diffFields } from '../audit';
 import type { AuthUser } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { translateConstraintErrors } from '../database/constraint-errors';
@@ -21,12 +22,15 @@ import {
   employerWithBusinessId,
   findEmployer,
   insertEmployer,
+  newEmployerValues,
   setEmployerCampusGroups,
   updateEmployer,
 } from './employers.table';
 
 type CreateEmployerInput = z.output<typeof createEmployerSchema>;
 type UpdateEmployerInput = z.output<typeof updateEmployerSchema>;
+
+const employerAudit = new AuditTrail<EmployerDto>('employer', EMPLOYER_AUDITED_FIELDS, 'id');
 
 /** Creating, editing, archiving and restoring employers, each audited in its own transaction. */
 @Injectable()
@@ -40,37 +44,10 @@ export class EmployersWriteService {
     return this.writeTransaction(input.businessId, async (manager) => {
       await assertEmployerReferences(manager, input);
       if (input.businessId) await this.assertBusinessIdFree(manager, input.businessId, null);
-      const id = await insertEmployer(
-        manager,
-        {
-          name: input.name,
-          businessId: input.businessId ?? null,
-          industryClassification: input.industryClassification ?? null,
-          industrySection: input.industrySection ?? null,
-          industryCode: input.industryCode ?? null,
-          municipality: input.municipality ?? null,
-          streetAddress: input.streetAddress ?? null,
-          postcode: input.postcode ?? null,
-          website: input.website ?? null,
-          sizeClass: input.sizeClass ?? null,
-          ownerCampusGroupId: input.ownerCampusGroupId,
-          accountManagerId: input.accountManagerId ?? null,
-          status: input.status,
-          tags: input.tags,
-          description: input.description ?? null,
-        },
-        caller.id,
-      );
+      const id = await insertEmployer(manager, newEmployerValues(input), caller.id);
       await setEmployerCampusGroups(manager, id, input.ownerCampusGroupId, input.campusGroupIds);
       const created = (await findEmployer(manager, id))!;
-      await this.audit.record(manager, {
-        actorId: caller.id,
-        action: 'create',
-        entityType: 'employer',
-        entityId: id,
-        employerId: id,
-        changes: createdFields(created, EMPLOYER_AUDITED_FIELDS),
-      });
+      await this.audit.record(manager, employerAudit.created(caller.id, created));
       return created;
     });
   }
@@ -78,12 +55,13 @@ export class EmployersWriteService {
   async update(caller: AuthUser, id: number, input: UpdateEmployerInput): Promise<EmployerDto> {
     return this.writeTransaction(input.businessId, async (manager) => {
       const before = await this.loadForWrite(manager, caller, id, input.version);
+      assertIndustryConsistent(before, input);
       await assertEmployerReferences(manager, input);
       if (input.businessId && input.businessId !== before.businessId) {
         await this.assertBusinessIdFree(manager, input.businessId, id);
       }
       const changes = new ColumnChanges<typeof employersTable>().setDefined(input, EMPLOYER_FIELD_COLUMNS);
-      await updateEmployer(manager, this.dataSource.manager, { id, version: input.version, changes });
+      await updateEmployer(manager, { id, version: input.version, changes }, this.dataSource.manager);
       if (input.ownerCampusGroupId !== undefined || input.campusGroupIds !== undefined) {
         // The other groups stay as they were unless given; a replaced owner group is unlinked unless listed.
         await setEmployerCampusGroups(
@@ -94,14 +72,7 @@ export class EmployersWriteService {
         );
       }
       const after = (await findEmployer(manager, id))!;
-      await this.audit.record(manager, {
-        actorId: caller.id,
-        action: 'update',
-        entityType: 'employer',
-        entityId: id,
-        employerId: id,
-        changes: diffFields(before, after, EMPLOYER_AUDITED_FIELDS),
-      });
+      await this.audit.record(manager, employerAudit.updated(caller.id, before, after));
       return after;
     });
   }
@@ -116,16 +87,17 @@ export class EmployersWriteService {
           : new ApiException(409, 'EMPLOYER_NOT_ARCHIVED', 'The employer is not archived');
       }
       const changes = new ColumnChanges<typeof employersTable>().setSql('archived_at', archived ? 'now()' : 'NULL');
-      await updateEmployer(manager, this.dataSource.manager, { id, version, changes });
+      await updateEmployer(manager, { id, version, changes }, this.dataSource.manager);
       const after = (await findEmployer(manager, id))!;
-      await this.audit.record(manager, {
-        actorId: caller.id,
-        action: archived ? 'archive' : 'restore',
-        entityType: 'employer',
-        entityId: id,
-        employerId: id,
-        changes: diffFields(before, after, ['archivedAt']),
-      });
+      await this.audit.record(
+        manager,
+        employerAudit.event(
+          caller.id,
+          archived ? 'archive' : 'restore',
+          after,
+          diffFields(before, after, ['archivedAt']),
+        ),
+      );
       return after;
     });
   }
@@ -174,9 +146,27 @@ export class EmployersWriteService {
   }
 }
 
-function businessIdTaken(detail: BusinessIdTakenDetail | undefined): ApiException {
-  return new ApiException(409, 'EMPLOYER_BUSINESS_ID_TAKEN', 'An employer with this business ID already exists', {
-    fieldErrors: [{ path: 'businessId', code: 'business_id_taken', message: 'Already in use' }],
-    detail,
+/**
+ * The schema checks the industry fields a request gives; an edit of some of them must also agree
+ * with the stored others. Rows stored before the check are left alone until one of them is edited.
+ */
+function assertIndustryConsistent(before: EmployerDto, input: UpdateEmployerInput): void {
+  const { industryClassification, industrySection, industryCode } = input;
+  if (industryClassification === undefined && industrySection === undefined && industryCode === undefined) return;
+  const problem = industryProblem({
+    industryClassification:
+      industryClassification === undefined ? before.industryClassification : industryClassification,
+    industrySection: industrySection === undefined ? before.industrySection : industrySection,
+    industryCode: industryCode === undefined ? before.industryCode : industryCode,
   });
+  if (problem) throw ApiException.field(problem.path, problem.code, problem.message);
+}
+
+function businessIdTaken(detail: BusinessIdTakenDetail | undefined): ApiException {
+  return ApiException.taken(
+    'EMPLOYER_BUSINESS_ID_TAKEN',
+    'An employer with this business ID already exists',
+    { path: 'businessId', code: 'business_id_taken' },
+    detail,
+  );
 }

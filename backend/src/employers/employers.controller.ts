@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   archiveSchema,
@@ -12,7 +12,7 @@ import {
 import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth';
 import { CanRead, CanWrite, CurrentUser } from '../auth';
-import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
+import { IdParam, ValidBody, ValidQuery } from '../http/validation';
 import { EmployersReadService } from './employers-read.service';
 import { EmployersWriteService } from './employers-write.service';
 
@@ -28,34 +28,32 @@ export class EmployersController {
   @CanRead('employers')
   list(
     @CurrentUser() caller: AuthUser,
-    @Query(new ZodPipe(employerListQuerySchema)) query: z.output<typeof employerListQuerySchema>,
+    @ValidQuery(employerListQuerySchema) query: z.output<typeof employerListQuerySchema>,
   ): Promise<Page<EmployerListItemDto>> {
     return this.reads.list(caller, query);
   }
 
   @Get(':id')
   @CanRead('employers')
-  get(@CurrentUser() caller: AuthUser, @Param('id', IdPipe) id: number): Promise<EmployerDto> {
+  get(@CurrentUser() caller: AuthUser, @IdParam() id: number): Promise<EmployerDto> {
     return this.reads.get(caller, id);
   }
 
   @Post()
   @CanWrite('employers')
-  @ApiBodyFrom(createEmployerSchema)
   create(
     @CurrentUser() caller: AuthUser,
-    @Body(new ZodPipe(createEmployerSchema)) body: z.output<typeof createEmployerSchema>,
+    @ValidBody(createEmployerSchema) body: z.output<typeof createEmployerSchema>,
   ): Promise<EmployerDto> {
     return this.writes.create(caller, body);
   }
 
   @Patch(':id')
   @CanWrite('employers')
-  @ApiBodyFrom(updateEmployerSchema)
   update(
     @CurrentUser() caller: AuthUser,
-    @Param('id', IdPipe) id: number,
-    @Body(new ZodPipe(updateEmployerSchema)) body: z.output<typeof updateEmployerSchema>,
+    @IdParam() id: number,
+    @ValidBody(updateEmployerSchema) body: z.output<typeof updateEmployerSchema>,
   ): Promise<EmployerDto> {
     return this.writes.update(caller, id, body);
   }
@@ -63,11 +61,10 @@ export class EmployersController {
   @Post(':id/archive')
   @HttpCode(200)
   @CanWrite('employers')
-  @ApiBodyFrom(archiveSchema)
   archive(
     @CurrentUser() caller: AuthUser,
-    @Param('id', IdPipe) id: number,
-    @Body(new ZodPipe(archiveSchema)) body: z.output<typeof archiveSchema>,
+    @IdParam() id: number,
+    @ValidBody(archiveSchema) body: z.output<typeof archiveSchema>,
   ): Promise<EmployerDto> {
     return this.writes.setArchived(caller, id, body.version, true);
   }
@@ -75,11 +72,10 @@ export class EmployersController {
   @Post(':id/restore')
   @HttpCode(200)
   @CanWrite('employers')
-  @ApiBodyFrom(archiveSchema)
   restore(
     @CurrentUser() caller: AuthUser,
-    @Param('id', IdPipe) id: number,
-    @Body(new ZodPipe(archiveSchema)) body: z.output<typeof archiveSchema>,
+    @IdParam() id: number,
+    @ValidBody(archiveSchema) body: z.output<typeof archiveSchema>,
   ): Promise<EmployerDto> {
     return this.writes.setArchived(caller, id, body.version, false);
   }

@@ -1,24 +1,17 @@
-import { type EmployerDto, type EmployerListItemDto, type Me, validBusinessIdFrom } from '@tyoelama/shared';
+import { type EmployerDto, type EmployerListItemDto, validBusinessIdFrom } from '@tyoelama/shared';
 import { auditRows, insertEmployer } from '../../test/fixtures';
-import { type Client, startTestApp, type TestContext } from '../../test/test-app';
+import { useFixture, useTestApp } from '../../test/test-app';
 
 const ids = (body: { items: { id: number }[] }) => body.items.map((item) => item.id);
 
 describe('employers API', () => {
-  let context: TestContext;
-  let admin: Client & { me: Me };
-  let groupA: number;
-  let groupB: number;
-  let accountManagerId: number;
-
-  beforeAll(async () => {
-    context = await startTestApp();
-    admin = await context.signedIn('admin');
-    groupA = await context.createCampusGroup('Tekniikka');
-    groupB = await context.createCampusGroup('Sote');
-    accountManagerId = await context.createUser('account_manager');
-  });
-  afterAll(() => context.close());
+  const context = useTestApp();
+  const given = useFixture(async () => ({
+    admin: await context.signedIn('admin'),
+    groupA: await context.createCampusGroup('Tekniikka'),
+    groupB: await context.createCampusGroup('Sote'),
+    accountManagerId: await context.createUser('account_manager'),
+  }));
 
   async function employerCount(): Promise<number> {
     const [{ count }] = await context.dataSource.query(`SELECT count(*)::int AS count FROM employers`);
@@ -35,20 +28,20 @@ describe('employers API', () => {
 
   describe('create and read', () => {
     it('creates an employer with linked groups, returns the DTO and audits it with the employer id', async () => {
-      const created = await admin.post('/api/employers', {
+      const created = await given.admin.post('/api/employers', {
         name: ' Pirkanmaan Sairaala Oy ',
         businessId: validBusinessIdFrom(2000001),
         industryClassification: 'TOL2025',
-        industrySection: 'Q',
+        industrySection: 'R',
         industryCode: '86101',
         municipality: 'Tampere',
         streetAddress: 'Teiskontie 35',
         postcode: '33520',
         website: 'https://example.fi',
         sizeClass: '250+',
-        ownerCampusGroupId: groupA,
-        campusGroupIds: [groupB, groupA],
-        accountManagerId,
+        ownerCampusGroupId: given.groupA,
+        campusGroupIds: [given.groupB, given.groupA],
+        accountManagerId: given.accountManagerId,
         status: 'partner',
         tags: ['sote', 'sote', 'iso'],
         description: 'Iso työnantaja',
@@ -57,10 +50,10 @@ describe('employers API', () => {
       const dto = created.body as EmployerDto;
       expect(dto).toMatchObject({
         name: 'Pirkanmaan Sairaala Oy',
-        ownerCampusGroupId: groupA,
+        ownerCampusGroupId: given.groupA,
         ownerCampusGroupName: 'Tekniikka',
-        campusGroupIds: [groupB],
-        accountManagerId,
+        campusGroupIds: [given.groupB],
+        accountManagerId: given.accountManagerId,
         accountManagerName: expect.stringContaining('account_manager'),
         status: 'partner',
         tags: ['sote', 'iso'],
@@ -70,52 +63,52 @@ describe('employers API', () => {
         nextFollowUpDue: null,
         version: 1,
       });
-      expect(await links(dto.id)).toEqual([groupA, groupB].sort((a, b) => a - b));
+      expect(await links(dto.id)).toEqual([given.groupA, given.groupB].sort((a, b) => a - b));
 
-      const fetched = await admin.get(`/api/employers/${dto.id}`);
+      const fetched = await given.admin.get(`/api/employers/${dto.id}`);
       expect(fetched.status).toBe(200);
       expect(fetched.body).toEqual(dto);
 
       const audits = await auditRows(context.dataSource, 'employer', dto.id);
       expect(audits).toHaveLength(1);
-      expect(audits[0]).toMatchObject({ action: 'create', actor_id: admin.me.id, employer_id: dto.id });
+      expect(audits[0]).toMatchObject({ action: 'create', actor_id: given.admin.me.id, employer_id: dto.id });
       expect(audits[0].changes).toMatchObject({
         name: [null, 'Pirkanmaan Sairaala Oy'],
-        ownerCampusGroupId: [null, groupA],
-        campusGroupIds: [null, [groupB]],
+        ownerCampusGroupId: [null, given.groupA],
+        campusGroupIds: [null, [given.groupB]],
         tags: [null, ['sote', 'iso']],
       });
     });
 
     it('lets an account manager create with defaults', async () => {
       const manager = await context.signedIn('account_manager');
-      const created = await manager.post('/api/employers', { name: 'Pieni Paja', ownerCampusGroupId: groupB });
+      const created = await manager.post('/api/employers', { name: 'Pieni Paja', ownerCampusGroupId: given.groupB });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ status: 'prospect', tags: [], campusGroupIds: [], businessId: null });
     });
 
     it('answers an unknown employer with 404', async () => {
-      expect((await admin.get('/api/employers/999999')).status).toBe(404);
-      expect((await admin.get('/api/employers/abc')).status).toBe(404);
+      expect((await given.admin.get('/api/employers/999999')).status).toBe(404);
+      expect((await given.admin.get('/api/employers/abc')).status).toBe(404);
     });
   });
 
   describe('Y-tunnus', () => {
     it('accepts a valid one and pads the old 6-digit form', async () => {
       const valid = validBusinessIdFrom(3000001);
-      const created = await admin.post('/api/employers', {
+      const created = await given.admin.post('/api/employers', {
         name: 'Y Valid',
         businessId: valid,
-        ownerCampusGroupId: groupA,
+        ownerCampusGroupId: given.groupA,
       });
       expect(created.status).toBe(201);
       expect(created.body.businessId).toBe(valid);
 
       const old = validBusinessIdFrom(123400); // 0123400-x written without the leading zero
-      const padded = await admin.post('/api/employers', {
+      const padded = await given.admin.post('/api/employers', {
         name: 'Y Old form',
         businessId: old.slice(1),
-        ownerCampusGroupId: groupA,
+        ownerCampusGroupId: given.groupA,
       });
       expect(padded.status).toBe(201);
       expect(padded.body.businessId).toBe(old);
@@ -123,10 +116,10 @@ describe('employers API', () => {
 
     it('rejects a bad format and a bad checksum with field errors and creates nothing', async () => {
       const before = await employerCount();
-      const format = await admin.post('/api/employers', {
+      const format = await given.admin.post('/api/employers', {
         name: 'Y Bad',
         businessId: '12345678',
-        ownerCampusGroupId: groupA,
+        ownerCampusGroupId: given.groupA,
       });
       expect(format.status).toBe(400);
       expect(format.body.fieldErrors).toEqual([
@@ -135,10 +128,10 @@ describe('employers API', () => {
 
       const valid = validBusinessIdFrom(3100001);
       const wrongDigit = `${valid.slice(0, 8)}${(Number(valid.at(-1)) + 1) % 10}`;
-      const checksum = await admin.post('/api/employers', {
+      const checksum = await given.admin.post('/api/employers', {
         name: 'Y Bad',
         businessId: wrongDigit,
-        ownerCampusGroupId: groupA,
+        ownerCampusGroupId: given.groupA,
       });
       expect(checksum.status).toBe(400);
       expect(checksum.body.fieldErrors).toEqual([
@@ -149,16 +142,16 @@ describe('employers API', () => {
 
     it('refuses a duplicate with 409 naming the existing employer, on create and on update', async () => {
       const businessId = validBusinessIdFrom(3200001);
-      const first = await admin.post('/api/employers', {
+      const first = await given.admin.post('/api/employers', {
         name: 'Alkuperäinen Oy',
         businessId,
-        ownerCampusGroupId: groupA,
+        ownerCampusGroupId: given.groupA,
       });
       const before = await employerCount();
-      const duplicate = await admin.post('/api/employers', {
+      const duplicate = await given.admin.post('/api/employers', {
         name: 'Kopio Oy',
         businessId,
-        ownerCampusGroupId: groupB,
+        ownerCampusGroupId: given.groupB,
       });
       expect(duplicate.status).toBe(409);
       expect(duplicate.body).toMatchObject({
@@ -168,15 +161,15 @@ describe('employers API', () => {
       });
       expect(await employerCount()).toBe(before);
 
-      const other = await admin.post('/api/employers', { name: 'Toinen Oy', ownerCampusGroupId: groupA });
-      const update = await admin.patch(`/api/employers/${other.body.id}`, { version: 1, businessId });
+      const other = await given.admin.post('/api/employers', { name: 'Toinen Oy', ownerCampusGroupId: given.groupA });
+      const update = await given.admin.patch(`/api/employers/${other.body.id}`, { version: 1, businessId });
       expect(update.status).toBe(409);
       expect(update.body.detail).toEqual({
         existingEmployerId: first.body.id,
         existingEmployerName: 'Alkuperäinen Oy',
       });
       // Saving an employer with its own Y-tunnus is not a duplicate.
-      const same = await admin.patch(`/api/employers/${first.body.id}`, {
+      const same = await given.admin.patch(`/api/employers/${first.body.id}`, {
         version: 1,
         businessId,
         name: 'Alkuperäinen Oyj',
@@ -188,25 +181,25 @@ describe('employers API', () => {
   describe('references', () => {
     it('rejects unknown campus groups and unfit account managers with field errors, changing nothing', async () => {
       const before = await employerCount();
-      const unknownOwner = await admin.post('/api/employers', { name: 'X', ownerCampusGroupId: 999999 });
+      const unknownOwner = await given.admin.post('/api/employers', { name: 'X', ownerCampusGroupId: 999999 });
       expect(unknownOwner.status).toBe(400);
       expect(unknownOwner.body.fieldErrors).toEqual([
         { path: 'ownerCampusGroupId', code: 'unknown_campus_group', message: 'Unknown campus group' },
       ]);
-      const unknownOther = await admin.post('/api/employers', {
+      const unknownOther = await given.admin.post('/api/employers', {
         name: 'X',
-        ownerCampusGroupId: groupA,
+        ownerCampusGroupId: given.groupA,
         campusGroupIds: [999999],
       });
       expect(unknownOther.body.fieldErrors.map((e: { path: string }) => e.path)).toEqual(['campusGroupIds']);
 
-      const member = await context.createUser('campus_member', [groupA]);
+      const member = await context.createUser('campus_member', [given.groupA]);
       const inactiveManager = await context.createUser('account_manager');
       await context.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [inactiveManager]);
       for (const candidate of [member, inactiveManager, 999999]) {
-        const response = await admin.post('/api/employers', {
+        const response = await given.admin.post('/api/employers', {
           name: 'X',
-          ownerCampusGroupId: groupA,
+          ownerCampusGroupId: given.groupA,
           accountManagerId: candidate,
         });
         expect(response.status).toBe(400);
@@ -219,43 +212,71 @@ describe('employers API', () => {
         ]);
       }
       // An admin may be the responsible person.
-      const byAdmin = await admin.post('/api/employers', {
+      const byAdmin = await given.admin.post('/api/employers', {
         name: 'Admin managed',
-        ownerCampusGroupId: groupA,
-        accountManagerId: admin.me.id,
+        ownerCampusGroupId: given.groupA,
+        accountManagerId: given.admin.me.id,
       });
       expect(byAdmin.status).toBe(201);
       expect(await employerCount()).toBe(before + 1);
     });
 
     it('rejects an industry section outside the classification', async () => {
-      const response = await admin.post('/api/employers', {
+      const response = await given.admin.post('/api/employers', {
         name: 'X',
-        ownerCampusGroupId: groupA,
+        ownerCampusGroupId: given.groupA,
         industryClassification: 'TOL2008',
         industrySection: 'V',
       });
       expect(response.status).toBe(400);
       expect(response.body.fieldErrors[0]).toMatchObject({ path: 'industrySection', code: 'industry_section_invalid' });
     });
+
+    it('rejects an industry code of another section or of no division of the version, creating nothing', async () => {
+      const before = await employerCount();
+      const base = { name: 'Koodi Oy', ownerCampusGroupId: given.groupA, industryClassification: 'TOL2025' };
+      const mismatch = await given.admin.post('/api/employers', {
+        ...base,
+        industrySection: 'C',
+        industryCode: '47110',
+      });
+      expect(mismatch.status).toBe(400);
+      expect(mismatch.body.fieldErrors).toEqual([
+        expect.objectContaining({ path: 'industryCode', code: 'industry_code_section_mismatch' }),
+      ]);
+      // Division 45 (motor vehicle trade) is TOL 2008 only.
+      const unknown = await given.admin.post('/api/employers', { ...base, industryCode: '45200' });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.fieldErrors).toEqual([
+        expect.objectContaining({ path: 'industryCode', code: 'industry_code_unknown' }),
+      ]);
+      expect(await employerCount()).toBe(before);
+      const old = await given.admin.post('/api/employers', {
+        ...base,
+        industryClassification: 'TOL2008',
+        industrySection: 'G',
+        industryCode: '45200',
+      });
+      expect(old.status).toBe(201);
+    });
   });
 
   describe('update', () => {
     it('updates fields, keeps linked groups in sync and audits every changed field', async () => {
       const groupC = await context.createCampusGroup('Kauppa');
-      const { body: created } = await admin.post('/api/employers', {
+      const { body: created } = await given.admin.post('/api/employers', {
         name: 'Muutettava Oy',
-        ownerCampusGroupId: groupA,
-        campusGroupIds: [groupB],
+        ownerCampusGroupId: given.groupA,
+        campusGroupIds: [given.groupB],
         tags: ['a'],
       });
-      const renamed = await admin.patch(`/api/employers/${created.id}`, {
+      const renamed = await given.admin.patch(`/api/employers/${created.id}`, {
         version: 1,
         name: 'Muutettu Oy',
         status: 'partner',
         tags: ['a', 'b'],
         municipality: 'Nokia',
-        accountManagerId,
+        accountManagerId: given.accountManagerId,
       });
       expect(renamed.status).toBe(200);
       expect(renamed.body).toMatchObject({
@@ -263,24 +284,27 @@ describe('employers API', () => {
         status: 'partner',
         tags: ['a', 'b'],
         version: 2,
-        campusGroupIds: [groupB],
+        campusGroupIds: [given.groupB],
       });
-      expect(await links(created.id)).toEqual([groupA, groupB].sort((a, b) => a - b));
+      expect(await links(created.id)).toEqual([given.groupA, given.groupB].sort((a, b) => a - b));
 
       // A new owner: the old owner is unlinked, the other groups stay.
-      const moved = await admin.patch(`/api/employers/${created.id}`, { version: 2, ownerCampusGroupId: groupC });
+      const moved = await given.admin.patch(`/api/employers/${created.id}`, { version: 2, ownerCampusGroupId: groupC });
       expect(moved.body).toMatchObject({
         ownerCampusGroupId: groupC,
         ownerCampusGroupName: 'Kauppa',
-        campusGroupIds: [groupB],
+        campusGroupIds: [given.groupB],
       });
-      expect(await links(created.id)).toEqual([groupB, groupC].sort((a, b) => a - b));
+      expect(await links(created.id)).toEqual([given.groupB, groupC].sort((a, b) => a - b));
 
-      const regrouped = await admin.patch(`/api/employers/${created.id}`, { version: 3, campusGroupIds: [groupA] });
-      expect(regrouped.body.campusGroupIds).toEqual([groupA]);
-      expect(await links(created.id)).toEqual([groupA, groupC].sort((a, b) => a - b));
+      const regrouped = await given.admin.patch(`/api/employers/${created.id}`, {
+        version: 3,
+        campusGroupIds: [given.groupA],
+      });
+      expect(regrouped.body.campusGroupIds).toEqual([given.groupA]);
+      expect(await links(created.id)).toEqual([given.groupA, groupC].sort((a, b) => a - b));
 
-      const cleared = await admin.patch(`/api/employers/${created.id}`, {
+      const cleared = await given.admin.patch(`/api/employers/${created.id}`, {
         version: 4,
         municipality: '',
         accountManagerId: null,
@@ -295,17 +319,23 @@ describe('employers API', () => {
         status: ['prospect', 'partner'],
         tags: [['a'], ['a', 'b']],
         municipality: [null, 'Nokia'],
-        accountManagerId: [null, accountManagerId],
+        accountManagerId: [null, given.accountManagerId],
       });
-      expect(audits[2].changes).toEqual({ ownerCampusGroupId: [groupA, groupC] });
-      expect(audits[3].changes).toEqual({ campusGroupIds: [[groupB], [groupA]] });
-      expect(audits[4].changes).toEqual({ municipality: ['Nokia', null], accountManagerId: [accountManagerId, null] });
+      expect(audits[2].changes).toEqual({ ownerCampusGroupId: [given.groupA, groupC] });
+      expect(audits[3].changes).toEqual({ campusGroupIds: [[given.groupB], [given.groupA]] });
+      expect(audits[4].changes).toEqual({
+        municipality: ['Nokia', null],
+        accountManagerId: [given.accountManagerId, null],
+      });
     });
 
     it('refuses a stale version with 409 and the current employer, changing nothing', async () => {
-      const { body: created } = await admin.post('/api/employers', { name: 'Kilpailu Oy', ownerCampusGroupId: groupA });
-      await admin.patch(`/api/employers/${created.id}`, { version: 1, municipality: 'Tampere' });
-      const stale = await admin.patch(`/api/employers/${created.id}`, { version: 1, name: 'Ylikirjoitus Oy' });
+      const { body: created } = await given.admin.post('/api/employers', {
+        name: 'Kilpailu Oy',
+        ownerCampusGroupId: given.groupA,
+      });
+      await given.admin.patch(`/api/employers/${created.id}`, { version: 1, municipality: 'Tampere' });
+      const stale = await given.admin.patch(`/api/employers/${created.id}`, { version: 1, name: 'Ylikirjoitus Oy' });
       expect(stale.status).toBe(409);
       expect(stale.body.code).toBe('STALE_VERSION');
       expect(stale.body.current).toMatchObject({
@@ -314,15 +344,18 @@ describe('employers API', () => {
         municipality: 'Tampere',
         version: 2,
       });
-      expect((await admin.get(`/api/employers/${created.id}`)).body.name).toBe('Kilpailu Oy');
+      expect((await given.admin.get(`/api/employers/${created.id}`)).body.name).toBe('Kilpailu Oy');
     });
 
     it('rejects bad fields with 400 and changes nothing', async () => {
-      const { body: created } = await admin.post('/api/employers', { name: 'Ehjä Oy', ownerCampusGroupId: groupA });
-      const missingVersion = await admin.patch(`/api/employers/${created.id}`, { name: 'X' });
+      const { body: created } = await given.admin.post('/api/employers', {
+        name: 'Ehjä Oy',
+        ownerCampusGroupId: given.groupA,
+      });
+      const missingVersion = await given.admin.patch(`/api/employers/${created.id}`, { name: 'X' });
       expect(missingVersion.status).toBe(400);
       expect(missingVersion.body.fieldErrors[0].path).toBe('version');
-      const bad = await admin.patch(`/api/employers/${created.id}`, {
+      const bad = await given.admin.patch(`/api/employers/${created.id}`, {
         version: 1,
         name: '',
         postcode: '123',
@@ -330,48 +363,101 @@ describe('employers API', () => {
       });
       expect(bad.status).toBe(400);
       expect(bad.body.fieldErrors.map((e: { path: string }) => e.path).sort()).toEqual(['name', 'postcode', 'website']);
-      const unknownGroup = await admin.patch(`/api/employers/${created.id}`, {
+      const unknownGroup = await given.admin.patch(`/api/employers/${created.id}`, {
         version: 1,
         ownerCampusGroupId: 999999,
       });
       expect(unknownGroup.status).toBe(400);
-      const after = (await admin.get(`/api/employers/${created.id}`)).body;
+      const after = (await given.admin.get(`/api/employers/${created.id}`)).body;
       expect(after).toMatchObject({ name: 'Ehjä Oy', version: 1 });
+    });
+
+    it('checks an edited industry field against the stored ones, and leaves an old inconsistent row editable', async () => {
+      const { body: created } = await given.admin.post('/api/employers', {
+        name: 'Ohjelmisto Oy',
+        ownerCampusGroupId: given.groupA,
+        industryClassification: 'TOL2025',
+        industrySection: 'K',
+        industryCode: '62010',
+      });
+      const sectionOnly = await given.admin.patch(`/api/employers/${created.id}`, { version: 1, industrySection: 'C' });
+      expect(sectionOnly.status).toBe(400);
+      expect(sectionOnly.body.fieldErrors).toEqual([
+        expect.objectContaining({ path: 'industryCode', code: 'industry_code_section_mismatch' }),
+      ]);
+      // 62 is section J in TOL 2008, where K is finance.
+      const versionOnly = await given.admin.patch(`/api/employers/${created.id}`, {
+        version: 1,
+        industryClassification: 'TOL2008',
+      });
+      expect(versionOnly.status).toBe(400);
+      expect(versionOnly.body.fieldErrors).toEqual([
+        expect.objectContaining({ path: 'industryCode', code: 'industry_code_section_mismatch' }),
+      ]);
+      const all = await given.admin.patch(`/api/employers/${created.id}`, {
+        version: 1,
+        industryClassification: 'TOL2025',
+        industrySection: 'C',
+        industryCode: '47110',
+      });
+      expect(all.status).toBe(400);
+      expect((await given.admin.get(`/api/employers/${created.id}`)).body).toMatchObject({
+        industrySection: 'K',
+        industryCode: '62010',
+        version: 1,
+      });
+      const fixed = await given.admin.patch(`/api/employers/${created.id}`, {
+        version: 1,
+        industrySection: 'C',
+        industryCode: '10110',
+      });
+      expect(fixed.status).toBe(200);
+
+      // A row stored before the check: edits that leave the industry alone still save.
+      await context.dataSource.query(
+        `UPDATE employers SET industry_section = 'C', industry_code = '47110' WHERE id = $1`,
+        [created.id],
+      );
+      const renamed = await given.admin.patch(`/api/employers/${created.id}`, {
+        version: 2,
+        name: 'Kauppa ja Teollisuus Oy',
+      });
+      expect(renamed.status).toBe(200);
     });
   });
 
   describe('archive and restore', () => {
     it('archives and restores with audit, hiding archived employers from the default list', async () => {
-      const { body: created } = await admin.post('/api/employers', {
+      const { body: created } = await given.admin.post('/api/employers', {
         name: 'Arkistoitava Oy',
-        ownerCampusGroupId: groupA,
+        ownerCampusGroupId: given.groupA,
       });
-      const archived = await admin.post(`/api/employers/${created.id}/archive`, { version: 1 });
+      const archived = await given.admin.post(`/api/employers/${created.id}/archive`, { version: 1 });
       expect(archived.status).toBe(200);
       expect(archived.body).toMatchObject({ archived: true, version: 2 });
       expect(archived.body.archivedAt).toEqual(expect.any(String));
 
-      expect(ids((await admin.get('/api/employers?q=Arkistoitava')).body)).toEqual([]);
-      expect(ids((await admin.get('/api/employers?q=Arkistoitava&archived=true')).body)).toEqual([created.id]);
-      expect(ids((await admin.get('/api/employers?q=Arkistoitava&archived=all')).body)).toEqual([created.id]);
+      expect(ids((await given.admin.get('/api/employers?q=Arkistoitava')).body)).toEqual([]);
+      expect(ids((await given.admin.get('/api/employers?q=Arkistoitava&archived=true')).body)).toEqual([created.id]);
+      expect(ids((await given.admin.get('/api/employers?q=Arkistoitava&archived=all')).body)).toEqual([created.id]);
       // Still readable directly: history refers to it.
-      expect((await admin.get(`/api/employers/${created.id}`)).body.archived).toBe(true);
+      expect((await given.admin.get(`/api/employers/${created.id}`)).body.archived).toBe(true);
 
-      const again = await admin.post(`/api/employers/${created.id}/archive`, { version: 2 });
+      const again = await given.admin.post(`/api/employers/${created.id}/archive`, { version: 2 });
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('EMPLOYER_ARCHIVED');
-      const stale = await admin.post(`/api/employers/${created.id}/restore`, { version: 1 });
+      const stale = await given.admin.post(`/api/employers/${created.id}/restore`, { version: 1 });
       expect(stale.status).toBe(409);
       expect(stale.body.code).toBe('STALE_VERSION');
 
-      const restored = await admin.post(`/api/employers/${created.id}/restore`, { version: 2 });
+      const restored = await given.admin.post(`/api/employers/${created.id}/restore`, { version: 2 });
       expect(restored.status).toBe(200);
       expect(restored.body).toMatchObject({ archived: false, archivedAt: null, version: 3 });
-      const restoreAgain = await admin.post(`/api/employers/${created.id}/restore`, { version: 3 });
+      const restoreAgain = await given.admin.post(`/api/employers/${created.id}/restore`, { version: 3 });
       expect(restoreAgain.status).toBe(409);
       expect(restoreAgain.body.code).toBe('EMPLOYER_NOT_ARCHIVED');
-      expect(ids((await admin.get('/api/employers?q=Arkistoitava')).body)).toEqual([created.id]);
-      expect(ids((await admin.get('/api/employers?q=Arkistoitava&archived=true')).body)).toEqual([]);
+      expect(ids((await given.admin.get('/api/employers?q=Arkistoitava')).body)).toEqual([created.id]);
+      expect(ids((await given.admin.get('/api/employers?q=Arkistoitava&archived=true')).body)).toEqual([]);
 
       const audits = await auditRows(context.dataSource, 'employer', created.id);
       expect(audits.map((row) => [row.action, Object.keys(row.changes), row.employer_id])).toEqual([
@@ -379,39 +465,42 @@ describe('employers API', () => {
         ['archive', ['archivedAt'], created.id],
         ['restore', ['archivedAt'], created.id],
       ]);
-      expect((await admin.post(`/api/employers/${created.id}/archive`, {})).status).toBe(400);
+      expect((await given.admin.post(`/api/employers/${created.id}/archive`, {})).status).toBe(400);
     });
 
     it('keeps the remembered list totals exact through creates, moves and archives', async () => {
       const group = await context.createCampusGroup('Laskettava');
       const otherGroup = await context.createCampusGroup('Laskettava 2');
-      const totalOf = async (query: string) => (await admin.get(`/api/employers?${query}`)).body.total as number;
+      const totalOf = async (query: string) => (await given.admin.get(`/api/employers?${query}`)).body.total as number;
       const inGroup = `campusGroupId=${group}`;
       expect(await totalOf(inGroup)).toBe(0);
 
-      const { body: created } = await admin.post('/api/employers', {
+      const { body: created } = await given.admin.post('/api/employers', {
         name: 'Laskettava Oy',
         ownerCampusGroupId: group,
       });
       expect(await totalOf(inGroup)).toBe(1);
       expect(await totalOf(`${inGroup}&status=partner`)).toBe(0);
 
-      await admin.patch(`/api/employers/${created.id}`, { version: 1, status: 'partner' });
+      await given.admin.patch(`/api/employers/${created.id}`, { version: 1, status: 'partner' });
       expect(await totalOf(`${inGroup}&status=partner`)).toBe(1);
 
-      await admin.patch(`/api/employers/${created.id}`, { version: 2, ownerCampusGroupId: otherGroup });
+      await given.admin.patch(`/api/employers/${created.id}`, { version: 2, ownerCampusGroupId: otherGroup });
       expect(await totalOf(inGroup)).toBe(0);
       expect(await totalOf(`campusGroupId=${otherGroup}&status=partner`)).toBe(1);
 
-      await admin.post(`/api/employers/${created.id}/archive`, { version: 3 });
+      await given.admin.post(`/api/employers/${created.id}/archive`, { version: 3 });
       expect(await totalOf(`campusGroupId=${otherGroup}&archived=true`)).toBe(1);
       expect(await totalOf(`campusGroupId=${otherGroup}&status=partner`)).toBe(0);
     });
 
     it('has no hard delete', async () => {
-      const { body: created } = await admin.post('/api/employers', { name: 'Pysyvä Oy', ownerCampusGroupId: groupA });
-      expect((await admin.delete(`/api/employers/${created.id}`)).status).toBe(404);
-      expect((await admin.get(`/api/employers/${created.id}`)).status).toBe(200);
+      const { body: created } = await given.admin.post('/api/employers', {
+        name: 'Pysyvä Oy',
+        ownerCampusGroupId: given.groupA,
+      });
+      expect((await given.admin.delete(`/api/employers/${created.id}`)).status).toBe(404);
+      expect((await given.admin.get(`/api/employers/${created.id}`)).status).toBe(200);
     });
   });
 
@@ -491,7 +580,7 @@ describe('employers API', () => {
       expect((await member.patch(`/api/employers/${ownId}`, { version: 1, name: 'X' })).status).toBe(403);
       expect((await member.post(`/api/employers/${ownId}/archive`, { version: 1 })).status).toBe(403);
       expect((await member.post(`/api/employers/${ownId}/restore`, { version: 1 })).status).toBe(403);
-      expect((await admin.get(`/api/employers/${ownId}`)).body.version).toBe(1);
+      expect((await given.admin.get(`/api/employers/${ownId}`)).body.version).toBe(1);
     });
 
     it('lets an account manager update and archive any employer', async () => {
@@ -525,7 +614,7 @@ describe('employers API', () => {
     });
 
     it.each(['keskö', 'kesk', 'KESKO', 'Keskp Oyj', 'Ksko', 'kesko oyj'])('finds Kesko Oyj with "%s"', async (q) => {
-      const response = await admin.get(`/api/employers?q=${encodeURIComponent(q)}`);
+      const response = await given.admin.get(`/api/employers?q=${encodeURIComponent(q)}`);
       expect(response.status).toBe(200);
       expect(ids(response.body)).toContain(keskoId);
     });
@@ -540,78 +629,85 @@ describe('employers API', () => {
         ownerCampusGroupId: searchGroup,
       });
       for (const q of ['Roavniemen Kiinteistöplvelu', 'rovaniemen kiinteisto', 'Kiinteistöpalvelu, Rovaniemi']) {
-        const found = ids((await admin.get(`/api/employers?q=${encodeURIComponent(q)}`)).body);
+        const found = ids((await given.admin.get(`/api/employers?q=${encodeURIComponent(q)}`)).body);
         expect(found).toContain(wanted);
         expect(found).not.toContain(sharingOneWord);
       }
     });
 
     it('finds a renamed employer by its new name at once', async () => {
-      const { body: created } = await admin.post('/api/employers', {
+      const { body: created } = await given.admin.post('/api/employers', {
         name: 'Vanhanimi Oy',
         ownerCampusGroupId: searchGroup,
       });
-      await admin.patch(`/api/employers/${created.id}`, { version: 1, name: 'Uudenkaupungin Telakka Oy' });
-      expect(ids((await admin.get(`/api/employers?q=${encodeURIComponent('uudenkaupungin telakka')}`)).body)).toEqual([
-        created.id,
-      ]);
+      await given.admin.patch(`/api/employers/${created.id}`, { version: 1, name: 'Uudenkaupungin Telakka Oy' });
+      expect(
+        ids((await given.admin.get(`/api/employers?q=${encodeURIComponent('uudenkaupungin telakka')}`)).body),
+      ).toEqual([created.id]);
     });
 
     it('ignores accents in the stored name', async () => {
-      const response = await admin.get(`/api/employers?q=${encodeURIComponent('abo ommeri')}`);
+      const response = await given.admin.get(`/api/employers?q=${encodeURIComponent('abo ommeri')}`);
       expect(response.body.items.map((e: EmployerListItemDto) => e.name)).toEqual(['Åbo Ömmeri Ab']);
     });
 
     it('finds an employer by its exact Y-tunnus, old form too, and puts it first', async () => {
-      expect(ids((await admin.get('/api/employers?q=0109862-8')).body)).toEqual([keskoId]);
-      expect(ids((await admin.get('/api/employers?q=109862-8')).body)).toEqual([keskoId]);
+      expect(ids((await given.admin.get('/api/employers?q=0109862-8')).body)).toEqual([keskoId]);
+      expect(ids((await given.admin.get('/api/employers?q=109862-8')).body)).toEqual([keskoId]);
     });
 
+    it.each(['01098628', '1098628', ' 01098628 '])(
+      'finds an employer by its Y-tunnus typed without the hyphen, "%s"',
+      async (q) => {
+        expect(ids((await given.admin.get(`/api/employers?q=${encodeURIComponent(q)}`)).body)).toEqual([keskoId]);
+      },
+    );
+
     it('orders by relevance: the closest name first', async () => {
-      const response = await admin.get(`/api/employers?q=kesko&campusGroupId=${searchGroup}`);
+      const response = await given.admin.get(`/api/employers?q=kesko&campusGroupId=${searchGroup}`);
       expect(response.body.items.map((e: EmployerListItemDto) => e.name)[0]).toBe('Kesko Oyj');
     });
 
     it('does not match unrelated names or treat LIKE wildcards as wildcards', async () => {
-      expect(ids((await admin.get('/api/employers?q=Valio')).body)).not.toContain(keskoId);
+      expect(ids((await given.admin.get('/api/employers?q=Valio')).body)).not.toContain(keskoId);
       // Sharing only the "Oy" word is not a typo match.
-      const names = (await admin.get(`/api/employers?q=${encodeURIComponent('Keskp Oyj')}`)).body.items.map(
+      const names = (await given.admin.get(`/api/employers?q=${encodeURIComponent('Keskp Oyj')}`)).body.items.map(
         (e: EmployerListItemDto) => e.name,
       );
       expect(names).toContain('Kesko Oyj');
       expect(names).not.toContain('Valio Oy');
-      expect((await admin.get(`/api/employers?q=${encodeURIComponent('%')}`)).body.total).toBe(0);
+      expect((await given.admin.get(`/api/employers?q=${encodeURIComponent('%')}`)).body.total).toBe(0);
     });
 
     it('pages relevance results by offset cursor and honours an explicit sort', async () => {
-      const first = await admin.get(`/api/employers?q=oy&campusGroupId=${searchGroup}&limit=1`);
+      const first = await given.admin.get(`/api/employers?q=oy&campusGroupId=${searchGroup}&limit=1`);
       expect(first.body.items).toHaveLength(1);
       expect(first.body.total).toBeGreaterThan(1);
       const seen = [...ids(first.body)];
       let cursor: string | null = first.body.nextCursor;
       while (cursor) {
-        const next = await admin.get(`/api/employers?q=oy&campusGroupId=${searchGroup}&limit=1&cursor=${cursor}`);
+        const next = await given.admin.get(`/api/employers?q=oy&campusGroupId=${searchGroup}&limit=1&cursor=${cursor}`);
         seen.push(...ids(next.body));
         cursor = next.body.nextCursor;
       }
       expect(new Set(seen).size).toBe(first.body.total);
 
       // Every page, and a cursor past the last match, reports the same total as the first page.
-      const second = await admin.get(
+      const second = await given.admin.get(
         `/api/employers?q=oy&campusGroupId=${searchGroup}&limit=1&cursor=${first.body.nextCursor}`,
       );
       expect(second.body.total).toBe(first.body.total);
       const beyond = Buffer.from(JSON.stringify([first.body.total + 5])).toString('base64url');
-      const past = await admin.get(`/api/employers?q=oy&campusGroupId=${searchGroup}&limit=1&cursor=${beyond}`);
+      const past = await given.admin.get(`/api/employers?q=oy&campusGroupId=${searchGroup}&limit=1&cursor=${beyond}`);
       expect(past.status).toBe(200);
       expect(past.body).toEqual({ items: [], total: first.body.total, nextCursor: null });
-      expect((await admin.get(`/api/employers?q=zzqxv&campusGroupId=${searchGroup}`)).body).toEqual({
+      expect((await given.admin.get(`/api/employers?q=zzqxv&campusGroupId=${searchGroup}`)).body).toEqual({
         items: [],
         total: 0,
         nextCursor: null,
       });
 
-      const sorted = await admin.get(`/api/employers?q=oy&campusGroupId=${searchGroup}&sort=-name`);
+      const sorted = await given.admin.get(`/api/employers?q=oy&campusGroupId=${searchGroup}&sort=-name`);
       const names = sorted.body.items.map((e: EmployerListItemDto) => e.name.toLowerCase());
       expect(names).toEqual([...names].sort().reverse());
     });
@@ -626,7 +722,7 @@ describe('employers API', () => {
       filterGroup = await context.createCampusGroup('Filters');
       otherManager = await context.createUser('account_manager');
       const tagged = (
-        await admin.post('/api/employers', {
+        await given.admin.post('/api/employers', {
           name: 'Filter Tagged',
           ownerCampusGroupId: filterGroup,
           tags: ['oppisopimus', 'iso'],
@@ -652,7 +748,7 @@ describe('employers API', () => {
     });
 
     const filtered = async (query: string) =>
-      ids((await admin.get(`/api/employers?campusGroupId=${filterGroup}&${query}`)).body).sort((a, b) => a - b);
+      ids((await given.admin.get(`/api/employers?campusGroupId=${filterGroup}&${query}`)).body).sort((a, b) => a - b);
 
     it('filters by status, tag, industry section and account manager', async () => {
       expect(await filtered('status=partner')).toEqual([employer.tagged]);
@@ -670,7 +766,7 @@ describe('employers API', () => {
     it('filters by any linked campus group', async () => {
       const shared = await insertEmployer(context.dataSource, {
         name: 'Filter Linked',
-        ownerCampusGroupId: groupA,
+        ownerCampusGroupId: given.groupA,
         campusGroupIds: [filterGroup],
       });
       expect(await filtered('q=Filter%20Linked')).toEqual([shared]);
@@ -678,11 +774,11 @@ describe('employers API', () => {
 
     it('rejects malformed query values with field errors', async () => {
       for (const query of ['status=x', 'noContactDays=-1', 'sort=size', 'limit=0', 'limit=999', 'archived=yes']) {
-        const response = await admin.get(`/api/employers?${query}`);
+        const response = await given.admin.get(`/api/employers?${query}`);
         expect(response.status).toBe(400);
         expect(response.body.code).toBe('VALIDATION_FAILED');
       }
-      const cursor = await admin.get('/api/employers?cursor=nonsense');
+      const cursor = await given.admin.get('/api/employers?cursor=nonsense');
       expect(cursor.status).toBe(400);
       expect(cursor.body.code).toBe('INVALID_CURSOR');
     });
@@ -766,7 +862,7 @@ describe('employers API', () => {
       const seen: number[] = [];
       let cursor: string | null = null;
       for (let pages = 0; pages < 20; pages += 1) {
-        const response = await admin.get(
+        const response = await given.admin.get(
           `/api/employers?campusGroupId=${pagingGroup}&sort=${sort}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
         );
         expect(response.status).toBe(200);
@@ -790,13 +886,13 @@ describe('employers API', () => {
     );
 
     it('sorts by name by default', async () => {
-      const response = await admin.get(`/api/employers?campusGroupId=${pagingGroup}`);
+      const response = await given.admin.get(`/api/employers?campusGroupId=${pagingGroup}`);
       expect(ids(response.body)).toEqual(expectedOrder('name', false));
       expect(response.body.nextCursor).toBeNull();
     });
 
     it('returns the joined names in list items', async () => {
-      const response = await admin.get(`/api/employers?campusGroupId=${pagingGroup}&sort=accountManager&limit=1`);
+      const response = await given.admin.get(`/api/employers?campusGroupId=${pagingGroup}&sort=accountManager&limit=1`);
       expect(response.body.items[0]).toMatchObject({
         ownerCampusGroupName: 'Paging',
         accountManagerName: expect.any(String),

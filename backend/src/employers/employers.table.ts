@@ -1,13 +1,17 @@
-import type {
-  EmployerAuditedField,
-  EmployerDto,
-  EmployerListItemDto,
-  EmployerStatus,
-  IndustryClassification,
-  SizeClass,
+import {
+  EMPLOYER_AUDITED_FIELDS,
+  type EmployerAuditedField,
+  type RegisterFlag,
+  type RegisterSituation,
+  type EmployerDto,
+  type EmployerListItemDto,
+  type EmployerStatus,
+  type IndustryClassification,
+  type SizeClass,
 } from '@tyoelama/shared';
 import { SqlParams } from '../database/sql';
 import { keysetPage } from '../database/keyset-page';
+import { camelFields, fieldColumns, versionedColumns, versionedRecordFields } from '../database/record-fields';
 import {
   type ColumnOf,
   date,
@@ -19,14 +23,22 @@ import {
   timestamptz,
   varchar,
 } from '../database/table';
-import { oneRow, type Queryable, rows } from '../database/typed-query';
-import { type ColumnChanges, versionedUpdate } from '../database/versioned-update';
-import { EMPLOYER_LIST_FROM, keysetColumnsSql, keysetOrderSql, type KeysetSort } from './employer-list-sql';
+import { insertRow, oneRow, type Queryable, rows } from '../database/typed-query';
+import { versionedChangesUpdate } from '../database/versioned-update';
+import {
+  EMPLOYER_LIST_FROM,
+  keysetColumnsSql,
+  keysetOrderSql,
+  type KeysetSort,
+  REGISTER_FLAGS_SQL,
+} from './employer-list-sql';
+import { REGISTER_DETAIL_COLUMNS, registerFactColumns, registerFacts } from './employer-register.table';
 
 export const employersTable = defineTable('employers', {
   id: integer(),
   name: varchar(200),
   business_id: varchar(9).orNull(),
+  company_form: varchar(100).orNull(),
   industry_classification: varchar(7).as<IndustryClassification>().orNull(),
   industry_section: varchar(1).orNull(),
   industry_code: varchar(5).orNull(),
@@ -46,9 +58,9 @@ export const employersTable = defineTable('employers', {
   /** Derived from open follow-ups. */
   next_follow_up_due: date().orNull(),
   created_by: integer().orNull(),
-  created_at: timestamptz(),
-  updated_at: timestamptz(),
-  version: integer(),
+  // The business register's facts, beside the CRM's own fields and never over them.
+  ...registerFactColumns,
+  ...versionedColumns(),
 });
 
 /** Every campus group that sees an employer, its owning group included, so scoping is one EXISTS. */
@@ -68,26 +80,12 @@ type EmployerTableRow = RowOf<typeof employersTable>;
 /** The audited fields stored in a column of their own: all but the campus group links (a table of their own). */
 export type EmployerField = Exclude<EmployerAuditedField, 'campusGroupIds'>;
 
-/** Request field → column, for what a client or an import writes as it is. */
-export const EMPLOYER_FIELD_COLUMNS = {
-  name: 'name',
-  businessId: 'business_id',
-  industryClassification: 'industry_classification',
-  industrySection: 'industry_section',
-  industryCode: 'industry_code',
-  municipality: 'municipality',
-  streetAddress: 'street_address',
-  postcode: 'postcode',
-  website: 'website',
-  sizeClass: 'size_class',
-  ownerCampusGroupId: 'owner_campus_group_id',
-  accountManagerId: 'account_manager_id',
-  status: 'status',
-  tags: 'tags',
-  description: 'description',
-} as const satisfies Record<EmployerField, EmployerColumn>;
+export const EMPLOYER_FIELDS = EMPLOYER_AUDITED_FIELDS.filter(
+  (field): field is EmployerField => field !== 'campusGroupIds',
+);
 
-export const EMPLOYER_FIELDS = Object.keys(EMPLOYER_FIELD_COLUMNS) as EmployerField[];
+/** Request field → column, for what a client or an import writes as it is. */
+export const EMPLOYER_FIELD_COLUMNS = fieldColumns(EMPLOYER_FIELDS) satisfies Record<EmployerField, EmployerColumn>;
 
 /** The values of the column fields, as the API shows them. */
 export type EmployerValues = Pick<EmployerDto, EmployerField>;
@@ -105,11 +103,20 @@ type EmployerListRow = Pick<
   | 'tags'
   | 'last_contact_at'
   | 'archived_at'
-> & { owner_campus_group_name: string; account_manager_name: string | null; next_follow_up_due: string | null };
+> & {
+  owner_campus_group_name: string;
+  account_manager_name: string | null;
+  next_follow_up_due: string | null;
+  register_flags: RegisterFlag[];
+};
 
 type EmployerDetailRow = EmployerListRow &
   Pick<
     EmployerTableRow,
+    | 'company_form'
+    | 'register_found'
+    | 'register_name'
+    | 'register_checked_at'
     | 'industry_classification'
     | 'industry_section'
     | 'industry_code'
@@ -121,32 +128,36 @@ type EmployerDetailRow = EmployerListRow &
     | 'created_at'
     | 'updated_at'
     | 'version'
-  > & { other_campus_group_ids: number[] };
+  > & { other_campus_group_ids: number[]; register_situations: RegisterSituation[]; register_ceased_on: string | null };
 
 /** Columns of a list row, over EMPLOYER_LIST_FROM. */
 export const LIST_COLUMNS = `e.id, e.name, e.business_id, e.status, e.municipality, e.owner_campus_group_id,
   og.name AS owner_campus_group_name, e.account_manager_id, am.display_name AS account_manager_name,
-  e.tags, e.last_contact_at, e.next_follow_up_due::text AS next_follow_up_due, e.archived_at`;
+  e.tags, e.last_contact_at, e.next_follow_up_due::text AS next_follow_up_due, e.archived_at,
+  ${REGISTER_FLAGS_SQL} AS register_flags`;
 
-const DETAIL_COLUMNS = `${LIST_COLUMNS}, e.industry_classification, e.industry_section, e.industry_code,
+const DETAIL_COLUMNS = `${LIST_COLUMNS}, e.company_form, ${REGISTER_DETAIL_COLUMNS}, e.industry_classification, e.industry_section, e.industry_code,
   e.street_address, e.postcode, e.website, e.size_class, e.description, e.created_at, e.updated_at, e.version,
   COALESCE((SELECT array_agg(l.campus_group_id ORDER BY l.campus_group_id) FROM employer_campus_groups l
              WHERE l.employer_id = e.id AND l.campus_group_id <> e.owner_campus_group_id), '{}') AS other_campus_group_ids`;
 
 export function toListItem(row: EmployerListRow): EmployerListItemDto {
   return {
-    id: row.id,
-    name: row.name,
-    businessId: row.business_id,
-    status: row.status,
-    municipality: row.municipality,
-    ownerCampusGroupId: row.owner_campus_group_id,
-    ownerCampusGroupName: row.owner_campus_group_name,
-    accountManagerId: row.account_manager_id,
-    accountManagerName: row.account_manager_name,
-    tags: row.tags,
+    ...camelFields(row, [
+      'id',
+      'name',
+      'business_id',
+      'status',
+      'municipality',
+      'owner_campus_group_id',
+      'owner_campus_group_name',
+      'account_manager_id',
+      'account_manager_name',
+      'tags',
+      'next_follow_up_due',
+      'register_flags',
+    ]),
     lastContactAt: row.last_contact_at?.toISOString() ?? null,
-    nextFollowUpDue: row.next_follow_up_due,
     archived: row.archived_at !== null,
   };
 }
@@ -154,19 +165,21 @@ export function toListItem(row: EmployerListRow): EmployerListItemDto {
 function toDto(row: EmployerDetailRow): EmployerDto {
   return {
     ...toListItem(row),
-    industryClassification: row.industry_classification,
-    industrySection: row.industry_section,
-    industryCode: row.industry_code,
-    streetAddress: row.street_address,
-    postcode: row.postcode,
-    website: row.website,
-    sizeClass: row.size_class,
+    ...camelFields(row, [
+      'company_form',
+      'industry_classification',
+      'industry_section',
+      'industry_code',
+      'street_address',
+      'postcode',
+      'website',
+      'size_class',
+      'description',
+    ]),
     campusGroupIds: row.other_campus_group_ids,
-    description: row.description,
     archivedAt: row.archived_at?.toISOString() ?? null,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    version: row.version,
+    register: registerFacts(row),
+    ...versionedRecordFields(row),
   };
 }
 
@@ -227,37 +240,24 @@ export function employersByRelevance(
   );
 }
 
-/** Inserts the employer (its campus group links apart) and returns its id. */
-export async function insertEmployer(db: Queryable, values: EmployerValues, createdBy: number): Promise<number> {
-  const params = new SqlParams();
-  const columns = EMPLOYER_FIELDS.map((field) => EMPLOYER_FIELD_COLUMNS[field]);
-  const placeholders = EMPLOYER_FIELDS.map((field) => params.add(values[field]));
-  const row = await oneRow<{ id: number }>(
-    db,
-    `INSERT INTO employers (${columns.join(', ')}, created_by)
-     VALUES (${placeholders.join(', ')}, ${params.add(createdBy)}) RETURNING id`,
-    params.values,
-  );
-  return row!.id;
+/** The column fields of a new employer: what the request (or import row) leaves out is empty. */
+export function newEmployerValues(
+  fields: Partial<EmployerValues> & Pick<EmployerValues, 'name' | 'ownerCampusGroupId' | 'status' | 'tags'>,
+): EmployerValues {
+  return Object.fromEntries(EMPLOYER_FIELDS.map((field) => [field, fields[field] ?? null])) as EmployerValues;
 }
 
-/**
- * Saves the changes if the employer is still at `version` (see versionedUpdate); the 409 carries
- * the employer as it is now, read outside the caller's transaction.
- */
-export async function updateEmployer(
-  db: Queryable,
-  current: Queryable,
-  { id, version, changes }: { id: number; version: number; changes: ColumnChanges<typeof employersTable> },
-): Promise<void> {
-  await versionedUpdate(db, employersTable, {
-    id,
-    version,
-    changes,
-    current: () => findEmployer(current, id),
-    what: 'Employer',
-  });
+/** Column → value of the employer's column fields. */
+export function columnValues(values: EmployerValues): Partial<Record<EmployerColumn, unknown>> {
+  return Object.fromEntries(EMPLOYER_FIELDS.map((field) => [EMPLOYER_FIELD_COLUMNS[field], values[field]]));
 }
+
+/** Inserts the employer (its campus group links apart) and returns its id. */
+export async function insertEmployer(db: Queryable, values: EmployerValues, createdBy: number): Promise<number> {
+  return insertRow(db, employersTable, { ...columnValues(values), created_by: createdBy });
+}
+
+export const updateEmployer = versionedChangesUpdate(employersTable, findEmployer, 'Employer');
 
 /** Every linked group, the owner included, so campus scoping is one EXISTS. */
 export async function setEmployerCampusGroups(
@@ -289,75 +289,4 @@ export function employerWithBusinessId(
     businessId,
     exceptId,
   ]);
-}
-
-// Bulk writes (the import): the employers travel as one JSON array, unpacked by jsonb_to_recordset.
-// Text, not the columns' own types: a value too long then fails the INSERT/UPDATE like any other.
-const RECORD_TYPES = EMPLOYER_FIELDS.map((field) => {
-  const column = EMPLOYER_FIELD_COLUMNS[field];
-  const sqlType = employersTable.columns[column].sqlType;
-  return `${column} ${sqlType === 'integer' || sqlType === 'text[]' ? sqlType : 'text'}`;
-}).join(', ');
-
-function toRecord(id: number, values: EmployerValues): Record<string, unknown> {
-  return Object.fromEntries([
-    ['id', id],
-    ...EMPLOYER_FIELDS.map((field) => [EMPLOYER_FIELD_COLUMNS[field], values[field]]),
-  ]);
-}
-
-/** The employers' column fields, locked so an edit in the UI meanwhile waits instead of being overwritten unseen. */
-export async function lockEmployerValues(db: Queryable, ids: number[]): Promise<Map<number, EmployerValues>> {
-  if (!ids.length) return new Map();
-  const aliases = EMPLOYER_FIELDS.map((field) => `${EMPLOYER_FIELD_COLUMNS[field]} AS "${field}"`);
-  const locked = await rows<EmployerValues & { id: number }>(
-    db,
-    `SELECT id, ${aliases.join(', ')} FROM employers WHERE id = ANY($1::int[]) FOR UPDATE`,
-    [ids],
-  );
-  return new Map(locked.map(({ id, ...values }) => [id, values]));
-}
-
-/** Inserts new employers with ids taken beforehand (see reserveEmployerIds). */
-export async function insertEmployers(
-  db: Queryable,
-  employers: { id: number; values: EmployerValues }[],
-  createdBy: number,
-): Promise<void> {
-  if (!employers.length) return;
-  const columns = ['id', ...EMPLOYER_FIELDS.map((field) => EMPLOYER_FIELD_COLUMNS[field])];
-  await db.query(
-    `INSERT INTO employers (${columns.join(', ')}, created_by)
-     SELECT ${columns.map((column) => `r.${column}`).join(', ')}, $2
-       FROM jsonb_to_recordset($1::jsonb) AS r(id int, ${RECORD_TYPES})`,
-    [JSON.stringify(employers.map(({ id, values }) => toRecord(id, values))), createdBy],
-  );
-}
-
-/** Overwrites the employers' column fields, the owner group excepted (it stays as it was). */
-export async function updateEmployers(
-  db: Queryable,
-  employers: { id: number; values: EmployerValues }[],
-): Promise<void> {
-  if (!employers.length) return;
-  const sets = EMPLOYER_FIELDS.filter((field) => field !== 'ownerCampusGroupId').map(
-    (field) => `${EMPLOYER_FIELD_COLUMNS[field]} = r.${EMPLOYER_FIELD_COLUMNS[field]}`,
-  );
-  await db.query(
-    `UPDATE employers e SET ${sets.join(', ')}, version = e.version + 1, updated_at = now()
-       FROM jsonb_to_recordset($1::jsonb) AS r(id int, ${RECORD_TYPES})
-      WHERE e.id = r.id`,
-    [JSON.stringify(employers.map(({ id, values }) => toRecord(id, values)))],
-  );
-}
-
-/** `count` new employer ids, for writing employers and what refers to them in one pass. */
-export async function reserveEmployerIds(db: Queryable, count: number): Promise<number[]> {
-  if (count === 0) return [];
-  const reserved = await rows<{ id: number }>(
-    db,
-    `SELECT nextval(pg_get_serial_sequence('employers', 'id'))::int AS id FROM generate_series(1, $1)`,
-    [count],
-  );
-  return reserved.map((row) => row.id);
 }

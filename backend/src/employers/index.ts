@@ -1,4 +1,10 @@
-export { employerVisibleSql, noteEmployerActivity, readableEmployer, refreshEmployerActivity } from './employer-access';
+export {
+  employerVisibleSql,
+  noteEmployerActivity,
+  noteEmployerActivitySql,
+  readableEmployer,
+  refreshEmployerActivity,
+} from './employer-access';
 export type { EmployerAccessRow } from './employer-access';
 export {
   EMPLOYER_LIST_FROM,
@@ -19,9 +25,13 @@ export {
   employerNameWordsTable,
   employersTable,
   type EmployerValues,
-  insertEmployers,
   linkCampusGroups,
-  lockEmployerValues,
-  reserveEmployerIds,
-  updateEmployers,
+  newEmployerValues,
 } from './employers.table';
+export { insertEmployers, lockEmployerValues, reserveEmployerIds, updateEmployers } from './employers-bulk.table';
+export {
+  countEmployersWithBusinessId,
+  employersWithBusinessIdAfter,
+  type RegisterFactsRow,
+  setRegisterFacts,
+} from './employer-register.table';

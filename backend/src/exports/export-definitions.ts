@@ -23,7 +23,7 @@ import {
   searchThresholdSql,
 } from '../employers';
 import { followUpFilterConditions, followUpOverdueSql } from '../follow-ups';
-import { opportunityListConditions } from '../opportunities';
+import { OPPORTUNITY_VIEW_FROM, opportunityListConditions } from '../opportunities';
 import { type ExportColumn, finnishDay, finnishInstant } from './export-writers';
 
 /** What one export runs: optional set-up statements, the query in the list's order, and the columns. */
@@ -284,10 +284,7 @@ export function opportunitiesExport(
     setup: [],
     sql: `SELECT e.name AS employer_name, o.title, o.type, o.stage, o.expected_places, o.expected_start::text AS expected_start,
                  g.name AS campus_group_name, u.display_name AS owner_name, o.lost_reason, o.stage_changed_at
-            FROM opportunities o
-            JOIN employers e ON e.id = o.employer_id
-            JOIN campus_groups g ON g.id = o.campus_group_id
-            LEFT JOIN users u ON u.id = o.owner_id
+            FROM ${OPPORTUNITY_VIEW_FROM}
            WHERE ${where.join(' AND ')}
            ORDER BY o.stage_changed_at DESC, o.id DESC`,
     params: params.values,

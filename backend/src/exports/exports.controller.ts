@@ -1,4 +1,4 @@
-import { Controller, Get, Param, type PipeTransform, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, type PipeTransform, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   type ContactEntryListQuery,
@@ -14,13 +14,13 @@ import type { Response } from 'express';
 import type { AuthUser } from '../auth';
 import { CanRead, CurrentUser } from '../auth';
 import { ApiException } from '../http/api-exception';
-import { ZodPipe } from '../http/validation';
+import { ValidQuery } from '../http/validation';
 import { contactEntriesExport, employersExport, followUpsExport, opportunitiesExport } from './export-definitions';
 import type { ExportFormat } from './export-writers';
 import { ExportsService } from './exports.service';
 
 /** `csv` or `xlsx`; any other extension is an unknown route. */
-class FormatPipe implements PipeTransform<string, ExportFormat> {
+export class FormatPipe implements PipeTransform<string, ExportFormat> {
   transform(value: string): ExportFormat {
     if (value !== 'csv' && value !== 'xlsx') throw ApiException.notFound();
     return value;
@@ -42,7 +42,7 @@ export class ExportsController {
   employers(
     @CurrentUser() caller: AuthUser,
     @Param('format', FormatPipe) format: ExportFormat,
-    @Query(new ZodPipe(employerListQuerySchema)) query: EmployerListQuery,
+    @ValidQuery(employerListQuerySchema) query: EmployerListQuery,
     @Res() response: Response,
   ): Promise<void> {
     return this.exports.send(employersExport(caller, query), format, response);
@@ -53,7 +53,7 @@ export class ExportsController {
   contactEntries(
     @CurrentUser() caller: AuthUser,
     @Param('format', FormatPipe) format: ExportFormat,
-    @Query(new ZodPipe(contactEntryListQuerySchema)) query: ContactEntryListQuery,
+    @ValidQuery(contactEntryListQuerySchema) query: ContactEntryListQuery,
     @Res() response: Response,
   ): Promise<void> {
     return this.exports.send(contactEntriesExport(caller, query), format, response);
@@ -64,7 +64,7 @@ export class ExportsController {
   followUps(
     @CurrentUser() caller: AuthUser,
     @Param('format', FormatPipe) format: ExportFormat,
-    @Query(new ZodPipe(followUpListQuerySchema)) query: FollowUpListQuery,
+    @ValidQuery(followUpListQuerySchema) query: FollowUpListQuery,
     @Res() response: Response,
   ): Promise<void> {
     return this.exports.send(followUpsExport(caller, query), format, response);
@@ -75,7 +75,7 @@ export class ExportsController {
   opportunities(
     @CurrentUser() caller: AuthUser,
     @Param('format', FormatPipe) format: ExportFormat,
-    @Query(new ZodPipe(opportunityListQuerySchema)) query: OpportunityListQuery,
+    @ValidQuery(opportunityListQuerySchema) query: OpportunityListQuery,
     @Res() response: Response,
   ): Promise<void> {
     return this.exports.send(opportunitiesExport(caller, query), format, response);

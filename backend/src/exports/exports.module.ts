@@ -2,5 +2,6 @@ import { Module } from '@nestjs/common';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 
-@Module({ controllers: [ExportsController], providers: [ExportsService] })
+// ExportsService streams other features' lists too (workplace-learning's call lists).
+@Module({ controllers: [ExportsController], providers: [ExportsService], exports: [ExportsService] })
 export class ExportsModule {}

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   createFollowUpSchema,
   type FollowUpActionRequest,
   followUpActionSchema,
+  type FollowUpAssigneeDto,
   type FollowUpDto,
   followUpListQuerySchema,
   type FollowUpListQuery,
@@ -14,7 +15,7 @@ import {
 import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth';
 import { CanRead, CanWrite, CurrentUser, Roles } from '../auth';
-import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
+import { IdParam, ValidBody, ValidQuery } from '../http/validation';
 import { FollowUpsService } from './follow-ups.service';
 
 @ApiTags('follow-ups')
@@ -26,35 +27,33 @@ export class FollowUpsController {
   @CanRead('followUps')
   list(
     @CurrentUser() caller: AuthUser,
-    @Query(new ZodPipe(followUpListQuerySchema)) query: FollowUpListQuery,
+    @ValidQuery(followUpListQuerySchema) query: FollowUpListQuery,
   ): Promise<Page<FollowUpDto>> {
     return this.followUps.list(caller, query);
   }
 
   @Get(':id')
   @CanRead('followUps')
-  get(@CurrentUser() caller: AuthUser, @Param('id', IdPipe) id: number): Promise<FollowUpDto> {
+  get(@CurrentUser() caller: AuthUser, @IdParam() id: number): Promise<FollowUpDto> {
     return this.followUps.get(caller, id);
   }
 
   // Campus members get follow-ups only through the contact entry they log.
   @Post()
   @Roles(...rolesThatWriteAll('followUps'))
-  @ApiBodyFrom(createFollowUpSchema)
   create(
     @CurrentUser() caller: AuthUser,
-    @Body(new ZodPipe(createFollowUpSchema)) body: z.output<typeof createFollowUpSchema>,
+    @ValidBody(createFollowUpSchema) body: z.output<typeof createFollowUpSchema>,
   ): Promise<FollowUpDto> {
     return this.followUps.create(caller, body);
   }
 
   @Patch(':id')
   @CanWrite('followUps')
-  @ApiBodyFrom(updateFollowUpSchema)
   update(
     @CurrentUser() caller: AuthUser,
-    @Param('id', IdPipe) id: number,
-    @Body(new ZodPipe(updateFollowUpSchema)) body: z.output<typeof updateFollowUpSchema>,
+    @IdParam() id: number,
+    @ValidBody(updateFollowUpSchema) body: z.output<typeof updateFollowUpSchema>,
   ): Promise<FollowUpDto> {
     return this.followUps.update(caller, id, body);
   }
@@ -62,11 +61,10 @@ export class FollowUpsController {
   @Post(':id/complete')
   @HttpCode(200)
   @CanWrite('followUps')
-  @ApiBodyFrom(followUpActionSchema)
   complete(
     @CurrentUser() caller: AuthUser,
-    @Param('id', IdPipe) id: number,
-    @Body(new ZodPipe(followUpActionSchema)) body: FollowUpActionRequest,
+    @IdParam() id: number,
+    @ValidBody(followUpActionSchema) body: FollowUpActionRequest,
   ): Promise<FollowUpDto> {
     return this.followUps.act(caller, id, 'complete', body.version);
   }
@@ -74,11 +72,10 @@ export class FollowUpsController {
   @Post(':id/reopen')
   @HttpCode(200)
   @CanWrite('followUps')
-  @ApiBodyFrom(followUpActionSchema)
   reopen(
     @CurrentUser() caller: AuthUser,
-    @Param('id', IdPipe) id: number,
-    @Body(new ZodPipe(followUpActionSchema)) body: FollowUpActionRequest,
+    @IdParam() id: number,
+    @ValidBody(followUpActionSchema) body: FollowUpActionRequest,
   ): Promise<FollowUpDto> {
     return this.followUps.act(caller, id, 'reopen', body.version);
   }
@@ -86,12 +83,24 @@ export class FollowUpsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @CanWrite('followUps')
-  @ApiBodyFrom(followUpActionSchema)
   cancel(
     @CurrentUser() caller: AuthUser,
-    @Param('id', IdPipe) id: number,
-    @Body(new ZodPipe(followUpActionSchema)) body: FollowUpActionRequest,
+    @IdParam() id: number,
+    @ValidBody(followUpActionSchema) body: FollowUpActionRequest,
   ): Promise<FollowUpDto> {
     return this.followUps.act(caller, id, 'cancel', body.version);
+  }
+}
+
+@ApiTags('follow-ups')
+@Controller('employers/:id/follow-up-assignees')
+export class EmployerFollowUpAssigneesController {
+  constructor(private readonly followUps: FollowUpsService) {}
+
+  // Campus members hand follow-ups to nobody but themselves, and leadership to no one.
+  @Get()
+  @Roles(...rolesThatWriteAll('followUps'))
+  list(@CurrentUser() caller: AuthUser, @IdParam() employerId: number): Promise<FollowUpAssigneeDto[]> {
+    return this.followUps.assignees(caller, employerId);
   }
 }

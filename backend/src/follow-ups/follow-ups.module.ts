@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
-import { FollowUpsController } from './follow-ups.controller';
+import { EmployerFollowUpAssigneesController, FollowUpsController } from './follow-ups.controller';
 import { FollowUpsService } from './follow-ups.service';
 
-@Module({ controllers: [FollowUpsController], providers: [FollowUpsService], exports: [FollowUpsService] })
+@Module({
+  controllers: [FollowUpsController, EmployerFollowUpAssigneesController],
+  providers: [FollowUpsService],
+  exports: [FollowUpsService],
+})
 export class FollowUpsModule {}

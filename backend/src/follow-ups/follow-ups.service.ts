@@ -4,6 +4,7 @@ import {
   createFollowUpSchema,
   FOLLOW_UP_ACTION_FROM,
   type FollowUpAction,
+  type FollowUpAssigneeDto,
   type FollowUpDto,
   type FollowUpListQuery,
   type Page,
@@ -11,14 +12,24 @@ import {
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod/mini';
-import { AuditService, createdFields, diffFields } from '../audit';
+import { type AuditRecord, AuditService, createdFields, diffFields, type InsertedAuditEvent } from '../audit';
 import type { AuthUser } from '../auth';
 import { assertUnreachable, readScope } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { oneRow } from '../database/typed-query';
+import { followUpAssigneeCandidates } from '../users';
 import { ColumnChanges, expectVersion } from '../database/versioned-update';
 import { type EmployerAccessRow, readableEmployer, noteEmployerActivity, refreshEmployerActivity } from '../employers';
-import { findFollowUp, followUpPage, followUpsTable, insertFollowUp, updateFollowUp } from './follow-ups.table';
+import {
+  type CreatedFollowUpRow,
+  createdFollowUpFields,
+  findFollowUp,
+  followUpPage,
+  followUpsTable,
+  insertFollowUp,
+  type NewFollowUpRow,
+  updateFollowUp,
+} from './follow-ups.table';
 
 type FollowUpChanges = ColumnChanges<typeof followUpsTable>;
 
@@ -36,6 +47,15 @@ export class FollowUpsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
+
+  /** Whom the caller may hand a follow-up of this employer to (404 when they may not read it). */
+  async assignees(caller: AuthUser, employerId: number): Promise<FollowUpAssigneeDto[]> {
+    const employer = await readableEmployer(this.dataSource.manager, caller, employerId, 'followUps');
+    const candidates = await followUpAssigneeCandidates(this.dataSource, employer.campusGroupIds);
+    return candidates
+      .filter((user) => user.can_act)
+      .map((user) => ({ id: user.id, displayName: user.display_name, role: user.role }));
+  }
 
   list(caller: AuthUser, query: FollowUpListQuery): Promise<Page<FollowUpDto>> {
     return followUpPage(this.dataSource, caller, readScope(caller, 'followUps'), query);
@@ -60,9 +80,8 @@ export class FollowUpsService {
   }
 
   /**
-   * Inserts and audits a follow-up inside the caller's transaction, so a contact entry and its
-   * follow-up are saved together or not at all. `pathPrefix` places field errors (`followUp.`).
-   * The caller refreshes the employer's activity columns.
+   * Inserts and audits a follow-up inside the caller's transaction. `pathPrefix` places field
+   * errors. The caller refreshes the employer's activity columns.
    */
   async createInTransaction(
     manager: EntityManager,
@@ -71,27 +90,64 @@ export class FollowUpsService {
     input: NewFollowUp,
     pathPrefix: string,
   ): Promise<FollowUpDto> {
+    const row = await this.newRow(manager, caller, employer, input, pathPrefix);
+    const created = await insertFollowUp(manager, { ...row, contact_entry_id: input.contactEntryId ?? null });
+    await this.audit.record(manager, this.createdAudit(caller, employer.id, created));
+    return (await findFollowUp(manager, created.id))!;
+  }
+
+  /**
+   * The row of a new follow-up, its assignee checked (`pathPrefix` places field errors:
+   * `followUp.`), for a caller that inserts it in its own statement, as a contact entry does.
+   */
+  async newRow(
+    manager: EntityManager,
+    caller: AuthUser,
+    employer: EmployerAccessRow,
+    input: Omit<NewFollowUp, 'contactEntryId'>,
+    pathPrefix: string,
+  ): Promise<Omit<NewFollowUpRow, 'contact_entry_id'>> {
     const assigneeId = input.assigneeId ?? caller.id;
     await this.assertAssignable(manager, caller, employer, assigneeId, `${pathPrefix}assigneeId`);
-    const id = await insertFollowUp(manager, {
+    return {
       employer_id: employer.id,
-      contact_entry_id: input.contactEntryId ?? null,
       title: input.title,
       notes: input.notes ?? null,
       due_date: input.dueDate,
       assignee_id: assigneeId,
       created_by: caller.id,
-    });
-    const created = (await findFollowUp(manager, id))!;
-    await this.audit.record(manager, {
+    };
+  }
+
+  /**
+   * The audit event of a follow-up that a contact entry's statement inserts as the WITH query `from`
+   * (`row` as `newRow` gave it): its status (the column's default) and entry come from the inserted row.
+   */
+  insertedAudit(caller: AuthUser, row: Omit<NewFollowUpRow, 'contact_entry_id'>, from: string): InsertedAuditEvent {
+    return {
       actorId: caller.id,
       action: 'create',
       entityType: 'follow_up',
-      entityId: id,
-      changes: createdFields(created, FOLLOW_UP_AUDITED_FIELDS),
-      employerId: employer.id,
-    });
-    return created;
+      changes: createdFields<FollowUpDto>(
+        { title: row.title, notes: row.notes, dueDate: row.due_date, assigneeId: row.assignee_id },
+        FOLLOW_UP_AUDITED_FIELDS,
+      ),
+      employerId: row.employer_id,
+      from,
+      fromRow: { status: 'status', contactEntryId: 'contact_entry_id' },
+    };
+  }
+
+  /** The audit record of a follow-up just inserted. */
+  private createdAudit(caller: AuthUser, employerId: number, created: CreatedFollowUpRow): AuditRecord {
+    return {
+      actorId: caller.id,
+      action: 'create',
+      entityType: 'follow_up',
+      entityId: created.id,
+      changes: createdFields(createdFollowUpFields(created), FOLLOW_UP_AUDITED_FIELDS),
+      employerId,
+    };
   }
 
   async update(caller: AuthUser, id: number, input: z.output<typeof updateFollowUpSchema>): Promise<FollowUpDto> {
@@ -177,21 +233,9 @@ export class FollowUpsService {
     // The caller is signed in (so active) and has just been shown to read this employer, which is
     // what working on its follow-ups takes for every role that may create them.
     if (assigneeId === caller.id) return;
-    const assignee = await oneRow<{ role: AuthUser['role']; active: boolean; campus_group_ids: number[] }>(
-      manager,
-      `SELECT u.role, u.active,
-              COALESCE((SELECT array_agg(m.campus_group_id) FROM user_campus_groups m WHERE m.user_id = u.id), '{}')
-                AS campus_group_ids
-         FROM users u WHERE u.id = $1`,
-      [assigneeId],
-    );
-    if (!assignee || !assignee.active) throw ApiException.field(path, 'unknown_assignee', 'No such active user');
-    const groups = assignee.campus_group_ids.map(Number);
-    const canAct =
-      assignee.role === 'admin' ||
-      assignee.role === 'account_manager' ||
-      (assignee.role === 'campus_member' && groups.some((g) => employer.campusGroupIds.includes(g)));
-    if (!canAct) {
+    const [assignee] = await followUpAssigneeCandidates(manager, employer.campusGroupIds, assigneeId);
+    if (!assignee) throw ApiException.field(path, 'unknown_assignee', 'No such active user');
+    if (!assignee.can_act) {
       throw ApiException.field(path, 'assignee_cannot_act', 'This user cannot work on follow-ups of this employer');
     }
   }

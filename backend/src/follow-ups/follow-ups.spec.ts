@@ -1,23 +1,17 @@
 import { addDays, helsinkiDate } from '@tyoelama/shared';
 import { auditRows, insertEmployer } from '../../test/fixtures';
-import { type Client, startTestApp, type TestContext } from '../../test/test-app';
+import { useFixture, useTestApp } from '../../test/test-app';
 
 describe('follow-ups API', () => {
-  let context: TestContext;
-  let north: number;
-  let south: number;
-  let admin: Client & { me: { id: number } };
-
-  beforeAll(async () => {
-    context = await startTestApp();
-    north = await context.createCampusGroup('Pohjoinen');
-    south = await context.createCampusGroup('Etelä');
-    admin = await context.signedIn('admin');
-  });
-  afterAll(() => context.close());
+  const context = useTestApp();
+  const given = useFixture(async () => ({
+    north: await context.createCampusGroup('Pohjoinen'),
+    south: await context.createCampusGroup('Etelä'),
+    admin: await context.signedIn('admin'),
+  }));
 
   const create = async (employerId: number, overrides: Record<string, unknown> = {}) => {
-    const response = await admin.post('/api/follow-ups', {
+    const response = await given.admin.post('/api/follow-ups', {
       employerId,
       title: 'Soita takaisin',
       dueDate: '2026-12-01',
@@ -35,7 +29,7 @@ describe('follow-ups API', () => {
     )[0].due;
 
   it('lets staff create a standalone follow-up assigned to themselves by default, audited', async () => {
-    const employer = await insertEmployer(context.dataSource, { name: 'Luonti Oy', ownerCampusGroupId: north });
+    const employer = await insertEmployer(context.dataSource, { name: 'Luonti Oy', ownerCampusGroupId: given.north });
     const manager = await context.signedIn('account_manager');
     const response = await manager.post('/api/follow-ups', {
       employerId: employer,
@@ -64,9 +58,9 @@ describe('follow-ups API', () => {
   });
 
   it('refuses a contact entry of another employer, an archived employer and bad input, changing nothing', async () => {
-    const employer = await insertEmployer(context.dataSource, { name: 'Virhe Oy', ownerCampusGroupId: north });
-    const other = await insertEmployer(context.dataSource, { name: 'Toinen Oy', ownerCampusGroupId: north });
-    const otherEntry = await admin.post('/api/contact-entries', {
+    const employer = await insertEmployer(context.dataSource, { name: 'Virhe Oy', ownerCampusGroupId: given.north });
+    const other = await insertEmployer(context.dataSource, { name: 'Toinen Oy', ownerCampusGroupId: given.north });
+    const otherEntry = await given.admin.post('/api/contact-entries', {
       employerId: other,
       type: 'email',
       occurredAt: '2026-01-10T10:00:00.000Z',
@@ -74,7 +68,7 @@ describe('follow-ups API', () => {
     });
     const [{ before }] = await context.dataSource.query(`SELECT count(*)::int AS before FROM follow_ups`);
 
-    const wrongEntry = await admin.post('/api/follow-ups', {
+    const wrongEntry = await given.admin.post('/api/follow-ups', {
       employerId: employer,
       title: 'X',
       dueDate: '2026-12-01',
@@ -88,11 +82,15 @@ describe('follow-ups API', () => {
         message: 'The contact entry does not belong to this employer',
       },
     ]);
-    const badInput = await admin.post('/api/follow-ups', { employerId: employer, title: '', dueDate: '1.12.2026' });
+    const badInput = await given.admin.post('/api/follow-ups', {
+      employerId: employer,
+      title: '',
+      dueDate: '1.12.2026',
+    });
     expect(badInput.body.fieldErrors.map((e: { path: string }) => e.path).sort()).toEqual(['dueDate', 'title']);
     const inactive = await context.createUser('account_manager');
     await context.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [inactive]);
-    const inactiveAssignee = await admin.post('/api/follow-ups', {
+    const inactiveAssignee = await given.admin.post('/api/follow-ups', {
       employerId: employer,
       title: 'X',
       dueDate: '2026-12-01',
@@ -100,11 +98,15 @@ describe('follow-ups API', () => {
     });
     expect(inactiveAssignee.body.fieldErrors[0]).toMatchObject({ path: 'assigneeId', code: 'unknown_assignee' });
     expect(
-      (await admin.post('/api/follow-ups', { employerId: 999999, title: 'X', dueDate: '2026-12-01' })).status,
+      (await given.admin.post('/api/follow-ups', { employerId: 999999, title: 'X', dueDate: '2026-12-01' })).status,
     ).toBe(404);
 
     await context.dataSource.query(`UPDATE employers SET archived_at = now() WHERE id = $1`, [employer]);
-    const archived = await admin.post('/api/follow-ups', { employerId: employer, title: 'X', dueDate: '2026-12-01' });
+    const archived = await given.admin.post('/api/follow-ups', {
+      employerId: employer,
+      title: 'X',
+      dueDate: '2026-12-01',
+    });
     expect(archived.status).toBe(409);
     expect(archived.body.code).toBe('EMPLOYER_ARCHIVED');
 
@@ -113,8 +115,8 @@ describe('follow-ups API', () => {
   });
 
   it('lets neither campus members nor leadership create standalone follow-ups', async () => {
-    const employer = await insertEmployer(context.dataSource, { name: 'Kielto Oy', ownerCampusGroupId: north });
-    const member = await context.signedIn('campus_member', [north]);
+    const employer = await insertEmployer(context.dataSource, { name: 'Kielto Oy', ownerCampusGroupId: given.north });
+    const member = await context.signedIn('campus_member', [given.north]);
     const leader = await context.signedIn('leadership');
     const body = { employerId: employer, title: 'X', dueDate: '2026-12-01' };
     expect((await member.post('/api/follow-ups', body)).status).toBe(403);
@@ -122,7 +124,7 @@ describe('follow-ups API', () => {
   });
 
   it('filters overdue, today and this week by the Helsinki date, with the overdue flag', async () => {
-    const employer = await insertEmployer(context.dataSource, { name: 'Eräpäivä Oy', ownerCampusGroupId: north });
+    const employer = await insertEmployer(context.dataSource, { name: 'Eräpäivä Oy', ownerCampusGroupId: given.north });
     const today = helsinkiDate();
     const made: Record<string, { id: number; version: number }> = {};
     for (const [name, offset] of [
@@ -137,12 +139,12 @@ describe('follow-ups API', () => {
     ] as const) {
       made[name] = await create(employer, { title: name, dueDate: addDays(today, offset) });
     }
-    await admin.post(`/api/follow-ups/${made.doneYesterday.id}/complete`, { version: 1 });
-    await admin.post(`/api/follow-ups/${made.doneToday.id}/complete`, { version: 1 });
-    await admin.post(`/api/follow-ups/${made.cancelledYesterday.id}/cancel`, { version: 1 });
+    await given.admin.post(`/api/follow-ups/${made.doneYesterday.id}/complete`, { version: 1 });
+    await given.admin.post(`/api/follow-ups/${made.doneToday.id}/complete`, { version: 1 });
+    await given.admin.post(`/api/follow-ups/${made.cancelledYesterday.id}/cancel`, { version: 1 });
 
     const titles = async (due: string) => {
-      const response = await admin.get(`/api/follow-ups?employerId=${employer}&due=${due}`);
+      const response = await given.admin.get(`/api/follow-ups?employerId=${employer}&due=${due}`);
       expect(response.status).toBe(200);
       expect(response.body.total).toBe(response.body.items.length);
       return response.body.items.map((f: { title: string }) => f.title);
@@ -151,7 +153,7 @@ describe('follow-ups API', () => {
     expect(await titles('today')).toEqual(['today', 'doneToday']);
     expect(await titles('week')).toEqual(['today', 'inThree', 'inSix']);
 
-    const all = await admin.get(`/api/follow-ups?employerId=${employer}`);
+    const all = await given.admin.get(`/api/follow-ups?employerId=${employer}`);
     const flags = Object.fromEntries(
       all.body.items.map((f: { title: string; overdue: boolean }) => [f.title, f.overdue]),
     );
@@ -169,7 +171,7 @@ describe('follow-ups API', () => {
   });
 
   it('filters by assignee and status, ordered by due date, paging through all with a cursor', async () => {
-    const employer = await insertEmployer(context.dataSource, { name: 'Lista Oy', ownerCampusGroupId: north });
+    const employer = await insertEmployer(context.dataSource, { name: 'Lista Oy', ownerCampusGroupId: given.north });
     const manager = await context.signedIn('account_manager');
     const dates = ['2026-12-05', '2026-12-01', '2026-12-03', '2026-12-01', '2026-12-04'];
     const ids: number[] = [];
@@ -189,42 +191,42 @@ describe('follow-ups API', () => {
     } while (cursor);
     expect(seen).toEqual([ids[1], ids[3], ids[2], ids[4], ids[0]]);
 
-    const byId = await admin.get(`/api/follow-ups?assignee=${manager.me.id}&status=done`);
+    const byId = await given.admin.get(`/api/follow-ups?assignee=${manager.me.id}&status=done`);
     expect(byId.body.items.map((f: { id: number }) => f.id)).toEqual([done.id]);
-    expect((await admin.get('/api/follow-ups?assignee=someone')).status).toBe(400);
-    expect((await admin.get('/api/follow-ups?due=tomorrow')).status).toBe(400);
+    expect((await given.admin.get('/api/follow-ups?assignee=someone')).status).toBe(400);
+    expect((await given.admin.get('/api/follow-ups?due=tomorrow')).status).toBe(400);
   });
 
   it('completes, reopens and cancels, refusing invalid transitions with 409', async () => {
-    const employer = await insertEmployer(context.dataSource, { name: 'Tila Oy', ownerCampusGroupId: north });
+    const employer = await insertEmployer(context.dataSource, { name: 'Tila Oy', ownerCampusGroupId: given.north });
     const later = await create(employer, { dueDate: '2026-12-20' });
     const first = await create(employer, { dueDate: '2026-12-10' });
     expect(await nextDue(employer)).toBe('2026-12-10');
 
-    const completed = await admin.post(`/api/follow-ups/${first.id}/complete`, { version: 1 });
+    const completed = await given.admin.post(`/api/follow-ups/${first.id}/complete`, { version: 1 });
     expect(completed.status).toBe(200);
     expect(completed.body).toMatchObject({ status: 'done', version: 2, completedByName: expect.any(String) });
     expect(completed.body.completedAt).not.toBeNull();
     expect(await nextDue(employer)).toBe('2026-12-20');
 
-    const again = await admin.post(`/api/follow-ups/${first.id}/complete`, { version: 2 });
+    const again = await given.admin.post(`/api/follow-ups/${first.id}/complete`, { version: 2 });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('FOLLOW_UP_ACTION_NOT_ALLOWED');
-    expect((await admin.post(`/api/follow-ups/${first.id}/cancel`, { version: 2 })).status).toBe(409);
+    expect((await given.admin.post(`/api/follow-ups/${first.id}/cancel`, { version: 2 })).status).toBe(409);
 
-    const reopened = await admin.post(`/api/follow-ups/${first.id}/reopen`, { version: 2 });
+    const reopened = await given.admin.post(`/api/follow-ups/${first.id}/reopen`, { version: 2 });
     expect(reopened.body).toMatchObject({ status: 'open', completedAt: null, completedByName: null, version: 3 });
     expect(await nextDue(employer)).toBe('2026-12-10');
-    expect((await admin.post(`/api/follow-ups/${first.id}/reopen`, { version: 3 })).status).toBe(409);
+    expect((await given.admin.post(`/api/follow-ups/${first.id}/reopen`, { version: 3 })).status).toBe(409);
 
-    const cancelled = await admin.post(`/api/follow-ups/${first.id}/cancel`, { version: 3 });
+    const cancelled = await given.admin.post(`/api/follow-ups/${first.id}/cancel`, { version: 3 });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', completedAt: null, version: 4 });
-    const completeCancelled = await admin.post(`/api/follow-ups/${first.id}/complete`, { version: 4 });
+    const completeCancelled = await given.admin.post(`/api/follow-ups/${first.id}/complete`, { version: 4 });
     expect(completeCancelled.status).toBe(409);
     expect(completeCancelled.body.code).toBe('FOLLOW_UP_ACTION_NOT_ALLOWED');
-    expect((await admin.post(`/api/follow-ups/${first.id}/reopen`, { version: 4 })).body.status).toBe('open');
+    expect((await given.admin.post(`/api/follow-ups/${first.id}/reopen`, { version: 4 })).body.status).toBe('open');
 
-    expect((await admin.post(`/api/follow-ups/${later.id}/complete`, {})).status).toBe(400);
+    expect((await given.admin.post(`/api/follow-ups/${later.id}/complete`, {})).status).toBe(400);
     const audits = await auditRows(context.dataSource, 'follow_up', first.id);
     expect(audits.map((a) => [a.action, a.employer_id, a.changes.status])).toEqual([
       ['create', employer, [null, 'open']],
@@ -236,9 +238,9 @@ describe('follow-ups API', () => {
   });
 
   it('refuses a stale edit or action with 409 and the current follow-up', async () => {
-    const employer = await insertEmployer(context.dataSource, { name: 'Vanha Oy', ownerCampusGroupId: north });
+    const employer = await insertEmployer(context.dataSource, { name: 'Vanha Oy', ownerCampusGroupId: given.north });
     const followUp = await create(employer);
-    const edited = await admin.patch(`/api/follow-ups/${followUp.id}`, {
+    const edited = await given.admin.patch(`/api/follow-ups/${followUp.id}`, {
       version: 1,
       title: 'Uusi otsikko',
       dueDate: '2026-12-02',
@@ -246,24 +248,24 @@ describe('follow-ups API', () => {
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ title: 'Uusi otsikko', dueDate: '2026-12-02', version: 2 });
 
-    const stale = await admin.patch(`/api/follow-ups/${followUp.id}`, { version: 1, title: 'Vanha' });
+    const stale = await given.admin.patch(`/api/follow-ups/${followUp.id}`, { version: 1, title: 'Vanha' });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('STALE_VERSION');
     expect(stale.body.current).toMatchObject({ id: followUp.id, title: 'Uusi otsikko', version: 2 });
-    const staleAction = await admin.post(`/api/follow-ups/${followUp.id}/complete`, { version: 1 });
+    const staleAction = await given.admin.post(`/api/follow-ups/${followUp.id}/complete`, { version: 1 });
     expect(staleAction.status).toBe(409);
     expect(staleAction.body.current.status).toBe('open');
 
-    const invalid = await admin.patch(`/api/follow-ups/${followUp.id}`, { version: 2, dueDate: '2026-02-30' });
+    const invalid = await given.admin.patch(`/api/follow-ups/${followUp.id}`, { version: 2, dueDate: '2026-02-30' });
     expect(invalid.status).toBe(400);
-    expect((await admin.get(`/api/follow-ups/${followUp.id}`)).body).toMatchObject({
+    expect((await given.admin.get(`/api/follow-ups/${followUp.id}`)).body).toMatchObject({
       version: 2,
       dueDate: '2026-12-02',
     });
 
     const [, update] = await auditRows(context.dataSource, 'follow_up', followUp.id);
     expect(update).toEqual({
-      actor_id: admin.me.id,
+      actor_id: given.admin.me.id,
       action: 'update',
       employer_id: employer,
       changes: { title: ['Soita takaisin', 'Uusi otsikko'], dueDate: ['2026-12-01', '2026-12-02'] },
@@ -273,12 +275,12 @@ describe('follow-ups API', () => {
   it('lets a campus member act only on follow-ups assigned to them, and hides other groups', async () => {
     const employer = await insertEmployer(context.dataSource, {
       name: 'Kampus Oy',
-      ownerCampusGroupId: north,
-      campusGroupIds: [south],
+      ownerCampusGroupId: given.north,
+      campusGroupIds: [given.south],
     });
-    const elsewhere = await insertEmployer(context.dataSource, { name: 'Muualla Oy', ownerCampusGroupId: north });
-    const member = await context.signedIn('campus_member', [south]);
-    const colleague = await context.signedIn('campus_member', [south]);
+    const elsewhere = await insertEmployer(context.dataSource, { name: 'Muualla Oy', ownerCampusGroupId: given.north });
+    const member = await context.signedIn('campus_member', [given.south]);
+    const colleague = await context.signedIn('campus_member', [given.south]);
     const mine = await create(employer, { assigneeId: member.me.id });
     const theirs = await create(employer, { assigneeId: colleague.me.id });
     const hidden = await create(elsewhere);
@@ -306,12 +308,146 @@ describe('follow-ups API', () => {
 
     // A staff member may hand a follow-up only to someone who can see the employer.
     const outsider = await context.createUser('campus_member', [await context.createCampusGroup('Länsi')]);
-    const toOutsider = await admin.patch(`/api/follow-ups/${theirs.id}`, { version: 1, assigneeId: outsider });
+    const toOutsider = await given.admin.patch(`/api/follow-ups/${theirs.id}`, { version: 1, assigneeId: outsider });
     expect(toOutsider.body.fieldErrors[0]).toMatchObject({ path: 'assigneeId', code: 'assignee_cannot_act' });
   });
 
+  it('refuses each bad field of an edit with a field-level 400, changing nothing', async () => {
+    const employer = await insertEmployer(context.dataSource, { name: 'Kenttä Oy', ownerCampusGroupId: given.north });
+    const followUp = await create(employer);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ title: '' }, 'title'],
+      [{ title: 'x'.repeat(301) }, 'title'],
+      [{ notes: 'x'.repeat(2001) }, 'notes'],
+      [{ dueDate: '1.12.2026' }, 'dueDate'],
+      [{ dueDate: null }, 'dueDate'],
+      [{ assigneeId: 0 }, 'assigneeId'],
+      [{ assigneeId: 'someone' }, 'assigneeId'],
+      [{ version: undefined }, 'version'],
+      [{ status: 'done' }, 'status'],
+    ];
+    for (const [change, path] of cases) {
+      const response = await given.admin.patch(`/api/follow-ups/${followUp.id}`, { version: 1, ...change });
+      expect(response.status).toBe(400);
+      expect(response.body.fieldErrors.map((e: { path: string }) => e.path)).toEqual([path]);
+    }
+    expect((await given.admin.get(`/api/follow-ups/${followUp.id}`)).body).toMatchObject({
+      version: 1,
+      title: 'Soita takaisin',
+      dueDate: '2026-12-01',
+    });
+    expect(await auditRows(context.dataSource, 'follow_up', followUp.id)).toHaveLength(1);
+  });
+
+  it('reassigns only to active users who may work on the employer, audited', async () => {
+    const employer = await insertEmployer(context.dataSource, {
+      name: 'Siirto Oy',
+      ownerCampusGroupId: given.north,
+      campusGroupIds: [given.south],
+    });
+    const manager = await context.signedIn('account_manager');
+    const southMember = await context.signedIn('campus_member', [given.south]);
+    const westMember = await context.createUser('campus_member', [await context.createCampusGroup('Länsi 2')]);
+    const leader = await context.createUser('leadership');
+    const followUp = await create(employer, { assigneeId: manager.me.id });
+
+    for (const [assigneeId, code] of [
+      [westMember, 'assignee_cannot_act'],
+      [leader, 'assignee_cannot_act'],
+      [999999, 'unknown_assignee'],
+    ] as const) {
+      const refused = await manager.patch(`/api/follow-ups/${followUp.id}`, { version: 1, assigneeId });
+      expect(refused.status).toBe(400);
+      expect(refused.body.fieldErrors).toEqual([expect.objectContaining({ path: 'assigneeId', code })]);
+    }
+
+    const handed = await manager.patch(`/api/follow-ups/${followUp.id}`, {
+      version: 1,
+      assigneeId: southMember.me.id,
+      dueDate: '2026-12-15',
+    });
+    expect(handed.status).toBe(200);
+    expect(handed.body).toMatchObject({ assigneeId: southMember.me.id, assigneeName: southMember.me.displayName });
+    // The new assignee may now complete it, and sees it as theirs.
+    expect((await southMember.get('/api/follow-ups?assignee=me')).body.items.map((f: { id: number }) => f.id)).toEqual([
+      followUp.id,
+    ]);
+    expect((await southMember.post(`/api/follow-ups/${followUp.id}/complete`, { version: 2 })).status).toBe(200);
+
+    const [, reassigned] = await auditRows(context.dataSource, 'follow_up', followUp.id);
+    expect(reassigned).toEqual({
+      actor_id: manager.me.id,
+      action: 'update',
+      employer_id: employer,
+      changes: { assigneeId: [manager.me.id, southMember.me.id], dueDate: ['2026-12-01', '2026-12-15'] },
+    });
+  });
+
+  it('lists whom a follow-up of an employer may be handed to, for staff only', async () => {
+    const employer = await insertEmployer(context.dataSource, { name: 'Valinta Oy', ownerCampusGroupId: given.south });
+    const hiddenFromMember = await insertEmployer(context.dataSource, {
+      name: 'Piilo Oy',
+      ownerCampusGroupId: given.north,
+    });
+    const manager = await context.signedIn('account_manager');
+    const southMember = await context.signedIn('campus_member', [given.south]);
+    const northMember = await context.createUser('campus_member', [given.north]);
+    const leader = await context.signedIn('leadership');
+    const inactive = await context.createUser('account_manager');
+    await context.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [inactive]);
+
+    const response = await manager.get(`/api/employers/${employer}/follow-up-assignees`);
+    expect(response.status).toBe(200);
+    const ids = response.body.map((user: { id: number }) => user.id);
+    expect(ids).toEqual(expect.arrayContaining([given.admin.me.id, manager.me.id, southMember.me.id]));
+    expect(ids).not.toContain(northMember);
+    expect(ids).not.toContain(leader.me.id);
+    expect(ids).not.toContain(inactive);
+    expect(response.body.find((user: { id: number }) => user.id === southMember.me.id)).toEqual({
+      id: southMember.me.id,
+      displayName: southMember.me.displayName,
+      role: 'campus_member',
+    });
+
+    expect((await southMember.get(`/api/employers/${employer}/follow-up-assignees`)).status).toBe(403);
+    expect((await southMember.get(`/api/employers/${hiddenFromMember}/follow-up-assignees`)).status).toBe(403);
+    expect((await leader.get(`/api/employers/${employer}/follow-up-assignees`)).status).toBe(403);
+    expect((await given.admin.get('/api/employers/999999/follow-up-assignees')).status).toBe(404);
+    expect((await given.admin.get('/api/employers/abc/follow-up-assignees')).status).toBe(404);
+  });
+
+  it('lets an account manager create, edit, reschedule and complete any follow-up', async () => {
+    const employer = await insertEmployer(context.dataSource, { name: 'Arki Oy', ownerCampusGroupId: given.north });
+    const manager = await context.signedIn('account_manager');
+    const othersFollowUp = await create(employer);
+    const edited = await manager.patch(`/api/follow-ups/${othersFollowUp.id}`, {
+      version: 1,
+      title: 'Soita huomenna',
+      notes: 'Kysy ohjaajasta',
+    });
+    expect(edited.body).toMatchObject({ title: 'Soita huomenna', notes: 'Kysy ohjaajasta', version: 2 });
+    const cleared = await manager.patch(`/api/follow-ups/${othersFollowUp.id}`, { version: 2, notes: '' });
+    expect(cleared.body).toMatchObject({ notes: null, version: 3 });
+    const moved = await manager.patch(`/api/follow-ups/${othersFollowUp.id}`, { version: 3, dueDate: '2027-01-04' });
+    expect(moved.body.dueDate).toBe('2027-01-04');
+    expect(await nextDue(employer)).toBe('2027-01-04');
+    expect((await manager.post(`/api/follow-ups/${othersFollowUp.id}/complete`, { version: 4 })).status).toBe(200);
+    const actions = (await auditRows(context.dataSource, 'follow_up', othersFollowUp.id)).map((a) => [
+      a.action,
+      a.actor_id,
+      Object.keys(a.changes).sort(),
+    ]);
+    expect(actions).toEqual([
+      ['create', given.admin.me.id, ['assigneeId', 'dueDate', 'status', 'title']],
+      ['update', manager.me.id, ['notes', 'title']],
+      ['update', manager.me.id, ['notes']],
+      ['update', manager.me.id, ['dueDate']],
+      ['complete', manager.me.id, ['status']],
+    ]);
+  });
+
   it('lets leadership read follow-ups but change none', async () => {
-    const employer = await insertEmployer(context.dataSource, { name: 'Johto Oy', ownerCampusGroupId: north });
+    const employer = await insertEmployer(context.dataSource, { name: 'Johto Oy', ownerCampusGroupId: given.north });
     const followUp = await create(employer);
     const leader = await context.signedIn('leadership');
     expect((await leader.get(`/api/follow-ups/${followUp.id}`)).status).toBe(200);

@@ -1,12 +1,19 @@
-import type { FollowUpDto, FollowUpListQuery, FollowUpStatus, Page } from '@tyoelama/shared';
+import type {
+  FollowUpAuditedField,
+  FollowUpDto,
+  FollowUpListQuery,
+  FollowUpStatus,
+  HomeFollowUps,
+  Page,
+} from '@tyoelama/shared';
 import type { AuthUser } from '../auth';
 import { assertUnreachable, type CampusScope } from '../auth';
-import { decodeCursor, pageSize } from '../database/keyset';
 import { HELSINKI_TODAY, SqlParams } from '../database/sql';
 import { employerVisibleSql } from '../employers';
-import { keysetPage } from '../database/keyset-page';
+import { keysetListPage } from '../database/keyset-list';
+import { versionedColumns, versionedRecordFields } from '../database/record-fields';
 import { columnList, date, defineTable, integer, type RowOf, text, timestamptz, varchar } from '../database/table';
-import { oneRow, type Queryable, rows } from '../database/typed-query';
+import { oneRow, preparedRows, type Queryable, rows } from '../database/typed-query';
 import { type ColumnChanges, versionedUpdate } from '../database/versioned-update';
 
 export const followUpsTable = defineTable('follow_ups', {
@@ -22,9 +29,7 @@ export const followUpsTable = defineTable('follow_ups', {
   completed_at: timestamptz().orNull(),
   completed_by: integer().orNull(),
   created_by: integer().orNull(),
-  created_at: timestamptz(),
-  updated_at: timestamptz(),
-  version: integer(),
+  ...versionedColumns(),
 });
 
 export type FollowUpRow = RowOf<typeof followUpsTable>;
@@ -79,9 +84,7 @@ function toDto(row: FollowUpView): FollowUpDto {
     completedAt: row.completed_at?.toISOString() ?? null,
     completedByName: row.completed_by_name,
     createdById: row.created_by,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    version: row.version,
+    ...versionedRecordFields(row),
     overdue: row.overdue,
   };
 }
@@ -119,26 +122,70 @@ export async function followUpPage(
   scope: CampusScope,
   query: FollowUpListQuery,
 ): Promise<Page<FollowUpDto>> {
-  const limit = pageSize(query.limit);
   const params = new SqlParams();
-  const where = [
-    employerVisibleSql(scope, 'f.employer_id', params),
-    ...followUpFilterConditions(caller, query, params),
-  ];
-  const [{ total }] = await rows<{ total: number }>(
+  return keysetListPage(db, {
+    from: VIEW_FROM,
+    countFrom: 'follow_ups f',
+    columns: VIEW_COLUMNS,
+    where: [employerVisibleSql(scope, 'f.employer_id', params), ...followUpFilterConditions(caller, query, params)],
+    params,
+    order: { key: 'f.due_date', keyPart: 'date', id: 'f.id', cursorKey: (row: FollowUpView) => row.due_date },
+    query,
+    toItem: toDto,
+  });
+}
+
+type DueSection = keyof HomeFollowUps;
+
+/**
+ * The open follow-ups assigned to `assigneeId` that are overdue, due `today` or due in the next six
+ * days (Helsinki days, `today` given by the caller so the sections match the day its answer is
+ * remembered for), at most `limit` per section, with each section's total. One statement on the
+ * assignee index instead of a count and a page per section: the home page is asked for on every visit.
+ */
+export async function dueFollowUpsOf(
+  db: Queryable,
+  assigneeId: number,
+  scope: CampusScope,
+  limit: number,
+  today: string,
+): Promise<HomeFollowUps> {
+  const params = new SqlParams();
+  const visible = employerVisibleSql(scope, 'f.employer_id', params);
+  const day = `${params.add(today)}::date`;
+  // Ranked on the bare index rows first: a busy assignee has a thousand open follow-ups, and
+  // joining names to all of them before cutting each section to `limit` took 200 ms.
+  const fetched = await preparedRows<FollowUpView & { section: DueSection; section_total: number }>(
     db,
-    `SELECT count(*)::int AS total FROM follow_ups f WHERE ${where.join(' AND ')}`,
+    `WITH due AS (
+       SELECT f.id, f.due_date,
+              CASE WHEN f.due_date < ${day} THEN 'overdue' WHEN f.due_date = ${day} THEN 'today' ELSE 'week' END AS section
+         FROM follow_ups f
+        WHERE f.assignee_id = ${params.add(assigneeId)} AND f.status = 'open'
+          AND f.due_date <= ${day} + 6 AND ${visible}),
+     ranked AS (
+       SELECT id, section, row_number() OVER (PARTITION BY section ORDER BY due_date, id) AS position,
+              count(*) OVER (PARTITION BY section)::int AS section_total
+         FROM due)
+     SELECT v.*, r.section, r.section_total
+       FROM ranked r
+      -- Looked up by id, one by one (OFFSET 0 keeps the planner from flattening the subquery): it
+      -- cannot tell that only a few rows survive the cut, and otherwise hash-joins every follow-up.
+      CROSS JOIN LATERAL (SELECT ${VIEW_COLUMNS} FROM ${VIEW_FROM} WHERE f.id = r.id OFFSET 0) v
+      WHERE r.position <= ${params.add(limit)}
+      ORDER BY v.due_date, v.id`,
     params.values,
   );
-  const cursor = decodeCursor(query.cursor, ['date', 'id']);
-  if (cursor) where.push(`(f.due_date, f.id) > (${params.add(cursor[0])}::date, ${params.add(cursor[1])})`);
-  const fetched = await rows<FollowUpView>(
-    db,
-    `SELECT ${VIEW_COLUMNS} FROM ${VIEW_FROM} WHERE ${where.join(' AND ')}
-      ORDER BY f.due_date, f.id LIMIT ${params.add(limit + 1)}`,
-    params.values,
-  );
-  return { ...keysetPage(fetched, limit, toDto, (last) => [last.due_date, last.id]), total };
+  const sections: HomeFollowUps = {
+    overdue: { items: [], total: 0 },
+    today: { items: [], total: 0 },
+    week: { items: [], total: 0 },
+  };
+  for (const row of fetched) {
+    sections[row.section].items.push(toDto(row));
+    sections[row.section].total = row.section_total;
+  }
+  return sections;
 }
 
 /**
@@ -165,22 +212,53 @@ export type NewFollowUpRow = Pick<
   'employer_id' | 'contact_entry_id' | 'title' | 'notes' | 'assignee_id' | 'created_by'
 > & { due_date: string };
 
-export async function insertFollowUp(db: Queryable, values: NewFollowUpRow): Promise<number> {
-  const [{ id }] = await rows<Pick<FollowUpRow, 'id'>>(
-    db,
-    `INSERT INTO follow_ups (employer_id, contact_entry_id, title, notes, due_date, assignee_id, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [
-      values.employer_id,
-      values.contact_entry_id,
-      values.title,
-      values.notes,
-      values.due_date,
-      values.assignee_id,
-      values.created_by,
-    ],
-  );
-  return id;
+/** The columns of a new follow-up its audit record is made of, as an INSERT … RETURNING list. */
+const CREATED_COLUMNS = 'id, title, notes, due_date::text AS due_date, assignee_id, status, contact_entry_id';
+
+/** A follow-up as its INSERT returned it (CREATED_COLUMNS). */
+export interface CreatedFollowUpRow {
+  id: number;
+  title: string;
+  notes: string | null;
+  due_date: string;
+  assignee_id: number;
+  status: FollowUpStatus;
+  contact_entry_id: number | null;
+}
+
+/**
+ * The INSERT of a new follow-up, returning CREATED_COLUMNS. `contactEntryIdSql` is a parameter, or
+ * a column of the WITH query a contact entry is inserted by in the same statement (`FROM`).
+ */
+export function insertFollowUpSql(
+  values: Omit<NewFollowUpRow, 'contact_entry_id'>,
+  params: SqlParams,
+  contactEntryId: { sql: string; from?: string },
+): string {
+  return `INSERT INTO follow_ups (employer_id, contact_entry_id, title, notes, due_date, assignee_id, created_by)
+     SELECT ${params.add(values.employer_id)}::int, ${contactEntryId.sql}, ${params.add(values.title)}, ${params.add(values.notes)},
+            ${params.add(values.due_date)}::date, ${params.add(values.assignee_id)}::int, ${params.add(values.created_by)}::int
+            ${contactEntryId.from ? `FROM ${contactEntryId.from}` : ''}
+     RETURNING ${CREATED_COLUMNS}`;
+}
+
+export async function insertFollowUp(db: Queryable, values: NewFollowUpRow): Promise<CreatedFollowUpRow> {
+  const params = new SqlParams();
+  const sql = insertFollowUpSql(values, params, { sql: `${params.add(values.contact_entry_id)}::int` });
+  const [created] = await rows<CreatedFollowUpRow>(db, sql, params.values);
+  return created;
+}
+
+/** The audited fields of a new follow-up (FOLLOW_UP_AUDITED_FIELDS), from its INSERT's row. */
+export function createdFollowUpFields(row: CreatedFollowUpRow): Pick<FollowUpDto, FollowUpAuditedField> {
+  return {
+    title: row.title,
+    notes: row.notes,
+    dueDate: row.due_date,
+    assigneeId: row.assignee_id,
+    status: row.status,
+    contactEntryId: row.contact_entry_id,
+  };
 }
 
 /** Saves `changes` if `before` is still the current version; returns the follow-up as saved. */
@@ -202,6 +280,24 @@ export async function updateFollowUp(
 /** The ids of the follow-ups a contact entry asked for, as an `integer[]` expression. */
 export function followUpIdsOfEntrySql(contactEntryIdSql: string): string {
   return `COALESCE((SELECT array_agg(f.id ORDER BY f.id) FROM follow_ups f WHERE f.contact_entry_id = ${contactEntryIdSql}), '{}')`;
+}
+
+/**
+ * Links follow-ups back to their restored contact entry; one linked elsewhere since, or moved to
+ * another employer, stays as it is.
+ */
+export async function reattachFollowUpsToEntry(
+  db: Queryable,
+  contactEntryId: number,
+  employerId: number,
+  followUpIds: readonly number[],
+): Promise<void> {
+  if (followUpIds.length === 0) return;
+  await db.query(
+    `UPDATE follow_ups SET contact_entry_id = $1
+      WHERE id = ANY($3::int[]) AND employer_id = $2 AND contact_entry_id IS NULL`,
+    [contactEntryId, employerId, followUpIds],
+  );
 }
 
 /** Follow-ups outlive the contact entry that asked for them: only the link goes. */

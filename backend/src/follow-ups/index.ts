@@ -3,8 +3,11 @@ export { FollowUpsModule } from './follow-ups.module';
 export { FollowUpsService } from './follow-ups.service';
 export {
   detachFollowUpsFromEntry,
+  dueFollowUpsOf,
   followUpFilterConditions,
   followUpIdsOfEntrySql,
   followUpOverdueSql,
+  insertFollowUpSql,
+  reattachFollowUpsToEntry,
 } from './follow-ups.table';
 export { followUpsTable } from './follow-ups.table';

@@ -88,6 +88,19 @@ export class ApiException extends Error {
     return new ApiException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Sign in required');
   }
 
+  /** 409 for a value another record already has, naming the field that must change. */
+  static taken(
+    code: ApiErrorCode,
+    message: string,
+    field: { path: string; code: FieldErrorCode },
+    detail?: unknown,
+  ): ApiException {
+    return new ApiException(HttpStatus.CONFLICT, code, message, {
+      fieldErrors: [{ ...field, message: 'Already in use' }],
+      detail,
+    });
+  }
+
   /** 409 with the record as it is now, so the client can show what changed meanwhile. */
   static staleVersion(current: unknown): ApiException {
     return new ApiException(

@@ -1,5 +1,4 @@
-import { type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { applyDecorators } from '@nestjs/common';
+import { type ArgumentMetadata, Body, Param, type PipeTransform, Query } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
 import { idParam, validate } from '@tyoelama/shared';
 import * as z from 'zod/mini';
@@ -28,9 +27,26 @@ export class IdPipe implements PipeTransform<string, number> {
   }
 }
 
-/** Documents a body in OpenAPI from the very schema that validates it. */
-export function ApiBodyFrom(schema: z.ZodMiniType): MethodDecorator {
-  return applyDecorators(
-    ApiBody({ schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> }),
-  );
+/** A record id from the path (`:id` unless named otherwise), parsed by `IdPipe`. */
+export const IdParam = (name = 'id'): ParameterDecorator => Param(name, IdPipe);
+
+/** The query string, validated by the shared list or report schema. */
+export const ValidQuery = (schema: z.ZodMiniType): ParameterDecorator => Query(new ZodPipe(schema));
+
+/**
+ * The JSON body, validated by the shared schema and documented in OpenAPI from that very schema,
+ * so the document cannot drift from what the route accepts.
+ */
+export function ValidBody(schema: z.ZodMiniType): ParameterDecorator {
+  const documentBody = ApiBody({
+    schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+  });
+  return (target, method, index) => {
+    Body(new ZodPipe(schema))(target, method, index);
+    // Parameter decorators get no descriptor; the body's documentation belongs to the method.
+    if (method === undefined) throw new Error('@ValidBody() is for route handler parameters');
+    const descriptor = Object.getOwnPropertyDescriptor(target, method);
+    if (!descriptor) throw new Error(`@ValidBody(): no method ${String(method)}`);
+    documentBody(target, method, descriptor);
+  };
 }

@@ -8,6 +8,7 @@ import {
   insertEmployers,
   linkCampusGroups,
   lockEmployerValues,
+  newEmployerValues,
   reserveEmployerIds,
   updateEmployers,
 } from '../employers';
@@ -122,28 +123,19 @@ export function settleMergedRows(plan: CommitPlan): void {
 
 function newValues(row: ParsedRow, target: CommitTarget): EmployerValues {
   const employer = row.employer;
-  return {
+  return newEmployerValues({
+    ...employer,
     name: employer.name!,
-    businessId: employer.businessId ?? null,
-    industryClassification: employer.industryClassification ?? null,
-    industrySection: employer.industrySection ?? null,
-    industryCode: employer.industryCode ?? null,
-    municipality: employer.municipality ?? null,
-    streetAddress: employer.streetAddress ?? null,
-    postcode: employer.postcode ?? null,
-    website: employer.website ?? null,
-    sizeClass: employer.sizeClass ?? null,
     ownerCampusGroupId: target.ownerCampusGroupId,
     accountManagerId: target.accountManagerId,
     status: employer.status ?? 'prospect',
     tags: employer.tags ?? [],
-    description: employer.description ?? null,
-  };
+  });
 }
 
 /**
  * An update keeps the owner group and what the file leaves empty; the file's values replace the
- * rest, its tags are added to the existing ones, and its account manager fills only an empty slot.
+ * rest (an industry as a whole), its tags are added to the existing ones, and its account manager fills only an empty slot.
  */
 function updatedValues(before: EmployerValues, row: ParsedRow, target: CommitTarget): EmployerValues {
   const given = Object.fromEntries(
@@ -154,6 +146,10 @@ function updatedValues(before: EmployerValues, row: ParsedRow, target: CommitTar
   return {
     ...before,
     ...given,
+    // The file's industry replaces the stored one whole: a new section must not keep an old section's code.
+    ...(given.industryClassification
+      ? { industrySection: given.industrySection ?? null, industryCode: given.industryCode ?? null }
+      : {}),
     tags: [...new Set([...before.tags, ...(row.employer.tags ?? [])])],
     accountManagerId: before.accountManagerId ?? target.accountManagerId,
   };

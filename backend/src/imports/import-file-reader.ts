@@ -1,5 +1,6 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { ImportFileErrorCode, NationalFileError } from '@tyoelama/shared';
 import { ApiException } from '../http/api-exception';
 import { type FileRefused, refusals } from './import-file-limits';
 import type { ImportTarget, ParsedRow } from './import-rows';
@@ -71,7 +72,10 @@ function startWorker(request: ParseFileRequest, heapMb: number): Worker {
   });
 }
 
-type Refusal = Pick<FileRefused, 'status' | 'code' | 'message' | 'limit'>;
+/** A refusal of an employer sheet or of a national export (NationalFileRefused). */
+export type Refusal = Pick<FileRefused, 'status' | 'message' | 'limit'> & {
+  code: ImportFileErrorCode | NationalFileError;
+};
 
 /**
  * A refused file in the API's envelope: 413 PAYLOAD_TOO_LARGE for sizes, 400 VALIDATION_FAILED

@@ -62,6 +62,11 @@ export function detectDelimiter(text: string): ';' | ',' {
   return commas > semicolons ? ',' : ';';
 }
 
+/** How every CSV the imports read is parsed: its own delimiter, a BOM and ragged rows allowed. */
+export function csvOptions(text: string) {
+  return { delimiter: detectDelimiter(text), bom: true, relax_column_count: true, skip_empty_lines: true };
+}
+
 const NEWLINES = /\r\n|\n|\r/g;
 
 export function readCsv(text: string): Sheet {
@@ -71,10 +76,7 @@ export function readCsv(text: string): Sheet {
   const endLines: number[] = [];
   try {
     records = parse(text, {
-      delimiter: detectDelimiter(text),
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
+      ...csvOptions(text),
       // Counted record by record, so a file past a limit stops the parse where it passes it.
       on_record: (record, context) => {
         for (const cell of record) shape.cell(cell.length);

@@ -5,6 +5,8 @@ import {
   type CreateEmployerRequest,
   type FieldError,
   type ImportRowDto,
+  INDUSTRY_CLASSIFICATIONS,
+  type IndustryClassification,
   industrySectionOf,
   normaliseBusinessId,
   validate,
@@ -16,6 +18,9 @@ type EmployerColumn =
   | 'name'
   | 'businessId'
   | 'industry'
+  | 'industryClassification'
+  | 'industrySection'
+  | 'industryCode'
   | 'municipality'
   | 'streetAddress'
   | 'postcode'
@@ -30,7 +35,11 @@ type Column = EmployerColumn | 'contactName' | 'contactTitle' | 'contactEmail' |
 const HEADER_ALIASES: Record<Column, readonly string[]> = {
   name: ['nimi', 'name', 'tyonantaja', 'employer', 'organisaatio', 'organisation', 'organization', 'yritys', 'company'],
   businessId: ['ytunnus', 'businessid', 'yid'],
-  industry: ['toimiala', 'industry', 'toimialakoodi', 'industrycode'],
+  /** A section letter or a code, whichever the file has. */
+  industry: ['toimiala', 'industry'],
+  industryClassification: ['toimialaluokitus', 'luokitus', 'tol', 'industryclassification', 'classification'],
+  industrySection: ['toimialanpaaluokka', 'paaluokka', 'toimialaluokka', 'industrysection', 'section'],
+  industryCode: ['toimialakoodi', 'industrycode', 'tolkoodi', 'nacecode'],
   municipality: ['kunta', 'municipality', 'kotikunta', 'paikkakunta'],
   streetAddress: ['katuosoite', 'streetaddress', 'osoite', 'address'],
   postcode: ['postinumero', 'postcode', 'postalcode', 'zip', 'zipcode'],
@@ -92,16 +101,34 @@ function blankToUndefined(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-function industryFields(value: string | undefined): Partial<CreateEmployerRequest> {
-  if (!value) return {};
-  const text = value.trim().toUpperCase();
-  if (/^[A-Z]$/.test(text)) return { industryClassification: 'TOL2025', industrySection: text };
-  const code = text.replace(/\s|\./g, '');
-  const section = /^\d{2,5}$/.test(code) ? industrySectionOf('TOL2025', code) : null;
-  // An unknown code is kept as given so validation names the field.
-  return section
-    ? { industryClassification: 'TOL2025', industrySection: section, industryCode: code }
-    : { industryClassification: 'TOL2025', industryCode: text };
+/** `TOL 2008`, `tol2008`, `2008` → TOL2008; anything else is given as is, for validation to name. */
+function classificationOf(value: string | undefined): string {
+  if (!value) return 'TOL2025';
+  const year = /^(?:tol)?(2008|2025)$/.exec(headerKey(value))?.[1];
+  return year ? `TOL${year}` : value;
+}
+
+/**
+ * The industry of a row, from a combined column (a section letter or a code) or separate section
+ * and code columns, in TOL 2025 unless a classification column says otherwise. A code without a
+ * section gets its section from the code list; a code of another section than the one given, or
+ * of no division of that version, is left for the employer schema to refuse.
+ */
+function industryFields(cell: (column: Column) => string | undefined): Partial<CreateEmployerRequest> {
+  const combined = cell('industry')?.toUpperCase();
+  const letter = /^[A-Z]$/.test(combined ?? '') ? combined : undefined;
+  const section = cell('industrySection')?.toUpperCase() ?? letter;
+  const rawCode = cell('industryCode') ?? (letter ? undefined : combined);
+  if (!section && !rawCode) return {};
+  const classification = classificationOf(cell('industryClassification')) as IndustryClassification;
+  const code = rawCode?.replace(/\s|\./g, '');
+  const derived =
+    code && INDUSTRY_CLASSIFICATIONS.includes(classification) ? industrySectionOf(classification, code) : null;
+  return {
+    industryClassification: classification,
+    industrySection: section ?? derived ?? undefined,
+    industryCode: code,
+  };
 }
 
 function sizeClass(value: string | undefined): string | undefined {
@@ -133,7 +160,7 @@ function employerInput(cell: (column: Column) => string | undefined, target: Imp
   const input: Partial<CreateEmployerRequest> = {
     name: cell('name') ?? '',
     businessId: cell('businessId'),
-    ...industryFields(cell('industry')),
+    ...industryFields(cell),
     municipality: cell('municipality'),
     streetAddress: cell('streetAddress'),
     postcode: postcode(cell('postcode')),
@@ -187,9 +214,6 @@ function parseRow(row: SheetRow, columns: Partial<Record<Column, number>>, targe
   const rawEmployer = employerInput(cell, target);
   const employerResult = validate(createEmployerSchema, rawEmployer);
   if (!employerResult.ok) errors.push(...employerResult.fieldErrors);
-  if (rawEmployer.industryCode && !rawEmployer.industrySection) {
-    errors.push({ path: 'industryCode', code: 'industry_code_unknown', message: 'Not a TOL 2025 industry code' });
-  }
   const rawContact = contactInput(cell);
   const contacts: CreateContactPersonRequest[] = [];
   if (rawContact) {
@@ -200,7 +224,6 @@ function parseRow(row: SheetRow, columns: Partial<Record<Column, number>>, targe
       errors.push(...prefixed(contactResult.fieldErrors, 'contacts.0.'));
     }
   }
-  const employerValid = employerResult.ok && !errors.some((error) => error.path === 'industryCode');
   return {
     rowNumber: row.rowNumber,
     // Only what the file gave: an update must not reset a field to the create defaults (status, tags).
@@ -208,7 +231,7 @@ function parseRow(row: SheetRow, columns: Partial<Record<Column, number>>, targe
     contacts,
     errors,
     duplicate: null,
-    employerValid,
+    employerValid: employerResult.ok,
   };
 }
 

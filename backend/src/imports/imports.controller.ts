@@ -1,20 +1,4 @@
-import {
-  type ArgumentsHost,
-  Body,
-  Catch,
-  Controller,
-  type ExceptionFilter,
-  Get,
-  HttpCode,
-  Logger,
-  Param,
-  PayloadTooLargeException,
-  Post,
-  Query,
-  UploadedFile,
-  UseFilters,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import {
@@ -28,25 +12,13 @@ import {
   type ImportUploadFields,
   importUploadFieldsSchema,
 } from '@tyoelama/shared';
-import type { Response } from 'express';
 import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth';
 import { CanWrite, CurrentUser } from '../auth';
-import { sendError } from '../all-exceptions.filter';
-import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
+import { IdParam, ValidBody, ValidQuery, ZodPipe } from '../http/validation';
 import { refusals } from './import-file-limits';
-import { refusalException } from './import-file-reader';
 import { ImportsService } from './imports.service';
-
-/** Multer's size limit answers in the API's envelope, with the code the client translates. */
-@Catch(PayloadTooLargeException)
-class UploadTooLargeFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Imports');
-
-  catch(_exception: PayloadTooLargeException, host: ArgumentsHost): void {
-    sendError(host.switchToHttp().getResponse<Response>(), refusalException(refusals.fileTooLarge()), this.logger);
-  }
-}
+import { UploadTooLargeFilter } from './upload-too-large.filter';
 
 interface UploadedImportFile {
   buffer: Buffer;
@@ -61,37 +33,37 @@ export class ImportsController {
 
   @Post()
   @ApiConsumes('multipart/form-data')
-  @UseFilters(new UploadTooLargeFilter())
+  @UseFilters(new UploadTooLargeFilter(refusals.fileTooLarge, 'Imports'))
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_LIMITS.fileBytes, files: 1, fields: 10 } }))
   preview(
     @CurrentUser() caller: AuthUser,
     @UploadedFile() file: UploadedImportFile | undefined,
+    // Multipart form fields: validated like any body, but not documented as a JSON one.
     @Body(new ZodPipe(importUploadFieldsSchema)) fields: ImportUploadFields,
   ): Promise<ImportPreviewDto> {
     return this.imports.preview(caller, file, fields);
   }
 
   @Get(':id')
-  status(@CurrentUser() caller: AuthUser, @Param('id', IdPipe) id: number): Promise<ImportStatusDto> {
+  status(@CurrentUser() caller: AuthUser, @IdParam() id: number): Promise<ImportStatusDto> {
     return this.imports.status(caller, id);
   }
 
   @Get(':id/rows')
   rows(
     @CurrentUser() caller: AuthUser,
-    @Param('id', IdPipe) id: number,
-    @Query(new ZodPipe(importRowsQuerySchema)) query: ImportRowsQuery,
+    @IdParam() id: number,
+    @ValidQuery(importRowsQuerySchema) query: ImportRowsQuery,
   ): Promise<ImportRowsPageDto> {
     return this.imports.rows(caller, id, query);
   }
 
   @Post(':id/commit')
   @HttpCode(200)
-  @ApiBodyFrom(commitImportSchema)
   commit(
     @CurrentUser() caller: AuthUser,
-    @Param('id', IdPipe) id: number,
-    @Body(new ZodPipe(commitImportSchema)) body: z.output<typeof commitImportSchema>,
+    @IdParam() id: number,
+    @ValidBody(commitImportSchema) body: z.output<typeof commitImportSchema>,
   ): Promise<ImportStatusDto> {
     return this.imports.commit(caller, id, body);
   }

@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
+import { BusinessRegisterModule } from '../business-register';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
+import { NationalImportsController } from './national-imports.controller';
+import { NationalImportsService } from './national-imports.service';
 
-@Module({ controllers: [ImportsController], providers: [ImportsService] })
+@Module({
+  imports: [BusinessRegisterModule],
+  // The national controller first: its `national` path segment must not be read as an import id.
+  controllers: [NationalImportsController, ImportsController],
+  providers: [ImportsService, NationalImportsService],
+})
 export class ImportsModule {}

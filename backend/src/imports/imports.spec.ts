@@ -1,8 +1,9 @@
-import { type ImportPreviewDto, type ImportStatusDto, type Me, validBusinessIdFrom } from '@tyoelama/shared';
+import { type ImportPreviewDto, type ImportStatusDto, validBusinessIdFrom } from '@tyoelama/shared';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { insertEmployer } from '../../test/fixtures';
-import { type Client, startTestApp, type TestContext } from '../../test/test-app';
+import { IMPORT_COLUMNS } from '../../tools/seed/vocabulary';
+import { type Client, type SignedIn, useTestApp } from '../../test/test-app';
 
 /** The XSRF header the Client keeps privately, for multipart requests it does not build itself. */
 function xsrfOf(client: Client): string {
@@ -25,25 +26,22 @@ const SEEDED = 5000;
 const SEED_BASE = 7_000_000;
 const seedBusinessId = (index: number) => validBusinessIdFrom(SEED_BASE + index * 3);
 
-const HEADER =
-  'Nimi;Y-tunnus;Toimiala;Kunta;Katuosoite;Postinumero;Verkkosivu;Kokoluokka;Tila;Tunnisteet;Kuvaus;Yhteyshenkilö;Titteli;Sähköposti;Puhelin';
+const HEADER = IMPORT_COLUMNS.join(';');
 
 describe('imports API', () => {
-  let context: TestContext;
-  let admin: Client & { me: Me };
-  let manager: Client & { me: Me };
+  const context = useTestApp();
+  let admin: SignedIn;
+  let manager: SignedIn;
   let groupA: number;
   let groupB: number;
 
   beforeAll(async () => {
-    context = await startTestApp();
     admin = await context.signedIn('admin');
     manager = await context.signedIn('account_manager');
     groupA = await context.createCampusGroup('Tekniikka');
     groupB = await context.createCampusGroup('Sote');
     await seedEmployers(groupB);
   });
-  afterAll(() => context.close());
 
   /**
    * The import must work on a database that holds data: SEEDED employers named like "Seed Kone
@@ -135,6 +133,66 @@ describe('imports API', () => {
           'contacts.0.email:invalid_regex',
         ]),
       );
+    });
+
+    it('derives the section of a code, refuses a code of another section or version, reads TOL 2008', async () => {
+      const csv = [
+        'Nimi;Toimialaluokitus;Pääluokka;Toimialakoodi',
+        'Kauppa Oy;;;47110',
+        'Väärä Oy;TOL 2025;C;47110',
+        'Autoliike Oy;TOL 2008;;45200',
+        'Vanha koodi Oy;;;45200',
+        'Konepaja Oy;2025;c;25 110',
+      ].join('\n');
+      const response = await upload(manager, csv, { ownerCampusGroupId: groupA });
+      expect(response.status).toBe(201);
+      const body = response.body as ImportPreviewDto;
+      expect(body.validRows).toBe(3);
+      const industry = (index: number) => {
+        const { industryClassification, industrySection, industryCode } = body.rows[index].employer;
+        return { industryClassification, industrySection, industryCode };
+      };
+      expect(industry(0)).toEqual({ industryClassification: 'TOL2025', industrySection: 'G', industryCode: '47110' });
+      expect(body.rows[0].errors).toEqual([]);
+      expect(body.rows[1].errors).toEqual([
+        expect.objectContaining({ path: 'industryCode', code: 'industry_code_section_mismatch' }),
+      ]);
+      expect(industry(2)).toEqual({ industryClassification: 'TOL2008', industrySection: 'G', industryCode: '45200' });
+      expect(body.rows[3].errors).toEqual([
+        expect.objectContaining({ path: 'industryCode', code: 'industry_code_unknown' }),
+      ]);
+      expect(industry(4)).toEqual({ industryClassification: 'TOL2025', industrySection: 'C', industryCode: '25110' });
+
+      const committed = await manager.post(`/api/imports/${body.id}/commit`, { decisions: {} });
+      expect(committed.body.report).toMatchObject({ created: 3, failed: 2 });
+      const [stored] = await context.dataSource.query(
+        `SELECT industry_classification, industry_section, industry_code FROM employers WHERE name = 'Kauppa Oy'`,
+      );
+      expect(stored).toEqual({ industry_classification: 'TOL2025', industry_section: 'G', industry_code: '47110' });
+    });
+
+    it("replaces an updated employer's industry whole, so a new section keeps no old code", async () => {
+      const businessId = validBusinessIdFrom(3700000);
+      const id = await insertEmployer(context.dataSource, {
+        name: 'Toimialan vaihtaja Oy',
+        businessId,
+        ownerCampusGroupId: groupA,
+      });
+      await context.dataSource.query(
+        `UPDATE employers SET industry_classification = 'TOL2025', industry_section = 'G', industry_code = '47110' WHERE id = $1`,
+        [id],
+      );
+      const preview = (
+        await upload(manager, `Nimi;Y-tunnus;Toimiala\nToimialan vaihtaja Oy;${businessId};C\n`, {
+          ownerCampusGroupId: groupA,
+        })
+      ).body as ImportPreviewDto;
+      await manager.post(`/api/imports/${preview.id}/commit`, { decisions: { 2: 'update' } });
+      const [stored] = await context.dataSource.query(
+        `SELECT industry_classification, industry_section, industry_code FROM employers WHERE id = $1`,
+        [id],
+      );
+      expect(stored).toEqual({ industry_classification: 'TOL2025', industry_section: 'C', industry_code: null });
     });
 
     it('merges rows of the same employer inside the file and flags them as in-file duplicates', async () => {

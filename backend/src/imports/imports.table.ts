@@ -1,25 +1,37 @@
-import type { ImportReport, ImportStatus } from '@tyoelama/shared';
+import type { ImportReport, ImportStatus, NationalImportReport, NationalImportSource } from '@tyoelama/shared';
 import { defineTable, integer, jsonb, type RowOf, timestamptz, varchar } from '../database/table';
 import { affectedRows, oneRow, type Queryable, rows } from '../database/typed-query';
 import type { ParsedRow } from './import-rows';
 
-/** An uploaded file between preview and commit: its parsed rows, and the commit's progress and report. */
+/** What a batch holds: an employer sheet, or one of the national exports (migration NationalImports). */
+export type ImportBatchKind = 'employers' | NationalImportSource;
+
+/**
+ * An uploaded file between preview and commit: its parsed rows (employer sheets) or records (national
+ * exports, already pseudonymised), and the commit's progress and report.
+ */
 export const importBatchesTable = defineTable('import_batches', {
   id: integer(),
+  kind: varchar(20).as<ImportBatchKind>(),
   created_by: integer(),
   created_at: timestamptz(),
   status: varchar(10).as<ImportStatus>(),
   file_name: varchar(255),
   owner_campus_group_id: integer(),
   account_manager_id: integer().orNull(),
-  rows: jsonb<ParsedRow[]>(),
+  rows: jsonb<unknown[]>(),
   progress: integer(),
   total: integer(),
-  report: jsonb<ImportReport>().orNull(),
+  report: jsonb<ImportReport | NationalImportReport>().orNull(),
 });
 
 /** A batch without its rows (they can be thousands). */
-export type BatchRow = Omit<RowOf<typeof importBatchesTable>, 'rows' | 'created_at' | 'file_name'>;
+export type BatchRow<R = ImportReport> = Omit<
+  RowOf<typeof importBatchesTable>,
+  'rows' | 'created_at' | 'file_name' | 'report'
+> & {
+  report: R | null;
+};
 
 /** Parsed files are kept this long for the preview → commit round trip. */
 const BATCH_LIFETIME = `interval '24 hours'`;
@@ -29,18 +41,19 @@ export async function deleteExpiredBatches(db: Queryable): Promise<void> {
 }
 
 export interface NewBatch {
+  kind?: ImportBatchKind;
   createdBy: number;
   fileName: string;
   ownerCampusGroupId: number;
   accountManagerId: number | null;
-  rows: ParsedRow[];
+  rows: readonly unknown[];
 }
 
 export async function insertBatch(db: Queryable, batch: NewBatch): Promise<number> {
   const [{ id }] = await rows<{ id: number }>(
     db,
-    `INSERT INTO import_batches (created_by, file_name, owner_campus_group_id, account_manager_id, rows, total)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING id`,
+    `INSERT INTO import_batches (kind, created_by, file_name, owner_campus_group_id, account_manager_id, rows, total)
+     VALUES ($7, $1, $2, $3, $4, $5::jsonb, $6) RETURNING id`,
     [
       batch.createdBy,
       batch.fileName,
@@ -48,18 +61,23 @@ export async function insertBatch(db: Queryable, batch: NewBatch): Promise<numbe
       batch.accountManagerId,
       JSON.stringify(batch.rows),
       batch.rows.length,
+      batch.kind ?? 'employers',
     ],
   );
   return id;
 }
 
-/** The batch while it is kept (an expired one is as good as gone). */
-export function findBatch(db: Queryable, id: number): Promise<BatchRow | null> {
-  return oneRow<BatchRow>(
+/** The batch while it is kept (an expired one is as good as gone); only employer sheets unless `kinds` says otherwise. */
+export function findBatch<R = ImportReport>(
+  db: Queryable,
+  id: number,
+  kinds: readonly ImportBatchKind[] = ['employers'],
+): Promise<BatchRow<R> | null> {
+  return oneRow<BatchRow<R>>(
     db,
-    `SELECT id, created_by, status, owner_campus_group_id, account_manager_id, progress, total, report
-       FROM import_batches WHERE id = $1 AND created_at >= now() - ${BATCH_LIFETIME}`,
-    [id],
+    `SELECT id, kind, created_by, status, owner_campus_group_id, account_manager_id, progress, total, report
+       FROM import_batches WHERE id = $1 AND kind = ANY($2::text[]) AND created_at >= now() - ${BATCH_LIFETIME}`,
+    [id, kinds],
   );
 }
 
@@ -75,12 +93,8 @@ export async function batchRowsSlice(db: Queryable, id: number, offset: number, 
   return found?.rows ?? [];
 }
 
-export async function batchRows(db: Queryable, id: number): Promise<ParsedRow[]> {
-  const found = await oneRow<Pick<RowOf<typeof importBatchesTable>, 'rows'>>(
-    db,
-    `SELECT rows FROM import_batches WHERE id = $1`,
-    [id],
-  );
+export async function batchRows<T = ParsedRow>(db: Queryable, id: number): Promise<T[]> {
+  const found = await oneRow<{ rows: T[] }>(db, `SELECT rows FROM import_batches WHERE id = $1`, [id]);
   return found?.rows ?? [];
 }
 
@@ -104,7 +118,7 @@ export async function finishBatch(
   id: number,
   status: Extract<ImportStatus, 'done' | 'failed'>,
   progress: number,
-  report: ImportReport,
+  report: ImportReport | NationalImportReport,
 ): Promise<void> {
   await affectedRows(db, `UPDATE import_batches SET status = $2, progress = $3, report = $4 WHERE id = $1`, [
     id,
@@ -112,4 +126,17 @@ export async function finishBatch(
     progress,
     JSON.stringify(report),
   ]);
+}
+
+/**
+ * A committed national batch keeps its report and forgets its records: they name workplace
+ * instructors, whose erasure must not leave them behind here.
+ */
+export async function forgetBatchRows(db: Queryable, id: number): Promise<void> {
+  await affectedRows(db, `UPDATE import_batches SET rows = '[]'::jsonb WHERE id = $1`, [id]);
+}
+
+/** A national batch's preview counts, kept in `report` until the commit writes its own. */
+export async function setBatchReport(db: Queryable, id: number, report: object): Promise<void> {
+  await affectedRows(db, `UPDATE import_batches SET report = $2 WHERE id = $1`, [id, JSON.stringify(report)]);
 }

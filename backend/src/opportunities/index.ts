@@ -1,4 +1,4 @@
 // What other features may use of opportunities; everything else in this folder is private to it.
 export { OpportunitiesModule } from './opportunities.module';
-export { OPEN_STAGES_SQL, opportunityListConditions } from './opportunities.table';
+export { OPEN_STAGES_SQL, OPPORTUNITY_VIEW_FROM, opportunityListConditions } from './opportunities.table';
 export { opportunitiesTable, opportunityStageChangesTable } from './opportunities.table';

@@ -1,9 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   createOpportunitySchema,
   type OpportunityDto,
   opportunityListQuerySchema,
+  type OpportunityStageTotalDto,
+  opportunityStageTotalsQuerySchema,
   type Page,
   type StageChangeDto,
   updateOpportunitySchema,
@@ -11,7 +13,7 @@ import {
 import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth';
 import { CanRead, CanWrite, CurrentUser } from '../auth';
-import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
+import { IdParam, ValidBody, ValidQuery } from '../http/validation';
 import { OpportunitiesService } from './opportunities.service';
 
 @ApiTags('opportunities')
@@ -23,40 +25,48 @@ export class OpportunitiesController {
   @CanRead('opportunities')
   list(
     @CurrentUser() caller: AuthUser,
-    @Query(new ZodPipe(opportunityListQuerySchema)) query: z.output<typeof opportunityListQuerySchema>,
+    @ValidQuery(opportunityListQuerySchema) query: z.output<typeof opportunityListQuerySchema>,
   ): Promise<Page<OpportunityDto>> {
     return this.opportunities.list(caller, query);
   }
 
+  // Declared before ':id' so the path is not read as an id.
+  @Get('stage-totals')
+  @CanRead('opportunities')
+  stageTotals(
+    @CurrentUser() caller: AuthUser,
+    @ValidQuery(opportunityStageTotalsQuerySchema) query: z.output<typeof opportunityStageTotalsQuerySchema>,
+  ): Promise<OpportunityStageTotalDto[]> {
+    return this.opportunities.stageTotals(caller, query);
+  }
+
   @Get(':id')
   @CanRead('opportunities')
-  get(@CurrentUser() caller: AuthUser, @Param('id', IdPipe) id: number): Promise<OpportunityDto> {
+  get(@CurrentUser() caller: AuthUser, @IdParam() id: number): Promise<OpportunityDto> {
     return this.opportunities.get(caller, id);
   }
 
   @Get(':id/stage-changes')
   @CanRead('opportunities')
-  stageChanges(@CurrentUser() caller: AuthUser, @Param('id', IdPipe) id: number): Promise<StageChangeDto[]> {
+  stageChanges(@CurrentUser() caller: AuthUser, @IdParam() id: number): Promise<StageChangeDto[]> {
     return this.opportunities.stageChanges(caller, id);
   }
 
   @Post()
   @CanWrite('opportunities')
-  @ApiBodyFrom(createOpportunitySchema)
   create(
     @CurrentUser() caller: AuthUser,
-    @Body(new ZodPipe(createOpportunitySchema)) body: z.output<typeof createOpportunitySchema>,
+    @ValidBody(createOpportunitySchema) body: z.output<typeof createOpportunitySchema>,
   ): Promise<OpportunityDto> {
     return this.opportunities.create(caller, body);
   }
 
   @Patch(':id')
   @CanWrite('opportunities')
-  @ApiBodyFrom(updateOpportunitySchema)
   update(
     @CurrentUser() caller: AuthUser,
-    @Param('id', IdPipe) id: number,
-    @Body(new ZodPipe(updateOpportunitySchema)) body: z.output<typeof updateOpportunitySchema>,
+    @IdParam() id: number,
+    @ValidBody(updateOpportunitySchema) body: z.output<typeof updateOpportunitySchema>,
   ): Promise<OpportunityDto> {
     return this.opportunities.update(caller, id, body);
   }
@@ -64,7 +74,7 @@ export class OpportunitiesController {
   @Delete(':id')
   @CanWrite('opportunities')
   @HttpCode(204)
-  remove(@CurrentUser() caller: AuthUser, @Param('id', IdPipe) id: number): Promise<void> {
+  remove(@CurrentUser() caller: AuthUser, @IdParam() id: number): Promise<void> {
     return this.opportunities.remove(caller, id);
   }
 }

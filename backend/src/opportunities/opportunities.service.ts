@@ -5,13 +5,15 @@ import {
   type OpportunityDto,
   type OpportunityListQuery,
   type OpportunityStage,
+  type OpportunityStageTotalDto,
+  type OpportunityStageTotalsQuery,
   type Page,
   type StageChangeDto,
   updateOpportunitySchema,
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod/mini';
-import { AuditService, createdFields, diffFields } from '../audit';
+import { AuditService, AuditTrail } from '../audit';
 import type { AuthUser } from '../auth';
 import { readScope } from '../auth';
 import { ApiException } from '../http/api-exception';
@@ -25,6 +27,7 @@ import {
   opportunitiesTable,
   opportunityPage,
   stageChangesOf,
+  stageTotals,
   updateOpportunity,
 } from './opportunities.table';
 
@@ -49,6 +52,8 @@ function effectiveLostReason(
   return given === undefined ? stored : given;
 }
 
+const opportunityAudit = new AuditTrail<OpportunityDto>('opportunity', OPPORTUNITY_AUDITED_FIELDS, 'employerId');
+
 @Injectable()
 export class OpportunitiesService {
   constructor(
@@ -58,6 +63,10 @@ export class OpportunitiesService {
 
   list(caller: AuthUser, query: OpportunityListQuery): Promise<Page<OpportunityDto>> {
     return opportunityPage(this.dataSource, readScope(caller, 'opportunities'), query);
+  }
+
+  stageTotals(caller: AuthUser, query: OpportunityStageTotalsQuery): Promise<OpportunityStageTotalDto[]> {
+    return stageTotals(this.dataSource, readScope(caller, 'opportunities'), query);
   }
 
   async get(caller: AuthUser, id: number): Promise<OpportunityDto> {
@@ -100,14 +109,7 @@ export class OpportunitiesService {
         changed_by: caller.id,
       });
       const created = (await findOpportunity(manager, id))!;
-      await this.audit.record(manager, {
-        actorId: caller.id,
-        action: 'create',
-        entityType: 'opportunity',
-        entityId: id,
-        changes: createdFields(created, OPPORTUNITY_AUDITED_FIELDS),
-        employerId: employer.id,
-      });
+      await this.audit.record(manager, opportunityAudit.created(caller.id, created));
       return created;
     });
   }
@@ -139,7 +141,7 @@ export class OpportunitiesService {
         notes: 'notes',
       });
       if (stageMoves) changes.set('stage', stage).setSql('stage_changed_at', 'now()');
-      await updateOpportunity(manager, id, input.version, changes);
+      await updateOpportunity(manager, { id, version: input.version, changes });
       if (stageMoves) {
         await insertStageChange(manager, {
           opportunity_id: id,
@@ -150,14 +152,7 @@ export class OpportunitiesService {
         });
       }
       const after = (await findOpportunity(manager, id))!;
-      await this.audit.record(manager, {
-        actorId: caller.id,
-        action: 'update',
-        entityType: 'opportunity',
-        entityId: id,
-        changes: diffFields(before, after, OPPORTUNITY_AUDITED_FIELDS),
-        employerId: before.employerId,
-      });
+      await this.audit.record(manager, opportunityAudit.updated(caller.id, before, after));
       return after;
     });
   }
@@ -168,14 +163,7 @@ export class OpportunitiesService {
       if (!before) throw ApiException.notFound('Opportunity');
       // The audit row keeps what was deleted.
       await deleteOpportunity(manager, id);
-      await this.audit.record(manager, {
-        actorId: caller.id,
-        action: 'delete',
-        entityType: 'opportunity',
-        entityId: id,
-        changes: diffFields(before, {}, OPPORTUNITY_AUDITED_FIELDS),
-        employerId: before.employerId,
-      });
+      await this.audit.record(manager, opportunityAudit.deleted(caller.id, before));
     });
   }
 

@@ -1,36 +1,47 @@
-import type { OpportunityDto, StageChangeDto } from '@tyoelama/shared';
+import {
+  OPPORTUNITY_STAGES,
+  type OpportunityDto,
+  type OpportunityStage,
+  type OpportunityStageTotalDto,
+  type StageChangeDto,
+} from '@tyoelama/shared';
 import { auditRows, insertEmployer } from '../../test/fixtures';
-import { type Client, startTestApp, type TestContext } from '../../test/test-app';
-
-type SignedIn = Awaited<ReturnType<TestContext['signedIn']>>;
+import { type Client, useFixture, useTestApp } from '../../test/test-app';
 
 describe('opportunities API', () => {
-  let context: TestContext;
-  let hervanta: number;
-  let pirkkala: number;
-  let elsewhere: number;
-  let employer: number;
-  let shared: number;
-  let manager: SignedIn;
-
-  beforeAll(async () => {
-    context = await startTestApp();
-    hervanta = await context.createCampusGroup('Hervannan Campus-ryhmä', 'Hervanta');
-    pirkkala = await context.createCampusGroup('Pirkkalan Campus-ryhmä', 'Pirkkala');
-    elsewhere = await context.createCampusGroup('Ikaalisten Campus-ryhmä', 'Ikaalinen');
-    employer = await insertEmployer(context.dataSource, { name: 'Hervannan Kone Oy', ownerCampusGroupId: hervanta });
-    shared = await insertEmployer(context.dataSource, {
+  const context = useTestApp();
+  const given = useFixture(async () => {
+    const hervanta = await context.createCampusGroup('Hervannan Campus-ryhmä', 'Hervanta');
+    const pirkkala = await context.createCampusGroup('Pirkkalan Campus-ryhmä', 'Pirkkala');
+    const elsewhere = await context.createCampusGroup('Ikaalisten Campus-ryhmä', 'Ikaalinen');
+    const employer = await insertEmployer(context.dataSource, {
+      name: 'Hervannan Kone Oy',
+      ownerCampusGroupId: hervanta,
+    });
+    const shared = await insertEmployer(context.dataSource, {
       name: 'Tampereen Hoiva Oy',
       ownerCampusGroupId: pirkkala,
       campusGroupIds: [hervanta],
     });
-    manager = await context.signedIn('account_manager');
+    return { hervanta, pirkkala, elsewhere, employer, shared, manager: await context.signedIn('account_manager') };
   });
-  afterAll(() => context.close());
 
-  async function create(body: Record<string, unknown>, client: Client = manager): Promise<OpportunityDto> {
+  /** A campus group of its own with one employer, for checks of who sees what. */
+  async function groupWithEmployer(
+    name: string,
+    campus: string,
+    employerName: string,
+  ): Promise<{ group: number; employer: number }> {
+    const group = await context.createCampusGroup(name, campus);
+    return {
+      group,
+      employer: await insertEmployer(context.dataSource, { name: employerName, ownerCampusGroupId: group }),
+    };
+  }
+
+  async function create(body: Record<string, unknown>, client: Client = given.manager): Promise<OpportunityDto> {
     const response = await client.post('/api/opportunities', {
-      employerId: employer,
+      employerId: given.employer,
       title: 'Koulutussopimuspaikat',
       type: 'training_agreement',
       ...body,
@@ -40,8 +51,8 @@ describe('opportunities API', () => {
   }
 
   it('creates an opportunity with defaults from the employer and the caller, with a first stage change and an audit row', async () => {
-    const response = await manager.post('/api/opportunities', {
-      employerId: employer,
+    const response = await given.manager.post('/api/opportunities', {
+      employerId: given.employer,
       title: ' Koulutussopimuspaikat kevät 2027 ',
       type: 'training_agreement',
       expectedPlaces: 4,
@@ -50,24 +61,25 @@ describe('opportunities API', () => {
     expect(response.status).toBe(201);
     const created = response.body as OpportunityDto;
     expect(created).toMatchObject({
-      employerId: employer,
+      employerId: given.employer,
       employerName: 'Hervannan Kone Oy',
       title: 'Koulutussopimuspaikat kevät 2027',
       type: 'training_agreement',
       expectedPlaces: 4,
       expectedStart: '2027-01-15',
-      campusGroupId: hervanta,
+      campusGroupId: given.hervanta,
       campusGroupName: 'Hervannan Campus-ryhmä',
-      ownerId: manager.me.id,
-      ownerName: manager.me.displayName,
+      ownerId: given.manager.me.id,
+      ownerName: given.manager.me.displayName,
       stage: 'identified',
       lostReason: null,
       notes: null,
       version: 1,
     });
-    expect((await manager.get(`/api/opportunities/${created.id}`)).body).toEqual(created);
+    expect((await given.manager.get(`/api/opportunities/${created.id}`)).body).toEqual(created);
 
-    const changes = (await manager.get(`/api/opportunities/${created.id}/stage-changes`)).body as StageChangeDto[];
+    const changes = (await given.manager.get(`/api/opportunities/${created.id}/stage-changes`))
+      .body as StageChangeDto[];
     expect(changes).toEqual([
       {
         id: expect.any(Number),
@@ -75,23 +87,23 @@ describe('opportunities API', () => {
         fromStage: null,
         toStage: 'identified',
         changedAt: created.stageChangedAt,
-        changedByName: manager.me.displayName,
+        changedByName: given.manager.me.displayName,
         lostReason: null,
       },
     ]);
     const audits = await auditRows(context.dataSource, 'opportunity', created.id);
     expect(audits).toEqual([
       {
-        actor_id: manager.me.id,
+        actor_id: given.manager.me.id,
         action: 'create',
-        employer_id: employer,
+        employer_id: given.employer,
         changes: {
           title: [null, 'Koulutussopimuspaikat kevät 2027'],
           type: [null, 'training_agreement'],
           expectedPlaces: [null, 4],
           expectedStart: [null, '2027-01-15'],
-          campusGroupId: [null, hervanta],
-          ownerId: [null, manager.me.id],
+          campusGroupId: [null, given.hervanta],
+          ownerId: [null, given.manager.me.id],
           stage: [null, 'identified'],
         },
       },
@@ -100,21 +112,25 @@ describe('opportunities API', () => {
 
   it('records every stage move with its time and mover, oldest first', async () => {
     const created = await create({ title: 'Oppisopimus', type: 'apprenticeship' });
-    const contacted = await manager.patch(`/api/opportunities/${created.id}`, { version: 1, stage: 'contacted' });
+    const contacted = await given.manager.patch(`/api/opportunities/${created.id}`, { version: 1, stage: 'contacted' });
     expect(contacted.status).toBe(200);
     expect(contacted.body).toMatchObject({ stage: 'contacted', version: 2 });
     expect(Date.parse(contacted.body.stageChangedAt)).toBeGreaterThan(Date.parse(created.stageChangedAt));
 
-    const retitled = await manager.patch(`/api/opportunities/${created.id}`, {
+    const retitled = await given.manager.patch(`/api/opportunities/${created.id}`, {
       version: 2,
       title: 'Oppisopimus, 2 paikkaa',
     });
     expect(retitled.body.stageChangedAt).toBe(contacted.body.stageChangedAt);
 
-    const negotiating = await manager.patch(`/api/opportunities/${created.id}`, { version: 3, stage: 'negotiating' });
+    const negotiating = await given.manager.patch(`/api/opportunities/${created.id}`, {
+      version: 3,
+      stage: 'negotiating',
+    });
     expect(negotiating.body).toMatchObject({ stage: 'negotiating', version: 4 });
 
-    const changes = (await manager.get(`/api/opportunities/${created.id}/stage-changes`)).body as StageChangeDto[];
+    const changes = (await given.manager.get(`/api/opportunities/${created.id}/stage-changes`))
+      .body as StageChangeDto[];
     expect(changes.map((c) => [c.fromStage, c.toStage])).toEqual([
       [null, 'identified'],
       ['identified', 'contacted'],
@@ -125,26 +141,26 @@ describe('opportunities API', () => {
       contacted.body.stageChangedAt,
       negotiating.body.stageChangedAt,
     ]);
-    expect(changes.every((c) => c.changedByName === manager.me.displayName)).toBe(true);
+    expect(changes.every((c) => c.changedByName === given.manager.me.displayName)).toBe(true);
 
     const audits = await auditRows(context.dataSource, 'opportunity', created.id);
     expect(audits.map((a) => [a.action, a.changes, a.employer_id])).toEqual([
-      ['create', expect.any(Object), employer],
-      ['update', { stage: ['identified', 'contacted'] }, employer],
-      ['update', { title: ['Oppisopimus', 'Oppisopimus, 2 paikkaa'] }, employer],
-      ['update', { stage: ['contacted', 'negotiating'] }, employer],
+      ['create', expect.any(Object), given.employer],
+      ['update', { stage: ['identified', 'contacted'] }, given.employer],
+      ['update', { title: ['Oppisopimus', 'Oppisopimus, 2 paikkaa'] }, given.employer],
+      ['update', { stage: ['contacted', 'negotiating'] }, given.employer],
     ]);
   });
 
   it('refuses to lose an opportunity without a reason with a field 400 that changes nothing', async () => {
     const created = await create({ stage: 'negotiating' });
-    const noReason = await manager.patch(`/api/opportunities/${created.id}`, { version: 1, stage: 'lost' });
+    const noReason = await given.manager.patch(`/api/opportunities/${created.id}`, { version: 1, stage: 'lost' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.fieldErrors).toEqual([
       { path: 'lostReason', code: 'lost_reason_required', message: 'A lost opportunity needs a reason' },
     ]);
-    const onCreate = await manager.post('/api/opportunities', {
-      employerId: employer,
+    const onCreate = await given.manager.post('/api/opportunities', {
+      employerId: given.employer,
       title: 'X',
       type: 'other',
       stage: 'lost',
@@ -152,14 +168,14 @@ describe('opportunities API', () => {
     expect(onCreate.status).toBe(400);
     expect(onCreate.body.fieldErrors[0].path).toBe('lostReason');
 
-    const lost = await manager.patch(`/api/opportunities/${created.id}`, {
+    const lost = await given.manager.patch(`/api/opportunities/${created.id}`, {
       version: 1,
       stage: 'lost',
       lostReason: 'Ei ohjaajaa',
     });
     expect(lost.body).toMatchObject({ stage: 'lost', lostReason: 'Ei ohjaajaa', version: 2 });
     // Clearing the stored reason while the row stays lost is refused against the row, not only the body.
-    const cleared = await manager.patch(`/api/opportunities/${created.id}`, {
+    const cleared = await given.manager.patch(`/api/opportunities/${created.id}`, {
       version: 2,
       lostReason: null,
       notes: 'x',
@@ -168,9 +184,10 @@ describe('opportunities API', () => {
     expect(cleared.body.fieldErrors).toEqual([
       { path: 'lostReason', code: 'lost_reason_required', message: 'A lost opportunity needs a reason' },
     ]);
-    const unchanged = (await manager.get(`/api/opportunities/${created.id}`)).body as OpportunityDto;
+    const unchanged = (await given.manager.get(`/api/opportunities/${created.id}`)).body as OpportunityDto;
     expect(unchanged).toMatchObject({ stage: 'lost', lostReason: 'Ei ohjaajaa', notes: null, version: 2 });
-    const changes = (await manager.get(`/api/opportunities/${created.id}/stage-changes`)).body as StageChangeDto[];
+    const changes = (await given.manager.get(`/api/opportunities/${created.id}/stage-changes`))
+      .body as StageChangeDto[];
     expect(changes.map((c) => [c.toStage, c.lostReason])).toEqual([
       ['negotiating', null],
       ['lost', 'Ei ohjaajaa'],
@@ -180,10 +197,11 @@ describe('opportunities API', () => {
   it('reopens a lost opportunity and clears its lost reason', async () => {
     const created = await create({ stage: 'lost', lostReason: 'Budjetti' });
     expect(created.lostReason).toBe('Budjetti');
-    const reopened = await manager.patch(`/api/opportunities/${created.id}`, { version: 1, stage: 'contacted' });
+    const reopened = await given.manager.patch(`/api/opportunities/${created.id}`, { version: 1, stage: 'contacted' });
     expect(reopened.status).toBe(200);
     expect(reopened.body).toMatchObject({ stage: 'contacted', lostReason: null });
-    const changes = (await manager.get(`/api/opportunities/${created.id}/stage-changes`)).body as StageChangeDto[];
+    const changes = (await given.manager.get(`/api/opportunities/${created.id}/stage-changes`))
+      .body as StageChangeDto[];
     expect(changes.map((c) => [c.fromStage, c.toStage, c.lostReason])).toEqual([
       [null, 'lost', 'Budjetti'],
       ['lost', 'contacted', null],
@@ -194,33 +212,34 @@ describe('opportunities API', () => {
 
   it('refuses a stale update with 409 and the current opportunity', async () => {
     const created = await create({});
-    await manager.patch(`/api/opportunities/${created.id}`, { version: 1, expectedPlaces: 3 });
-    const stale = await manager.patch(`/api/opportunities/${created.id}`, { version: 1, stage: 'contacted' });
+    await given.manager.patch(`/api/opportunities/${created.id}`, { version: 1, expectedPlaces: 3 });
+    const stale = await given.manager.patch(`/api/opportunities/${created.id}`, { version: 1, stage: 'contacted' });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('STALE_VERSION');
     expect(stale.body.current).toMatchObject({ id: created.id, expectedPlaces: 3, stage: 'identified', version: 2 });
-    const changes = (await manager.get(`/api/opportunities/${created.id}/stage-changes`)).body as StageChangeDto[];
+    const changes = (await given.manager.get(`/api/opportunities/${created.id}/stage-changes`))
+      .body as StageChangeDto[];
     expect(changes).toHaveLength(1);
   });
 
   it('checks the employer, campus group and owner of a new opportunity', async () => {
     const admin = await context.signedIn('admin');
-    const linked = await create({ employerId: shared, campusGroupId: hervanta }, admin);
-    expect(linked).toMatchObject({ campusGroupId: hervanta, ownerId: admin.me.id });
-    const defaulted = await create({ employerId: shared }, admin);
-    expect(defaulted.campusGroupId).toBe(pirkkala);
+    const linked = await create({ employerId: given.shared, campusGroupId: given.hervanta }, admin);
+    expect(linked).toMatchObject({ campusGroupId: given.hervanta, ownerId: admin.me.id });
+    const defaulted = await create({ employerId: given.shared }, admin);
+    expect(defaulted.campusGroupId).toBe(given.pirkkala);
 
-    const member = await context.createUser('campus_member', [hervanta]);
+    const member = await context.createUser('campus_member', [given.hervanta]);
     const otherManager = await context.createUser('account_manager');
-    const base = { employerId: employer, title: 'X', type: 'other' };
+    const base = { employerId: given.employer, title: 'X', type: 'other' };
     const cases: [Record<string, unknown>, string, string][] = [
       [{ employerId: 999999 }, 'employerId', 'unknown_employer'],
-      [{ campusGroupId: pirkkala }, 'campusGroupId', 'campus_group_not_linked'],
+      [{ campusGroupId: given.pirkkala }, 'campusGroupId', 'campus_group_not_linked'],
       [{ ownerId: member }, 'ownerId', 'invalid_owner'],
       [{ ownerId: 999999 }, 'ownerId', 'invalid_owner'],
     ];
     for (const [body, path, code] of cases) {
-      const response = await manager.post('/api/opportunities', { ...base, ...body });
+      const response = await given.manager.post('/api/opportunities', { ...base, ...body });
       expect(response.status).toBe(400);
       expect(response.body.fieldErrors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([
         [path, code],
@@ -228,13 +247,19 @@ describe('opportunities API', () => {
     }
     expect((await create({ ownerId: otherManager })).ownerId).toBe(otherManager);
 
-    const archived = await insertEmployer(context.dataSource, { name: 'Arkistoitu Oy', ownerCampusGroupId: hervanta });
+    const archived = await insertEmployer(context.dataSource, {
+      name: 'Arkistoitu Oy',
+      ownerCampusGroupId: given.hervanta,
+    });
     await context.dataSource.query(`UPDATE employers SET archived_at = now() WHERE id = $1`, [archived]);
-    const onArchived = await manager.post('/api/opportunities', { ...base, employerId: archived });
+    const onArchived = await given.manager.post('/api/opportunities', { ...base, employerId: archived });
     expect(onArchived.status).toBe(409);
     expect(onArchived.body.code).toBe('EMPLOYER_ARCHIVED');
 
-    const moved = await manager.patch(`/api/opportunities/${linked.id}`, { version: 1, campusGroupId: elsewhere });
+    const moved = await given.manager.patch(`/api/opportunities/${linked.id}`, {
+      version: 1,
+      campusGroupId: given.elsewhere,
+    });
     expect(moved.status).toBe(400);
     expect(moved.body.fieldErrors[0]).toMatchObject({ path: 'campusGroupId', code: 'campus_group_not_linked' });
     const [{ count }] = await context.dataSource.query(
@@ -246,10 +271,10 @@ describe('opportunities API', () => {
 
   it('deletes an opportunity with its stage history and an audit row', async () => {
     const created = await create({ title: 'Poistettava', expectedPlaces: 2 });
-    const deleted = await manager.delete(`/api/opportunities/${created.id}`);
+    const deleted = await given.manager.delete(`/api/opportunities/${created.id}`);
     expect(deleted.status).toBe(204);
-    expect((await manager.get(`/api/opportunities/${created.id}`)).status).toBe(404);
-    expect((await manager.delete(`/api/opportunities/${created.id}`)).status).toBe(404);
+    expect((await given.manager.get(`/api/opportunities/${created.id}`)).status).toBe(404);
+    expect((await given.manager.delete(`/api/opportunities/${created.id}`)).status).toBe(404);
     const [{ count }] = await context.dataSource.query(
       `SELECT count(*)::int AS count FROM opportunity_stage_changes WHERE opportunity_id = $1`,
       [created.id],
@@ -257,24 +282,20 @@ describe('opportunities API', () => {
     expect(count).toBe(0);
     const audits = await auditRows(context.dataSource, 'opportunity', created.id);
     expect(audits.at(-1)).toMatchObject({
-      actor_id: manager.me.id,
+      actor_id: given.manager.me.id,
       action: 'delete',
-      employer_id: employer,
+      employer_id: given.employer,
       changes: { title: ['Poistettava', null], expectedPlaces: [2, null], stage: ['identified', null] },
     });
   });
 
   it('shows a campus member the opportunities of their groups and hides the others as 404', async () => {
-    const group = await context.createCampusGroup('Scoping own', 'Sastamala');
-    const other = await context.createCampusGroup('Scoping other', 'Orivesi');
-    const ownEmployer = await insertEmployer(context.dataSource, {
-      name: 'Sastamalan Sähkö Oy',
-      ownerCampusGroupId: group,
-    });
-    const otherEmployer = await insertEmployer(context.dataSource, {
-      name: 'Oriveden Auto Oy',
-      ownerCampusGroupId: other,
-    });
+    const { group, employer: ownEmployer } = await groupWithEmployer('Scoping own', 'Sastamala', 'Sastamalan Sähkö Oy');
+    const { group: other, employer: otherEmployer } = await groupWithEmployer(
+      'Scoping other',
+      'Orivesi',
+      'Oriveden Auto Oy',
+    );
     const visible = await create({ employerId: ownEmployer });
     const hidden = await create({ employerId: otherEmployer });
 
@@ -303,19 +324,52 @@ describe('opportunities API', () => {
     expect((await ungrouped.get('/api/opportunities')).body.total).toBe(0);
   });
 
+  it("counts every stage and its expected places under the filters, only within a campus member's groups", async () => {
+    const { group, employer: ownEmployer } = await groupWithEmployer(
+      'Totals own',
+      'Kangasala',
+      'Kangasalan Kaluste Oy',
+    );
+    const { group: other, employer: otherEmployer } = await groupWithEmployer(
+      'Totals other',
+      'Lempäälä',
+      'Lempäälän Liike Oy',
+    );
+    await create({ employerId: ownEmployer, expectedPlaces: 2 });
+    await create({ employerId: ownEmployer, expectedPlaces: null, type: 'recruitment' });
+    await create({ employerId: ownEmployer, expectedPlaces: 5, stage: 'lost', lostReason: 'Ei tilaa' });
+    await create({ employerId: otherEmployer, expectedPlaces: 7 });
+
+    const member = await context.signedIn('campus_member', [group]);
+    const own = await member.get('/api/opportunities/stage-totals');
+    expect(own.status).toBe(200);
+    // Every stage in board order, the empty ones as zeros: [stage, count, places].
+    const expected: Partial<Record<OpportunityStage, [number, number]>> = { identified: [2, 2], lost: [1, 5] };
+    expect((own.body as OpportunityStageTotalDto[]).map((total) => [total.stage, total.count, total.places])).toEqual(
+      OPPORTUNITY_STAGES.map((stage) => [stage, ...(expected[stage] ?? [0, 0])]),
+    );
+    const recruitment = await member.get('/api/opportunities/stage-totals?type=recruitment');
+    expect(recruitment.body[0]).toEqual({ stage: 'identified', count: 1, places: 0 });
+
+    const otherOnly = await given.manager.get(`/api/opportunities/stage-totals?campusGroupId=${other}`);
+    expect(otherOnly.body[0]).toEqual({ stage: 'identified', count: 1, places: 7 });
+    expect((await member.get(`/api/opportunities/stage-totals?campusGroupId=${other}`)).body[0].count).toBe(0);
+    expect((await member.get('/api/opportunities/stage-totals?stage=won')).status).toBe(400);
+  });
+
   it('lets leadership read everything but write nothing', async () => {
     const created = await create({});
     const leader = await context.signedIn('leadership');
     expect((await leader.get(`/api/opportunities/${created.id}`)).status).toBe(200);
     expect((await leader.get('/api/opportunities')).body.total).toBeGreaterThan(0);
-    expect((await leader.post('/api/opportunities', { employerId: employer, title: 'X', type: 'other' })).status).toBe(
-      403,
-    );
+    expect(
+      (await leader.post('/api/opportunities', { employerId: given.employer, title: 'X', type: 'other' })).status,
+    ).toBe(403);
     expect((await leader.patch(`/api/opportunities/${created.id}`, { version: 1, stage: 'contacted' })).status).toBe(
       403,
     );
     expect((await leader.delete(`/api/opportunities/${created.id}`)).status).toBe(403);
-    expect((await manager.get(`/api/opportunities/${created.id}`)).body.version).toBe(1);
+    expect((await given.manager.get(`/api/opportunities/${created.id}`)).body.version).toBe(1);
   });
 
   it('filters by text, employer, stage, type, group, owner and openness, and pages newest stage move first', async () => {
@@ -399,12 +453,12 @@ describe('opportunities API', () => {
   });
 
   it('answers malformed bodies with field-level 400s', async () => {
-    const empty = await manager.post('/api/opportunities', {});
+    const empty = await given.manager.post('/api/opportunities', {});
     expect(empty.status).toBe(400);
     expect(empty.body.fieldErrors.map((e: { path: string }) => e.path)).toEqual(['employerId', 'title', 'type']);
-    const missingVersion = await manager.patch('/api/opportunities/1', { stage: 'contacted' });
+    const missingVersion = await given.manager.patch('/api/opportunities/1', { stage: 'contacted' });
     expect(missingVersion.status).toBe(400);
     expect(missingVersion.body.fieldErrors[0].path).toBe('version');
-    expect((await manager.patch('/api/opportunities/999999', { version: 1 })).status).toBe(404);
+    expect((await given.manager.patch('/api/opportunities/999999', { version: 1 })).status).toBe(404);
   });
 });

@@ -1,19 +1,33 @@
 import {
   OPEN_STAGES,
   type OpportunityDto,
+  OPPORTUNITY_STAGES,
   type OpportunityListQuery,
   type OpportunityStage,
+  type OpportunityStageTotalDto,
+  type OpportunityStageTotalsQuery,
   type OpportunityType,
   type Page,
   type StageChangeDto,
 } from '@tyoelama/shared';
 import type { CampusScope } from '../auth';
-import { decodeCursor, pageSize, timestampKeySql } from '../database/keyset';
+import { timestampKeySql } from '../database/keyset';
 import { likePattern, searchCondition, SqlParams } from '../database/sql';
-import { keysetPage } from '../database/keyset-page';
-import { columnList, date, defineTable, integer, type RowOf, text, timestamptz, varchar } from '../database/table';
-import { oneRow, type Queryable, rows } from '../database/typed-query';
-import { type ColumnChanges, versionedUpdate } from '../database/versioned-update';
+import { keysetListPage } from '../database/keyset-list';
+import { camelFields, versionedColumns, versionedRecordFields } from '../database/record-fields';
+import {
+  columnList,
+  columnListExcept,
+  date,
+  defineTable,
+  integer,
+  type RowOf,
+  text,
+  timestamptz,
+  varchar,
+} from '../database/table';
+import { insertRow, oneRow, type Queryable, rows } from '../database/typed-query';
+import { versionedChangesUpdate } from '../database/versioned-update';
 import { employerVisibleSql } from '../employers';
 
 export const opportunitiesTable = defineTable('opportunities', {
@@ -32,9 +46,7 @@ export const opportunitiesTable = defineTable('opportunities', {
   notes: text().orNull(),
   stage_changed_at: timestamptz(),
   created_by: integer().orNull(),
-  created_at: timestamptz(),
-  updated_at: timestamptz(),
-  version: integer(),
+  ...versionedColumns(),
 });
 
 /** Each stage an opportunity entered, for the pipeline's durations and the employer's timeline. */
@@ -70,62 +82,43 @@ export const OPEN_STAGES_SQL = `(${OPEN_STAGES.map((stage) => `'${stage}'`).join
 
 const CLOSED_STAGES: readonly OpportunityStage[] = ['won', 'lost'];
 
-const VIEW_FROM = `opportunities o
+/** The opportunity `o` with its employer `e`, campus group `g` and owner `u`: what a list row shows. */
+export const OPPORTUNITY_VIEW_FROM = `opportunities o
   JOIN employers e ON e.id = o.employer_id
   JOIN campus_groups g ON g.id = o.campus_group_id
   LEFT JOIN users u ON u.id = o.owner_id`;
 
-const VIEW_COLUMNS = `${columnList(opportunitiesTable, 'o', [
-  'id',
-  'employer_id',
-  'title',
-  'type',
-  'expected_places',
-  'campus_group_id',
-  'owner_id',
-  'stage',
-  'lost_reason',
-  'notes',
-  'stage_changed_at',
-  'created_at',
-  'updated_at',
-  'version',
-])}, o.expected_start::text AS expected_start, e.name AS employer_name, g.name AS campus_group_name,
+const VIEW_COLUMNS = `${columnListExcept(opportunitiesTable, 'o', ['expected_start', 'created_by'])}, o.expected_start::text AS expected_start, e.name AS employer_name, g.name AS campus_group_name,
   u.display_name AS owner_name,
   ${timestampKeySql('o.stage_changed_at')} AS stage_changed_key`;
 
 function toDto(row: OpportunityView): OpportunityDto {
   return {
-    id: row.id,
-    employerId: row.employer_id,
-    employerName: row.employer_name,
-    title: row.title,
-    type: row.type,
-    expectedPlaces: row.expected_places,
-    expectedStart: row.expected_start,
-    campusGroupId: row.campus_group_id,
-    campusGroupName: row.campus_group_name,
-    ownerId: row.owner_id,
-    ownerName: row.owner_name,
-    stage: row.stage,
-    lostReason: row.lost_reason,
-    notes: row.notes,
+    ...camelFields(row, [
+      'id',
+      'employer_id',
+      'employer_name',
+      'title',
+      'type',
+      'expected_places',
+      'expected_start',
+      'campus_group_id',
+      'campus_group_name',
+      'owner_id',
+      'owner_name',
+      'stage',
+      'lost_reason',
+      'notes',
+    ]),
     stageChangedAt: row.stage_changed_at.toISOString(),
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    version: row.version,
+    ...versionedRecordFields(row),
   };
 }
 
 function toStageChangeDto(row: StageChangeView): StageChangeDto {
   return {
-    id: row.id,
-    opportunityId: row.opportunity_id,
-    fromStage: row.from_stage,
-    toStage: row.to_stage,
+    ...camelFields(row, ['id', 'opportunity_id', 'from_stage', 'to_stage', 'changed_by_name', 'lost_reason']),
     changedAt: row.changed_at.toISOString(),
-    changedByName: row.changed_by_name,
-    lostReason: row.lost_reason,
   };
 }
 
@@ -166,25 +159,40 @@ export async function opportunityPage(
   scope: CampusScope,
   query: OpportunityListQuery,
 ): Promise<Page<OpportunityDto>> {
-  const limit = pageSize(query.limit);
   const params = new SqlParams();
-  const where = opportunityListConditions(scope, query, params);
-  const [{ total }] = await rows<{ total: number }>(
+  return keysetListPage(db, {
+    from: OPPORTUNITY_VIEW_FROM,
+    columns: VIEW_COLUMNS,
+    where: opportunityListConditions(scope, query, params),
+    params,
+    order: {
+      key: 'o.stage_changed_at',
+      keyPart: 'timestamp',
+      id: 'o.id',
+      descending: true,
+      cursorKey: (row: OpportunityView) => row.stage_changed_key,
+    },
+    query,
+    toItem: toDto,
+  });
+}
+
+/** Every stage's count and expected places under the list's filters; a stage with none counts 0. */
+export async function stageTotals(
+  db: Queryable,
+  scope: CampusScope,
+  query: OpportunityStageTotalsQuery,
+): Promise<OpportunityStageTotalDto[]> {
+  const params = new SqlParams();
+  const found = await rows<{ stage: OpportunityStage; count: number; places: number }>(
     db,
-    `SELECT count(*)::int AS total FROM ${VIEW_FROM} WHERE ${where.join(' AND ')}`,
+    `SELECT o.stage, count(*)::int AS count, COALESCE(sum(o.expected_places), 0)::int AS places
+       FROM opportunities o
+      WHERE ${opportunityListConditions(scope, query, params).join(' AND ')}
+      GROUP BY o.stage`,
     params.values,
   );
-  const cursor = decodeCursor(query.cursor, ['timestamp', 'id']);
-  if (cursor) {
-    where.push(`(o.stage_changed_at, o.id) < (${params.add(cursor[0])}::timestamptz, ${params.add(cursor[1])})`);
-  }
-  const fetched = await rows<OpportunityView>(
-    db,
-    `SELECT ${VIEW_COLUMNS} FROM ${VIEW_FROM} WHERE ${where.join(' AND ')}
-      ORDER BY o.stage_changed_at DESC, o.id DESC LIMIT ${params.add(limit + 1)}`,
-    params.values,
-  );
-  return { ...keysetPage(fetched, limit, toDto, (last) => [last.stage_changed_key, last.id]), total };
+  return OPPORTUNITY_STAGES.map((stage) => found.find((row) => row.stage === stage) ?? { stage, count: 0, places: 0 });
 }
 
 /** The opportunity if the scope sees its employer (everyone's by default). */
@@ -196,7 +204,7 @@ export async function findOpportunity(
   const params = new SqlParams();
   const row = await oneRow<OpportunityView>(
     db,
-    `SELECT ${VIEW_COLUMNS} FROM ${VIEW_FROM}
+    `SELECT ${VIEW_COLUMNS} FROM ${OPPORTUNITY_VIEW_FROM}
       WHERE o.id = ${params.add(id)} AND ${employerVisibleSql(scope, 'o.employer_id', params)}`,
     params.values,
   );
@@ -218,43 +226,10 @@ export type NewOpportunityRow = Pick<
 > & { expected_start: string | null };
 
 export async function insertOpportunity(db: Queryable, values: NewOpportunityRow): Promise<number> {
-  const [{ id }] = await rows<Pick<OpportunityRow, 'id'>>(
-    db,
-    `INSERT INTO opportunities (employer_id, title, type, expected_places, expected_start, campus_group_id, owner_id,
-                                stage, lost_reason, notes, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-    [
-      values.employer_id,
-      values.title,
-      values.type,
-      values.expected_places,
-      values.expected_start,
-      values.campus_group_id,
-      values.owner_id,
-      values.stage,
-      values.lost_reason,
-      values.notes,
-      values.created_by,
-    ],
-  );
-  return id;
+  return insertRow(db, opportunitiesTable, values);
 }
 
-/** Saves `changes` if the opportunity is still at `version`. */
-export async function updateOpportunity(
-  db: Queryable,
-  id: number,
-  version: number,
-  changes: ColumnChanges<typeof opportunitiesTable>,
-): Promise<void> {
-  await versionedUpdate(db, opportunitiesTable, {
-    id,
-    version,
-    changes,
-    current: () => findOpportunity(db, id),
-    what: 'Opportunity',
-  });
-}
+export const updateOpportunity = versionedChangesUpdate(opportunitiesTable, findOpportunity, 'Opportunity');
 
 /** Its stage history goes with it (ON DELETE CASCADE). */
 export async function deleteOpportunity(db: Queryable, id: number): Promise<void> {

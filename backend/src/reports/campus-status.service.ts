@@ -12,6 +12,7 @@ import type { AuthUser } from '../auth';
 import { readScope } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { SqlParams } from '../database/sql';
+import { followUpOverdueSql } from '../follow-ups';
 import { OPEN_STAGES_SQL } from '../opportunities';
 import { daysSinceSql } from './reports-sql';
 
@@ -24,6 +25,7 @@ interface StatusRow {
   next_id: number | null;
   next_due: string | null;
   next_title: string | null;
+  next_overdue: boolean | null;
   open_count: number;
   open_places: number;
   total: number;
@@ -60,7 +62,10 @@ function toDto(row: StatusRow): CampusStatusRowDto {
     lastContactAt: row.last_contact_at?.toISOString() ?? null,
     daysSinceContact: row.days_since_contact,
     noContact: noContactFlag(row.days_since_contact),
-    nextFollowUp: row.next_id === null ? null : { id: row.next_id, dueDate: row.next_due!, title: row.next_title! },
+    nextFollowUp:
+      row.next_id === null
+        ? null
+        : { id: row.next_id, dueDate: row.next_due!, title: row.next_title!, overdue: row.next_overdue === true },
     openOpportunities: row.open_count,
     openPlaces: row.open_places,
   };
@@ -91,12 +96,12 @@ export class CampusStatusService {
     const limit = query.limit ? Math.min(Number(query.limit), MAX_CAMPUS_STATUS_ROWS) : MAX_CAMPUS_STATUS_ROWS;
     const rows: StatusRow[] = await this.dataSource.query(
       `SELECT e.id, e.name, e.municipality, e.last_contact_at, ${daysSinceSql('e.last_contact_at')} AS days_since_contact,
-              nf.id AS next_id, nf.due_date::text AS next_due, nf.title AS next_title,
+              nf.id AS next_id, nf.due_date::text AS next_due, nf.title AS next_title, ${followUpOverdueSql('nf')} AS next_overdue,
               op.count AS open_count, op.places AS open_places, count(*) OVER ()::int AS total
          FROM employer_campus_groups l
          JOIN employers e ON e.id = l.employer_id
          LEFT JOIN LATERAL (
-           SELECT f.id, f.due_date, f.title FROM follow_ups f
+           SELECT f.id, f.due_date, f.title, f.status FROM follow_ups f
             WHERE f.employer_id = e.id AND f.status = 'open' ORDER BY f.due_date, f.id LIMIT 1) nf ON TRUE
          CROSS JOIN LATERAL (
            SELECT count(*)::int AS count, COALESCE(sum(o.expected_places), 0)::int AS places FROM opportunities o

@@ -1,1 +1,2 @@
 export { ReportsModule } from './reports.module';
+export { foldReportCounts, reportCountsSql } from './report-counts';

@@ -13,12 +13,13 @@ import {
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth';
-import { type CampusScope, readScope } from '../auth';
+import type { CampusScope } from '../auth';
 import { DataChanges } from '../cache/data-changes';
 import type { JsonText } from '../http/json-text';
 import { SqlParams } from '../database/sql';
 import { employerVisibleSql } from '../employers';
 import { OPEN_STAGES_SQL } from '../opportunities';
+import { camelFields } from '../database/record-fields';
 import { daysSinceSql, helsinkiDaysSql, ReportCache, where } from './reports-sql';
 
 interface PipelineRow {
@@ -71,8 +72,7 @@ export class PipelineService {
   }
 
   summary(caller: AuthUser, query: PipelineSummaryQuery): Promise<JsonText<PipelineSummaryDto>> {
-    const scope = readScope(caller, 'reports');
-    return this.summaries.get(scope, query, () => this.compute(scope, query));
+    return this.summaries.get(caller, query, (scope) => this.compute(scope, query));
   }
 
   private async compute(scope: CampusScope, query: PipelineSummaryQuery): Promise<PipelineSummaryDto> {
@@ -119,12 +119,7 @@ export class PipelineService {
     );
     return rows
       .map((row) => ({
-        stage: row.stage,
-        campusGroupId: row.campus_group_id,
-        campusGroupName: row.campus_group_name,
-        type: row.type,
-        count: row.count,
-        places: row.places,
+        ...camelFields(row, ['stage', 'campus_group_id', 'campus_group_name', 'type', 'count', 'places']),
       }))
       .sort((a, b) => stageIndex(a.stage) - stageIndex(b.stage));
   }
@@ -188,12 +183,7 @@ export class PipelineService {
       params.values,
     );
     const items: StaleOpportunityDto[] = rows.map((row) => ({
-      id: row.id,
-      title: row.title,
-      stage: row.stage,
-      employerId: row.employer_id,
-      employerName: row.employer_name,
-      daysIdle: row.days_idle,
+      ...camelFields(row, ['id', 'title', 'stage', 'employer_id', 'employer_name', 'days_idle']),
     }));
     return { count: rows[0]?.total ?? 0, items };
   }

@@ -1,5 +1,5 @@
 import { helsinkiDate } from '@tyoelama/shared';
-import type { CampusScope } from '../auth';
+import { type AuthUser, type CampusScope, readScope } from '../auth';
 import type { DataChanges } from '../cache/data-changes';
 import { type JsonText, jsonText } from '../http/json-text';
 import { REMEMBERED_LIFETIME_MS, ResultCache } from '../cache/result-cache';
@@ -51,7 +51,9 @@ export class ReportCache<T> {
     this.results = new ResultCache<JsonText<T>>(changes, { lifetimeMs: REMEMBERED_LIFETIME_MS, maxEntries: 1_000 });
   }
 
-  get(scope: CampusScope, query: object, compute: () => Promise<T>): Promise<JsonText<T>> {
-    return this.results.get(JSON.stringify([scope, query, helsinkiDate()]), async () => jsonText(await compute()));
+  /** The caller's report: scoped by their right to read reports, computed only when not remembered. */
+  get(caller: AuthUser, query: object, compute: (scope: CampusScope) => Promise<T>): Promise<JsonText<T>> {
+    const scope = readScope(caller, 'reports');
+    return this.results.get(JSON.stringify([scope, query, helsinkiDate()]), async () => jsonText(await compute(scope)));
   }
 }

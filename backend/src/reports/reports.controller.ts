@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type ActivityDto,
@@ -7,14 +7,17 @@ import {
   campusStatusQuerySchema,
   type PipelineSummaryDto,
   pipelineSummaryQuerySchema,
+  type WorkplaceLearningDashboardDto,
+  workplaceLearningDashboardQuerySchema,
 } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth';
 import { CanRead, CurrentUser } from '../auth';
 import { JSON_CONTENT_TYPE, type JsonText } from '../http/json-text';
-import { IdPipe, ZodPipe } from '../http/validation';
+import { IdParam, ValidQuery } from '../http/validation';
 import { ActivityService } from './activity.service';
 import { CampusStatusService } from './campus-status.service';
+import { WorkplaceLearningService } from '../workplace-learning';
 import { PipelineService } from './pipeline.service';
 
 @ApiTags('reports')
@@ -24,6 +27,7 @@ export class ReportsController {
     private readonly pipeline: PipelineService,
     private readonly activityReport: ActivityService,
     private readonly campusStatus: CampusStatusService,
+    private readonly workplaceLearning: WorkplaceLearningService,
   ) {}
 
   @Get('pipeline/summary')
@@ -31,7 +35,7 @@ export class ReportsController {
   @Header('Content-Type', JSON_CONTENT_TYPE)
   pipelineSummary(
     @CurrentUser() caller: AuthUser,
-    @Query(new ZodPipe(pipelineSummaryQuerySchema)) query: z.output<typeof pipelineSummaryQuerySchema>,
+    @ValidQuery(pipelineSummaryQuerySchema) query: z.output<typeof pipelineSummaryQuerySchema>,
   ): Promise<JsonText<PipelineSummaryDto>> {
     return this.pipeline.summary(caller, query);
   }
@@ -41,9 +45,19 @@ export class ReportsController {
   @Header('Content-Type', JSON_CONTENT_TYPE)
   activity(
     @CurrentUser() caller: AuthUser,
-    @Query(new ZodPipe(activityQuerySchema)) query: z.output<typeof activityQuerySchema>,
+    @ValidQuery(activityQuerySchema) query: z.output<typeof activityQuerySchema>,
   ): Promise<JsonText<ActivityDto>> {
     return this.activityReport.activity(caller, query);
+  }
+
+  /** Students hosted per campus group, kind and term; workplace-survey response rate per group. */
+  @Get('dashboard/workplace-learning')
+  @CanRead('reports')
+  workplaceLearningFigures(
+    @CurrentUser() caller: AuthUser,
+    @ValidQuery(workplaceLearningDashboardQuerySchema) query: z.output<typeof workplaceLearningDashboardQuerySchema>,
+  ): Promise<WorkplaceLearningDashboardDto> {
+    return this.workplaceLearning.dashboard(caller, query);
   }
 
   // Lives here rather than in campus-groups/: it is a report over employers, scoped like the others.
@@ -51,8 +65,8 @@ export class ReportsController {
   @CanRead('reports')
   status(
     @CurrentUser() caller: AuthUser,
-    @Param('id', IdPipe) id: number,
-    @Query(new ZodPipe(campusStatusQuerySchema)) query: z.output<typeof campusStatusQuerySchema>,
+    @IdParam() id: number,
+    @ValidQuery(campusStatusQuerySchema) query: z.output<typeof campusStatusQuerySchema>,
   ): Promise<CampusStatusDto> {
     return this.campusStatus.status(caller, id, query);
   }

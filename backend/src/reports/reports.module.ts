@@ -3,6 +3,11 @@ import { ActivityService } from './activity.service';
 import { CampusStatusService } from './campus-status.service';
 import { PipelineService } from './pipeline.service';
 import { ReportsController } from './reports.controller';
+import { WorkplaceLearningModule } from '../workplace-learning';
 
-@Module({ controllers: [ReportsController], providers: [PipelineService, ActivityService, CampusStatusService] })
+@Module({
+  imports: [WorkplaceLearningModule],
+  controllers: [ReportsController],
+  providers: [PipelineService, ActivityService, CampusStatusService],
+})
 export class ReportsModule {}

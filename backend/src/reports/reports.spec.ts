@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { refreshEmployerActivity } from '../employers';
 import { insertEmployer } from '../../test/fixtures';
-import { type Client, startTestApp, type TestContext } from '../../test/test-app';
+import { useFixture, useTestApp } from '../../test/test-app';
 
 const DAY = 86_400_000;
 const daysSince = (iso: string) => Math.floor((Date.now() - Date.parse(iso)) / DAY);
@@ -82,32 +82,21 @@ async function insertFollowUp(
  * Tuore and an archived employer; group B (south) has Gamma.
  */
 describe('reports API', () => {
-  let context: TestContext;
-  let north: number;
-  let south: number;
-  let admin: Client;
-  let memberNorth: Client;
-  let memberSouth: Client;
-  let alfa: number;
-  let beta: number;
-  let tuore: number;
-  let gamma: number;
+  const context = useTestApp();
   const ids: Record<string, number> = {};
-
-  beforeAll(async () => {
-    context = await startTestApp();
+  const given = useFixture(async () => {
     const db = context.dataSource;
-    north = await context.createCampusGroup('Pohjoinen');
-    south = await context.createCampusGroup('Etelä');
-    admin = await context.signedIn('admin');
-    memberNorth = await context.signedIn('campus_member', [north]);
-    memberSouth = await context.signedIn('campus_member', [south]);
+    const north = await context.createCampusGroup('Pohjoinen');
+    const south = await context.createCampusGroup('Etelä');
+    const admin = await context.signedIn('admin');
+    const memberNorth = await context.signedIn('campus_member', [north]);
+    const memberSouth = await context.signedIn('campus_member', [south]);
     const assignee = await context.createUser('account_manager');
 
-    alfa = await insertEmployer(db, { name: 'Alfa Oy', ownerCampusGroupId: north });
-    beta = await insertEmployer(db, { name: 'Beta Oy', ownerCampusGroupId: north });
-    tuore = await insertEmployer(db, { name: 'Tuore Oy', ownerCampusGroupId: north });
-    gamma = await insertEmployer(db, { name: 'Gamma Oy', ownerCampusGroupId: south });
+    const alfa = await insertEmployer(db, { name: 'Alfa Oy', ownerCampusGroupId: north });
+    const beta = await insertEmployer(db, { name: 'Beta Oy', ownerCampusGroupId: north });
+    const tuore = await insertEmployer(db, { name: 'Tuore Oy', ownerCampusGroupId: north });
+    const gamma = await insertEmployer(db, { name: 'Gamma Oy', ownerCampusGroupId: south });
     const archived = await insertEmployer(db, { name: 'Arkisto Oy', ownerCampusGroupId: north });
     await db.query(`UPDATE employers SET archived_at = now() WHERE id = $1`, [archived]);
 
@@ -170,7 +159,6 @@ describe('reports API', () => {
     await insertEntry(db, gamma, south, 'phone', daysAgo(2));
     await insertEntry(db, tuore, north, 'workplace_visit', daysAgo(100));
 
-    const me = memberNorth as Client & { me: { id: number } };
     await insertFollowUp(db, {
       employerId: alfa,
       assigneeId: assignee,
@@ -194,11 +182,16 @@ describe('reports API', () => {
     });
     await insertFollowUp(db, {
       employerId: alfa,
-      assigneeId: me.me.id,
+      assigneeId: memberNorth.me.id,
       dueDate: '2026-03-01',
       title: 'Soita takaisin',
     });
-    await insertFollowUp(db, { employerId: beta, assigneeId: me.me.id, dueDate: '2099-12-31', title: 'Käynti' });
+    await insertFollowUp(db, {
+      employerId: beta,
+      assigneeId: memberNorth.me.id,
+      dueDate: '2099-12-31',
+      title: 'Käynti',
+    });
     await insertFollowUp(db, {
       employerId: gamma,
       assigneeId: assignee,
@@ -217,19 +210,19 @@ describe('reports API', () => {
     });
 
     for (const employer of [alfa, beta, tuore, gamma, archived]) await refreshEmployerActivity(db.manager, employer);
+    return { north, south, admin, memberNorth, memberSouth, alfa, beta, tuore, gamma };
   });
-  afterAll(() => context.close());
 
   describe('GET /api/pipeline/summary', () => {
     const period = 'from=2026-01-01&to=2026-03-31';
 
     it('counts opportunities created in the period and their places by stage, campus group and type', async () => {
-      const response = await admin.get(`/api/pipeline/summary?${period}`);
+      const response = await given.admin.get(`/api/pipeline/summary?${period}`);
       expect(response.status).toBe(200);
       expect(response.body.rows).toEqual([
         {
           stage: 'identified',
-          campusGroupId: south,
+          campusGroupId: given.south,
           campusGroupName: 'Etelä',
           type: 'training_agreement',
           count: 1,
@@ -237,16 +230,23 @@ describe('reports API', () => {
         },
         {
           stage: 'negotiating',
-          campusGroupId: north,
+          campusGroupId: given.north,
           campusGroupName: 'Pohjoinen',
           type: 'training_agreement',
           count: 1,
           places: 3,
         },
-        { stage: 'won', campusGroupId: south, campusGroupName: 'Etelä', type: 'recruitment', count: 1, places: 0 },
         {
           stage: 'won',
-          campusGroupId: north,
+          campusGroupId: given.south,
+          campusGroupName: 'Etelä',
+          type: 'recruitment',
+          count: 1,
+          places: 0,
+        },
+        {
+          stage: 'won',
+          campusGroupId: given.north,
           campusGroupName: 'Pohjoinen',
           type: 'training_agreement',
           count: 1,
@@ -254,7 +254,7 @@ describe('reports API', () => {
         },
         {
           stage: 'lost',
-          campusGroupId: north,
+          campusGroupId: given.north,
           campusGroupName: 'Pohjoinen',
           type: 'apprenticeship',
           count: 1,
@@ -273,18 +273,18 @@ describe('reports API', () => {
     });
 
     it('computes the win rate from opportunities won or lost within the period', async () => {
-      const all = await admin.get(`/api/pipeline/summary?${period}`);
+      const all = await given.admin.get(`/api/pipeline/summary?${period}`);
       expect(all.body.winRate.won).toBe(2);
       expect(all.body.winRate.lost).toBe(1);
       expect(all.body.winRate.rate).toBeCloseTo(2 / 3, 10);
-      const february = await admin.get('/api/pipeline/summary?from=2026-02-01&to=2026-02-28');
+      const february = await given.admin.get('/api/pipeline/summary?from=2026-02-01&to=2026-02-28');
       expect(february.body.winRate).toEqual({ won: 0, lost: 1, rate: 0 });
-      const december = await admin.get('/api/pipeline/summary?from=2025-12-01&to=2025-12-31');
+      const december = await given.admin.get('/api/pipeline/summary?from=2025-12-01&to=2025-12-31');
       expect(december.body.winRate).toEqual({ won: 0, lost: 0, rate: null });
     });
 
     it('averages the days spent in each open stage from the stage changes', async () => {
-      const recruitment = await admin.get(`/api/pipeline/summary?${period}&type=recruitment`);
+      const recruitment = await given.admin.get(`/api/pipeline/summary?${period}&type=recruitment`);
       expect(recruitment.body.averageDaysInStage).toEqual([
         { stage: 'identified', stays: 1, averageDays: 2 },
         { stage: 'contacted', stays: 1, averageDays: 5 },
@@ -292,8 +292,8 @@ describe('reports API', () => {
         { stage: 'agreed', stays: 0, averageDays: null },
       ]);
       // Alfa's two: identified 10 and 10 days; contacted 20; negotiating since 4.2. (still there).
-      const training = await admin.get(
-        `/api/pipeline/summary?${period}&type=training_agreement&campusGroupId=${north}`,
+      const training = await given.admin.get(
+        `/api/pipeline/summary?${period}&type=training_agreement&campusGroupId=${given.north}`,
       );
       const [identified, contacted, negotiating] = training.body.averageDaysInStage;
       expect(identified).toEqual({ stage: 'identified', stays: 2, averageDays: 10 });
@@ -303,7 +303,7 @@ describe('reports API', () => {
     });
 
     it('lists open opportunities idle for 30 days, the longest idle first, measured from the later of stage change and contact', async () => {
-      const response = await admin.get('/api/pipeline/summary');
+      const response = await given.admin.get('/api/pipeline/summary');
       // Gamma's identified opportunity had a contact two days ago; won and lost ones are never stale.
       expect(response.body.stale).toEqual({
         days: 30,
@@ -313,7 +313,7 @@ describe('reports API', () => {
             id: ids.o6,
             title: 'Vanha',
             stage: 'contacted',
-            employerId: beta,
+            employerId: given.beta,
             employerName: 'Beta Oy',
             daysIdle: daysSince('2026-03-01T21:30:00Z'),
           },
@@ -321,20 +321,20 @@ describe('reports API', () => {
             id: ids.o1,
             title: 'Neuvottelu',
             stage: 'negotiating',
-            employerId: alfa,
+            employerId: given.alfa,
             employerName: 'Alfa Oy',
             daysIdle: daysSince('2026-03-01T22:30:00Z'),
           },
         ],
       });
-      const longer = await admin.get('/api/pipeline/summary?staleDays=3000');
+      const longer = await given.admin.get('/api/pipeline/summary?staleDays=3000');
       expect(longer.body.stale).toEqual({ days: 3000, count: 0, items: [] });
     });
 
     it('shows a campus member only the opportunities of their own groups employers', async () => {
-      const own = await memberNorth.get('/api/pipeline/summary');
+      const own = await given.memberNorth.get('/api/pipeline/summary');
       expect(own.status).toBe(200);
-      expect(own.body.rows.every((row: { campusGroupId: number }) => row.campusGroupId === north)).toBe(true);
+      expect(own.body.rows.every((row: { campusGroupId: number }) => row.campusGroupId === given.north)).toBe(true);
       expect(own.body.totalsByStage).toEqual([
         { stage: 'identified', count: 0, places: 0 },
         { stage: 'contacted', count: 1, places: 4 },
@@ -346,23 +346,25 @@ describe('reports API', () => {
       expect(own.body.winRate).toEqual({ won: 1, lost: 1, rate: 0.5 });
       expect(own.body.stale.count).toBe(2);
 
-      const other = await memberSouth.get('/api/pipeline/summary');
+      const other = await given.memberSouth.get('/api/pipeline/summary');
       expect(other.body.totalsByStage.map((total: { count: number }) => total.count)).toEqual([1, 0, 0, 0, 1, 0]);
       expect(other.body.winRate).toEqual({ won: 1, lost: 0, rate: 1 });
       expect(other.body.stale).toEqual({ days: 30, count: 0, items: [] });
       // Asking for the other group's figures gives nothing rather than leaking them.
-      const foreign = await memberSouth.get(`/api/pipeline/summary?campusGroupId=${north}`);
+      const foreign = await given.memberSouth.get(`/api/pipeline/summary?campusGroupId=${given.north}`);
       expect(foreign.body.rows).toEqual([]);
     });
 
     it('rejects bad filters with field errors', async () => {
-      const response = await admin.get('/api/pipeline/summary?from=2026-03-01&to=2026-02-01&type=nope&staleDays=0');
+      const response = await given.admin.get(
+        '/api/pipeline/summary?from=2026-03-01&to=2026-02-01&type=nope&staleDays=0',
+      );
       expect(response.status).toBe(400);
       expect(response.body.fieldErrors.map((error: { path: string }) => error.path).sort()).toEqual([
         'staleDays',
         'type',
       ]);
-      const range = await admin.get('/api/pipeline/summary?from=2026-03-01&to=2026-02-01');
+      const range = await given.admin.get('/api/pipeline/summary?from=2026-03-01&to=2026-02-01');
       expect(range.status).toBe(400);
       expect(range.body.fieldErrors[0].path).toBe('to');
     });
@@ -372,7 +374,7 @@ describe('reports API', () => {
     const period = 'from=2026-02-01&to=2026-03-31';
 
     it('buckets contact entries by Helsinki month, with entries near midnight on their Helsinki day', async () => {
-      const response = await admin.get(`/api/dashboard/activity?${period}&granularity=month`);
+      const response = await given.admin.get(`/api/dashboard/activity?${period}&granularity=month`);
       expect(response.status).toBe(200);
       expect(response.body.buckets).toEqual([
         { start: '2026-02-01', total: 2 },
@@ -386,14 +388,14 @@ describe('reports API', () => {
       ]);
       // The period's entries by the group that logged them, names in Finnish order.
       expect(response.body.byCampusGroup).toEqual([
-        { campusGroupId: south, campusGroupName: 'Etelä', type: 'meeting', count: 1 },
-        { campusGroupId: north, campusGroupName: 'Pohjoinen', type: 'email', count: 1 },
-        { campusGroupId: north, campusGroupName: 'Pohjoinen', type: 'phone', count: 3 },
+        { campusGroupId: given.south, campusGroupName: 'Etelä', type: 'meeting', count: 1 },
+        { campusGroupId: given.north, campusGroupName: 'Pohjoinen', type: 'email', count: 1 },
+        { campusGroupId: given.north, campusGroupName: 'Pohjoinen', type: 'phone', count: 3 },
       ]);
     });
 
     it('buckets by ISO week starting on Monday in Helsinki time, empty weeks included', async () => {
-      const response = await admin.get(`/api/dashboard/activity?${period}&granularity=week`);
+      const response = await given.admin.get(`/api/dashboard/activity?${period}&granularity=week`);
       expect(response.body.buckets).toEqual([
         { start: '2026-01-26', total: 1 },
         { start: '2026-02-02', total: 0 },
@@ -408,7 +410,7 @@ describe('reports API', () => {
       ]);
       // 1.3. 22:30 UTC is Monday 2.3. in Helsinki: its own week, not the week of 23.2.
       expect(response.body.rows).toContainEqual({ bucket: '2026-03-02', type: 'email', count: 1 });
-      const days = await admin.get('/api/dashboard/activity?from=2026-03-01&to=2026-03-02&granularity=day');
+      const days = await given.admin.get('/api/dashboard/activity?from=2026-03-01&to=2026-03-02&granularity=day');
       expect(days.body.buckets).toEqual([
         { start: '2026-03-01', total: 1 },
         { start: '2026-03-02', total: 1 },
@@ -416,34 +418,34 @@ describe('reports API', () => {
     });
 
     it('reports follow-up health: open and overdue now, done and done on time in the period', async () => {
-      const response = await admin.get(`/api/dashboard/activity?${period}`);
+      const response = await given.admin.get(`/api/dashboard/activity?${period}`);
       expect(response.body.followUps).toEqual({ open: 3, overdue: 2, done: 4, doneOnTime: 3, onTimePercent: 75 });
       expect(response.body.granularity).toBe('week');
     });
 
     it('counts non-archived employers without contact for 90 and 180 days, never contacted included', async () => {
-      const response = await admin.get(`/api/dashboard/activity?${period}`);
+      const response = await given.admin.get(`/api/dashboard/activity?${period}`);
       expect(response.body.noContact).toEqual({ days90: 3, days180: 2 });
-      const southOnly = await admin.get(`/api/dashboard/activity?${period}&campusGroupId=${south}`);
+      const southOnly = await given.admin.get(`/api/dashboard/activity?${period}&campusGroupId=${given.south}`);
       expect(southOnly.body.noContact).toEqual({ days90: 0, days180: 0 });
       expect(southOnly.body.followUps).toEqual({ open: 1, overdue: 1, done: 1, doneOnTime: 1, onTimePercent: 100 });
       expect(southOnly.body.buckets.reduce((sum: number, bucket: { total: number }) => sum + bucket.total, 0)).toBe(1);
     });
 
     it('shows a campus member only their own groups activity, health and employers', async () => {
-      const response = await memberNorth.get(`/api/dashboard/activity?${period}&granularity=month`);
+      const response = await given.memberNorth.get(`/api/dashboard/activity?${period}&granularity=month`);
       expect(response.status).toBe(200);
       expect(response.body.buckets).toEqual([
         { start: '2026-02-01', total: 2 },
         { start: '2026-03-01', total: 2 },
       ]);
-      expect(response.body.byCampusGroup.every((row: { campusGroupId: number }) => row.campusGroupId === north)).toBe(
-        true,
-      );
+      expect(
+        response.body.byCampusGroup.every((row: { campusGroupId: number }) => row.campusGroupId === given.north),
+      ).toBe(true);
       expect(response.body.followUps).toEqual({ open: 2, overdue: 1, done: 3, doneOnTime: 2, onTimePercent: 66.7 });
       expect(response.body.noContact).toEqual({ days90: 3, days180: 2 });
 
-      const foreign = await memberSouth.get(`/api/dashboard/activity?${period}&campusGroupId=${north}`);
+      const foreign = await given.memberSouth.get(`/api/dashboard/activity?${period}&campusGroupId=${given.north}`);
       expect(foreign.body.rows).toEqual([]);
       expect(foreign.body.byCampusGroup).toEqual([]);
       expect(foreign.body.followUps).toEqual({ open: 0, overdue: 0, done: 0, doneOnTime: 0, onTimePercent: null });
@@ -451,8 +453,8 @@ describe('reports API', () => {
     });
 
     it('refuses a bad granularity and a period longer than three years', async () => {
-      expect((await admin.get('/api/dashboard/activity?granularity=year')).status).toBe(400);
-      const long = await admin.get('/api/dashboard/activity?from=2020-01-01&to=2026-01-01&granularity=day');
+      expect((await given.admin.get('/api/dashboard/activity?granularity=year')).status).toBe(400);
+      const long = await given.admin.get('/api/dashboard/activity?from=2020-01-01&to=2026-01-01&granularity=day');
       expect(long.status).toBe(400);
       expect(long.body.fieldErrors[0]).toMatchObject({ path: 'from', code: 'range_too_long' });
     });
@@ -460,35 +462,35 @@ describe('reports API', () => {
 
   describe('GET /api/campus-groups/:id/status', () => {
     it('lists the group employers with last contact, next follow-up, open opportunities and no-contact flags', async () => {
-      const response = await memberNorth.get(`/api/campus-groups/${north}/status`);
+      const response = await given.memberNorth.get(`/api/campus-groups/${given.north}/status`);
       expect(response.status).toBe(200);
-      expect(response.body.campusGroup).toEqual({ id: north, name: 'Pohjoinen', campus: 'Pääkampus' });
+      expect(response.body.campusGroup).toEqual({ id: given.north, name: 'Pohjoinen', campus: 'Pääkampus' });
       expect(response.body.total).toBe(3);
       expect(response.body.items).toEqual([
         {
-          employerId: alfa,
+          employerId: given.alfa,
           name: 'Alfa Oy',
           municipality: null,
           lastContactAt: '2026-03-01T22:30:00.000Z',
           daysSinceContact: daysSince('2026-03-01T22:30:00Z'),
           noContact: 'days180',
-          nextFollowUp: { id: expect.any(Number), dueDate: '2026-03-01', title: 'Soita takaisin' },
+          nextFollowUp: { id: expect.any(Number), dueDate: '2026-03-01', title: 'Soita takaisin', overdue: true },
           openOpportunities: 1,
           openPlaces: 3,
         },
         {
-          employerId: beta,
+          employerId: given.beta,
           name: 'Beta Oy',
           municipality: null,
           lastContactAt: '2026-03-01T21:30:00.000Z',
           daysSinceContact: daysSince('2026-03-01T21:30:00Z'),
           noContact: 'days180',
-          nextFollowUp: { id: expect.any(Number), dueDate: '2099-12-31', title: 'Käynti' },
+          nextFollowUp: { id: expect.any(Number), dueDate: '2099-12-31', title: 'Käynti', overdue: false },
           openOpportunities: 1,
           openPlaces: 4,
         },
         {
-          employerId: tuore,
+          employerId: given.tuore,
           name: 'Tuore Oy',
           municipality: null,
           lastContactAt: expect.any(String),
@@ -503,25 +505,27 @@ describe('reports API', () => {
 
     it('sorts by each key in both directions, empty values last', async () => {
       const names = async (sort: string) =>
-        ((await admin.get(`/api/campus-groups/${north}/status?sort=${sort}`)).body.items as { name: string }[]).map(
-          (row) => row.name,
-        );
+        (
+          (await given.admin.get(`/api/campus-groups/${given.north}/status?sort=${sort}`)).body.items as {
+            name: string;
+          }[]
+        ).map((row) => row.name);
       expect(await names('-name')).toEqual(['Tuore Oy', 'Beta Oy', 'Alfa Oy']);
       expect(await names('lastContact')).toEqual(['Beta Oy', 'Alfa Oy', 'Tuore Oy']);
       expect(await names('-lastContact')).toEqual(['Tuore Oy', 'Alfa Oy', 'Beta Oy']);
       expect(await names('nextFollowUp')).toEqual(['Alfa Oy', 'Beta Oy', 'Tuore Oy']);
       expect(await names('-nextFollowUp')).toEqual(['Beta Oy', 'Alfa Oy', 'Tuore Oy']);
       expect(await names('-openOpportunities')).toEqual(['Beta Oy', 'Alfa Oy', 'Tuore Oy']);
-      const limited = await admin.get(`/api/campus-groups/${north}/status?limit=1`);
+      const limited = await given.admin.get(`/api/campus-groups/${given.north}/status?limit=1`);
       expect(limited.body).toMatchObject({ total: 3, items: [{ name: 'Alfa Oy' }] });
-      expect((await admin.get(`/api/campus-groups/${north}/status?sort=size`)).status).toBe(400);
+      expect((await given.admin.get(`/api/campus-groups/${given.north}/status?sort=size`)).status).toBe(400);
     });
 
     it('answers 404 to a member of another group and for a group that does not exist', async () => {
-      expect((await memberSouth.get(`/api/campus-groups/${north}/status`)).status).toBe(404);
-      expect((await admin.get('/api/campus-groups/999999/status')).status).toBe(404);
+      expect((await given.memberSouth.get(`/api/campus-groups/${given.north}/status`)).status).toBe(404);
+      expect((await given.admin.get('/api/campus-groups/999999/status')).status).toBe(404);
       const leadership = await context.signedIn('leadership');
-      const status = await leadership.get(`/api/campus-groups/${south}/status`);
+      const status = await leadership.get(`/api/campus-groups/${given.south}/status`);
       expect(status.status).toBe(200);
       expect(status.body.items.map((row: { name: string; noContact: string }) => [row.name, row.noContact])).toEqual([
         ['Gamma Oy', 'none'],

@@ -1,10 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type SearchResultDto, searchQuerySchema } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth';
 import { CanRead, CurrentUser } from '../auth';
-import { ZodPipe } from '../http/validation';
+import { ValidQuery } from '../http/validation';
 import { SearchService } from './search.service';
 
 @ApiTags('search')
@@ -16,7 +16,7 @@ export class SearchController {
   @CanRead('employers')
   search(
     @CurrentUser() caller: AuthUser,
-    @Query(new ZodPipe(searchQuerySchema)) query: z.output<typeof searchQuerySchema>,
+    @ValidQuery(searchQuerySchema) query: z.output<typeof searchQuerySchema>,
   ): Promise<SearchResultDto> {
     return this.searchService.search(caller, query);
   }

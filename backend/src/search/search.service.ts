@@ -4,7 +4,7 @@ import {
   DEFAULT_SEARCH_LIMIT,
   type EmployerHitDto,
   isSearchable,
-  normaliseBusinessId,
+  businessIdSearchTerm,
   type OpportunityHitDto,
   type OpportunityStage,
   type SearchQuery,
@@ -16,6 +16,7 @@ import { readScope } from '../auth';
 import { likePattern, SqlParams } from '../database/sql';
 import { employerVisibleSql } from '../employers';
 import { employerNameMatchSql, fuzzyTextSql, relevanceOrderSql, searchThresholdSql } from '../employers';
+import { camelFields } from '../database/record-fields';
 
 function similarityOrderSql(column: string, q: string, params: SqlParams): string {
   return `word_similarity(crm_normalise(${params.add(q)}), crm_normalise(${column})) DESC, crm_normalise(${column})`;
@@ -54,16 +55,13 @@ export class SearchService {
       await manager.query(
         `SELECT e.id, e.name, e.business_id, e.municipality FROM employers e
           WHERE ${employerVisibleSql(readScope(caller, 'employers'), 'e.id', params)} AND e.archived_at IS NULL
-            AND (${employerNameMatchSql('e', q, params)} OR e.business_id = ${params.add(normaliseBusinessId(q))})
+            AND (${employerNameMatchSql('e', q, params)} OR e.business_id = ${params.add(businessIdSearchTerm(q))})
           ORDER BY ${relevanceOrderSql(q, params)}
           LIMIT ${params.add(limit)}`,
         params.values,
       );
     return rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      businessId: row.business_id,
-      municipality: row.municipality,
+      ...camelFields(row, ['id', 'name', 'business_id', 'municipality']),
     }));
   }
 
@@ -81,11 +79,7 @@ export class SearchService {
         params.values,
       );
     return rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      title: row.title,
-      employerId: row.employer_id,
-      employerName: row.employer_name,
+      ...camelFields(row, ['id', 'name', 'title', 'employer_id', 'employer_name']),
     }));
   }
 
@@ -102,11 +96,7 @@ export class SearchService {
         params.values,
       );
     return rows.map((row) => ({
-      id: row.id,
-      title: row.title,
-      stage: row.stage,
-      employerId: row.employer_id,
-      employerName: row.employer_name,
+      ...camelFields(row, ['id', 'title', 'stage', 'employer_id', 'employer_name']),
     }));
   }
 }

@@ -1,9 +1,9 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type Page, type TimelineItem, type TimelineQuery, timelineQuerySchema } from '@tyoelama/shared';
 import type { AuthUser } from '../auth';
 import { CanRead, CurrentUser } from '../auth';
-import { IdPipe, ZodPipe } from '../http/validation';
+import { IdParam, ValidQuery } from '../http/validation';
 import { TimelineService } from './timeline.service';
 
 @ApiTags('employers')
@@ -15,8 +15,8 @@ export class TimelineController {
   @CanRead('employers')
   list(
     @CurrentUser() caller: AuthUser,
-    @Param('id', IdPipe) employerId: number,
-    @Query(new ZodPipe(timelineQuerySchema)) query: TimelineQuery,
+    @IdParam() employerId: number,
+    @ValidQuery(timelineQuerySchema) query: TimelineQuery,
   ): Promise<Page<TimelineItem>> {
     return this.timeline.list(caller, employerId, query);
   }

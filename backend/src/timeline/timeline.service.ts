@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  ContactTopic,
-  ContactType,
-  OpportunityStage,
-  Page,
-  TimelineItem,
-  TimelineKind,
-  TimelineQuery,
+import {
+  AUDIT_REFERENCE_FIELDS,
+  type AuditReference,
+  type AuditValue,
+  type ContactTopic,
+  type ContactType,
+  type OpportunityStage,
+  type Page,
+  type TimelineChange,
+  type TimelineItem,
+  type TimelineKind,
+  type TimelineQuery,
 } from '@tyoelama/shared';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth';
@@ -31,7 +35,7 @@ function contactEntries(employer: string): string {
   return `SELECT 'contact_entry:' || c.id AS key, c.occurred_at AS at, u.display_name AS actor_name,
       'contact_entry' AS kind,
       json_build_object('contactEntryId', c.id, 'type', c.type, 'summary', c.summary, 'topics', c.topics,
-                        'campusGroupName', g.name) AS data
+                        'campusGroupName', g.name, 'createdById', c.created_by) AS data
     FROM contact_entries c
     JOIN campus_groups g ON g.id = c.campus_group_id
     LEFT JOIN users u ON u.id = c.created_by
@@ -84,7 +88,8 @@ function stageChanges(employer: string): string {
 function auditEvents(employer: string): string {
   return `SELECT 'audit:' || ae.id, ae.occurred_at, u.display_name, 'audit',
       json_build_object('entityType', ae.entity_type, 'entityId', ae.entity_id, 'action', ae.action,
-        'changedFields', COALESCE((SELECT json_agg(k ORDER BY k) FROM jsonb_object_keys(ae.changes) k), '[]'))
+        'changedFields', COALESCE((SELECT json_agg(k ORDER BY k) FROM jsonb_object_keys(ae.changes) k), '[]'),
+        'changes', ae.changes)
     FROM audit_events ae
     LEFT JOIN users u ON u.id = ae.actor_id
    WHERE ae.employer_id = ${employer}
@@ -102,6 +107,34 @@ function timelineSql(employer: string): string {
     .join('\nUNION ALL\n');
 }
 
+/** An audit row's `changes`: field → [before, after]. */
+type StoredChanges = Record<string, [AuditValue, AuditValue]>;
+
+function storedChanges(fields: readonly string[], changes: StoredChanges): TimelineChange[] {
+  return fields.map((field) => {
+    const [from, to] = changes[field] ?? [null, null];
+    const reference = AUDIT_REFERENCE_FIELDS[field];
+    return reference ? { field, from, to, reference } : { field, from, to };
+  });
+}
+
+function referencedIds(value: AuditValue): number[] {
+  const values = Array.isArray(value) ? value : [value];
+  return values.filter((id): id is number => typeof id === 'number');
+}
+
+/** Ids in a reference field become names, `#id` for a row that is gone. */
+function namedValue(value: AuditValue, names: ReadonlyMap<number, string>): AuditValue {
+  if (value === null) return null;
+  const named = referencedIds(value).map((id) => names.get(id) ?? `#${id}`);
+  return Array.isArray(value) ? named : (named[0] ?? null);
+}
+
+const REFERENCE_NAMES_SQL = `
+  SELECT 'campusGroup' AS reference, g.id, g.name FROM campus_groups g WHERE g.id = ANY ($1::int[])
+  UNION ALL SELECT 'user', u.id, u.display_name FROM users u WHERE u.id = ANY ($2::int[])
+  UNION ALL SELECT 'contactPerson', p.id, p.name FROM contact_persons p WHERE p.id = ANY ($3::int[]) AND p.employer_id = $4`;
+
 function toItem(row: TimelineRow): TimelineItem {
   const base = { key: row.key, at: row.at.toISOString(), actorName: row.actor_name };
   const data = row.data;
@@ -115,6 +148,7 @@ function toItem(row: TimelineRow): TimelineItem {
         summary: String(data.summary),
         topics: data.topics as ContactTopic[],
         campusGroupName: String(data.campusGroupName),
+        createdById: (data.createdById ?? null) as number | null,
       };
     case 'follow_up_created':
       return {
@@ -146,6 +180,7 @@ function toItem(row: TimelineRow): TimelineItem {
         entityId: Number(data.entityId),
         action: String(data.action),
         changedFields: data.changedFields as string[],
+        changes: storedChanges(data.changedFields as string[], data.changes as StoredChanges),
       };
     default:
       return assertUnreachable(row.kind);
@@ -178,7 +213,56 @@ export class TimelineService {
       params.values,
     );
     const total = fetched[0]?.total ?? (await this.count(employerId));
-    return { ...keysetPage(fetched, limit, toItem, (last) => [last.at_key, last.key]), total };
+    const page = keysetPage(fetched, limit, toItem, (last) => [last.at_key, last.key]);
+    return { ...page, items: await this.withReferenceNames(employerId, page.items), total };
+  }
+
+  /**
+   * Reference fields' ids as names, one query for the page. Whoever reads the employer reads its
+   * whole history, so the names of its groups, people and the users who worked on it go with it;
+   * a contact person of another employer stays an id.
+   */
+  private async withReferenceNames(employerId: number, items: TimelineItem[]): Promise<TimelineItem[]> {
+    const ids: Record<AuditReference, Set<number>> = {
+      campusGroup: new Set(),
+      user: new Set(),
+      contactPerson: new Set(),
+    };
+    for (const item of items) {
+      if (item.kind !== 'audit') continue;
+      for (const change of item.changes) {
+        if (!change.reference) continue;
+        for (const id of [...referencedIds(change.from), ...referencedIds(change.to)]) ids[change.reference].add(id);
+      }
+    }
+    if (!ids.campusGroup.size && !ids.user.size && !ids.contactPerson.size) return items;
+    const found = await rows<{ reference: AuditReference; id: number; name: string }>(
+      this.dataSource,
+      REFERENCE_NAMES_SQL,
+      [[...ids.campusGroup], [...ids.user], [...ids.contactPerson], employerId],
+    );
+    const names: Record<AuditReference, Map<number, string>> = {
+      campusGroup: new Map(),
+      user: new Map(),
+      contactPerson: new Map(),
+    };
+    for (const row of found) names[row.reference].set(row.id, row.name);
+    return items.map((item) =>
+      item.kind === 'audit'
+        ? {
+            ...item,
+            changes: item.changes.map((change) =>
+              change.reference
+                ? {
+                    ...change,
+                    from: namedValue(change.from, names[change.reference]),
+                    to: namedValue(change.to, names[change.reference]),
+                  }
+                : change,
+            ),
+          }
+        : item,
+    );
   }
 
   /** Past the last item no row carries the total. */

@@ -1,7 +1,7 @@
 import type { TimelineItem } from '@tyoelama/shared';
 import type { DataSource } from 'typeorm';
 import { insertEmployer } from '../../test/fixtures';
-import { type Client, startTestApp, type TestContext } from '../../test/test-app';
+import { type Client, type SignedIn, useFixture, useTestApp } from '../../test/test-app';
 
 async function insertOpportunityWithStages(
   dataSource: DataSource,
@@ -51,28 +51,21 @@ async function insertAudit(
 }
 
 describe('employer timeline API', () => {
-  let context: TestContext;
-  let north: number;
-  let south: number;
-  let employer: number;
-  let otherEmployer: number;
-  let admin: Client & { me: { id: number; displayName: string } };
+  const context = useTestApp();
   const ids: Record<string, number> = {};
-
-  beforeAll(async () => {
-    context = await startTestApp();
-    north = await context.createCampusGroup('Pohjoinen');
-    south = await context.createCampusGroup('Etelä');
-    employer = await insertEmployer(context.dataSource, { name: 'Aikajana Oy', ownerCampusGroupId: north });
-    otherEmployer = await insertEmployer(context.dataSource, { name: 'Vieras Oy', ownerCampusGroupId: north });
-    admin = await context.signedIn('admin');
-    await seedHistory(employer, 'own');
-    await seedHistory(otherEmployer, 'other');
+  const given = useFixture(async () => {
+    const north = await context.createCampusGroup('Pohjoinen');
+    const south = await context.createCampusGroup('Etelä');
+    const employer = await insertEmployer(context.dataSource, { name: 'Aikajana Oy', ownerCampusGroupId: north });
+    const otherEmployer = await insertEmployer(context.dataSource, { name: 'Vieras Oy', ownerCampusGroupId: north });
+    const admin = await context.signedIn('admin');
+    await seedHistory(admin, north, employer, 'own');
+    await seedHistory(admin, north, otherEmployer, 'other');
+    return { north, south, employer, otherEmployer, admin };
   });
-  afterAll(() => context.close());
 
   /** Every kind of timeline source for one employer, plus audit rows that only duplicate them. */
-  async function seedHistory(employerId: number, prefix: string): Promise<void> {
+  async function seedHistory(admin: SignedIn, groupId: number, employerId: number, prefix: string): Promise<void> {
     const first = await admin.post('/api/contact-entries', {
       employerId,
       type: 'meeting',
@@ -108,7 +101,7 @@ describe('employer timeline API', () => {
     const opportunity = await insertOpportunityWithStages(
       context.dataSource,
       employerId,
-      north,
+      groupId,
       admin.me.id,
       `${prefix}: oppisopimus`,
     );
@@ -169,7 +162,7 @@ describe('employer timeline API', () => {
   }
 
   it('merges entries, follow-ups, stage changes and audit events, newest first', async () => {
-    const response = await admin.get(`/api/employers/${employer}/timeline`);
+    const response = await given.admin.get(`/api/employers/${given.employer}/timeline`);
     expect(response.status).toBe(200);
     const items = response.body.items as TimelineItem[];
     expect(response.body.total).toBe(items.length);
@@ -184,29 +177,30 @@ describe('employer timeline API', () => {
       key: `contact_entry:${ids.ownEntry}`,
       kind: 'contact_entry',
       at: '2025-01-10T09:00:00.000Z',
-      actorName: admin.me.displayName,
+      actorName: given.admin.me.displayName,
       contactEntryId: ids.ownEntry,
       type: 'meeting',
       summary: 'own: tapaaminen',
       topics: ['apprenticeship', 'recruitment'],
       campusGroupName: 'Pohjoinen',
+      createdById: given.admin.me.id,
     });
     expect(byKey[`follow_up_created:${ids.ownFollowUp}`]).toMatchObject({
       kind: 'follow_up_created',
       followUpId: ids.ownFollowUp,
       title: 'own: lähetä tarjous',
       dueDate: '2026-12-01',
-      assigneeName: admin.me.displayName,
-      actorName: admin.me.displayName,
+      assigneeName: given.admin.me.displayName,
+      actorName: given.admin.me.displayName,
     });
     expect(byKey[`follow_up_done:${ids.ownFollowUp}`]).toMatchObject({
       kind: 'follow_up_done',
-      actorName: admin.me.displayName,
+      actorName: given.admin.me.displayName,
     });
     expect(byKey[`follow_up_cancelled:${ids.ownCancelled}`]).toMatchObject({
       kind: 'follow_up_cancelled',
       title: 'own: peruttava',
-      actorName: admin.me.displayName,
+      actorName: given.admin.me.displayName,
     });
     const stages = items.filter((item) => item.kind === 'stage_change');
     expect(
@@ -230,8 +224,8 @@ describe('employer timeline API', () => {
   });
 
   it('pages through every item with a small limit in the same order, never showing another employer', async () => {
-    const whole = (await admin.get(`/api/employers/${employer}/timeline?limit=200`)).body;
-    const paged = await fullTimeline(admin, employer, 2);
+    const whole = (await given.admin.get(`/api/employers/${given.employer}/timeline?limit=200`)).body;
+    const paged = await fullTimeline(given.admin, given.employer, 2);
     expect(paged.items.map((item) => item.key)).toEqual(whole.items.map((item: TimelineItem) => item.key));
     expect(new Set(paged.totals)).toEqual(new Set([whole.total]));
 
@@ -247,32 +241,76 @@ describe('employer timeline API', () => {
       true,
     );
 
-    const other = await fullTimeline(admin, otherEmployer, 3);
+    const other = await fullTimeline(given.admin, given.otherEmployer, 3);
     const ownKeys = new Set(paged.items.map((item) => item.key));
     expect(other.items.filter((item) => ownKeys.has(item.key))).toEqual([]);
     expect(JSON.stringify(other.items)).not.toContain('own:');
   });
 
+  it('gives each changed field old → new, with campus groups, users and contact persons by name', async () => {
+    const manager = await context.signedIn('account_manager');
+    const edited = await insertEmployer(context.dataSource, { name: 'Muutos Oy', ownerCampusGroupId: given.north });
+    const person = await context.dataSource.query(
+      `INSERT INTO contact_persons (employer_id, name) VALUES ($1, 'Liisa Ohjaaja') RETURNING id`,
+      [edited],
+    );
+    const before = (await given.admin.get(`/api/employers/${edited}`)).body;
+    const saved = await given.admin.patch(`/api/employers/${edited}`, {
+      version: before.version,
+      status: 'partner',
+      campusGroupIds: [given.south],
+      accountManagerId: manager.me.id,
+      sizeClass: '10-49',
+    });
+    expect(saved.status).toBe(200);
+    await insertAudit(context.dataSource, {
+      actorId: given.admin.me.id,
+      employerId: edited,
+      at: '2025-01-01T10:00:00Z',
+      entityType: 'contact_entry',
+      entityId: 1,
+      action: 'update',
+      changes: { contactPersonIds: [[], [person[0].id, 999999]], campusGroupId: [999999, given.north] },
+    });
+
+    const items = (await given.admin.get(`/api/employers/${edited}/timeline`)).body.items as TimelineItem[];
+    const [update, entry] = items.filter((item) => item.kind === 'audit');
+    expect(update.kind === 'audit' && update.changes).toEqual([
+      { field: 'accountManagerId', from: null, to: manager.me.displayName, reference: 'user' },
+      { field: 'campusGroupIds', from: [], to: ['Etelä'], reference: 'campusGroup' },
+      { field: 'sizeClass', from: null, to: '10-49' },
+      { field: 'status', from: 'prospect', to: 'partner' },
+    ]);
+    expect(entry.kind === 'audit' && entry.changes).toEqual([
+      { field: 'campusGroupId', from: '#999999', to: 'Pohjoinen', reference: 'campusGroup' },
+      { field: 'contactPersonIds', from: [], to: ['Liisa Ohjaaja', '#999999'], reference: 'contactPerson' },
+    ]);
+    // A campus member of the employer's groups reads the same history.
+    const member = await context.signedIn('campus_member', [given.south]);
+    const seen = (await member.get(`/api/employers/${edited}/timeline`)).body.items as TimelineItem[];
+    expect(seen.find((item) => item.key === update.key)).toEqual(update);
+  });
+
   it('shows the timeline to its groups and leadership, 404 to other groups and for unknown employers', async () => {
-    const member = await context.signedIn('campus_member', [north]);
+    const member = await context.signedIn('campus_member', [given.north]);
     const leader = await context.signedIn('leadership');
-    const outsider = await context.signedIn('campus_member', [south]);
-    expect((await member.get(`/api/employers/${employer}/timeline`)).body.total).toBeGreaterThan(0);
-    expect((await leader.get(`/api/employers/${employer}/timeline`)).status).toBe(200);
-    const hidden = await outsider.get(`/api/employers/${employer}/timeline`);
+    const outsider = await context.signedIn('campus_member', [given.south]);
+    expect((await member.get(`/api/employers/${given.employer}/timeline`)).body.total).toBeGreaterThan(0);
+    expect((await leader.get(`/api/employers/${given.employer}/timeline`)).status).toBe(200);
+    const hidden = await outsider.get(`/api/employers/${given.employer}/timeline`);
     expect(hidden.status).toBe(404);
     expect(hidden.body.code).toBe('NOT_FOUND');
-    expect((await admin.get('/api/employers/999999/timeline')).status).toBe(404);
-    expect((await admin.get(`/api/employers/${employer}/timeline?cursor=x`)).status).toBe(400);
-    expect((await admin.get(`/api/employers/${employer}/timeline?limit=0`)).status).toBe(400);
+    expect((await given.admin.get('/api/employers/999999/timeline')).status).toBe(404);
+    expect((await given.admin.get(`/api/employers/${given.employer}/timeline?cursor=x`)).status).toBe(400);
+    expect((await given.admin.get(`/api/employers/${given.employer}/timeline?limit=0`)).status).toBe(400);
 
     // Nor do the outsider's lists leak this employer's entries or follow-ups.
-    expect((await outsider.get(`/api/contact-entries?employerId=${employer}`)).body).toEqual({
+    expect((await outsider.get(`/api/contact-entries?employerId=${given.employer}`)).body).toEqual({
       items: [],
       total: 0,
       nextCursor: null,
     });
-    expect((await outsider.get(`/api/follow-ups?employerId=${employer}`)).body).toEqual({
+    expect((await outsider.get(`/api/follow-ups?employerId=${given.employer}`)).body).toEqual({
       items: [],
       total: 0,
       nextCursor: null,

@@ -3,6 +3,7 @@ export { UsersService } from './users.service';
 export {
   campusGroupIdsOf,
   campusGroupMembers,
+  followUpAssigneeCandidates,
   isEligibleAccountManager,
   memberCountOf,
   userCampusGroupsTable,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   createUserSchema,
@@ -11,7 +11,7 @@ import {
 import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth';
 import { CanRead, CurrentUser, Roles } from '../auth';
-import { ApiBodyFrom, IdPipe, ZodPipe } from '../http/validation';
+import { IdParam, ValidBody, ValidQuery } from '../http/validation';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -23,34 +23,32 @@ export class UsersController {
   @CanRead('users')
   list(
     @CurrentUser() caller: AuthUser,
-    @Query(new ZodPipe(userListQuerySchema)) query: z.output<typeof userListQuerySchema>,
+    @ValidQuery(userListQuerySchema) query: z.output<typeof userListQuerySchema>,
   ): Promise<Page<UserDto>> {
     return this.users.list(caller, query);
   }
 
   @Get(':id')
   @CanRead('users')
-  get(@CurrentUser() caller: AuthUser, @Param('id', IdPipe) id: number): Promise<UserDto> {
+  get(@CurrentUser() caller: AuthUser, @IdParam() id: number): Promise<UserDto> {
     return this.users.get(caller, id);
   }
 
   @Post()
   @Roles('admin')
-  @ApiBodyFrom(createUserSchema)
   create(
     @CurrentUser() caller: AuthUser,
-    @Body(new ZodPipe(createUserSchema)) body: z.output<typeof createUserSchema>,
+    @ValidBody(createUserSchema) body: z.output<typeof createUserSchema>,
   ): Promise<UserDto> {
     return this.users.create(caller.id, body);
   }
 
   @Patch(':id')
   @Roles('admin')
-  @ApiBodyFrom(updateUserSchema)
   update(
     @CurrentUser() caller: AuthUser,
-    @Param('id', IdPipe) id: number,
-    @Body(new ZodPipe(updateUserSchema)) body: z.output<typeof updateUserSchema>,
+    @IdParam() id: number,
+    @ValidBody(updateUserSchema) body: z.output<typeof updateUserSchema>,
   ): Promise<UserDto> {
     return this.users.update(caller, id, body);
   }
@@ -58,11 +56,10 @@ export class UsersController {
   @Post(':id/password')
   @HttpCode(204)
   @Roles('admin')
-  @ApiBodyFrom(setPasswordSchema)
   async setPassword(
     @CurrentUser() caller: AuthUser,
-    @Param('id', IdPipe) id: number,
-    @Body(new ZodPipe(setPasswordSchema)) body: z.output<typeof setPasswordSchema>,
+    @IdParam() id: number,
+    @ValidBody(setPasswordSchema) body: z.output<typeof setPasswordSchema>,
   ): Promise<void> {
     await this.users.setPassword(caller, id, body);
   }

@@ -11,7 +11,7 @@ import {
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod/mini';
-import { AuditService, createdFields, diffFields } from '../audit';
+import { type AuditChanges, AuditService, AuditTrail } from '../audit';
 import type { AuthUser } from '../auth';
 import { readScope } from '../auth';
 import { SessionsService } from '../auth';
@@ -34,6 +34,11 @@ import {
   updateUser,
   USER_CONSTRAINT_ERRORS,
 } from './users.table';
+
+const userAudit = new AuditTrail<UserDto>('user', USER_AUDITED_FIELDS);
+
+/** A password change is audited without any trace of the password. */
+const PASSWORD_CHANGED: AuditChanges = { password: ['***', '***'] };
 
 @Injectable()
 export class UsersService {
@@ -68,13 +73,7 @@ export class UsersService {
       const id = await insertUser(manager, { ...input, passwordHash });
       await setMemberships(manager, id, input.campusGroupIds);
       const created = (await findUser(manager, id))!;
-      await this.audit.record(manager, {
-        actorId,
-        action: 'create',
-        entityType: 'user',
-        entityId: id,
-        changes: createdFields(created, USER_AUDITED_FIELDS),
-      });
+      await this.audit.record(manager, userAudit.created(actorId, created));
       return created;
     });
   }
@@ -95,13 +94,7 @@ export class UsersService {
         if (input.campusGroupIds !== undefined) await setMemberships(manager, id, input.campusGroupIds);
         const after = (await findUser(manager, id))!;
         if (before.active && !after.active) await this.sessions.revokeAllForUser(id, manager);
-        await this.audit.record(manager, {
-          actorId: caller.id,
-          action: 'update',
-          entityType: 'user',
-          entityId: id,
-          changes: diffFields(before, after, USER_AUDITED_FIELDS),
-        });
+        await this.audit.record(manager, userAudit.updated(caller.id, before, after));
         return after;
       }),
     );
@@ -117,13 +110,7 @@ export class UsersService {
         if (!(await storePasswordHash(manager, id, passwordHash))) throw ApiException.notFound('User');
         // Whoever knew the old password is signed out everywhere.
         await this.sessions.revokeAllForUser(id, manager);
-        await this.audit.record(manager, {
-          actorId: caller.id,
-          action: 'set_password',
-          entityType: 'user',
-          entityId: id,
-          changes: { password: ['***', '***'] },
-        });
+        await this.audit.record(manager, userAudit.event(caller.id, 'set_password', { id }, PASSWORD_CHANGED));
       }),
     );
   }
@@ -134,13 +121,10 @@ export class UsersService {
       this.dataSource.transaction(async (manager) => {
         if (!(await storePasswordHash(manager, user.id, passwordHash))) throw ApiException.notFound('User');
         await this.sessions.revokeOthers(user, manager);
-        await this.audit.record(manager, {
-          actorId: user.id,
-          action: 'change_password',
-          entityType: 'user',
-          entityId: user.id,
-          changes: { password: ['***', '***'] },
-        });
+        await this.audit.record(
+          manager,
+          userAudit.event(user.id, 'change_password', { id: user.id }, PASSWORD_CHANGED),
+        );
       }),
     );
   }
@@ -150,13 +134,10 @@ export class UsersService {
       this.dataSource.transaction(async (manager) => {
         const before = await storeLocale(manager, userId, locale);
         if (before !== locale) {
-          await this.audit.record(manager, {
-            actorId: userId,
-            action: 'update',
-            entityType: 'user',
-            entityId: userId,
-            changes: { locale: [before, locale] },
-          });
+          await this.audit.record(
+            manager,
+            userAudit.event(userId, 'update', { id: userId }, { locale: [before, locale] }),
+          );
         }
       }),
     );
@@ -220,7 +201,8 @@ export class UsersService {
           ' First admin created. This password is shown only once:',
           `   email:    ${this.config.adminEmail}`,
           `   password: ${password}`,
-          ' Sign in and change it under Users, or set ADMIN_PASSWORD.',
+          ' Sign in and change it under Change password (/settings/password),',
+          ' or set ADMIN_PASSWORD.',
           '==================================================================',
           '',
         ].join('\n'),

@@ -1,12 +1,7 @@
-import { startTestApp, type TestContext } from '../../test/test-app';
+import { useTestApp } from '../../test/test-app';
 
 describe('users API', () => {
-  let context: TestContext;
-
-  beforeAll(async () => {
-    context = await startTestApp();
-  });
-  afterAll(() => context.close());
+  const context = useTestApp();
 
   const newUser = (overrides: Record<string, unknown> = {}) => ({
     email: `person.${Math.random().toString(36).slice(2)}@example.fi`,

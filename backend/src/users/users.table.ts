@@ -12,11 +12,11 @@ import type { CampusScope } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { likePattern, searchCondition, SqlParams } from '../database/sql';
 import { type ConstraintErrors } from '../database/constraint-errors';
-import { nameOrderedPage } from '../database/name-ordered-page';
-import { versionedRecordFields } from '../database/record-fields';
-import { boolean, columnList, defineTable, integer, type RowOf, timestamptz, varchar } from '../database/table';
-import { oneRow, type Queryable, rows } from '../database/typed-query';
-import { ColumnChanges, versionedUpdate } from '../database/versioned-update';
+import { keysetListPage } from '../database/keyset-list';
+import { camelFields, fieldColumns, versionedColumns, versionedRecordFields } from '../database/record-fields';
+import { boolean, columnListExcept, defineTable, integer, type RowOf, timestamptz, varchar } from '../database/table';
+import { insertRow, oneRow, type Queryable, rows } from '../database/typed-query';
+import { versionedFieldsUpdate } from '../database/versioned-update';
 
 export const usersTable = defineTable('users', {
   id: integer(),
@@ -27,9 +27,7 @@ export const usersTable = defineTable('users', {
   locale: varchar(2).as<Locale>(),
   active: boolean(),
   last_login_at: timestamptz().orNull(),
-  created_at: timestamptz(),
-  updated_at: timestamptz(),
-  version: integer(),
+  ...versionedColumns(),
 });
 
 /** Membership of a user in a campus group: the "own groups" of PRODUCT.md's rights. */
@@ -54,35 +52,15 @@ type UpdateUserInput = z.output<typeof updateUserSchema>;
 type UserRow = Omit<RowOf<typeof usersTable>, 'password_hash'> & { campus_group_ids: number[] };
 
 // The password hash never leaves this file except to the sign-in check (findForLogin).
-const USER_COLUMNS = `${columnList(usersTable, 'u', [
-  'id',
-  'email',
-  'display_name',
-  'role',
-  'locale',
-  'active',
-  'last_login_at',
-  'created_at',
-  'updated_at',
-  'version',
-])}, ${campusGroupIdsOf('u.id')} AS campus_group_ids`;
+const USER_COLUMNS = `${columnListExcept(usersTable, 'u', ['password_hash'])}, ${campusGroupIdsOf('u.id')} AS campus_group_ids`;
 
-const UPDATABLE_COLUMNS = {
-  email: 'email',
-  displayName: 'display_name',
-  role: 'role',
-  locale: 'locale',
-  active: 'active',
-} as const satisfies Partial<Record<keyof UpdateUserInput, keyof UserRow>>;
+const UPDATABLE_COLUMNS = fieldColumns(['email', 'displayName', 'role', 'locale', 'active']) satisfies Partial<
+  Record<keyof UpdateUserInput, keyof UserRow>
+>;
 
 function toDto(row: UserRow): UserDto {
   return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role,
-    locale: row.locale,
-    active: row.active,
+    ...camelFields(row, ['id', 'email', 'display_name', 'role', 'locale', 'active']),
     campusGroupIds: row.campus_group_ids.map(Number),
     lastLoginAt: row.last_login_at?.toISOString() ?? null,
     ...versionedRecordFields(row),
@@ -93,8 +71,9 @@ function toDto(row: UserRow): UserDto {
 export const USER_CONSTRAINT_ERRORS: ConstraintErrors = {
   unique: {
     uq_users_email_lower: () =>
-      new ApiException(409, 'EMAIL_TAKEN', 'A user with this email already exists', {
-        fieldErrors: [{ path: 'email', code: 'email_taken', message: 'Already in use' }],
+      ApiException.taken('EMAIL_TAKEN', 'A user with this email already exists', {
+        path: 'email',
+        code: 'email_taken',
       }),
   },
   foreignKey: {
@@ -136,16 +115,19 @@ export function listUsers(
     where.push(`EXISTS (SELECT 1 FROM user_campus_groups f
         WHERE f.user_id = u.id AND f.campus_group_id = ${params.add(Number(query.campusGroupId))})`);
   }
-  return nameOrderedPage<UserRow, UserDto>(db, {
+  return keysetListPage<UserRow, UserDto>(db, {
     from: 'users u',
     columns: USER_COLUMNS,
     where,
     params,
-    name: 'u.display_name',
-    id: 'u.id',
+    order: {
+      key: 'lower(u.display_name)',
+      keyPart: 'text',
+      id: 'u.id',
+      cursorKey: (row) => row.display_name.toLowerCase(),
+    },
     query,
     toItem: toDto,
-    sortName: (row) => row.display_name.toLowerCase(),
   });
 }
 
@@ -158,29 +140,16 @@ export interface NewUser {
 }
 
 export async function insertUser(db: Queryable, user: NewUser): Promise<number> {
-  const [{ id }] = await rows<{ id: number }>(
-    db,
-    `INSERT INTO users (email, display_name, role, password_hash, locale) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [user.email, user.displayName, user.role, user.passwordHash, user.locale],
-  );
-  return id;
-}
-
-/** Saves the given fields if the client's version is still the current one (else 409, or 404 when gone). */
-export async function updateUser(
-  db: Queryable,
-  id: number,
-  input: Pick<UpdateUserInput, 'version' | keyof typeof UPDATABLE_COLUMNS>,
-  current: () => Promise<UserDto | null>,
-): Promise<void> {
-  await versionedUpdate(db, usersTable, {
-    id,
-    version: input.version,
-    changes: new ColumnChanges<typeof usersTable>().setDefined(input, UPDATABLE_COLUMNS),
-    current,
-    what: 'User',
+  return insertRow(db, usersTable, {
+    email: user.email,
+    display_name: user.displayName,
+    role: user.role,
+    password_hash: user.passwordHash,
+    locale: user.locale,
   });
 }
+
+export const updateUser = versionedFieldsUpdate(usersTable, UPDATABLE_COLUMNS, 'User');
 
 /** Replaces the user's campus groups. */
 export async function setMemberships(db: Queryable, userId: number, campusGroupIds: readonly number[]): Promise<void> {
@@ -266,4 +235,35 @@ export async function campusGroupMembers(db: Queryable, groupId: number): Promis
     role: m.role,
     active: m.active,
   }));
+}
+
+/** An active user and whether they may work on follow-ups of a given employer. */
+export interface FollowUpAssigneeRow {
+  id: number;
+  display_name: string;
+  role: Role;
+  can_act: boolean;
+}
+
+/**
+ * Active users (only `userId` when given) with whether each may work on follow-ups of an employer
+ * linked to `campusGroupIds`: admins and account managers always, campus members of those groups.
+ * Leadership only reads, so never. The one rule for the assignee picker and the assignment check.
+ */
+export async function followUpAssigneeCandidates(
+  db: Queryable,
+  campusGroupIds: readonly number[],
+  userId?: number,
+): Promise<FollowUpAssigneeRow[]> {
+  return rows<FollowUpAssigneeRow>(
+    db,
+    `SELECT u.id, u.display_name, u.role,
+            (u.role IN ('admin', 'account_manager')
+              OR (u.role = 'campus_member' AND EXISTS (
+                    SELECT 1 FROM user_campus_groups m WHERE m.user_id = u.id AND m.campus_group_id = ANY ($1::int[])))) AS can_act
+       FROM users u
+      WHERE u.active AND ($2::int IS NULL OR u.id = $2)
+      ORDER BY lower(u.display_name), u.id`,
+    [campusGroupIds, userId ?? null],
+  );
 }

@@ -1,9 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import type { Me } from '@tyoelama/shared';
 import request from 'supertest';
 import { Clock } from '../../src/config/clock';
 import { routeTable } from '../route-table';
-import { type Client, startTestApp, TEST_PASSWORD, type TestContext } from '../test-app';
+import { type SignedIn, startTestApp, TEST_PASSWORD, type TestContext, useTestApp } from '../test-app';
 
 // ASVS 5.0 V6 (authentication) and V7 (sessions), extending auth/auth.spec.ts: what that file covers
 // (new session at sign-in, logout, idle expiry, CSRF on logout, the throttle of one address on one
@@ -16,21 +15,16 @@ const sessionCookieOf = (response: request.Response) =>
   ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((cookie) => cookie.startsWith('crm_session='));
 
 describe('auth hardening', () => {
-  let context: TestContext;
+  const context = useTestApp();
 
-  beforeAll(async () => {
-    context = await startTestApp();
-  });
-  afterAll(() => context.close());
+  /** `GET /api/auth/me` with nothing but the given session cookie, as someone who copied it would send it. */
+  const meWithSession = (token: string) =>
+    request(context.app.getHttpServer()).get('/api/auth/me').set('Cookie', `crm_session=${token}`);
 
   it('ignores a session id planted before sign-in (no fixation) and issues a fresh one', async () => {
     await context.createUser('leadership', [], 'planted@example.fi');
     const planted = 'attacker-chosen-session-id';
-    const login = await request(context.app.getHttpServer())
-      .post('/api/auth/login')
-      .set('Cookie', `crm_session=${planted}; XSRF-TOKEN=t`)
-      .set('X-XSRF-TOKEN', 't')
-      .send({ email: 'planted@example.fi', password: TEST_PASSWORD });
+    const login = await bareLogin(context, 'planted@example.fi', TEST_PASSWORD, {}, `crm_session=${planted}; `);
     expect(login.status).toBe(200);
     const issued = sessionCookieOf(login)!.split(';')[0].slice('crm_session='.length);
     expect(issued).not.toBe(planted);
@@ -40,10 +34,7 @@ describe('auth hardening', () => {
       `SELECT s.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'planted@example.fi'`,
     );
     expect(JSON.stringify(stored)).not.toContain(issued);
-    const replay = await request(context.app.getHttpServer())
-      .get('/api/auth/me')
-      .set('Cookie', `crm_session=${planted}`);
-    expect(replay.status).toBe(401);
+    expect((await meWithSession(planted)).status).toBe(401);
   });
 
   it('ends every session of a user at once when an admin deactivates them', async () => {
@@ -65,10 +56,7 @@ describe('auth hardening', () => {
     const client = await context.signedIn('leadership');
     const cookie = await sessionCookie(client);
     expect((await client.post('/api/auth/logout')).status).toBe(204);
-    const copied = await request(context.app.getHttpServer())
-      .get('/api/auth/me')
-      .set('Cookie', `crm_session=${cookie}`);
-    expect(copied.status).toBe(401);
+    expect((await meWithSession(cookie)).status).toBe(401);
   });
 
   it('refuses every unsafe route without the X-XSRF-TOKEN header with 403, even for a signed-in admin', async () => {
@@ -203,12 +191,7 @@ describe('auth hardening', () => {
     const proxied = await startTestApp({ trustProxy: true });
     try {
       await proxied.createUser('leadership', [], 'proxy@example.fi');
-      const response = await request(proxied.app.getHttpServer())
-        .post('/api/auth/login')
-        .set('X-Forwarded-Proto', 'https')
-        .set('Cookie', 'XSRF-TOKEN=t')
-        .set('X-XSRF-TOKEN', 't')
-        .send({ email: 'proxy@example.fi', password: TEST_PASSWORD });
+      const response = await bareLogin(proxied, 'proxy@example.fi', TEST_PASSWORD, { 'X-Forwarded-Proto': 'https' });
       expect(response.status).toBe(200);
       const cookies = ([] as string[]).concat(response.headers['set-cookie']);
       const session = cookies.find((cookie) => cookie.startsWith('crm_session='))!;
@@ -224,12 +207,7 @@ describe('auth hardening', () => {
 
       // Without TRUST_PROXY the header is ignored: nobody can talk the app into thinking it is on TLS.
       await context.createUser('leadership', [], 'noproxy@example.fi');
-      const direct = await request(context.app.getHttpServer())
-        .post('/api/auth/login')
-        .set('X-Forwarded-Proto', 'https')
-        .set('Cookie', 'XSRF-TOKEN=t')
-        .set('X-XSRF-TOKEN', 't')
-        .send({ email: 'noproxy@example.fi', password: TEST_PASSWORD });
+      const direct = await bareLogin(context, 'noproxy@example.fi', TEST_PASSWORD, { 'X-Forwarded-Proto': 'https' });
       expect(sessionCookieOf(direct)).not.toMatch(/; Secure/);
     } finally {
       await proxied.close();
@@ -249,15 +227,27 @@ describe('auth hardening', () => {
 /** Signs in from a given client address (the app must trust one proxy hop). */
 function loginFrom(context: TestContext) {
   return (address: string, email: string, password: string) =>
-    request(context.app.getHttpServer())
-      .post('/api/auth/login')
-      .set('X-Forwarded-For', address)
-      .set('Cookie', 'XSRF-TOKEN=t')
-      .set('X-XSRF-TOKEN', 't')
-      .send({ email, password });
+    bareLogin(context, email, password, { 'X-Forwarded-For': address });
 }
 
-async function sessionCookie(client: Client & { me: Me }): Promise<string> {
+/**
+ * Sign-in from a client with no cookie jar: the XSRF cookie and header are set by hand, with the
+ * given extra headers and cookies (`name=value; ` each).
+ */
+function bareLogin(
+  context: TestContext,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+  cookies = '',
+) {
+  return request(context.app.getHttpServer())
+    .post('/api/auth/login')
+    .set({ ...headers, Cookie: `${cookies}XSRF-TOKEN=t`, 'X-XSRF-TOKEN': 't' })
+    .send({ email, password });
+}
+
+async function sessionCookie(client: SignedIn): Promise<string> {
   const { CookieAccessInfo } = await import('cookiejar');
   const agent = client.agent as unknown as {
     jar: { getCookie(name: string, access: unknown): { value: string } | undefined };

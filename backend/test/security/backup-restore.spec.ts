@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Client } from 'pg';
 import { runMigrations } from '../../src/database/data-source';
 import { withDatabase } from '../../src/database/database-url';
 import { backupFileName } from '../../tools/ops/backup';
@@ -14,35 +13,15 @@ import {
   startScratchServer,
   tableCounts,
 } from '../../tools/ops/pg-tools';
-import { TEST_SERVER_URL_ENV } from '../test-database';
+import { queryOnce, serverQuery, TEST_SERVER_URL_ENV } from '../test-database';
 
 // ASVS 5.0 V14 (data protection: backups) — `npm run backup` / `npm run restore` round trip.
 
 jest.setTimeout(120_000);
 
-async function admin(serverUrl: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function query<T>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
 /** Some of everything, written through SQL (the API is tested elsewhere), audit rows included. */
 async function populate(url: string): Promise<void> {
-  await query(
+  await queryOnce(
     url,
     `WITH g AS (INSERT INTO campus_groups (name, campus) VALUES ('Varmuuskopio', 'Kampus') RETURNING id),
           u AS (INSERT INTO users (email, display_name, role, password_hash) VALUES ('backup@example.fi', 'Backup', 'admin', 'x') RETURNING id),
@@ -96,8 +75,8 @@ describe('backup and restore', () => {
     const suffix = `${process.pid}_${Date.now()}`;
     const source = `crm_backup_source_${suffix}`;
     const target = `crm_backup_target_${suffix}`;
-    await admin(serverUrl, `CREATE DATABASE ${source} ENCODING 'UTF8' TEMPLATE template0`);
-    await admin(serverUrl, `CREATE DATABASE ${target} ENCODING 'UTF8' TEMPLATE template0`);
+    await serverQuery(serverUrl, `CREATE DATABASE ${source} ENCODING 'UTF8' TEMPLATE template0`);
+    await serverQuery(serverUrl, `CREATE DATABASE ${target} ENCODING 'UTF8' TEMPLATE template0`);
     try {
       const sourceUrl = withDatabase(serverUrl, source);
       const targetUrl = withDatabase(serverUrl, target);
@@ -111,27 +90,27 @@ describe('backup and restore', () => {
       expect(before.employers).toBe(25);
       expect(before.audit_events).toBe(25);
       expect(await tableCounts(targetUrl)).toEqual(before);
-      const [text] = await query<{ summary: string }>(targetUrl, `SELECT summary FROM contact_entries LIMIT 1`);
+      const [text] = await queryOnce<{ summary: string }>(targetUrl, `SELECT summary FROM contact_entries LIMIT 1`);
       expect(text.summary).toBe('Puhelu äöå 😀');
 
       // The audit trail stays append-only after a restore.
-      await expect(query(targetUrl, `UPDATE audit_events SET action = 'tampered'`)).rejects.toThrow(/append-only/);
-      await expect(query(targetUrl, `DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
-      await expect(query(targetUrl, `TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
+      await expect(queryOnce(targetUrl, `UPDATE audit_events SET action = 'tampered'`)).rejects.toThrow(/append-only/);
+      await expect(queryOnce(targetUrl, `DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
+      await expect(queryOnce(targetUrl, `TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
       // And the restored schema works: identity sequences continue, the search function exists.
-      const [inserted] = await query<{ id: number }>(
+      const [inserted] = await queryOnce<{ id: number }>(
         targetUrl,
         `INSERT INTO campus_groups (name, campus) VALUES ('Uusi', 'K') RETURNING id`,
       );
       expect(inserted.id).toBeGreaterThan(1);
-      expect(await query(targetUrl, `SELECT crm_normalise('Ääkkönen') AS value`)).toEqual([{ value: 'aakkonen' }]);
+      expect(await queryOnce(targetUrl, `SELECT crm_normalise('Ääkkönen') AS value`)).toEqual([{ value: 'aakkonen' }]);
 
       // Restoring again over data replaces it (the CLI asks for --yes first).
       await restoreDatabase(targetUrl, file);
       expect(await tableCounts(targetUrl)).toEqual(before);
     } finally {
-      await admin(serverUrl, `DROP DATABASE IF EXISTS ${source} WITH (FORCE)`);
-      await admin(serverUrl, `DROP DATABASE IF EXISTS ${target} WITH (FORCE)`);
+      await serverQuery(serverUrl, `DROP DATABASE IF EXISTS ${source} WITH (FORCE)`);
+      await serverQuery(serverUrl, `DROP DATABASE IF EXISTS ${target} WITH (FORCE)`);
     }
   });
 });

@@ -1,6 +1,5 @@
-import type { Me } from '@tyoelama/shared';
 import { insertEmployer } from '../fixtures';
-import { type Client, startTestApp, type TestContext } from '../test-app';
+import { type SignedIn, useTestApp } from '../test-app';
 
 // ASVS 5.0 V2.3 (business logic: concurrency) — two people saving the same record never silently
 // overwrite each other, and a burst of creations loses nothing.
@@ -9,12 +8,11 @@ import { type Client, startTestApp, type TestContext } from '../test-app';
 jest.setTimeout(120_000);
 
 describe('concurrency', () => {
-  let context: TestContext;
+  const context = useTestApp();
   let groupId: number;
-  let staff: (Client & { me: Me })[];
+  let staff: SignedIn[];
 
   beforeAll(async () => {
-    context = await startTestApp();
     groupId = await context.createCampusGroup('Rinnakkaisuus');
     staff = [
       await context.signedIn('admin'),
@@ -23,7 +21,6 @@ describe('concurrency', () => {
       await context.signedIn('campus_member', [groupId]),
     ];
   });
-  afterAll(() => context.close());
 
   it('lets exactly one of parallel PATCHes with the same version win; the rest get 409 and no audit row', async () => {
     const employerId = await insertEmployer(context.dataSource, { name: 'Kilpailu Oy', ownerCampusGroupId: groupId });

@@ -1,8 +1,7 @@
-import type { Me } from '@tyoelama/shared';
 import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { type RouteEntry, routeTable } from '../route-table';
-import { type Client, startTestApp, type TestContext } from '../test-app';
+import { type SignedIn, useTestApp } from '../test-app';
 import { ROUTE_EXPECTATIONS } from './route-expectations';
 import { routeInputs } from './route-inputs';
 import {
@@ -239,8 +238,8 @@ function isEnvelope(response: Response): boolean {
 }
 
 describe('hostile input (property tests over every write and list route)', () => {
-  let context: TestContext;
-  let admin: Client & { me: Me };
+  const context = useTestApp();
+  let admin: SignedIn;
   let cast: SecurityCast;
   let ids: ScopeIds;
   let routes: RouteEntry[];
@@ -250,7 +249,6 @@ describe('hostile input (property tests over every write and list route)', () =>
   let problems: string[] = [];
 
   beforeAll(async () => {
-    context = await startTestApp();
     const groups = await createGroups(context.dataSource, (role, groupIds) => context.createUser(role, groupIds));
     const member = await context.signedIn('campus_member', [groups.groupA]);
     cast = { ...groups, memberId: member.me.id };
@@ -265,7 +263,6 @@ describe('hostile input (property tests over every write and list route)', () =>
   });
   afterAll(async () => {
     console.log(`hostile input: ${tried} generated requests, ${problemCount + problems.length} problems`);
-    await context.close();
   });
 
   const keyOf = (route: RouteEntry) => `${route.method} ${route.path}`;
@@ -310,6 +307,23 @@ describe('hostile input (property tests over every write and list route)', () =>
     if (response.status >= 500) problems.push(`${label} → ${response.status} ${response.text.slice(0, 300)}`);
     else if (response.status >= 400 && envelopeExpected && !isEnvelope(response))
       problems.push(`${label} → ${response.status} without the envelope`);
+  }
+
+  /** The GET routes that take a query string: lists, search, reports. */
+  const queryRoutes = () => routes.filter((route) => route.method === 'GET' && inputs.get(route.handler)?.query);
+
+  /** Sends generated query strings to every route that takes one and judges each answer. */
+  async function judgeQueryStrings(queries: fc.Arbitrary<string>, labelLength: number): Promise<void> {
+    for (const route of queryRoutes()) {
+      await fc.assert(
+        fc.asyncProperty(queries, async (query) => {
+          const response = await send('GET', `${pathOf(route)}?${query}`, undefined);
+          judge(`${keyOf(route)}?${query.slice(0, labelLength)}`, response);
+          return true;
+        }),
+        { numRuns: 20 },
+      );
+    }
   }
 
   it('never answers a generated body with a 5xx, refuses with the error envelope, and stores accepted text verbatim', async () => {
@@ -377,23 +391,12 @@ describe('hostile input (property tests over every write and list route)', () =>
   });
 
   it('answers hostile query strings on every list with 2xx or a 4xx envelope', async () => {
-    const lists = routes.filter((route) => route.method === 'GET' && inputs.get(route.handler)?.query);
-    expect(lists.length).toBeGreaterThanOrEqual(6);
-    for (const route of lists) {
-      await fc.assert(
-        fc.asyncProperty(queryString, async (query) => {
-          const response = await send('GET', `${pathOf(route)}?${query}`, undefined);
-          judge(`${keyOf(route)}?${query.slice(0, 120)}`, response);
-          return true;
-        }),
-        { numRuns: 20 },
-      );
-    }
+    expect(queryRoutes().length).toBeGreaterThanOrEqual(6);
+    await judgeQueryStrings(queryString, 120);
     expect(problems).toEqual([]);
   });
 
   it('answers forged cursors, boundary dates and punctuation-only searches on every list, search and report with 2xx or a 4xx envelope', async () => {
-    const withQuery = routes.filter((route) => route.method === 'GET' && inputs.get(route.handler)?.query);
     const sorts = ['name', '-name', 'status', '-lastContact', 'nextFollowUp', '-accountManager'];
     const search = fc.oneof(
       punctuationOnly,
@@ -419,16 +422,7 @@ describe('hostile input (property tests over every write and list route)', () =>
         ]),
       )
       .map((pairs) => pairs.map(([key, value]) => `${key}=${encodeLoose(value)}`).join('&'));
-    for (const route of withQuery) {
-      await fc.assert(
-        fc.asyncProperty(query, async (queryText) => {
-          const response = await send('GET', `${pathOf(route)}?${queryText}`, undefined);
-          judge(`${keyOf(route)}?${queryText.slice(0, 160)}`, response);
-          return true;
-        }),
-        { numRuns: 20 },
-      );
-    }
+    await judgeQueryStrings(query, 160);
     expect(problems).toEqual([]);
   });
 

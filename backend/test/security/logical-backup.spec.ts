@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { withDatabase } from '../../src/database/database-url';
@@ -13,26 +12,16 @@ import { backupDatabase, backupFileName } from '../../tools/ops/backup';
 import { isLogicalBackup, logicalRestore } from '../../tools/ops/logical-backup';
 import { tableCounts } from '../../tools/ops/pg-tools';
 import { insertContactPerson, insertEmployer } from '../fixtures';
-import { createTestDatabase, TEST_SERVER_URL_ENV, type TestDatabase } from '../test-database';
+import { createTestDatabase, queryOnce, serverQuery, TEST_SERVER_URL_ENV, type TestDatabase } from '../test-database';
 
 // ASVS 5.0 V14 (data protection: backups) — the built-in logical format, used when no pg_dump of the
 // server's major version exists (the embedded PostgreSQL 18 ships none).
 
 jest.setTimeout(60_000);
 
-async function query<T>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
 /** Order-independent checksum of a table's rows, as the server renders them. */
 async function checksum(url: string, table: string): Promise<string> {
-  const [row] = await query<{ sum: string }>(
+  const [row] = await queryOnce<{ sum: string }>(
     url,
     `SELECT md5(string_agg(to_jsonb(t)::text, '|' ORDER BY to_jsonb(t)::text)) AS sum FROM ${table} t`,
   );
@@ -124,17 +113,14 @@ describe('built-in logical backup', () => {
     await populate(source.ownerUrl);
     before = await tableCounts(source.ownerUrl);
     emptyUrl = withDatabase(process.env[TEST_SERVER_URL_ENV]!, emptyName);
-    await query(
-      withDatabase(process.env[TEST_SERVER_URL_ENV]!, 'postgres'),
+    await serverQuery(
+      process.env[TEST_SERVER_URL_ENV]!,
       `CREATE DATABASE ${emptyName} ENCODING 'UTF8' TEMPLATE template0`,
     );
   });
   afterAll(async () => {
     await source?.drop();
-    await query(
-      withDatabase(process.env[TEST_SERVER_URL_ENV]!, 'postgres'),
-      `DROP DATABASE IF EXISTS ${emptyName} WITH (FORCE)`,
-    );
+    await serverQuery(process.env[TEST_SERVER_URL_ENV]!, `DROP DATABASE IF EXISTS ${emptyName} WITH (FORCE)`);
     await rm(folder, { recursive: true, force: true });
   });
 
@@ -199,22 +185,31 @@ describe('built-in logical backup', () => {
         sum: await checksum(source.ownerUrl, table),
       });
     }
-    const [big] = await query<{ id: string; big: string }>(
+    const [big] = await queryOnce<{ id: string; big: string }>(
       emptyUrl,
       `SELECT id::text, changes->>'big' AS big FROM audit_events WHERE id = 9007199254740993`,
     );
     expect(big).toEqual({ id: '9007199254740993', big: '123456789012345678901234567890.5' });
   });
 
+  it('restores the roll-ups as they were: the loaded rows are not counted a second time', async () => {
+    const counted = `SELECT metric, day::text, campus_group_id, label, sum(n)::int AS n
+                       FROM (SELECT * FROM report_counts UNION ALL SELECT * FROM report_count_deltas) r
+                      GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4`;
+    const restored = await queryOnce<{ metric: string }>(emptyUrl, counted);
+    expect(restored.some((row) => row.metric === 'group_opportunity_open')).toBe(true);
+    expect(restored).toEqual(await queryOnce(source.ownerUrl, counted));
+  });
+
   it('leaves identity sequences continuing after the restored maximum', async () => {
-    const [{ max }] = await query<{ max: number }>(emptyUrl, `SELECT max(id) AS max FROM campus_groups`);
-    const [group] = await query<{ id: number }>(
+    const [{ max }] = await queryOnce<{ max: number }>(emptyUrl, `SELECT max(id) AS max FROM campus_groups`);
+    const [group] = await queryOnce<{ id: number }>(
       emptyUrl,
       `INSERT INTO campus_groups (name, campus) VALUES ('Uusi ryhmä', 'K') RETURNING id`,
     );
     expect(group.id).toBe(max + 1);
-    const [{ id: employerId }] = await query<{ id: number }>(emptyUrl, `SELECT max(id) AS id FROM employers`);
-    const [audit] = await query<{ id: string }>(
+    const [{ id: employerId }] = await queryOnce<{ id: number }>(emptyUrl, `SELECT max(id) AS id FROM employers`);
+    const [audit] = await queryOnce<{ id: string }>(
       emptyUrl,
       `INSERT INTO audit_events (action, entity_type, entity_id, changes, employer_id) VALUES ('create', 'employer', $1, '{}', $1) RETURNING id::text`,
       [employerId],
@@ -223,9 +218,9 @@ describe('built-in logical backup', () => {
   });
 
   it('keeps the audit trail append-only after a restore', async () => {
-    await expect(query(emptyUrl, `UPDATE audit_events SET action = 'tampered'`)).rejects.toThrow(/append-only/);
-    await expect(query(emptyUrl, `DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
-    await expect(query(emptyUrl, `TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
+    await expect(queryOnce(emptyUrl, `UPDATE audit_events SET action = 'tampered'`)).rejects.toThrow(/append-only/);
+    await expect(queryOnce(emptyUrl, `DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
+    await expect(queryOnce(emptyUrl, `TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
   });
 
   it('replaces existing data when restoring over it', async () => {

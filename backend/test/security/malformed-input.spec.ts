@@ -1,5 +1,5 @@
-import { DATE_YEAR_RANGE, EMPLOYER_SORTS, type Me, type Page } from '@tyoelama/shared';
-import { type Client, startTestApp, type TestContext } from '../test-app';
+import { DATE_YEAR_RANGE, EMPLOYER_SORTS, type Page } from '@tyoelama/shared';
+import { type SignedIn, useTestApp } from '../test-app';
 import {
   createGroups,
   createWorld,
@@ -20,14 +20,13 @@ const WRONG_CURSOR = 'WyJ4IiwxXQ';
 const cursorOf = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
 
 describe('malformed input answered with a field-level 400, never a 500', () => {
-  let context: TestContext;
-  let admin: Client & { me: Me };
+  const context = useTestApp();
+  let admin: SignedIn;
   let ids: ScopeIds;
   let keysetLists: string[];
   const textKeyed = ['/api/users', '/api/campus-groups'];
 
   beforeAll(async () => {
-    context = await startTestApp();
     const groups = await createGroups(context.dataSource, (role, groupIds) => context.createUser(role, groupIds));
     const member = await context.signedIn('campus_member', [groups.groupA]);
     const cast: SecurityCast = { ...groups, memberId: member.me.id };
@@ -54,7 +53,6 @@ describe('malformed input answered with a field-level 400, never a 500', () => {
       '/api/opportunities',
     ];
   });
-  afterAll(() => context.close());
 
   const withQuery = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
 
@@ -183,6 +181,14 @@ describe('malformed input answered with a field-level 400, never a 500', () => {
     const year0000Date = '0000-01-01';
     const year0000Instant = '0000-01-01T10:00:00.000Z';
 
+    /** PATCH `/api/<resource>/<id>` at the row's current version. */
+    async function patchCurrent(resource: string, table: string, id: number, body: object) {
+      return admin.patch(`/api/${resource}/${id}`, {
+        version: await versionOf(context.dataSource, table, id),
+        ...body,
+      });
+    }
+
     async function expectDateError(response: { status: number; body: unknown }, path: string) {
       expect(response.status).toBe(400);
       expect(response.body).toEqual(
@@ -200,10 +206,7 @@ describe('malformed input answered with a field-level 400, never a 500', () => {
         'dueDate',
       );
       await expectDateError(
-        await admin.patch(`/api/follow-ups/${ids.followUpId}`, {
-          version: await versionOf(context.dataSource, 'follow_ups', ids.followUpId),
-          dueDate: year0000Date,
-        }),
+        await patchCurrent('follow-ups', 'follow_ups', ids.followUpId, { dueDate: year0000Date }),
         'dueDate',
       );
       const entry = { employerId: ids.employerId, type: 'phone', summary: 'Puhelu' };
@@ -212,10 +215,7 @@ describe('malformed input answered with a field-level 400, never a 500', () => {
         'occurredAt',
       );
       await expectDateError(
-        await admin.patch(`/api/contact-entries/${ids.contactEntryId}`, {
-          version: await versionOf(context.dataSource, 'contact_entries', ids.contactEntryId),
-          occurredAt: year0000Instant,
-        }),
+        await patchCurrent('contact-entries', 'contact_entries', ids.contactEntryId, { occurredAt: year0000Instant }),
         'occurredAt',
       );
       await expectDateError(
@@ -232,10 +232,7 @@ describe('malformed input answered with a field-level 400, never a 500', () => {
         'expectedStart',
       );
       await expectDateError(
-        await admin.patch(`/api/opportunities/${ids.opportunityId}`, {
-          version: await versionOf(context.dataSource, 'opportunities', ids.opportunityId),
-          expectedStart: year0000Date,
-        }),
+        await patchCurrent('opportunities', 'opportunities', ids.opportunityId, { expectedStart: year0000Date }),
         'expectedStart',
       );
       expect(await databaseFingerprint(context.dataSource)).toEqual(before);

@@ -80,6 +80,11 @@ export const createInGroupRule =
   };
 
 const anyRole = (): Outcome => '2xx';
+/** The admins' own tools; `outcome` for an admin ('allowed' where a repeat may answer 409). */
+const adminOnly =
+  (outcome: Outcome = '2xx') =>
+  (role: Role): Outcome =>
+    role === 'admin' ? outcome : 403;
 
 const version = (table: string, key: keyof ScopeIds) => (context: InputContext) =>
   context.version(table, context.ids[key]);
@@ -167,6 +172,16 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   },
   'GET /api/employers/:id/timeline': { expect: readRule('employers'), params: byId('employerId') },
 
+  'GET /api/employers/:employerId/journey': {
+    expect: readRule('employers'),
+    params: (ids) => ({ employerId: ids.employerId }),
+  },
+  'PATCH /api/employers/:employerId/journey': {
+    expect: writeAllRule('employers'),
+    params: (ids) => ({ employerId: ids.employerId }),
+    body: () => ({ step: 'suitability', reachedOn: today(), version: 0 }),
+  },
+
   'GET /api/employers/:employerId/contacts': {
     expect: readRule('contactPersons'),
     params: (ids) => ({ employerId: ids.employerId }),
@@ -207,9 +222,29 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
       summary: 'Matrix call, edited',
     }),
   },
-  'DELETE /api/contact-entries/:id': { expect: writeAllRule('contactEntries'), params: byId('contactEntryId') },
+  'DELETE /api/contact-entries/:id': {
+    expect: writeOwnRule('contactEntries'),
+    ownership: true,
+    params: byId('contactEntryId'),
+  },
+  'POST /api/contact-entries/:id/restore': {
+    expect: writeOwnRule('contactEntries'),
+    ownership: true,
+    params: byId('contactEntryId'),
+    prepare: async (dataSource, ids) => {
+      const [admin] = await dataSource.query(`SELECT id FROM users WHERE role = 'admin' ORDER BY id LIMIT 1`);
+      await dataSource.query(
+        `WITH trashed AS (
+           INSERT INTO contact_entries_deleted (id, employer_id, created_by, entry, deleted_by)
+           SELECT c.id, c.employer_id, c.created_by, to_jsonb(c), $2 FROM contact_entries c WHERE c.id = $1)
+         DELETE FROM contact_entries WHERE id = $1`,
+        [ids.contactEntryId, admin.id],
+      );
+    },
+  },
 
   'GET /api/follow-ups': { expect: readRule('followUps', false), list: true },
+  'GET /api/employers/:id/follow-up-assignees': { expect: writeAllRule('followUps'), params: byId('employerId') },
   'GET /api/follow-ups/:id': { expect: readRule('followUps'), params: byId('followUpId') },
   'POST /api/follow-ups': {
     expect: writeAllRule('followUps'),
@@ -247,6 +282,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
   },
 
   'GET /api/opportunities': { expect: readRule('opportunities', false), list: true },
+  'GET /api/opportunities/stage-totals': { expect: readRule('opportunities', false) },
   'GET /api/opportunities/:id': { expect: readRule('opportunities'), params: byId('opportunityId') },
   'GET /api/opportunities/:id/stage-changes': { expect: readRule('opportunities'), params: byId('opportunityId') },
   'POST /api/opportunities': {
@@ -276,6 +312,20 @@ Object.assign(ROUTE_EXPECTATIONS, {
   'GET /api/campus-groups/:id/status': { expect: readRule('reports'), params: byId('groupId') },
   'GET /api/pipeline/summary': { expect: readRule('reports', false) },
   'GET /api/dashboard/activity': { expect: readRule('reports', false) },
+  'GET /api/dashboard/workplace-learning': { expect: readRule('reports', false) },
+  // Read exactly as the employer; the period lists a campus member may not read are proved in
+  // src/workplace-learning/workplace-learning.spec.ts.
+  'GET /api/employers/:id/workplace-learning': { expect: readRule('employers'), params: byId('employerId') },
+  'GET /api/call-lists/:list': {
+    expect: readRule('employers', false),
+    params: () => ({ list: 'lapsed-hosts' }),
+    list: true,
+  },
+  'GET /api/call-lists/:list/export.:format': {
+    expect: readRule('employers', false),
+    params: () => ({ list: 'lapsed-hosts', format: 'csv' }),
+    list: true,
+  },
   'GET /api/search': { expect: readRule('employers', false), query: 'q=Ty%C3%B6nantaja' },
   'GET /api/exports/employers.:format': exportOf('employers'),
   'GET /api/exports/contact-entries.:format': exportOf('contactEntries'),
@@ -290,6 +340,15 @@ Object.assign(ROUTE_EXPECTATIONS, {
   'GET /api/business-register/:businessId': {
     expect: writeAllowed('employers'),
     params: () => ({ businessId: '0112038-9' }),
+  },
+  // The refresh job is the admins' alone; starting it answers 202 (or 409 while one runs).
+  'GET /api/business-register-refresh': { expect: adminOnly() },
+  'POST /api/business-register-refresh': { expect: adminOnly('allowed') },
+  // Role-specific sections, each read with the caller's scope (proved in src/home/home.spec.ts).
+  'GET /api/home': { expect: anyRole },
+  'POST /api/home/recent-employers': {
+    expect: readRule('employers'),
+    body: ({ ids }) => ({ employerId: ids.employerId }),
   },
   'GET /api/calendar-feed': { expect: anyRole },
   'POST /api/calendar-feed': { expect: anyRole },

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { CRM_TABLES } from '../../tools/seed/seed-demo';
 
 // Test support for the security specs. It lives beside them and needs only a DataSource, so it
 // stays free of supertest.
@@ -106,6 +107,17 @@ async function createSide(dataSource: DataSource, groupId: number, label: string
     `UPDATE employers SET last_contact_at = now(), next_follow_up_due = CURRENT_DATE + 7 WHERE id = $1`,
     [employerId],
   );
+  // Students' periods last spring and none this year: the employer is on the lapsed-hosts call list.
+  // The other group's employer hosted two, so it heads that list (most students first) however many
+  // worlds the checks have made: the list check reads one page.
+  await dataSource.query(
+    `INSERT INTO workplace_learning_periods (period_key, student_key, sources, employer_id, kind, starts_on, ends_on)
+     SELECT md5(random()::text) || md5(random()::text), md5(random()::text) || md5(random()::text), '{koski}', $1,
+            'training_agreement', make_date(extract(year FROM CURRENT_DATE)::int - 1, 3, 1),
+            make_date(extract(year FROM CURRENT_DATE)::int - 1, 5, 31)
+       FROM generate_series(1, $2::int)`,
+    [employerId, label === OTHER_GROUP_MARKER ? 2 : 1],
+  );
   return { employerId, contactPersonId, entryId, followUpId, opportunityId };
 }
 
@@ -170,20 +182,7 @@ export async function versionOf(dataSource: DataSource, table: string, id: numbe
 
 /** The main tables' row counts and a checksum of their contents: equal before and after means nothing changed. */
 export async function databaseFingerprint(dataSource: DataSource): Promise<Record<string, string>> {
-  const tables = [
-    'users',
-    'user_campus_groups',
-    'campus_groups',
-    'employers',
-    'employer_campus_groups',
-    'contact_persons',
-    'contact_entries',
-    'contact_entry_persons',
-    'follow_ups',
-    'opportunities',
-    'opportunity_stage_changes',
-    'audit_events',
-  ];
+  const tables = ['users', 'user_campus_groups', 'campus_groups', ...CRM_TABLES];
   const result: Record<string, string> = {};
   for (const table of tables) {
     // last_seen_at and last_login_at move with every request of a signed-in user; they are not data.

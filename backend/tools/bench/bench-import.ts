@@ -9,29 +9,12 @@ import {
   LAST_NAMES,
   MUNICIPALITIES,
 } from './scale-vocabulary';
+import { IMPORT_COLUMNS } from '../seed/vocabulary';
 
 /** Rows of the bench's import file, as in the issue that made the import hard: a 10 000-row Excel CSV. */
 export const IMPORT_ROWS = 10_000;
 /** Every fifth row is an employer the scale data already has. */
 const EXISTING_EVERY = 5;
-
-const HEADER = [
-  'Nimi',
-  'Y-tunnus',
-  'Toimiala',
-  'Kunta',
-  'Katuosoite',
-  'Postinumero',
-  'Verkkosivu',
-  'Kokoluokka',
-  'Tila',
-  'Tunnisteet',
-  'Kuvaus',
-  'Yhteyshenkilö',
-  'Titteli',
-  'Sähköposti',
-  'Puhelin',
-];
 
 interface ExistingEmployer {
   name: string;
@@ -81,7 +64,7 @@ export async function importFile(pool: Pool): Promise<ImportFile> {
   const freeIds = candidates.filter((id) => !takenIds.has(id));
   let nextFreeId = 0;
 
-  const lines = [HEADER.join(';')];
+  const lines = [IMPORT_COLUMNS.join(';')];
   for (let index = 0; index < IMPORT_ROWS; index += 1) {
     const old = index % EXISTING_EVERY === 0 ? existing[index / EXISTING_EVERY] : undefined;
     const first = FIRST_NAMES[index % FIRST_NAMES.length];

@@ -15,7 +15,10 @@ import { type AppConfig, DEFAULT_DATABASE_POOL_SIZE, loadConfig } from '../../sr
 import { findFreePort } from '../../src/database/embedded-postgres';
 import { openDatabase } from '../../src/database/open-database';
 import { BUILT_APP_MAIN } from '../ops/app-process';
+import { homeScenarios } from './bench-home';
 import { IMPORT_ROWS, importFile } from './bench-import';
+import { benchSizes } from './bench-sizes';
+import { type Replay, replayMapping, type Statement, writeLines } from './bench-write';
 import {
   BENCH_ACCOUNT_MANAGER_EMAIL,
   BENCH_CAMPUS_MEMBER_EMAIL,
@@ -112,17 +115,12 @@ async function runHttp(base: string, load: HttpLoad, connections: number, second
   });
 }
 
-interface Statement {
-  text: string;
-  values: unknown[];
-}
-
 /** The statements a request ran, replayed on one connection per loop, as the service runs them. */
 async function runRaw(
   pool: Pool,
   statements: Statement[],
-  /** A fresh parameter mapping per replayed request (one employer id for all its statements). */
-  substitution: () => (values: unknown[]) => unknown[],
+  /** A fresh parameter mapping per replayed request (one employer id, the ids its inserts return). */
+  substitution: () => Replay,
   connections: number,
   seconds: number,
 ): Promise<Figures> {
@@ -137,7 +135,10 @@ async function runRaw(
         const client = await pool.connect();
         const substitute = substitution();
         try {
-          for (const statement of statements) await client.query(statement.text, substitute(statement.values));
+          for (const statement of statements) {
+            const result = await client.query(statement.text, substitute.values(statement));
+            substitute.returned(statement, result.rows);
+          }
           latencies.push(performance.now() - at);
         } catch (error) {
           if (errors === 0) console.warn(`  raw SQL failed: ${(error as Error).message}`);
@@ -166,7 +167,16 @@ function installRecorder(): void {
       const [config, values] = args;
       const text = typeof config === 'string' ? config : (config as { text: string }).text;
       const params = Array.isArray(values) ? values : ((config as { values?: unknown[] }).values ?? []);
-      recording.push({ text, values: [...params] });
+      const statement: Statement = { text, values: [...params] };
+      recording.push(statement);
+      const result = original.apply(this, args);
+      if (result instanceof Promise) {
+        result.then(
+          (answer: { rows?: unknown[] }) => (statement.returned = answer.rows),
+          () => undefined,
+        );
+      }
+      return result;
     }
     return original.apply(this, args);
   };
@@ -304,7 +314,10 @@ async function gatherFacts(pool: Pool): Promise<BenchFacts> {
     [campusGroupId],
   );
   const write = await pool.query(
-    `SELECT id FROM employers WHERE archived_at IS NULL ORDER BY hashint4(id + 1) LIMIT 500`,
+    // Above every user and campus group id: the raw replay of the write maps the employer id by value.
+    `SELECT id FROM employers WHERE archived_at IS NULL
+        AND id > (SELECT greatest((SELECT max(id) FROM users), (SELECT max(id) FROM campus_groups)))
+      ORDER BY hashint4(id + 1) LIMIT 500`,
   );
   const sample = await one<{ name: string; business_id: string }>(
     `SELECT name, (SELECT business_id FROM employers WHERE business_id IS NOT NULL ORDER BY hashint4(id) LIMIT 1) AS business_id
@@ -350,7 +363,7 @@ interface Scenario {
   method: 'GET' | 'POST';
   /** p99 target at 50 connections, ms. */
   target: number;
-  /** Reads get their SQL replayed raw; the write does not. */
+  /** A read (the first request after a change is timed for remembered ones); every scenario's SQL is replayed raw. */
   read: boolean;
   /** Served from remembered results: also time the first request after a change, which recomputes. */
   remembered?: boolean;
@@ -466,11 +479,17 @@ const AFTER_CHANGE_SAMPLES = 10;
  * The first request after a change recomputes what a remembered read serves: time it. Each sample
  * logs a contact entry (a real change) and then reads once, on one connection.
  */
-async function measureAfterChange(session: Session, scenario: Scenario, facts: BenchFacts): Promise<Figures> {
+async function measureAfterChange(
+  session: Session,
+  /** Logs the changes: the account manager, who may write to the bench's employers. */
+  writer: Session,
+  scenario: Scenario,
+  facts: BenchFacts,
+): Promise<Figures> {
   const latencies: number[] = [];
   let non2xx = 0;
   for (let sample = 0; sample < AFTER_CHANGE_SAMPLES; sample += 1) {
-    const write = await session.request('POST', '/api/contact-entries', {
+    const write = await writer.request('POST', '/api/contact-entries', {
       employerId: facts.writeEmployerIds[sample % facts.writeEmployerIds.length],
       type: 'email',
       occurredAt: new Date().toISOString(),
@@ -749,9 +768,11 @@ async function captureSql(session: Session, scenario: Scenario): Promise<Stateme
   const record = async () => {
     recording = [];
     try {
+      const id = scenario.ids?.[0] ?? 0;
       const response = await session.request(
         scenario.method,
-        scenario.path.replace('{id}', String(scenario.ids?.[0] ?? 0)),
+        scenario.path.replace('{id}', String(id)),
+        scenario.body && JSON.parse(scenario.body(id, 0)),
       );
       await response.arrayBuffer();
       return recording.filter(isServiceSql);
@@ -769,7 +790,11 @@ async function captureSql(session: Session, scenario: Scenario): Promise<Stateme
 
 async function startServer(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, [BUILT_APP_MAIN], {
+  // BENCH_CPU_PROFILE=dir: the server writes a V8 CPU profile there on exit (bench-profile.ts reads it).
+  const profile = process.env.BENCH_CPU_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, BUILT_APP_MAIN], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -815,7 +840,10 @@ async function main(): Promise<void> {
     const afterChange: AfterChangeRow[] = [];
     const skipped: string[] = [];
     const sqlNotes: string[] = [];
-    for (const scenario of scenarios(facts, cursor)) {
+    let writeStatements: Statement[] = [];
+    const home = ONLY && !ONLY.includes('home') ? [] : await homeScenarios(pool, facts);
+    const all: Scenario[] = [...scenarios(facts, cursor), ...home];
+    for (const scenario of all) {
       if (ONLY && !ONLY.includes(scenario.key)) continue;
       const session = sessions[scenario.who];
       if (!(await available(session, scenario))) {
@@ -825,13 +853,15 @@ async function main(): Promise<void> {
         );
         continue;
       }
-      const statements = scenario.read ? await captureSql(captureSessions[scenario.who], scenario) : [];
-      if (scenario.read) sqlNotes.push(`${scenario.key}: ${statements.length} statements`);
+      const statements = await captureSql(captureSessions[scenario.who], scenario);
+      sqlNotes.push(`${scenario.key}: ${statements.length} statements`);
+      if (!scenario.read) writeStatements = statements;
       if (process.env.BENCH_SHOW_SQL) console.log(JSON.stringify(statements, null, 1));
       const recordedId = scenario.ids?.[0];
       let counter = 0;
       const pick = () => scenario.ids![Math.floor(Math.random() * scenario.ids!.length)];
       for (const connections of LEVELS) {
+        const loadFromUs = process.hrtime.bigint() / 1000n;
         const api = await runHttp(
           base,
           {
@@ -846,19 +876,17 @@ async function main(): Promise<void> {
           connections,
           DURATION,
         );
-        const raw = scenario.read
-          ? await runRaw(
-              pool,
-              statements,
-              () => {
-                if (recordedId === undefined) return (values) => values;
-                const id = pick();
-                return (values) => values.map((value) => (value === recordedId ? id : value));
-              },
-              connections,
-              RAW_DURATION,
-            )
-          : null;
+        // The span to give bench-profile.js, so the server's start-up is left out of its profile.
+        if (process.env.BENCH_CPU_PROFILE) {
+          console.log(`  profile window: ${api.requests} ${loadFromUs} ${process.hrtime.bigint() / 1000n}`);
+        }
+        const raw = await runRaw(
+          pool,
+          statements,
+          () => replayMapping(recordedId, recordedId === undefined ? undefined : pick()),
+          connections,
+          RAW_DURATION,
+        );
         rows.push({ scenario, connections, api, raw });
         console.log(
           `${scenario.label.padEnd(52)} c=${String(connections).padStart(2)}  ${api.rps.toFixed(0).padStart(5)} req/s  ` +
@@ -869,7 +897,7 @@ async function main(): Promise<void> {
         );
       }
       if (scenario.remembered) {
-        const cold = await measureAfterChange(session, scenario, facts);
+        const cold = await measureAfterChange(session, sessions.manager, scenario, facts);
         afterChange.push({ scenario, figures: cold });
         console.log(
           `${scenario.label.padEnd(52)} first request after a change: p50 ${ms(cold.p50)}  max ${ms(cold.p99)} ms`,
@@ -892,7 +920,7 @@ async function main(): Promise<void> {
       '',
       '## HTTP load and raw SQL',
       '',
-      'Targets: list, search, employer page and My work p99 < 100 ms at 50 connections; pipeline summary and dashboard',
+      'Targets: list, search, employer page, My work and Home p99 < 100 ms at 50 connections; pipeline summary and dashboard',
       'p99 < 150 ms; the write p99 < 100 ms; API/raw ≤ 1.5 for reads. Raw SQL = the statements the request ran',
       '(recorded from an in-process copy of the app, session lookups left out), replayed with pg at the same concurrency.',
       '',
@@ -902,11 +930,20 @@ async function main(): Promise<void> {
       ...(skipped.length ? [''] : []),
       '## First request after a change',
       '',
-      'List totals and reports are remembered until the next committed change (or for a minute). These requests',
+      'List totals, reports and Home (all but its recently viewed employers) are remembered until the next committed',
+      'change (or for a minute). These requests',
       `follow a real change (a contact entry logged just before each of ${AFTER_CHANGE_SAMPLES} samples, one connection), so`,
       'they recompute: the cost a viewer pays once after each change.',
       '',
       ...afterChangeLines(afterChange),
+      '',
+      '## The write beside raw SQL',
+      '',
+      ...writeLines(
+        'Create contact entry + follow-up',
+        rows.filter((row) => !row.scenario.read),
+        writeStatements,
+      ),
       '',
       '## CSV export (`GET /api/exports/employers.csv`, all rows, as the account manager)',
       '',
@@ -936,7 +973,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+// BENCH_SIZES=label=folder,…: this bench once per scale data folder, reported side by side.
+const run = process.env.BENCH_SIZES ? () => benchSizes(__filename, process.env.BENCH_SIZES!, RESULTS_DIR) : main;
+run().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

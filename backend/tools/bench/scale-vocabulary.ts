@@ -3,6 +3,11 @@
  * from server-side, so millions of rows never pass through Node.
  */
 
+import { industrySectionOf } from '@tyoelama/shared';
+import * as seedWords from '../seed/vocabulary';
+
+export { FOLLOW_UP_TITLES, LOST_REASONS, NOTES, TAGS } from '../seed/vocabulary';
+
 export const SCALE_PASSWORD = 'Skaala-salasana-2026';
 export const SCALE_EMAIL_DOMAIN = 'scale.example.fi';
 /** The bench signs in as these two; the seed gives the account manager a busy follow-up list. */
@@ -11,6 +16,28 @@ export const BENCH_ACCOUNT_MANAGER_EMAIL = `bench.am@${SCALE_EMAIL_DOMAIN}`;
 export const BENCH_WRITER_EMAIL = `bench.writer@${SCALE_EMAIL_DOMAIN}`;
 export const BENCH_CAMPUS_MEMBER_EMAIL = `bench.campus@${SCALE_EMAIL_DOMAIN}`;
 export const SCALE_GROUP_SUFFIX = '(skaala)';
+
+/** Towns outside Pirkanmaa and Häme: every one has a campus and employers of its own. */
+const TOWNS_BEYOND_THE_REGION = [
+  'Seinäjoki',
+  'Vaasa',
+  'Pori',
+  'Rauma',
+  'Turku',
+  'Salo',
+  'Espoo',
+  'Vantaa',
+  'Helsinki',
+  'Kerava',
+  'Porvoo',
+  'Kouvola',
+  'Kotka',
+  'Mikkeli',
+  'Kuopio',
+  'Joensuu',
+  'Oulu',
+  'Rovaniemi',
+] as const;
 
 /** 40 campuses of several colleges sharing one instance. */
 export const CAMPUSES = [
@@ -36,24 +63,7 @@ export const CAMPUSES = [
   'Jyväskylä',
   'Äänekoski',
   'Jämsä',
-  'Seinäjoki',
-  'Vaasa',
-  'Pori',
-  'Rauma',
-  'Turku',
-  'Salo',
-  'Espoo',
-  'Vantaa',
-  'Helsinki',
-  'Kerava',
-  'Porvoo',
-  'Kouvola',
-  'Kotka',
-  'Mikkeli',
-  'Kuopio',
-  'Joensuu',
-  'Oulu',
-  'Rovaniemi',
+  ...TOWNS_BEYOND_THE_REGION,
 ] as const;
 
 export const PLACE_GENITIVES = [
@@ -123,24 +133,7 @@ export const MUNICIPALITIES = [
   'Riihimäki',
   'Lahti',
   'Jyväskylä',
-  'Seinäjoki',
-  'Vaasa',
-  'Pori',
-  'Rauma',
-  'Turku',
-  'Salo',
-  'Espoo',
-  'Vantaa',
-  'Helsinki',
-  'Kerava',
-  'Porvoo',
-  'Kouvola',
-  'Kotka',
-  'Mikkeli',
-  'Kuopio',
-  'Joensuu',
-  'Oulu',
-  'Rovaniemi',
+  ...TOWNS_BEYOND_THE_REGION,
 ];
 
 /** Industry name core, TOL 2025 section and code (parallel arrays). */
@@ -176,38 +169,6 @@ export const INDUSTRY_CORES = [
   'Autokorjaamo',
   'Rakennuspalvelu',
 ];
-export const INDUSTRY_SECTIONS = [
-  'C',
-  'C',
-  'C',
-  'C',
-  'C',
-  'F',
-  'F',
-  'F',
-  'R',
-  'R',
-  'R',
-  'H',
-  'H',
-  'I',
-  'I',
-  'T',
-  'G',
-  'G',
-  'K',
-  'N',
-  'O',
-  'O',
-  'O',
-  'T',
-  'A',
-  'D',
-  'E',
-  'F',
-  'T',
-  'F',
-];
 export const INDUSTRY_CODES = [
   '28990',
   '25620',
@@ -240,48 +201,14 @@ export const INDUSTRY_CODES = [
   '95310',
   '41000',
 ];
+/** The codes' TOL 2025 sections, from the shared code list. */
+export const INDUSTRY_SECTIONS = INDUSTRY_CODES.map((code) => industrySectionOf('TOL2025', code)!);
 
 export const LEGAL_FORMS = ['Oy', 'Oy', 'Oy', 'Oy', 'Oyj', 'Ky', 'Tmi', 'Ay', 'ja Kumppanit Oy', 'Group Oy'];
 
+/** The demo seed's names and more: the scale data has thousands of contact persons. */
 export const FIRST_NAMES = [
-  'Matti',
-  'Juha',
-  'Mikko',
-  'Timo',
-  'Jari',
-  'Antti',
-  'Ville',
-  'Janne',
-  'Petri',
-  'Sami',
-  'Tuomas',
-  'Heikki',
-  'Kari',
-  'Markku',
-  'Jukka',
-  'Anna',
-  'Maria',
-  'Laura',
-  'Johanna',
-  'Sanna',
-  'Tiina',
-  'Riikka',
-  'Katja',
-  'Päivi',
-  'Minna',
-  'Heidi',
-  'Elina',
-  'Satu',
-  'Niina',
-  'Eeva',
-  'Aino',
-  'Emilia',
-  'Henna',
-  'Outi',
-  'Kirsi',
-  'Jouni',
-  'Teemu',
-  'Noora',
+  ...seedWords.FIRST_NAMES,
   'Ilkka',
   'Jaana',
   'Marjo',
@@ -296,44 +223,7 @@ export const FIRST_NAMES = [
   'Eetu',
 ];
 export const LAST_NAMES = [
-  'Virtanen',
-  'Korhonen',
-  'Mäkinen',
-  'Nieminen',
-  'Mäkelä',
-  'Hämäläinen',
-  'Laine',
-  'Heikkinen',
-  'Koskinen',
-  'Järvinen',
-  'Lehtonen',
-  'Lehtinen',
-  'Saarinen',
-  'Salminen',
-  'Heinonen',
-  'Niemi',
-  'Heikkilä',
-  'Kinnunen',
-  'Salonen',
-  'Turunen',
-  'Salo',
-  'Laitinen',
-  'Tuominen',
-  'Rantanen',
-  'Karjalainen',
-  'Jokinen',
-  'Mattila',
-  'Savolainen',
-  'Lahtinen',
-  'Ahonen',
-  'Aaltonen',
-  'Hakala',
-  'Peltonen',
-  'Leppänen',
-  'Vainio',
-  'Kallio',
-  'Ojala',
-  'Seppälä',
+  ...seedWords.LAST_NAMES,
   'Lindholm',
   'Björklund',
   'Grönroos',
@@ -344,14 +234,7 @@ export const LAST_NAMES = [
 ];
 
 export const STREETS = [
-  'Teollisuustie',
-  'Asemakatu',
-  'Kauppakatu',
-  'Tehtaankatu',
-  'Myllytie',
-  'Yrittäjäntie',
-  'Pajatie',
-  'Rantatie',
+  ...seedWords.COMMON_STREETS,
   'Hämeenkatu',
   'Insinöörinkatu',
   'Hermiankatu',
@@ -388,30 +271,8 @@ export const CONTACT_TITLE_ROLES = [
   'management',
 ];
 
-export const TAGS = [
-  'koulutussopimus',
-  'oppisopimus',
-  'rekrytointi',
-  'näyttöympäristö',
-  'kesätyöt',
-  'ohjaajat koulutettu',
-  'yhteistyösopimus',
-  'maahanmuuttajataustaiset',
-  'aikuisopiskelijat',
-  'vuorotyö',
-];
-
-export const CONTACT_TYPES = ['phone', 'email', 'meeting', 'workplace_visit', 'event', 'other'];
-export const CONTACT_TOPICS = [
-  'training_agreement',
-  'apprenticeship',
-  'recruitment',
-  'instructor_training',
-  'competence_demonstration',
-  'feedback',
-  'development_project',
-  'other',
-];
+// The contact types and topics are the product's own, so the generated entries pass its validation.
+export { CONTACT_TOPICS, CONTACT_TYPES } from '@tyoelama/shared';
 export const SUMMARIES = [
   'Soitettu koulutussopimuspaikoista kevääksi',
   'Sovittu kahden opiskelijan koulutussopimusjaksosta',
@@ -430,25 +291,6 @@ export const SUMMARIES = [
   'Päivitetty yhteyshenkilöiden tiedot',
   'Kutsu työelämäaamiaiselle',
 ];
-export const NOTES = [
-  'Yhteyshenkilö lupasi palata asiaan kahden viikon sisällä.',
-  'Työpaikalla on nyt kaksi koulutettua työpaikkaohjaajaa.',
-  'Toivovat opiskelijoita, joilla on työturvallisuuskortti.',
-  'Kiinnostusta myös aikuisopiskelijoihin.',
-  'Vuorotyö voi rajoittaa alaikäisten opiskelijoiden jaksoja.',
-];
-export const FOLLOW_UP_TITLES = [
-  'Soita syksyn koulutussopimuspaikoista',
-  'Lähetä koulutussopimuksen luonnos',
-  'Varaa ohjauskäynti työpaikalle',
-  'Sovi työpaikkaohjaajakoulutuksen ajankohta',
-  'Vahvista näytön arvioijat',
-  'Käy läpi työpaikkakyselyn tulokset',
-  'Lähetä kutsu rekrytointitapahtumaan',
-  'Kysy kesätyöpaikkojen tilanne',
-  'Päivitä yhteyshenkilöiden tiedot',
-  'Vie oppisopimusasiaa eteenpäin',
-];
 export const OPPORTUNITY_TYPES = [
   'training_agreement',
   'training_agreement',
@@ -456,11 +298,4 @@ export const OPPORTUNITY_TYPES = [
   'recruitment',
   'co_development',
   'other',
-];
-export const LOST_REASONS = [
-  'Ei työpaikkaohjaajaa tälle kaudelle',
-  'Tilauskanta heikentynyt, ei resursseja ohjaukseen',
-  'Valitsi toisen oppilaitoksen opiskelijat',
-  'Ei sopivia työtehtäviä opiskelijalle',
-  'Muutosneuvottelut käynnissä',
 ];

@@ -40,6 +40,8 @@ export async function startAppProcess(extraEnv: NodeJS.ProcessEnv = {}): Promise
       ADMIN_EMAIL: adminEmail,
       ADMIN_PASSWORD: adminPassword,
       LOG_LEVEL: 'warn',
+      // One process unless a tool asks for more: memory and the PostgreSQL kill are measured on it.
+      WEB_CONCURRENCY: '1',
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,9 +87,15 @@ export async function startAppProcess(extraEnv: NodeJS.ProcessEnv = {}): Promise
 
 /** A signed-in HTTP session against a running app: cookies and the XSRF header, as the browser does. */
 export class Session {
-  private cookies = new Map<string, string>();
+  constructor(
+    readonly baseUrl: string,
+    private readonly cookies = new Map<string, string>(),
+  ) {}
 
-  constructor(readonly baseUrl: string) {}
+  /** The same browser (cookies) talking to another instance: sessions live in PostgreSQL. */
+  at(baseUrl: string): Session {
+    return new Session(baseUrl, this.cookies);
+  }
 
   static async signIn(baseUrl: string, email: string, password: string): Promise<Session> {
     const session = new Session(baseUrl);

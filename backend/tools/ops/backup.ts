@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../src/config/config';
-import { openDatabase } from '../../src/database/open-database';
 import { logicalBackup } from './logical-backup';
 import { dumpDatabase, pgDumpFor } from './pg-tools';
+import { runScript, withOpenDatabase } from './script';
 
 export type BackupFormat = 'pg_dump' | 'logical';
 
@@ -40,27 +40,18 @@ export async function backupDatabase(
   return { file, via: `built-in logical format, ${header.tables.length} tables, ${rows} rows` };
 }
 
-// `npm run backup`: DATABASE_URL's database, or the embedded one (started the way the app starts it,
-// or shared with a running app).
+// `npm run backup`: the configured database, as the owner: the app role may not read the migration
+// history the backup records.
 async function main(): Promise<void> {
   const config = loadConfig();
   const folder = resolve(process.env.BACKUP_DIR ?? 'backups');
   await mkdir(folder, { recursive: true });
-  const database = await openDatabase(config, (message) => console.log(message));
-  try {
-    // As the owner: the app role may not read the migration history the backup records.
+  await withOpenDatabase(config, async (database) => {
     const { file, via } = await backupDatabase(database.ownerUrl, folder);
     const { size } = await stat(file);
     console.log(`Backup written: ${file} (${(size / 1024).toFixed(1)} kB, ${via})`);
     console.log(`Restore with: npm run restore -- ${file}`);
-  } finally {
-    await database.stop();
-  }
-}
-
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
   });
 }
+
+runScript(module, main);

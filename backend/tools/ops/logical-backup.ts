@@ -8,6 +8,12 @@ import { Client } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { runMigrations } from '../../src/database/data-source';
 import { FILL_NAME_WORDS_SQL } from '../../src/employers/employer-list-sql';
+import { rebuildReportCounts } from '../../src/reports/report-counts';
+
+/** Tables whose triggers keep the report roll-ups (employers' triggers are switched off on their own). */
+const ROLLUP_SOURCE_TABLES = ['contact_entries', 'follow_ups', 'opportunities', 'employer_campus_groups'];
+/** The last migration that changed what the roll-ups count: a backup made before it is recounted. */
+const ROLLUPS_CHANGED_BY = 'GroupGlanceRollups1764600200000';
 
 // The built-in backup format, for machines without a pg_dump of the server's major version (the
 // embedded PostgreSQL 18 ships none). A gzip'd stream of JSON lines:
@@ -312,6 +318,8 @@ export async function logicalRestore(url: string, file: string): Promise<Record<
     // of it arrive and make them collide: off while loading (foreign keys are system triggers and
     // stay on), then the dictionary is completed once, for backups made before it existed.
     await client.query(`ALTER TABLE employers DISABLE TRIGGER USER`);
+    // The report roll-ups come with the backup: their triggers would count the restored rows twice.
+    for (const table of ROLLUP_SOURCE_TABLES) await client.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
 
     const restored: Record<string, number> = {};
     reader = openLines(file);
@@ -363,6 +371,10 @@ export async function logicalRestore(url: string, file: string): Promise<Record<
         throw new Error(`Table ${name}: the backup holds ${rows} rows but ${restored[name] ?? 0} were read`);
     }
     await client.query(FILL_NAME_WORDS_SQL);
+    for (const table of ROLLUP_SOURCE_TABLES) await client.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
+    // A backup made before the roll-ups existed, or before they counted what they count now: count
+    // them once from the restored rows.
+    if (!header.migrations.includes(ROLLUPS_CHANGED_BY)) await rebuildReportCounts(client);
     await client.query(`ALTER TABLE employers ENABLE TRIGGER USER`);
     await resetSequences(client);
     await client.query('COMMIT');

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../../src/config/config';
-import { openDatabase } from '../../src/database/open-database';
 import { isLogicalBackup, logicalRestore } from './logical-backup';
 import { hasData, restoreDatabase, tableCounts } from './pg-tools';
+import { runScript, withOpenDatabase } from './script';
 
 // `npm run restore -- FILE [--yes]`: replaces the configured database's contents with a backup.
 // Stop the app first: sessions and open transactions would otherwise see the data change under them.
@@ -16,10 +16,8 @@ async function main(): Promise<void> {
   const path = resolve(file);
   if (!existsSync(path)) throw new Error(`No such backup file: ${path}`);
 
-  const database = await openDatabase(loadConfig(), (message) => console.log(message));
   // As the owner: a restore recreates or empties every table, the append-only audit trail included.
-  const url = database.ownerUrl;
-  try {
+  await withOpenDatabase(loadConfig(), async ({ ownerUrl: url }) => {
     if (!confirmed && (await hasData(url))) {
       throw new Error(
         'The database already holds data, which the restore would replace. Run again with --yes to go ahead.',
@@ -41,14 +39,7 @@ async function main(): Promise<void> {
         .map(([table, count]) => `  ${table}: ${count}`)
         .join('\n'),
     );
-  } finally {
-    await database.stop();
-  }
-}
-
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
   });
 }
+
+runScript(module, main);

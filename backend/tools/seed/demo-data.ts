@@ -5,6 +5,7 @@ import {
   type ContactType,
   type EmployerStatus,
   type FollowUpStatus,
+  industrySectionOf,
   isValidBusinessId,
   OPEN_STAGES,
   type OpportunityStage,
@@ -12,6 +13,7 @@ import {
   type Role,
   type SizeClass,
 } from '@tyoelama/shared';
+import { COMMON_STREETS, FIRST_NAMES, FOLLOW_UP_TITLES, LAST_NAMES, LOST_REASONS, NOTES, TAGS } from './vocabulary';
 
 /**
  * Demo data for a vocational college in Pirkanmaa, built in memory from a seeded PRNG so every run
@@ -116,8 +118,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
 interface Industry {
   /** Name part: "Tampereen Kone Oy". */
   core: string;
-  /** TOL 2025 section and 5-digit code (demo values following NACE Rev. 2.1). */
-  section: string;
+  /** TOL 2025 5-digit code (demo values following NACE Rev. 2.1); its section comes from the code list. */
   code: string;
   /** The occupation students train for there, for opportunity titles. */
   occupation: string;
@@ -127,19 +128,17 @@ interface Industry {
 }
 
 const INDUSTRIES: readonly Industry[] = [
-  { core: 'Kone', section: 'C', code: '28990', occupation: 'koneasentaja', instructorTitle: 'Työnjohtaja', weight: 6 },
+  { core: 'Kone', code: '28990', occupation: 'koneasentaja', instructorTitle: 'Työnjohtaja', weight: 6 },
   {
     core: 'Konepaja',
-    section: 'C',
     code: '25620',
     occupation: 'koneistaja',
     instructorTitle: 'Tuotantopäällikkö',
     weight: 5,
   },
-  { core: 'Metalli', section: 'C', code: '25110', occupation: 'hitsaaja', instructorTitle: 'Vuoromestari', weight: 4 },
+  { core: 'Metalli', code: '25110', occupation: 'hitsaaja', instructorTitle: 'Vuoromestari', weight: 4 },
   {
     core: 'Leipomo',
-    section: 'C',
     code: '10710',
     occupation: 'leipuri-kondiittori',
     instructorTitle: 'Leipomomestari',
@@ -147,7 +146,6 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'Elintarvike',
-    section: 'C',
     code: '10890',
     occupation: 'elintarvikevalmistaja',
     instructorTitle: 'Tuotantopäällikkö',
@@ -155,7 +153,6 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'Rakennus',
-    section: 'F',
     code: '41000',
     occupation: 'talonrakentaja',
     instructorTitle: 'Vastaava työnjohtaja',
@@ -163,16 +160,14 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'Sähkö',
-    section: 'F',
     code: '43210',
     occupation: 'sähköasentaja',
     instructorTitle: 'Asennuspäällikkö',
     weight: 7,
   },
-  { core: 'LVI', section: 'F', code: '43220', occupation: 'putkiasentaja', instructorTitle: 'Työnjohtaja', weight: 4 },
+  { core: 'LVI', code: '43220', occupation: 'putkiasentaja', instructorTitle: 'Työnjohtaja', weight: 4 },
   {
     core: 'Hoiva',
-    section: 'R',
     code: '87300',
     occupation: 'lähihoitaja',
     instructorTitle: 'Osastonhoitaja',
@@ -180,7 +175,6 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'Terveyspalvelut',
-    section: 'R',
     code: '86210',
     occupation: 'lähihoitaja',
     instructorTitle: 'Palveluesihenkilö',
@@ -188,7 +182,6 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'Päiväkoti',
-    section: 'R',
     code: '88910',
     occupation: 'lastenohjaaja',
     instructorTitle: 'Päiväkodin johtaja',
@@ -196,7 +189,6 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'Logistiikka',
-    section: 'H',
     code: '52100',
     occupation: 'varastonhoitaja',
     instructorTitle: 'Varastopäällikkö',
@@ -204,7 +196,6 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'Kuljetus',
-    section: 'H',
     code: '49410',
     occupation: 'yhdistelmäajoneuvon kuljettaja',
     instructorTitle: 'Liikennepäällikkö',
@@ -212,7 +203,6 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'Ravintola',
-    section: 'I',
     code: '56110',
     occupation: 'kokki',
     instructorTitle: 'Ravintolapäällikkö',
@@ -220,7 +210,6 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'Hotelli',
-    section: 'I',
     code: '55100',
     occupation: 'vastaanottovirkailija',
     instructorTitle: 'Hotellinjohtaja',
@@ -228,16 +217,14 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'Auto',
-    section: 'T',
     code: '95310',
     occupation: 'ajoneuvoasentaja',
     instructorTitle: 'Korjaamopäällikkö',
     weight: 6,
   },
-  { core: 'Kauppa', section: 'G', code: '47110', occupation: 'myyjä', instructorTitle: 'Kauppias', weight: 5 },
+  { core: 'Kauppa', code: '47110', occupation: 'myyjä', instructorTitle: 'Kauppias', weight: 5 },
   {
     core: 'Tukku',
-    section: 'G',
     code: '46900',
     occupation: 'logistiikkatyöntekijä',
     instructorTitle: 'Myyntipäällikkö',
@@ -245,7 +232,6 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'IT-palvelut',
-    section: 'K',
     code: '62100',
     occupation: 'ohjelmistokehittäjä',
     instructorTitle: 'Tiiminvetäjä',
@@ -253,7 +239,6 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'Insinööritoimisto',
-    section: 'N',
     code: '71120',
     occupation: 'suunnitteluassistentti',
     instructorTitle: 'Projektipäällikkö',
@@ -261,7 +246,6 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'Siivous',
-    section: 'O',
     code: '81210',
     occupation: 'toimitilahuoltaja',
     instructorTitle: 'Palveluesihenkilö',
@@ -269,7 +253,6 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'Kiinteistöpalvelu',
-    section: 'O',
     code: '81100',
     occupation: 'kiinteistönhoitaja',
     instructorTitle: 'Huoltopäällikkö',
@@ -277,7 +260,6 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'Viherpalvelu',
-    section: 'O',
     code: '81300',
     occupation: 'puutarhuri',
     instructorTitle: 'Työnjohtaja',
@@ -285,7 +267,6 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'Kampaamo',
-    section: 'T',
     code: '96210',
     occupation: 'parturi-kampaaja',
     instructorTitle: 'Yrittäjä',
@@ -293,7 +274,6 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'Maatila',
-    section: 'A',
     code: '01410',
     occupation: 'eläintenhoitaja',
     instructorTitle: 'Tilanhoitaja',
@@ -301,7 +281,6 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'Energia',
-    section: 'D',
     code: '35110',
     occupation: 'sähköasentaja',
     instructorTitle: 'Käyttöpäällikkö',
@@ -309,7 +288,6 @@ const INDUSTRIES: readonly Industry[] = [
   },
   {
     core: 'Kierrätys',
-    section: 'E',
     code: '38110',
     occupation: 'ympäristöhuollon ammattilainen',
     instructorTitle: 'Työnjohtaja',
@@ -344,17 +322,6 @@ interface Municipality {
   groups: readonly number[];
   weight: number;
 }
-
-const COMMON_STREETS = [
-  'Teollisuustie',
-  'Asemakatu',
-  'Kauppakatu',
-  'Tehtaankatu',
-  'Myllytie',
-  'Yrittäjäntie',
-  'Pajatie',
-  'Rantatie',
-];
 
 const MUNICIPALITIES: readonly Municipality[] = [
   {
@@ -499,87 +466,6 @@ const WELL_KNOWN: readonly { name: string; industry: string; municipality: strin
   { name: 'Valkeakosken Paperitehdas Oy', industry: 'Kone', municipality: 'Valkeakoski', size: '250+' },
 ];
 
-const FIRST_NAMES = [
-  'Matti',
-  'Juha',
-  'Mikko',
-  'Timo',
-  'Jari',
-  'Antti',
-  'Ville',
-  'Janne',
-  'Petri',
-  'Sami',
-  'Tuomas',
-  'Heikki',
-  'Kari',
-  'Markku',
-  'Jukka',
-  'Anna',
-  'Maria',
-  'Laura',
-  'Johanna',
-  'Sanna',
-  'Tiina',
-  'Riikka',
-  'Katja',
-  'Päivi',
-  'Minna',
-  'Heidi',
-  'Elina',
-  'Satu',
-  'Niina',
-  'Eeva',
-  'Aino',
-  'Emilia',
-  'Henna',
-  'Outi',
-  'Kirsi',
-  'Jouni',
-  'Teemu',
-  'Noora',
-];
-const LAST_NAMES = [
-  'Virtanen',
-  'Korhonen',
-  'Mäkinen',
-  'Nieminen',
-  'Mäkelä',
-  'Hämäläinen',
-  'Laine',
-  'Heikkinen',
-  'Koskinen',
-  'Järvinen',
-  'Lehtonen',
-  'Lehtinen',
-  'Saarinen',
-  'Salminen',
-  'Heinonen',
-  'Niemi',
-  'Heikkilä',
-  'Kinnunen',
-  'Salonen',
-  'Turunen',
-  'Salo',
-  'Laitinen',
-  'Tuominen',
-  'Rantanen',
-  'Karjalainen',
-  'Jokinen',
-  'Mattila',
-  'Savolainen',
-  'Lahtinen',
-  'Ahonen',
-  'Aaltonen',
-  'Hakala',
-  'Peltonen',
-  'Leppänen',
-  'Vainio',
-  'Kallio',
-  'Ojala',
-  'Seppälä',
-];
-
 const CONTACT_TITLES: readonly { title: string; roles: ContactRole[] }[] = [
   { title: 'HR-päällikkö', roles: ['hr'] },
   { title: 'Henkilöstöasiantuntija', roles: ['hr'] },
@@ -588,19 +474,6 @@ const CONTACT_TITLES: readonly { title: string; roles: ContactRole[] }[] = [
   { title: 'Työpaikkaohjaaja', roles: ['workplace_instructor'] },
   { title: 'Palveluesihenkilö', roles: ['workplace_instructor', 'management'] },
   { title: 'Koulutuskoordinaattori', roles: ['hr', 'other'] },
-];
-
-const TAGS = [
-  'koulutussopimus',
-  'oppisopimus',
-  'rekrytointi',
-  'näyttöympäristö',
-  'kesätyöt',
-  'ohjaajat koulutettu',
-  'yhteistyösopimus',
-  'maahanmuuttajataustaiset',
-  'aikuisopiskelijat',
-  'vuorotyö',
 ];
 
 const DESCRIPTIONS = [
@@ -659,35 +532,6 @@ const SUMMARIES: Record<ContactTopic, readonly (readonly [string, ContactType])[
     ['Kutsu työelämäaamiaiselle', 'email'],
   ],
 };
-
-const NOTES = [
-  'Yhteyshenkilö lupasi palata asiaan kahden viikon sisällä.',
-  'Työpaikalla on nyt kaksi koulutettua työpaikkaohjaajaa.',
-  'Toivovat opiskelijoita, joilla on työturvallisuuskortti.',
-  'Kiinnostusta myös aikuisopiskelijoihin.',
-  'Vuorotyö voi rajoittaa alaikäisten opiskelijoiden jaksoja.',
-];
-
-const FOLLOW_UP_TITLES = [
-  'Soita syksyn koulutussopimuspaikoista',
-  'Lähetä koulutussopimuksen luonnos',
-  'Varaa ohjauskäynti työpaikalle',
-  'Sovi työpaikkaohjaajakoulutuksen ajankohta',
-  'Vahvista näytön arvioijat',
-  'Käy läpi työpaikkakyselyn tulokset',
-  'Lähetä kutsu rekrytointitapahtumaan',
-  'Kysy kesätyöpaikkojen tilanne',
-  'Päivitä yhteyshenkilöiden tiedot',
-  'Vie oppisopimusasiaa eteenpäin',
-];
-
-const LOST_REASONS = [
-  'Ei työpaikkaohjaajaa tälle kaudelle',
-  'Tilauskanta heikentynyt, ei resursseja ohjaukseen',
-  'Valitsi toisen oppilaitoksen opiskelijat',
-  'Ei sopivia työtehtäviä opiskelijalle',
-  'Muutosneuvottelut käynnissä',
-];
 
 const OPPORTUNITY_TYPE_WEIGHTS: readonly (readonly [OpportunityType, number])[] = [
   ['training_agreement', 50],
@@ -919,7 +763,7 @@ function buildEmployers(random: Random, clock: Clock, count: number): EmployerPl
       name,
       // A few early-stage prospects have no Y-tunnus on record yet.
       businessId: status === 'prospect' && random.chance(0.1) ? null : uniqueBusinessId(random, businessIds),
-      industrySection: industry.section,
+      industrySection: industrySectionOf('TOL2025', industry.code)!,
       industryCode: industry.code,
       municipality: municipality.name,
       streetAddress: `${street} ${random.int(1, 80)}${random.chance(0.15) ? ` ${random.pick(['A', 'B', 'C'])}` : ''}`,

@@ -1,24 +1,18 @@
 import 'reflect-metadata';
-import { addDays, isValidBusinessId, OPPORTUNITY_STAGES } from '@tyoelama/shared';
+import {
+  addDays,
+  industryProblem,
+  type IndustryClassification,
+  isValidBusinessId,
+  OPPORTUNITY_STAGES,
+} from '@tyoelama/shared';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { createTestDatabase } from '../../test/test-database';
 import { businessIdFor, buildDemoPlan, DEMO_EMPLOYER_COUNT } from './demo-data';
-import { seedDemo } from './seed-demo';
+import { CRM_TABLES, seedDemo } from './seed-demo';
 
-const COUNTED_TABLES = [
-  'campus_groups',
-  'users',
-  'employers',
-  'employer_campus_groups',
-  'contact_persons',
-  'contact_entries',
-  'contact_entry_persons',
-  'follow_ups',
-  'opportunities',
-  'opportunity_stage_changes',
-  'audit_events',
-] as const;
+const COUNTED_TABLES = ['campus_groups', 'users', ...CRM_TABLES];
 
 describe('demo seed', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -91,6 +85,22 @@ describe('demo seed', () => {
     expect(ids.length).toBeGreaterThan(250);
     expect(ids.filter((row) => !isValidBusinessId(row.business_id))).toEqual([]);
     expect(new Set(ids.map((row) => row.business_id)).size).toBe(ids.length);
+    // Every industry code belongs to the section stored with it, in its own classification version.
+    const industries: {
+      industry_classification: IndustryClassification | null;
+      industry_section: string | null;
+      industry_code: string | null;
+    }[] = await dataSource.query(`SELECT industry_classification, industry_section, industry_code FROM employers`);
+    expect(industries.filter((row) => row.industry_code).length).toBe(DEMO_EMPLOYER_COUNT);
+    expect(
+      industries.filter((row) =>
+        industryProblem({
+          industryClassification: row.industry_classification,
+          industrySection: row.industry_section,
+          industryCode: row.industry_code,
+        }),
+      ),
+    ).toEqual([]);
     expect(
       (await one<{ count: number }>(`SELECT count(DISTINCT lower(name))::int AS count FROM employers`)).count,
     ).toBe(DEMO_EMPLOYER_COUNT);

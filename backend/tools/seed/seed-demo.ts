@@ -4,8 +4,18 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { hashPassword } from '../../src/passwords/password';
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { dataSourceOptions, runMigrations } from '../../src/database/data-source';
-import { openDatabase } from '../../src/database/open-database';
+import { runScript, withOpenDatabase } from '../ops/script';
+import { type ColumnOf, type Table } from '../../src/database/table';
+import { auditEventsTable } from '../../src/audit/audit.table';
+import { contactEntriesTable, contactEntryPersonsTable } from '../../src/contact-entries/contact-entries.table';
+import { contactPersonsTable } from '../../src/contacts/contacts.table';
+import { camelFields } from '../../src/database/record-fields';
+import { EMPLOYER_FIELD_COLUMNS, employerCampusGroupsTable, employersTable } from '../../src/employers/employers.table';
+import { followUpsTable } from '../../src/follow-ups/follow-ups.table';
+import { opportunitiesTable, opportunityStageChangesTable } from '../../src/opportunities/opportunities.table';
+import { userCampusGroupsTable } from '../../src/users/users.table';
 import { buildDemoPlan, type Clock, DEMO_GROUPS, DEMO_PASSWORD, DEMO_USERS, type DemoPlan } from './demo-data';
+import { rebuildReportCounts } from '../../src/reports/report-counts';
 
 export interface SeedOptions {
   /** Empty the CRM tables (and remove the demo users and groups) before seeding. */
@@ -53,19 +63,23 @@ function created(record: Record<string, unknown>): AuditChanges {
 /**
  * One INSERT for any number of rows: the rows travel as one JSON parameter and
  * jsonb_to_recordset turns them into typed columns (arrays included), so there is no
- * parameter-count limit and no per-row round trip.
+ * parameter-count limit and no per-row round trip. The column types come from the table's
+ * declaration; the first row names the columns written.
  */
-async function insertRows(
+async function insertRows<T extends Table>(
   manager: EntityManager,
-  table: string,
-  columns: Record<string, string>,
-  rows: readonly object[],
+  table: T,
+  rows: readonly Partial<Record<ColumnOf<T>, unknown>>[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const names = Object.keys(columns);
+  const names = Object.keys(rows[0]) as ColumnOf<T>[];
+  const types = names.map((name) => {
+    if (!(name in table.columns)) throw new Error(`${table.name} has no column ${name}`);
+    return `${name} ${table.columns[name].sqlType}`;
+  });
   await manager.query(
-    `INSERT INTO ${table} (${names.join(', ')})
-     SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${names.map((name) => `${name} ${columns[name]}`).join(', ')})`,
+    `INSERT INTO ${table.name} (${names.join(', ')})
+     SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${types.join(', ')})`,
     [JSON.stringify(rows)],
   );
 }
@@ -79,6 +93,24 @@ async function reserveIds(manager: EntityManager, table: string, count: number):
   );
   return rows.map((row) => row.id).sort((a, b) => a - b);
 }
+
+/** The tables of the employers and their history: what the seed writes and `--reset` empties. */
+export const CRM_TABLES = [
+  'employers',
+  'employer_campus_groups',
+  'recent_employer_views',
+  'contact_persons',
+  'contact_entries',
+  'contact_entry_persons',
+  'contact_entries_deleted',
+  'follow_ups',
+  'opportunities',
+  'opportunity_stage_changes',
+  'workplace_learning_periods',
+  'feedback_surveys',
+  'employer_journey_steps',
+  'audit_events',
+] as const;
 
 const DEMO_GROUP_NAMES = DEMO_GROUPS.map((group) => group.name.toLowerCase());
 const DEMO_EMAILS = DEMO_USERS.map((user) => user.email.toLowerCase());
@@ -99,11 +131,10 @@ async function resetCrmData(manager: EntityManager): Promise<void> {
   // trigger together with the data, and no other session ever sees the table unprotected (the
   // ALTER holds an exclusive lock until commit).
   await manager.query(`ALTER TABLE audit_events DISABLE TRIGGER USER`);
-  // No CASCADE: a future table referencing these must be added here knowingly, not wiped silently.
-  await manager.query(
-    `TRUNCATE audit_events, opportunity_stage_changes, opportunities, follow_ups, contact_entry_persons,
-              contact_entries, contact_persons, employer_campus_groups, employers RESTART IDENTITY`,
-  );
+  // No CASCADE: a future table referencing these must join CRM_TABLES knowingly, not be wiped silently.
+  await manager.query(`TRUNCATE ${CRM_TABLES.join(', ')} RESTART IDENTITY`);
+  // TRUNCATE fires no row triggers: the report roll-ups are emptied with the rows they count.
+  await rebuildReportCounts(manager);
   await manager.query(`ALTER TABLE audit_events ENABLE TRIGGER USER`);
   // Sessions and memberships go with them (ON DELETE CASCADE).
   await manager.query(`DELETE FROM users WHERE lower(email) = ANY($1::text[])`, [DEMO_EMAILS]);
@@ -144,8 +175,7 @@ async function insertPeople(
   const userIds = new Map(userRows.map((row) => [row.email, row.id]));
   await insertRows(
     manager,
-    'user_campus_groups',
-    { user_id: 'int', campus_group_id: 'int' },
+    userCampusGroupsTable,
     DEMO_USERS.flatMap((user) =>
       user.groups.map((group) => ({ user_id: userIds.get(user.email), campus_group_id: groupIds[group] })),
     ),
@@ -185,6 +215,15 @@ async function insertPeople(
   return { groupIds, userIds };
 }
 
+/** What a contact person's row and its creation audit share (the columns are named like the fields). */
+const personFields = ({ name, title, email, phone, roles }: DemoPlan['persons'][number]) => ({
+  name,
+  title,
+  email,
+  phone,
+  roles,
+});
+
 /** Writes the plan's employer-side rows; every row refers to reserved ids. */
 async function insertCrm(
   manager: EntityManager,
@@ -204,6 +243,7 @@ async function insertCrm(
     id: employerIds[index],
     name: employer.name,
     business_id: employer.businessId,
+    company_form: companyFormOf(employer.name),
     industry_classification: 'TOL2025',
     industry_section: employer.industrySection,
     industry_code: employer.industryCode,
@@ -221,36 +261,10 @@ async function insertCrm(
     created_at: employer.createdAt,
     updated_at: employer.createdAt,
   }));
+  await insertRows(manager, employersTable, employers);
   await insertRows(
     manager,
-    'employers',
-    {
-      id: 'int',
-      name: 'text',
-      business_id: 'text',
-      industry_classification: 'text',
-      industry_section: 'text',
-      industry_code: 'text',
-      municipality: 'text',
-      street_address: 'text',
-      postcode: 'text',
-      website: 'text',
-      size_class: 'text',
-      owner_campus_group_id: 'int',
-      account_manager_id: 'int',
-      status: 'text',
-      tags: 'text[]',
-      description: 'text',
-      created_by: 'int',
-      created_at: 'timestamptz',
-      updated_at: 'timestamptz',
-    },
-    employers,
-  );
-  await insertRows(
-    manager,
-    'employer_campus_groups',
-    { employer_id: 'int', campus_group_id: 'int' },
+    employerCampusGroupsTable,
     plan.employers.flatMap((employer, index) =>
       employer.groups.map((group) => ({ employer_id: employerIds[index], campus_group_id: groupIds[group] })),
     ),
@@ -264,22 +278,8 @@ async function insertCrm(
       entity_type: 'employer',
       entity_id: id,
       changes: created({
-        name: fields.name,
-        businessId: fields.business_id,
-        industryClassification: fields.industry_classification,
-        industrySection: fields.industry_section,
-        industryCode: fields.industry_code,
-        municipality: fields.municipality,
-        streetAddress: fields.street_address,
-        postcode: fields.postcode,
-        website: fields.website,
-        sizeClass: fields.size_class,
-        ownerCampusGroupId: fields.owner_campus_group_id,
+        ...camelFields(fields, Object.values(EMPLOYER_FIELD_COLUMNS)),
         campusGroupIds: employer.groups.map((group) => groupIds[group]).sort((a, b) => a - b),
-        accountManagerId: fields.account_manager_id,
-        status: fields.status,
-        tags: fields.tags,
-        description: fields.description,
       }),
       employer_id: id,
     });
@@ -287,26 +287,11 @@ async function insertCrm(
 
   await insertRows(
     manager,
-    'contact_persons',
-    {
-      id: 'int',
-      employer_id: 'int',
-      name: 'text',
-      title: 'text',
-      email: 'text',
-      phone: 'text',
-      roles: 'text[]',
-      created_at: 'timestamptz',
-      updated_at: 'timestamptz',
-    },
+    contactPersonsTable,
     plan.persons.map((person, index) => ({
       id: personIds[index],
       employer_id: employerIds[person.employer],
-      name: person.name,
-      title: person.title,
-      email: person.email,
-      phone: person.phone,
-      roles: person.roles,
+      ...personFields(person),
       created_at: person.createdAt,
       updated_at: person.createdAt,
     })),
@@ -318,33 +303,14 @@ async function insertCrm(
       action: 'create',
       entity_type: 'contact_person',
       entity_id: personIds[index],
-      changes: created({
-        name: person.name,
-        title: person.title,
-        email: person.email,
-        phone: person.phone,
-        roles: person.roles,
-      }),
+      changes: created(personFields(person)),
       employer_id: employerIds[person.employer],
     }),
   );
 
   await insertRows(
     manager,
-    'contact_entries',
-    {
-      id: 'int',
-      employer_id: 'int',
-      type: 'text',
-      occurred_at: 'timestamptz',
-      summary: 'text',
-      notes: 'text',
-      campus_group_id: 'int',
-      topics: 'text[]',
-      created_by: 'int',
-      created_at: 'timestamptz',
-      updated_at: 'timestamptz',
-    },
+    contactEntriesTable,
     plan.entries.map((entry, index) => ({
       id: entryIds[index],
       employer_id: employerIds[entry.employer],
@@ -361,8 +327,7 @@ async function insertCrm(
   );
   await insertRows(
     manager,
-    'contact_entry_persons',
-    { contact_entry_id: 'int', contact_person_id: 'int' },
+    contactEntryPersonsTable,
     plan.entries.flatMap((entry, index) =>
       entry.persons.map((person) => ({ contact_entry_id: entryIds[index], contact_person_id: personIds[person] })),
     ),
@@ -389,23 +354,7 @@ async function insertCrm(
 
   await insertRows(
     manager,
-    'follow_ups',
-    {
-      id: 'int',
-      employer_id: 'int',
-      contact_entry_id: 'int',
-      title: 'text',
-      notes: 'text',
-      due_date: 'date',
-      assignee_id: 'int',
-      status: 'text',
-      completed_at: 'timestamptz',
-      completed_by: 'int',
-      created_by: 'int',
-      created_at: 'timestamptz',
-      updated_at: 'timestamptz',
-      version: 'int',
-    },
+    followUpsTable,
     plan.followUps.map((followUp, index) => ({
       id: followUpIds[index],
       employer_id: employerIds[followUp.employer],
@@ -457,25 +406,7 @@ async function insertCrm(
 
   await insertRows(
     manager,
-    'opportunities',
-    {
-      id: 'int',
-      employer_id: 'int',
-      title: 'text',
-      type: 'text',
-      expected_places: 'int',
-      expected_start: 'date',
-      campus_group_id: 'int',
-      owner_id: 'int',
-      stage: 'text',
-      lost_reason: 'text',
-      notes: 'text',
-      stage_changed_at: 'timestamptz',
-      created_by: 'int',
-      created_at: 'timestamptz',
-      updated_at: 'timestamptz',
-      version: 'int',
-    },
+    opportunitiesTable,
     plan.opportunities.map((opportunity, index) => ({
       id: opportunityIds[index],
       employer_id: employerIds[opportunity.employer],
@@ -498,15 +429,7 @@ async function insertCrm(
   );
   await insertRows(
     manager,
-    'opportunity_stage_changes',
-    {
-      opportunity_id: 'int',
-      from_stage: 'text',
-      to_stage: 'text',
-      lost_reason: 'text',
-      changed_at: 'timestamptz',
-      changed_by: 'int',
-    },
+    opportunityStageChangesTable,
     plan.opportunities.flatMap((opportunity, index) =>
       opportunity.changes.map((change) => ({
         opportunity_id: opportunityIds[index],
@@ -584,20 +507,7 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions = {}
     const employerIds = await insertCrm(manager, plan, groupIds, userIds, audits);
     await refreshActivity(manager, employerIds);
     audits.sort((a, b) => a.occurred_at.getTime() - b.occurred_at.getTime());
-    await insertRows(
-      manager,
-      'audit_events',
-      {
-        occurred_at: 'timestamptz',
-        actor_id: 'int',
-        action: 'text',
-        entity_type: 'text',
-        entity_id: 'int',
-        changes: 'jsonb',
-        employer_id: 'int',
-      },
-      audits,
-    );
+    await insertRows(manager, auditEventsTable, audits);
     return {
       seeded: true,
       counts: {
@@ -638,40 +548,49 @@ async function main(): Promise<void> {
   // Through the root script npm swallows `--reset` as its own config flag and passes it on as npm_config_reset.
   const reset = process.argv.includes('--reset') || process.env.npm_config_reset === 'true';
   const config = loadConfig();
-  const database = await openDatabase(config, (message) => console.log(message));
-  let dataSource: DataSource | undefined;
-  try {
+  await withOpenDatabase(config, async (database) => {
     const applied = await runMigrations(database.ownerUrl, database.appRole);
     if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
     // As the owner: --reset empties the append-only audit trail, which the app role cannot.
-    dataSource = await new DataSource(dataSourceOptions(database.ownerUrl)).initialize();
-    const started = Date.now();
-    if (reset) console.log('--reset: emptying employers, their history and the audit trail first.');
-    const result = await seedDemo(dataSource, { reset });
-    if (!result.seeded) {
-      console.log(
-        `Demo data already exists (campus group "${DEMO_GROUPS[0].name}" or a demo user is present); nothing added.\n` +
-          'Run `npm run seed:demo -- --reset` to recreate it.\n',
-      );
-    } else {
-      const counts = result.counts!;
-      console.log(
-        `Demo data created in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.campusGroups} campus groups, ` +
-          `${counts.users} users, ${counts.employers} employers, ${counts.contactPersons} contact persons, ` +
-          `${counts.contactEntries} contact entries, ${counts.followUps} follow-ups, ${counts.opportunities} opportunities, ` +
-          `${counts.auditEvents} audit events.\n`,
-      );
+    const dataSource = await new DataSource(dataSourceOptions(database.ownerUrl)).initialize();
+    try {
+      const started = Date.now();
+      if (reset) console.log('--reset: emptying employers, their history and the audit trail first.');
+      const result = await seedDemo(dataSource, { reset });
+      if (!result.seeded) {
+        console.log(
+          `Demo data already exists (campus group "${DEMO_GROUPS[0].name}" or a demo user is present); nothing added.\n` +
+            'Run `npm run seed:demo -- --reset` to recreate it.\n',
+        );
+      } else {
+        const counts = result.counts!;
+        console.log(
+          `Demo data created in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.campusGroups} campus groups, ` +
+            `${counts.users} users, ${counts.employers} employers, ${counts.contactPersons} contact persons, ` +
+            `${counts.contactEntries} contact entries, ${counts.followUps} follow-ups, ${counts.opportunities} opportunities, ` +
+            `${counts.auditEvents} audit events.\n`,
+        );
+      }
+      console.log(signInHelp(config.port));
+    } finally {
+      await dataSource.destroy();
     }
-    console.log(signInHelp(config.port));
-  } finally {
-    await dataSource?.destroy();
-    await database.stop();
-  }
+  });
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  });
+// A configuration error is the operator's to fix: its message is enough. Anything else keeps its stack.
+runScript(module, main, (error) => (error instanceof ConfigError ? error.message : error));
+
+/** The company form a demo name's suffix implies, as the business register words it. */
+function companyFormOf(name: string): string | null {
+  const suffix = /\b(Oyj|Oy|Ky|Ay|ry|Osk)$/.exec(name.trim())?.[1];
+  const forms: Record<string, string> = {
+    Oyj: 'Julkinen osakeyhtiö',
+    Oy: 'Osakeyhtiö',
+    Ky: 'Kommandiittiyhtiö',
+    Ay: 'Avoin yhtiö',
+    ry: 'Aatteellinen yhdistys',
+    Osk: 'Osuuskunta',
+  };
+  return suffix ? forms[suffix] : null;
 }

@@ -1,3 +1,4 @@
+import { Location } from '@angular/common';
 import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import {
   inject,
@@ -6,12 +7,13 @@ import {
   provideZonelessChangeDetection,
   type ApplicationConfig,
 } from '@angular/core';
-import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
+import { Router, TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 
 import { routes } from './app.routes';
 import { provideContactLog } from './contact-entries/log-contact-launcher';
 import { Auth } from './core/auth';
 import { apiErrorInterceptor } from './core/error-interceptor';
+import { preloadRoute } from './core/route-preload';
 import { TranslatedTitleStrategy } from './core/title-strategy';
 import { provideAppTranslations } from './translations';
 
@@ -32,6 +34,13 @@ export const appConfig: ApplicationConfig = {
     // (opening /login directly would otherwise send the POST without one).
     provideAppInitializer(() => {
       void inject(Auth).loadMe();
+      // Meanwhile the opened page's code downloads (the router would only ask for it after the probe).
+      const router = inject(Router);
+      const opened = router.parseUrl(inject(Location).path()).root.children['primary']?.segments ?? [];
+      preloadRoute(
+        routes,
+        opened.map((segment) => segment.path),
+      ).catch(() => undefined);
     }),
   ],
 };

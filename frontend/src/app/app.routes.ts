@@ -1,7 +1,7 @@
 import type { Routes } from '@angular/router';
 
-import { campusMemberHome } from './reports/campus-landing';
 import { authGuard } from './core/auth-guard';
+import { MessagePage } from './core/message-page';
 
 export const routes: Routes = [
   { path: 'login', title: 'titles.login', loadComponent: () => import('./login/login').then((m) => m.Login) },
@@ -19,7 +19,6 @@ export const routes: Routes = [
         path: '',
         pathMatch: 'full',
         title: 'titles.home',
-        canActivate: [campusMemberHome],
         loadComponent: () => import('./home/home').then((m) => m.Home),
       },
       { path: 'employers', loadChildren: () => import('./employers/employers.routes').then((m) => m.employersRoutes) },
@@ -38,6 +37,15 @@ export const routes: Routes = [
         path: 'campus-status',
         loadChildren: () => import('./reports/reports.routes').then((m) => m.campusStatusRoutes),
       },
+      {
+        path: 'business-register-refresh',
+        loadChildren: () =>
+          import('./business-register/business-register.routes').then((m) => m.businessRegisterRoutes),
+      },
+      {
+        path: 'call-lists',
+        loadChildren: () => import('./workplace-learning/workplace-learning.routes').then((m) => m.callListRoutes),
+      },
       { path: 'import', loadChildren: () => import('./imports/imports.routes').then((m) => m.importRoutes) },
       {
         path: 'settings/password',
@@ -49,5 +57,5 @@ export const routes: Routes = [
       },
     ],
   },
-  { path: '**', title: 'titles.notFound', loadComponent: () => import('./shell/not-found').then((m) => m.NotFound) },
+  { path: '**', title: 'titles.notFound', component: MessagePage, data: { message: 'notFound' } },
 ];

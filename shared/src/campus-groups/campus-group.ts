@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+import { auditedFields } from '../common/audit';
 import type { ListParams } from '../common/page';
 import type { Role } from '../auth/roles';
-import { requiredText, versionField } from '../common/fields';
+import { listQuerySchema, requiredText, versionField } from '../common/fields';
 
 export const createCampusGroupSchema = z.strictObject({
   name: requiredText(120),
@@ -38,15 +39,13 @@ export interface CampusGroupDetailDto extends CampusGroupDto {
   members: CampusGroupMemberDto[];
 }
 
-export const campusGroupListQuerySchema = z.strictObject({
+export const campusGroupListQuerySchema = listQuerySchema({
   q: z.optional(z.string().check(z.trim(), z.maxLength(200))),
-  cursor: z.optional(z.string().check(z.maxLength(500))),
-  limit: z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/))),
 });
 export type CampusGroupListQuery = z.output<typeof campusGroupListQuerySchema>;
 /** The campus group list's query as a client builds it. */
 export type CampusGroupListParams = ListParams<z.input<typeof campusGroupListQuerySchema>, 'limit'>;
 
 /** The campus group fields the audit trail records on create and update. */
-export const CAMPUS_GROUP_AUDITED_FIELDS = ['name', 'campus'] as const satisfies readonly (keyof CampusGroupDto)[];
+export const CAMPUS_GROUP_AUDITED_FIELDS = auditedFields<CampusGroupDto>()('name', 'campus');
 export type CampusGroupAuditedField = (typeof CAMPUS_GROUP_AUDITED_FIELDS)[number];

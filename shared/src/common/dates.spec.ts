@@ -1,4 +1,4 @@
-import { addDays } from './dates';
+import { addDays, helsinkiDate, helsinkiWallClock } from './dates';
 
 describe('addDays', () => {
   it('moves a calendar date across month, year and leap-day boundaries, both ways', () => {
@@ -18,5 +18,21 @@ describe('addDays', () => {
   it('keeps years below 100 as written', () => {
     expect(addDays('0001-01-01', 1)).toBe('0001-01-02');
     expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+  });
+});
+
+describe('Helsinki wall clock', () => {
+  it('reads the date and time in Helsinki, whatever the zone of the instant, zero-padded', () => {
+    expect(helsinkiWallClock(new Date('2026-03-04T22:05:09Z'))).toEqual({
+      year: '2026',
+      month: '03',
+      day: '05',
+      hour: '00',
+      minute: '05',
+      second: '09',
+    });
+    expect(helsinkiDate(new Date('2026-03-04T22:05:09Z'))).toBe('2026-03-05');
+    expect(helsinkiDate(new Date('2026-06-30T20:59:59Z'))).toBe('2026-06-30');
+    expect(helsinkiDate(new Date('2026-06-30T21:00:00Z'))).toBe('2026-07-01');
   });
 });

@@ -27,16 +27,27 @@ export function formatFinnishDateTime(value: Date | string): string {
   return finnishDateTime.format(typeof value === 'string' ? new Date(value) : value);
 }
 
+// en-GB's short forms are zero-padded and run the clock 00–23: 05/03/2026, 00:05:09.
+const wallClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: APP_TIME_ZONE,
+  dateStyle: 'short',
+  timeStyle: 'medium',
+});
+const WALL_CLOCK_PARTS = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
+
+export type WallClock = Record<(typeof WALL_CLOCK_PARTS)[number], string>;
+
+/** Helsinki's wall clock at the given instant, as zero-padded text (`hour` 00–23). */
+export function helsinkiWallClock(at: Date = new Date()): WallClock {
+  const parts = wallClock.formatToParts(at);
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
+  return Object.fromEntries(WALL_CLOCK_PARTS.map((type) => [type, get(type)])) as WallClock;
+}
+
 /** The calendar date (YYYY-MM-DD) in Helsinki at the given instant. */
 export function helsinkiDate(at: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: APP_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const { year, month, day } = helsinkiWallClock(at);
+  return `${year}-${month}-${day}`;
 }
 
 /** A calendar date `YYYY-MM-DD` moved by whole days (no time zone involved: a day is a day). */

@@ -1,5 +1,6 @@
 import type { PasswordRuleCode } from '../auth/password-policy';
-import type { ImportFileErrorCode, ImportRowErrorCode } from '../imports/import';
+import type { ImportFileErrorCode } from '../imports/import';
+import type { NationalFileError } from '../imports/national-import';
 
 /**
  * Machine-readable error codes. Clients translate messages by code; a situation a client must react
@@ -41,6 +42,8 @@ export const API_ERROR_CODES = [
   'DATABASE_UNAVAILABLE',
   'INTERNAL',
   'BUSINESS_REGISTER_UNAVAILABLE',
+  /** 409: a "refresh from YTJ" job is already running (one at a time, over all instances). */
+  'REGISTER_REFRESH_RUNNING',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
@@ -70,9 +73,13 @@ export const FIELD_ERROR_CODES = [
   'business_id_format',
   'business_id_checksum',
   'industry_section_invalid',
+  'industry_code_unknown',
+  'industry_code_section_mismatch',
   'lost_reason_required',
   'date_out_of_range',
   'date_range',
+  /** A date that must already have happened (e.g. when an employer journey step was reached). */
+  'date_in_future',
   'out_of_range',
   'invalid_characters',
   // Checks only the API can make (they need the database or the clock).
@@ -102,7 +109,7 @@ export const FIELD_ERROR_CODES = [
 export type GeneralFieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
 /** Every code a field error can carry. */
-export type FieldErrorCode = GeneralFieldErrorCode | PasswordRuleCode | ImportFileErrorCode | ImportRowErrorCode;
+export type FieldErrorCode = GeneralFieldErrorCode | PasswordRuleCode | ImportFileErrorCode | NationalFileError;
 
 export function isGeneralFieldErrorCode(value: unknown): value is GeneralFieldErrorCode {
   return typeof value === 'string' && (FIELD_ERROR_CODES as readonly string[]).includes(value);

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ROLES } from '../auth/roles';
 import { LOCALES } from './locale';
+import { DATE_YEAR_RANGE } from './date-year-range';
 
 /** A trimmed, required one-line text with an upper bound. */
 export const requiredText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
@@ -43,12 +44,6 @@ export const idField = z.int().check(z.positive(), z.maximum(2_147_483_647));
 
 /** Optimistic-lock version every PATCH must echo back. */
 export const versionField = z.int().check(z.nonnegative(), z.maximum(2_147_483_647));
-
-/**
- * The years a date in this CRM can fall in. Wider than any real due date or contact, narrow enough
- * that PostgreSQL and every client parse it (year 0000 does not exist in either).
- */
-export const DATE_YEAR_RANGE = { min: 1900, max: 2100 } as const;
 
 /** The written year (`YYYY-…`) is within DATE_YEAR_RANGE. */
 const yearInRange = z.refine<string>(
@@ -105,8 +100,13 @@ export const idParam = z.pipe(
 
 /** Query-string id filters. */
 export const idQuery = z.optional(idText);
-export const limitQuery = z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/)));
-export const cursorQuery = z.optional(z.string().check(z.maxLength(500)));
+const limitQuery = z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/)));
+const cursorQuery = z.optional(z.string().check(z.maxLength(500)));
+
+/** A list's query: its own filters, then the keyset paging every list takes (`cursor`, `limit`). */
+export function listQuerySchema<const F extends z.core.$ZodLooseShape>(filters: F) {
+  return z.strictObject({ ...filters, cursor: cursorQuery, limit: limitQuery });
+}
 /** PostgreSQL text cannot hold NUL; refuse it at the edge instead of failing in SQL (or mid-export). */
 export const withoutNul = z.refine<string>((value) => !value.includes('\u0000'), {
   message: 'Contains a NUL character',

@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
+import { auditedFields } from '../common/audit';
 import {
-  cursorQuery,
   dateField,
   dateTimeField,
   enumList,
   idField,
   idQuery,
-  limitQuery,
+  listQuerySchema,
   optionalText,
   requiredText,
   versionField,
@@ -61,10 +61,11 @@ export const updateContactEntrySchema = z.strictObject({
 });
 export type UpdateContactEntryRequest = z.input<typeof updateContactEntrySchema>;
 
-export const contactEntryListQuerySchema = z.strictObject({
+/** How long the UI offers to undo a deleted contact entry (the server keeps it restorable longer). */
+export const CONTACT_ENTRY_UNDO_SECONDS = 10;
+
+export const contactEntryListQuerySchema = listQuerySchema({
   employerId: idQuery,
-  cursor: cursorQuery,
-  limit: limitQuery,
 });
 export type ContactEntryListQuery = z.output<typeof contactEntryListQuerySchema>;
 
@@ -93,7 +94,7 @@ export interface ContactEntryDto {
  * The contact entry fields the audit trail records; the employer's timeline names them. The persons
  * are recorded as their sorted ids (`contactPersonIds`), not as the DTO's id-and-name pairs.
  */
-export const CONTACT_ENTRY_AUDITED_FIELDS = [
+export const CONTACT_ENTRY_AUDITED_FIELDS = auditedFields<ContactEntryDto & { contactPersonIds: number[] }>()(
   'type',
   'occurredAt',
   'summary',
@@ -101,5 +102,5 @@ export const CONTACT_ENTRY_AUDITED_FIELDS = [
   'contactPersonIds',
   'campusGroupId',
   'topics',
-] as const satisfies readonly (keyof ContactEntryDto | 'contactPersonIds')[];
+);
 export type ContactEntryAuditedField = (typeof CONTACT_ENTRY_AUDITED_FIELDS)[number];

@@ -1,5 +1,10 @@
 import * as z from 'zod/mini';
+import { auditedFields } from '../common/audit';
 import { enumList, optionalEmail, optionalPattern, optionalText, requiredText, versionField } from '../common/fields';
+
+/** Sources a contact person can be read from. */
+export const CONTACT_PERSON_SOURCES = ['ehoks'] as const;
+export type ContactPersonSource = (typeof CONTACT_PERSON_SOURCES)[number];
 
 export const CONTACT_ROLES = ['workplace_instructor', 'hr', 'management', 'other'] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
@@ -43,6 +48,8 @@ export interface ContactPersonDto {
   notes: string | null;
   /** Erased under GDPR: the row keeps history's shape, the personal data is gone. */
   erased: boolean;
+  /** Where the person came from: null when typed into the CRM, 'ehoks' for a workplace instructor read from an eHOKS export. */
+  source: ContactPersonSource | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -61,12 +68,12 @@ export interface ContactPersonExportDto {
  * The contact person fields the audit trail records; erasure overwrites exactly these in the audit
  * history (the audit redaction function of the migrations lists them too).
  */
-export const CONTACT_PERSON_AUDITED_FIELDS = [
+export const CONTACT_PERSON_AUDITED_FIELDS = auditedFields<ContactPersonDto>()(
   'name',
   'title',
   'email',
   'phone',
   'roles',
   'notes',
-] as const satisfies readonly (keyof ContactPersonDto)[];
+);
 export type ContactPersonAuditedField = (typeof CONTACT_PERSON_AUDITED_FIELDS)[number];

@@ -1,4 +1,10 @@
-import { businessIdProblem, isValidBusinessId, normaliseBusinessId, validBusinessIdFrom } from './business-id';
+import {
+  businessIdProblem,
+  businessIdSearchTerm,
+  isValidBusinessId,
+  normaliseBusinessId,
+  validBusinessIdFrom,
+} from './business-id';
 
 describe('businessIdProblem', () => {
   it.each(['0112038-9', '1572860-0', '0737546-2', '2331972-7'])('accepts the real business ID %s', (id) => {
@@ -27,6 +33,22 @@ describe('businessIdProblem', () => {
       expect(businessIdProblem(id)).toBe('business_id_format');
     },
   );
+});
+
+describe('businessIdSearchTerm', () => {
+  it.each([
+    ['1234567-8', '1234567-8'],
+    ['12345678', '1234567-8'],
+    [' 12345678 ', '1234567-8'],
+    ['112038-9', '0112038-9'],
+    ['1120389', '0112038-9'],
+  ])('reads %p as the Y-tunnus %p', (typed, stored) => {
+    expect(businessIdSearchTerm(typed)).toBe(stored);
+  });
+
+  it.each(['Hämeen Auto', '123456', '123456789', '1234-5678'])('leaves %p as it is', (typed) => {
+    expect(businessIdSearchTerm(typed)).toBe(typed);
+  });
 });
 
 describe('normaliseBusinessId', () => {

@@ -24,6 +24,16 @@ export function normaliseBusinessId(value: string): string {
   return /^\d{6}-\d$/.test(trimmed) ? `0${trimmed}` : trimmed;
 }
 
+/**
+ * The stored form of a Y-tunnus typed into a search box: people often leave out the hyphen
+ * (`12345678`, or the old `1234567`), so a query of 7–8 digits with or without it is read as one.
+ * Anything else comes back as `normaliseBusinessId` gives it.
+ */
+export function businessIdSearchTerm(value: string): string {
+  const digits = /^(\d{6,7})-?(\d)$/.exec(value.trim());
+  return digits ? `${digits[1].padStart(7, '0')}-${digits[2]}` : normaliseBusinessId(value);
+}
+
 /** The first valid Y-tunnus whose seven digits are `base` or above: unique test and bench data. */
 export function validBusinessIdFrom(base: number): string {
   for (let candidate = base; ; candidate += 1) {

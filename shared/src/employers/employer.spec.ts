@@ -42,6 +42,25 @@ describe('createEmployerSchema', () => {
     expect(validate(createEmployerSchema, { ...valid, industrySection: 'C' }).ok).toBe(false);
   });
 
+  it('refuses a code of another section (47110 is retail trade, not manufacturing) on create and update', () => {
+    const industry = { industryClassification: 'TOL2025', industrySection: 'C', industryCode: '47110' } as const;
+    for (const result of [
+      validate(createEmployerSchema, { ...valid, ...industry }),
+      validate(updateEmployerSchema, { version: 1, ...industry }),
+    ]) {
+      expect(result.ok).toBe(false);
+      if (!result.ok)
+        expect(result.fieldErrors).toEqual([
+          expect.objectContaining({ path: 'industryCode', code: 'industry_code_section_mismatch' }),
+        ]);
+    }
+    expect(validate(createEmployerSchema, { ...valid, ...industry, industrySection: 'G' }).ok).toBe(true);
+    const alsoNameless = validate(createEmployerSchema, { ...valid, ...industry, name: '' });
+    expect(!alsoNameless.ok && alsoNameless.fieldErrors.map((error) => error.path)).toEqual(['name', 'industryCode']);
+    const badVersion = validate(createEmployerSchema, { ...valid, ...industry, industryClassification: 'TOL2002' });
+    expect(!badVersion.ok && badVersion.fieldErrors.map((error) => error.path)).toEqual(['industryClassification']);
+  });
+
   it('rejects bad postcodes, websites and duplicate tags collapse', () => {
     const result = validate(createEmployerSchema, { ...valid, postcode: '3310', website: 'kesko.fi' });
     expect(result.ok).toBe(false);

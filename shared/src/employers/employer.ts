@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
 import type { ListParams } from '../common/page';
 import {
-  cursorQuery,
   idField,
   idQuery,
-  limitQuery,
+  listQuerySchema,
   optionalPattern,
   optionalText,
   requiredText,
@@ -12,25 +11,16 @@ import {
   versionField,
   withoutNul,
 } from '../common/fields';
+import { industryProblem, type IndustryFields } from '../industries/industry-check';
+import { INDUSTRY_CLASSIFICATIONS, type IndustryClassification } from '../industries/industry-sections';
 import { businessIdProblem, normaliseBusinessId } from './business-id';
+import type { EmployerRegisterFacts, RegisterFlag } from './employer-register';
 
 export const EMPLOYER_STATUSES = ['prospect', 'partner', 'inactive'] as const;
 export type EmployerStatus = (typeof EMPLOYER_STATUSES)[number];
 
 export const SIZE_CLASSES = ['1-9', '10-49', '50-249', '250+'] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];
-
-/**
- * Statistics Finland's industry classification. The business register has used TOL 2025
- * (sections A–V) since 1.1.2026; older data uses TOL 2008 (A–U) with shifted letters, so the
- * version is stored with every code.
- */
-export const INDUSTRY_CLASSIFICATIONS = ['TOL2025', 'TOL2008'] as const;
-export type IndustryClassification = (typeof INDUSTRY_CLASSIFICATIONS)[number];
-export const INDUSTRY_SECTIONS: Record<IndustryClassification, readonly string[]> = {
-  TOL2025: 'ABCDEFGHIJKLMNOPQRSTUV'.split(''),
-  TOL2008: 'ABCDEFGHIJKLMNOPQRSTU'.split(''),
-};
 
 /** Y-tunnus: optional, normalised (old 6-digit form padded), checksum-valid when given. */
 export const businessIdField = z.optional(
@@ -73,6 +63,8 @@ const websiteField = z.optional(
 const employerFields = {
   name: requiredText(200),
   businessId: businessIdField,
+  /** The company form as the register words it ("Osakeyhtiö"). */
+  companyForm: optionalText(100),
   industryClassification: z.optional(z.nullable(z.enum(INDUSTRY_CLASSIFICATIONS))),
   industrySection: optionalPattern(/^[A-V]$/, 1),
   industryCode: optionalPattern(/^[0-9]{2,5}$/, 5),
@@ -90,22 +82,36 @@ const employerFields = {
   description: optionalText(5000),
 };
 
-interface IndustryFields {
-  industryClassification?: IndustryClassification | null;
-  industrySection?: string | null;
-}
+/**
+ * The industry fields must agree with each other (see industryProblem); reported on the field at
+ * fault. An update that leaves the classification out is checked by the API against the stored one.
+ */
+const INDUSTRY_FIELDS = ['industryClassification', 'industrySection', 'industryCode'];
 
-function industryIsConsistent(value: IndustryFields): boolean {
-  if (!value.industrySection) return true;
-  if (!value.industryClassification) return false;
-  return INDUSTRY_SECTIONS[value.industryClassification].includes(value.industrySection);
+function industryCheck(partial: boolean) {
+  return z.superRefine<IndustryFields>(
+    (value, context) => {
+      if (partial && value.industryClassification === undefined) return;
+      const problem = industryProblem(value);
+      if (problem) {
+        context.addIssue({
+          code: 'custom',
+          path: [problem.path],
+          params: { code: problem.code },
+          message: problem.message,
+        });
+      }
+    },
+    // Also when other fields failed, so a form or an import row shows every problem at once; not
+    // when an industry field itself is malformed, which its own error already says.
+    {
+      when: (payload) =>
+        typeof payload.value === 'object' &&
+        payload.value !== null &&
+        !payload.issues.some((issue) => INDUSTRY_FIELDS.includes(issue.path?.[0] as string)),
+    },
+  );
 }
-
-const industryCheck = z.refine<IndustryFields>(industryIsConsistent, {
-  path: ['industrySection'],
-  message: 'Not a section of the chosen classification',
-  params: { code: 'industry_section_invalid' },
-});
 
 export const createEmployerSchema = z
   .strictObject({
@@ -114,7 +120,7 @@ export const createEmployerSchema = z
     status: z._default(employerFields.status, 'prospect'),
     tags: z._default(tagsField, []),
   })
-  .check(industryCheck);
+  .check(industryCheck(false));
 export type CreateEmployerRequest = z.input<typeof createEmployerSchema>;
 
 export const updateEmployerSchema = z
@@ -122,6 +128,7 @@ export const updateEmployerSchema = z
     version: versionField,
     name: z.optional(employerFields.name),
     businessId: employerFields.businessId,
+    companyForm: employerFields.companyForm,
     industryClassification: employerFields.industryClassification,
     industrySection: employerFields.industrySection,
     industryCode: employerFields.industryCode,
@@ -137,7 +144,7 @@ export const updateEmployerSchema = z
     tags: z.optional(tagsField),
     description: employerFields.description,
   })
-  .check(industryCheck);
+  .check(industryCheck(true));
 export type UpdateEmployerRequest = z.input<typeof updateEmployerSchema>;
 
 export const EMPLOYER_SORTS = ['name', 'status', 'lastContact', 'nextFollowUp', 'accountManager'] as const;
@@ -145,7 +152,7 @@ export type EmployerSort = (typeof EMPLOYER_SORTS)[number];
 /** The list's `sort` parameter: a sort field, `-` in front for descending (`-lastContact`). */
 export type EmployerSortParam = EmployerSort | `-${EmployerSort}`;
 
-export const employerListQuerySchema = z.strictObject({
+export const employerListQuerySchema = listQuerySchema({
   q: searchQuery,
   status: z.optional(z.enum(EMPLOYER_STATUSES)),
   campusGroupId: idQuery,
@@ -155,10 +162,10 @@ export const employerListQuerySchema = z.strictObject({
   /** Employers with no contact entry in the last N days (or never). */
   noContactDays: z.optional(z.string().check(z.regex(/^[0-9]{1,4}$/))),
   archived: z.optional(z.enum(['false', 'true', 'all'])),
+  /** Only employers the last business register check flagged (ceased, bankrupt, renamed, …). */
+  registerFlags: z.optional(z.enum(['true'])),
   /** An EmployerSortParam. */
   sort: z.optional(z.enum([...EMPLOYER_SORTS, ...EMPLOYER_SORTS.map((sort) => `-${sort}` as const)])),
-  cursor: cursorQuery,
-  limit: limitQuery,
 });
 export type EmployerListQuery = z.output<typeof employerListQuerySchema>;
 /** The employer list's query as a client builds it. */
@@ -181,9 +188,12 @@ export interface EmployerListItemDto {
   lastContactAt: string | null;
   nextFollowUpDue: string | null;
   archived: boolean;
+  /** What the last business register check flagged; empty when nothing (or never checked). */
+  registerFlags: RegisterFlag[];
 }
 
 export interface EmployerDto extends EmployerListItemDto {
+  companyForm: string | null;
   industryClassification: IndustryClassification | null;
   industrySection: string | null;
   industryCode: string | null;
@@ -195,6 +205,8 @@ export interface EmployerDto extends EmployerListItemDto {
   campusGroupIds: number[];
   description: string | null;
   archivedAt: string | null;
+  /** The business register's facts at the last refresh; null when never checked. */
+  register: EmployerRegisterFacts | null;
   createdAt: string;
   updatedAt: string;
   version: number;

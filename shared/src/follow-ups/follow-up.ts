@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
+import { auditedFields } from '../common/audit';
+import type { Role } from '../auth/roles';
 import type { ListParams } from '../common/page';
 import {
-  cursorQuery,
   dateField,
   idField,
   idQuery,
   idText,
-  limitQuery,
+  listQuerySchema,
   optionalText,
   requiredText,
   versionField,
@@ -53,15 +54,13 @@ export const FOLLOW_UP_ACTION_FROM: Record<FollowUpAction, readonly FollowUpStat
 export const FOLLOW_UP_DUE_FILTERS = ['overdue', 'today', 'week'] as const;
 export type FollowUpDueFilter = (typeof FOLLOW_UP_DUE_FILTERS)[number];
 
-export const followUpListQuerySchema = z.strictObject({
+export const followUpListQuerySchema = listQuerySchema({
   /** `me` or a user id. */
   assignee: z.optional(z.union([z.literal('me'), idText])),
   status: z.optional(z.enum(FOLLOW_UP_STATUSES)),
   /** Europe/Helsinki dates: overdue = open and due before today; week = due within the next 7 days. */
   due: z.optional(z.enum(FOLLOW_UP_DUE_FILTERS)),
   employerId: idQuery,
-  cursor: cursorQuery,
-  limit: limitQuery,
 });
 export type FollowUpListQuery = z.output<typeof followUpListQuerySchema>;
 /** The follow-up list's query as a client builds it. */
@@ -89,12 +88,22 @@ export interface FollowUpDto {
 }
 
 /** The follow-up fields the audit trail records; the employer's timeline names them. */
-export const FOLLOW_UP_AUDITED_FIELDS = [
+export const FOLLOW_UP_AUDITED_FIELDS = auditedFields<FollowUpDto>()(
   'title',
   'notes',
   'dueDate',
   'assigneeId',
   'status',
   'contactEntryId',
-] as const satisfies readonly (keyof FollowUpDto)[];
+);
 export type FollowUpAuditedField = (typeof FOLLOW_UP_AUDITED_FIELDS)[number];
+
+/**
+ * A user a follow-up of an employer may be handed to (`GET /api/employers/:id/follow-up-assignees`):
+ * active admins and account managers, and campus members of the employer's groups.
+ */
+export interface FollowUpAssigneeDto {
+  id: number;
+  displayName: string;
+  role: Role;
+}

@@ -40,8 +40,6 @@ export const IMPORT_FILE_REFUSALS = [
 export type ImportFileRefusal = (typeof IMPORT_FILE_REFUSALS)[number];
 /** Field-error codes on `file`: a refusal, or a file that is no spreadsheet, is empty or is unreadable CSV. */
 export type ImportFileErrorCode = ImportFileRefusal | 'unsupported_file' | 'empty_file' | 'unreadable_csv';
-/** Field-error codes only a row of an import file can have (beside the schemas' own). */
-export type ImportRowErrorCode = 'industry_code_unknown';
 /** Rows returned with the preview; the rest are paged with `GET /api/imports/:id/rows`. */
 export const IMPORT_PREVIEW_ROWS = 200;
 

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
+import { auditedFields } from '../common/audit';
 import type { ListParams } from '../common/page';
 import {
-  cursorQuery,
   dateField,
   idField,
   idQuery,
-  limitQuery,
+  listQuerySchema,
   optionalText,
   requiredText,
   searchQuery,
@@ -71,7 +71,7 @@ export const updateOpportunitySchema = z
   .check(lostNeedsReason);
 export type UpdateOpportunityRequest = z.input<typeof updateOpportunitySchema>;
 
-export const opportunityListQuerySchema = z.strictObject({
+export const opportunityListQuerySchema = listQuerySchema({
   q: searchQuery,
   employerId: idQuery,
   stage: z.optional(z.enum(OPPORTUNITY_STAGES)),
@@ -80,8 +80,6 @@ export const opportunityListQuerySchema = z.strictObject({
   ownerId: idQuery,
   /** `true`: only identified…agreed. */
   open: z.optional(z.enum(['true', 'false'])),
-  cursor: cursorQuery,
-  limit: limitQuery,
 });
 export type OpportunityListQuery = z.output<typeof opportunityListQuerySchema>;
 /** The opportunity list's query as a client builds it. */
@@ -89,6 +87,20 @@ export type OpportunityListParams = ListParams<
   z.input<typeof opportunityListQuerySchema>,
   'employerId' | 'campusGroupId' | 'ownerId' | 'limit'
 >;
+
+/** The board's column heads: filtered like the list, without paging. */
+export const opportunityStageTotalsQuerySchema = z.strictObject({
+  type: z.optional(z.enum(OPPORTUNITY_TYPES)),
+  campusGroupId: idQuery,
+});
+export type OpportunityStageTotalsQuery = z.output<typeof opportunityStageTotalsQuerySchema>;
+
+/** How many opportunities a stage holds and their expected student places, within the caller's scope. */
+export interface OpportunityStageTotalDto {
+  stage: OpportunityStage;
+  count: number;
+  places: number;
+}
 
 export interface OpportunityDto {
   id: number;
@@ -122,7 +134,7 @@ export interface StageChangeDto {
 }
 
 /** The opportunity fields the audit trail records; the employer's timeline names them. */
-export const OPPORTUNITY_AUDITED_FIELDS = [
+export const OPPORTUNITY_AUDITED_FIELDS = auditedFields<OpportunityDto>()(
   'title',
   'type',
   'expectedPlaces',
@@ -132,5 +144,5 @@ export const OPPORTUNITY_AUDITED_FIELDS = [
   'stage',
   'lostReason',
   'notes',
-] as const satisfies readonly (keyof OpportunityDto)[];
+);
 export type OpportunityAuditedField = (typeof OPPORTUNITY_AUDITED_FIELDS)[number];

@@ -186,8 +186,8 @@ export interface CampusStatusRowDto {
   /** Whole days since the last contact; null if never contacted. */
   daysSinceContact: number | null;
   noContact: NoContactFlag;
-  /** The earliest open follow-up. */
-  nextFollowUp: { id: number; dueDate: string; title: string } | null;
+  /** The earliest open follow-up; `overdue` when its date (Helsinki) has passed. */
+  nextFollowUp: { id: number; dueDate: string; title: string; overdue: boolean } | null;
   openOpportunities: number;
   openPlaces: number;
 }

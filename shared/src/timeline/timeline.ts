@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import type { ContactTopic, ContactType } from '../contact-entries/contact-entry';
-import { cursorQuery, limitQuery } from '../common/fields';
+import { listQuerySchema } from '../common/fields';
 import type { OpportunityStage } from '../opportunities/opportunity';
 
-export const timelineQuerySchema = z.strictObject({ cursor: cursorQuery, limit: limitQuery });
+export const timelineQuerySchema = listQuerySchema({});
 export type TimelineQuery = z.output<typeof timelineQuerySchema>;
 
 interface TimelineBase {
@@ -11,6 +11,35 @@ interface TimelineBase {
   key: string;
   at: string;
   actorName: string | null;
+}
+
+/** A value as the audit trail stored it (JSON). */
+export type AuditValue = string | number | boolean | null | AuditValue[] | { [key: string]: AuditValue };
+
+/** What an id-valued audited field refers to; the timeline gives such values as names instead. */
+export type AuditReference = 'campusGroup' | 'user' | 'contactPerson';
+
+/** The audited fields whose values are ids of other rows, by the name the audit trail uses. */
+export const AUDIT_REFERENCE_FIELDS: Readonly<Record<string, AuditReference>> = {
+  ownerCampusGroupId: 'campusGroup',
+  campusGroupIds: 'campusGroup',
+  campusGroupId: 'campusGroup',
+  accountManagerId: 'user',
+  assigneeId: 'user',
+  ownerId: 'user',
+  contactPersonIds: 'contactPerson',
+};
+
+/**
+ * One changed field of an audit event, old → new. A reference field's values are the names of
+ * the rows (`#id` for one that no longer exists), in the order of the ids.
+ */
+export interface TimelineChange {
+  field: string;
+  from: AuditValue;
+  to: AuditValue;
+  /** Set when the values are names of referenced rows, not the stored ids. */
+  reference?: AuditReference;
 }
 
 /** One line of an employer's history, newest first. */
@@ -22,6 +51,8 @@ export type TimelineItem =
       summary: string;
       topics: ContactTopic[];
       campusGroupName: string;
+      /** Who logged it: a campus member may edit and delete only their own entries. */
+      createdById: number | null;
     })
   | (TimelineBase & {
       kind: 'follow_up_created';
@@ -45,6 +76,8 @@ export type TimelineItem =
       entityId: number;
       action: string;
       changedFields: string[];
+      /** Old → new per changed field, in the order of `changedFields`. */
+      changes: TimelineChange[];
     });
 
 export type TimelineKind = TimelineItem['kind'];

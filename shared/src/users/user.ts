@@ -1,9 +1,17 @@
 import * as z from 'zod/mini';
+import { auditedFields } from '../common/audit';
 import type { ListParams } from '../common/page';
-import { passwordField, passwordOwnerCheck } from '../auth/auth';
-import type { Role } from '../auth/roles';
-import { emailField, idField, idQuery, localeField, requiredText, roleField, versionField } from '../common/fields';
-import type { Locale } from '../common/locale';
+import { type Me, passwordField, passwordOwnerCheck } from '../auth/auth';
+import {
+  emailField,
+  idField,
+  idQuery,
+  listQuerySchema,
+  localeField,
+  requiredText,
+  roleField,
+  versionField,
+} from '../common/fields';
 
 const campusGroupIdsField = z.array(idField).check(z.maxLength(100));
 
@@ -33,25 +41,18 @@ export type UpdateUserRequest = z.input<typeof updateUserSchema>;
 export const setPasswordSchema = z.strictObject({ password: passwordField });
 export type SetPasswordRequest = z.output<typeof setPasswordSchema>;
 
-export const userListQuerySchema = z.strictObject({
+export const userListQuerySchema = listQuerySchema({
   q: z.optional(z.string().check(z.trim(), z.maxLength(200))),
   role: z.optional(roleField),
   active: z.optional(z.enum(['true', 'false'])),
   campusGroupId: idQuery,
-  cursor: z.optional(z.string().check(z.maxLength(500))),
-  limit: z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/))),
 });
 export type UserListQuery = z.output<typeof userListQuerySchema>;
 /** The user list's query as a client builds it. */
 export type UserListParams = ListParams<z.input<typeof userListQuerySchema>, 'campusGroupId' | 'limit'>;
 
-export interface UserDto {
-  id: number;
-  email: string;
-  displayName: string;
-  role: Role;
-  campusGroupIds: number[];
-  locale: Locale;
+/** A user as the user admin shows it: what the user sees of themself, and the account's state. */
+export interface UserDto extends Me {
   active: boolean;
   lastLoginAt: string | null;
   createdAt: string;
@@ -60,12 +61,12 @@ export interface UserDto {
 }
 
 /** The user fields the audit trail records on create and update. */
-export const USER_AUDITED_FIELDS = [
+export const USER_AUDITED_FIELDS = auditedFields<UserDto>()(
   'email',
   'displayName',
   'role',
   'locale',
   'active',
   'campusGroupIds',
-] as const satisfies readonly (keyof UserDto)[];
+);
 export type UserAuditedField = (typeof USER_AUDITED_FIELDS)[number];

@@ -1,8 +1,7 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 
-import { apiErrorInterceptor } from '../core/error-interceptor';
+import { setUpApp } from '../testing/app';
 import { CalendarFeed } from './calendar-feed';
 
 describe('CalendarFeed', () => {
@@ -10,11 +9,7 @@ describe('CalendarFeed', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting()],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpApp();
     fixture = TestBed.createComponent(CalendarFeed);
   });
 

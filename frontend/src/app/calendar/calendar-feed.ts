@@ -1,15 +1,18 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { formatFinnishDate, type ApiError, type CalendarFeedDto } from '@tyoelama/shared';
+import type { ApiError, CalendarFeedDto } from '@tyoelama/shared';
+import type { Observable } from 'rxjs';
 
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { CalendarFeedApi } from './calendar-feed-api';
+import { FinnishDatePipe } from '../ui/finnish-date-pipe';
+import { ApiErrorPipe } from '../core/i18n/api-error-pipe';
 
 /** /settings/calendar: the user's own iCalendar feed of follow-ups. */
 @Component({
   selector: 'app-calendar-feed',
-  imports: [MatButton, TranslatePipe],
+  imports: [ApiErrorPipe, FinnishDatePipe, MatButton, TranslatePipe],
   templateUrl: './calendar-feed.html',
   styleUrl: './calendar-feed.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -17,7 +20,6 @@ import { CalendarFeedApi } from './calendar-feed-api';
 export class CalendarFeed {
   private readonly api = inject(CalendarFeedApi);
   protected readonly i18n = inject(I18n);
-  protected readonly formatDate = formatFinnishDate;
   private readonly urlInput = viewChild<ElementRef<HTMLInputElement>>('urlInput');
 
   protected readonly feed = signal<CalendarFeedDto | null>(null);
@@ -42,35 +44,32 @@ export class CalendarFeed {
   }
 
   protected createFeed(): void {
-    this.working.set(true);
-    this.error.set(null);
-    this.message.set('');
-    this.api.create().subscribe({
-      next: (feed) => {
-        this.working.set(false);
-        this.feed.set({ ...feed, url: null });
-        this.url.set(feed.url);
-        this.message.set(this.i18n.t('calendarFeed.created'));
-        // Move focus to the new address so a keyboard or screen reader user lands on it.
-        setTimeout(() => this.urlInput()?.nativeElement.focus());
-      },
-      error: (error: ApiError) => {
-        this.working.set(false);
-        this.error.set(error);
-      },
+    this.change(this.api.create(), (feed) => {
+      this.feed.set({ ...feed, url: null });
+      this.url.set(feed.url);
+      this.message.set(this.i18n.t('calendarFeed.created'));
+      // Move focus to the new address so a keyboard or screen reader user lands on it.
+      setTimeout(() => this.urlInput()?.nativeElement.focus());
     });
   }
 
   protected revokeFeed(): void {
+    this.change(this.api.revoke(), () => {
+      this.feed.set({ active: false, url: null, createdAt: null });
+      this.url.set(null);
+      this.message.set(this.i18n.t('calendarFeed.revoked'));
+    });
+  }
+
+  /** Sends a change with the buttons held and the last message cleared; a failure shows as the error. */
+  private change<T>(request: Observable<T>, done: (answer: T) => void): void {
     this.working.set(true);
     this.error.set(null);
     this.message.set('');
-    this.api.revoke().subscribe({
-      next: () => {
+    request.subscribe({
+      next: (answer) => {
         this.working.set(false);
-        this.feed.set({ active: false, url: null, createdAt: null });
-        this.url.set(null);
-        this.message.set(this.i18n.t('calendarFeed.revoked'));
+        done(answer);
       },
       error: (error: ApiError) => {
         this.working.set(false);

@@ -1,33 +1,31 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { canWrite, type ApiError, type CampusGroupDetailDto, type CampusGroupDto } from '@tyoelama/shared';
+import { type ApiError, type CampusGroupDetailDto, type CampusGroupDto } from '@tyoelama/shared';
 
-import { Auth } from '../core/auth';
-import { I18n } from '../core/i18n/i18n';
+import { injectCanWrite } from '../core/auth';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { ActiveMark } from '../ui/active-mark';
+import { DataTable } from '../ui/data-table';
 import { CampusGroupForm } from './campus-group-form';
 import { CampusGroupsApi } from './campus-groups-api';
+import { ApiErrorPipe } from '../core/i18n/api-error-pipe';
 
 @Component({
   selector: 'app-campus-group-detail',
-  imports: [RouterLink, CampusGroupForm, TranslatePipe],
+  imports: [ApiErrorPipe, RouterLink, CampusGroupForm, TranslatePipe, ActiveMark, DataTable],
   templateUrl: './campus-group-detail.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CampusGroupDetail {
   private readonly api = inject(CampusGroupsApi);
-  private readonly auth = inject(Auth);
-  protected readonly i18n = inject(I18n);
 
   /** The `:id` route parameter. */
   readonly id = input.required<string>();
 
-  protected readonly canEdit = computed(() => {
-    const me = this.auth.me();
-    return !!me && canWrite(me.role, 'campusGroups');
-  });
+  protected readonly canEdit = injectCanWrite('campusGroups');
   protected readonly group = signal<CampusGroupDetailDto | null>(null);
   protected readonly error = signal<ApiError | null>(null);
+  protected readonly memberColumns = ['users.name', 'users.email', 'users.role', 'users.status'];
 
   constructor() {
     effect(() => {

@@ -1,10 +1,11 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { Router } from '@angular/router';
 
-import { apiErrorInterceptor } from '../core/error-interceptor';
-import { errorUnder, submit, typeInto } from '../testing/dom';
+import { renderComponent } from '../testing/app';
+import { campusGroup } from '../testing/data';
+import { errorUnder, expectRefusedBeforeSending, submit, typeInto } from '../testing/dom';
+import { flushApiError } from '../testing/http';
 import { CampusGroupForm } from './campus-group-form';
 
 describe('CampusGroupForm', () => {
@@ -12,28 +13,17 @@ describe('CampusGroupForm', () => {
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      imports: [CampusGroupForm],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([apiErrorInterceptor])),
-        provideHttpClientTesting(),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(CampusGroupForm);
-    await fixture.whenStable();
+    ({ fixture, http } = await renderComponent(CampusGroupForm));
   });
 
   afterEach(() => http.verify());
 
   it('requires a name and a campus', async () => {
     typeInto(fixture, 'input[formcontrolname=name]', '   ');
-    await submit(fixture);
-    expect(errorUnder(fixture, 'input[formcontrolname=name]')).toBe('Pakollinen tieto.');
-    expect(errorUnder(fixture, 'input[formcontrolname=campus]')).toBe('Pakollinen tieto.');
-    http.expectNone('/api/campus-groups');
+    await expectRefusedBeforeSending({ fixture, http }, '/api/campus-groups', {
+      'input[formcontrolname=name]': 'Pakollinen tieto.',
+      'input[formcontrolname=campus]': 'Pakollinen tieto.',
+    });
   });
 
   it('is the "new" form also when the router binds an undefined group (/campus-groups/new)', async () => {
@@ -51,15 +41,7 @@ describe('CampusGroupForm', () => {
     await submit(fixture);
     const request = http.expectOne('/api/campus-groups');
     expect(request.request.body).toEqual({ name: 'Sote', campus: 'Itäranta' });
-    request.flush({
-      id: 9,
-      name: 'Sote',
-      campus: 'Itäranta',
-      memberCount: 0,
-      createdAt: '',
-      updatedAt: '',
-      version: 0,
-    });
+    request.flush({ ...campusGroup(9, 'Sote', 'Itäranta', 0), version: 0 });
     await fixture.whenStable();
     expect(navigate).toHaveBeenCalledWith(['/campus-groups', 9]);
   });
@@ -68,12 +50,7 @@ describe('CampusGroupForm', () => {
     typeInto(fixture, 'input[formcontrolname=name]', 'Sote');
     typeInto(fixture, 'input[formcontrolname=campus]', 'Itäranta');
     await submit(fixture);
-    http
-      .expectOne('/api/campus-groups')
-      .flush(
-        { statusCode: 409, error: 'Conflict', message: 'Name taken', code: 'CAMPUS_GROUP_NAME_TAKEN' },
-        { status: 409, statusText: 'Conflict' },
-      );
+    flushApiError(http.expectOne('/api/campus-groups'), 409, { code: 'CAMPUS_GROUP_NAME_TAKEN' });
     await fixture.whenStable();
     expect(errorUnder(fixture, 'input[formcontrolname=name]')).toBe('Tällä nimellä on jo Campus-ryhmä.');
   });

@@ -1,5 +1,4 @@
-import { HttpClient } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { Injectable, inject, type Signal } from '@angular/core';
 import {
   MAX_PAGE_SIZE,
   type CampusGroupDetailDto,
@@ -11,14 +10,24 @@ import {
 } from '@tyoelama/shared';
 import { EMPTY, expand, map, reduce, type Observable } from 'rxjs';
 
-import { toParams } from '../core/http-params';
+import { CrudApi } from '../core/crud-api';
+import { I18n } from '../core/i18n/i18n';
+import { optionalList } from '../core/optional-list';
+import { recordOptions, type FilterOption } from '../ui/filter-select';
 
 @Injectable({ providedIn: 'root' })
-export class CampusGroupsApi {
-  private readonly http = inject(HttpClient);
+export class CampusGroupsApi extends CrudApi<
+  CampusGroupDto,
+  CreateCampusGroupRequest,
+  UpdateCampusGroupRequest,
+  CampusGroupDetailDto
+> {
+  constructor() {
+    super('/api/campus-groups');
+  }
 
   list(query: CampusGroupListParams = {}): Observable<Page<CampusGroupDto>> {
-    return this.http.get<Page<CampusGroupDto>>('/api/campus-groups', { params: toParams(query) });
+    return this.page(query);
   }
 
   /** Every group the user may read, page by page: for pickers and name look-ups. */
@@ -29,16 +38,33 @@ export class CampusGroupsApi {
       reduce((all, items) => all.concat(items), [] as CampusGroupDto[]),
     );
   }
+}
 
-  get(id: number): Observable<CampusGroupDetailDto> {
-    return this.http.get<CampusGroupDetailDto>(`/api/campus-groups/${id}`);
-  }
+/**
+ * The campus groups the user may read, for filters and pickers: empty until they come, and empty
+ * if they fail (the page works without them). Call in an injection context.
+ */
+export function readableCampusGroups(): Signal<CampusGroupDto[]> {
+  return optionalList(inject(CampusGroupsApi).listAll());
+}
 
-  create(request: CreateCampusGroupRequest): Observable<CampusGroupDto> {
-    return this.http.post<CampusGroupDto>('/api/campus-groups', request);
-  }
+/**
+ * Campus groups by name, for a list of ids. A campus member reads only their own groups (PRODUCT.md's
+ * rights table), so the groups missing from `names` are counted, never shown as bare ids.
+ */
+export function campusGroupNames(ids: readonly number[], names: ReadonlyMap<number, string>, i18n: I18n): string {
+  const known = ids.flatMap((id) => names.get(id) ?? []);
+  const others = ids.length - known.length;
+  if (others === 1) known.push(i18n.t('common.otherGroup'));
+  if (others > 1) known.push(i18n.t('common.otherGroups', { count: others }));
+  return known.join(', ');
+}
 
-  update(id: number, request: UpdateCampusGroupRequest): Observable<CampusGroupDto> {
-    return this.http.patch<CampusGroupDto>(`/api/campus-groups/${id}`, request);
-  }
+/** Filter options of campus groups, by name. */
+export function campusGroupOptions(groups: Signal<readonly CampusGroupDto[]>): Signal<FilterOption<number>[]> {
+  return recordOptions(
+    groups,
+    (group) => group.id,
+    (group) => group.name,
+  );
 }

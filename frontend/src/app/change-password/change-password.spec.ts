@@ -1,37 +1,27 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import type { Me } from '@tyoelama/shared';
 
 import { Auth } from '../core/auth';
-import { apiErrorInterceptor } from '../core/error-interceptor';
 import { I18n } from '../core/i18n/i18n';
-import { errorUnder, submit, typeInto } from '../testing/dom';
+import { setUpApp } from '../testing/app';
+import { userWithRole } from '../testing/data';
+import { errorUnder, expectFieldErrors, submit, typeInto } from '../testing/dom';
+import { flushApiError, flushFieldErrors } from '../testing/http';
 import { ChangePassword } from './change-password';
 
-const me: Me = {
-  id: 7,
-  email: 'liisa.laine@example.fi',
-  displayName: 'Liisa Laine',
-  role: 'account_manager',
-  campusGroupIds: [],
-  locale: 'fi',
-};
+// Named so that the rule "not your name or email" has something to catch.
+const me = userWithRole('account_manager', { id: 7, email: 'liisa.laine@example.fi', displayName: 'Liisa Laine' });
 
 describe('ChangePassword', () => {
   let fixture: ComponentFixture<ChangePassword>;
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting()],
-    });
+    http = setUpApp();
     // The real Auth (its request is under test) with a signed-in user.
     const auth = TestBed.inject(Auth);
     Object.defineProperty(auth, 'me', { value: signal(me).asReadonly() });
-    http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ChangePassword);
     await fixture.whenStable();
   });
@@ -61,9 +51,11 @@ describe('ChangePassword', () => {
   it('shows the shared rules’ field errors without asking the server', async () => {
     await fill('', 'aaaaaaaaaaaa', 'aaaaaaaaaaab');
     await submit(fixture);
-    expect(errorUnder(fixture, '#current-password')).toBe('Pakollinen tieto.');
     expect(errorUnder(fixture, '#new-password')).toContain('toistoa');
-    expect(errorUnder(fixture, '#confirm-password')).toBe('Salasanat eivät täsmää.');
+    expectFieldErrors(fixture, {
+      '#current-password': 'Pakollinen tieto.',
+      '#confirm-password': 'Salasanat eivät täsmää.',
+    });
 
     await fill('vanha-salasana-1', 'Laine-kesällä-2026');
     await submit(fixture);
@@ -89,18 +81,9 @@ describe('ChangePassword', () => {
     TestBed.inject(I18n).use('en');
     await fill('vanha-salasana-1', 'password1234');
     await submit(fixture);
-    http.expectOne('/api/auth/password').flush(
-      {
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'Validation failed',
-        code: 'VALIDATION_FAILED',
-        fieldErrors: [
-          { path: 'newPassword', code: 'password_too_common', message: 'Is one of the most common passwords' },
-        ],
-      },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    flushFieldErrors(http.expectOne('/api/auth/password'), [
+      { path: 'newPassword', code: 'password_too_common', message: 'Is one of the most common passwords' },
+    ]);
     await fixture.whenStable();
     expect(errorUnder(fixture, '#new-password')).toBe(
       'This is one of the most common passwords. Choose a rarer one, for example several words.',
@@ -111,16 +94,10 @@ describe('ChangePassword', () => {
   it('says so when there have been too many wrong current passwords', async () => {
     await fill('arvaus-numero-6', 'vihreä-kivi-kahvikuppi');
     await submit(fixture);
-    http.expectOne('/api/auth/password').flush(
-      {
-        statusCode: 429,
-        error: 'Too Many Requests',
-        message: 'Too many',
-        code: 'TOO_MANY_ATTEMPTS',
-        detail: { retryAfterSeconds: 2 },
-      },
-      { status: 429, statusText: 'Too Many Requests' },
-    );
+    flushApiError(http.expectOne('/api/auth/password'), 429, {
+      code: 'TOO_MANY_ATTEMPTS',
+      detail: { retryAfterSeconds: 2 },
+    });
     await fixture.whenStable();
     expect(element().querySelector('app-form-status')?.textContent).toContain('Liian monta yritystä.');
   });

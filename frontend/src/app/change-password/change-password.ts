@@ -1,21 +1,12 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import {
-  PASSWORD_MIN_LENGTH,
-  changePasswordSchema,
-  checkPasswordRules,
-  type ApiError,
-  type FieldError,
-} from '@tyoelama/shared';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, FormGroup } from '@angular/forms';
+import { PASSWORD_MIN_LENGTH, changePasswordSchema, checkPasswordRules, type FieldError } from '@tyoelama/shared';
 
 import { Auth } from '../core/auth';
 import { FormStatus } from '../core/form-status';
-import { fieldErrorOf, focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
-import { I18n } from '../core/i18n/i18n';
-import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { validateForm } from '../core/forms';
+import { FORM_FIELDS } from '../ui/form-fields';
+import { formSubmission } from '../ui/form/form-submission';
 
 /**
  * /settings/password: the signed-in user's own password change. The form runs the shared schema and
@@ -23,26 +14,12 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
  */
 @Component({
   selector: 'app-change-password',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatHint,
-    MatInput,
-    FormStatus,
-    TranslatePipe,
-  ],
+  imports: [FORM_FIELDS, FormStatus],
   templateUrl: './change-password.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ChangePassword {
   private readonly auth = inject(Auth);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
-  protected readonly i18n = inject(I18n);
-  protected readonly fieldErrorOf = fieldErrorOf;
   protected readonly minLength = PASSWORD_MIN_LENGTH;
 
   protected readonly form = new FormGroup({
@@ -50,37 +27,30 @@ export class ChangePassword {
     newPassword: new FormControl('', { nonNullable: true }),
     confirmPassword: new FormControl('', { nonNullable: true }),
   });
-  protected readonly submitting = signal(false);
-  protected readonly formError = signal<ApiError | null>(null);
+  // A refusal with field errors is shown at the fields only, and only then moves focus there.
+  protected readonly submission = formSubmission(this.form, { focusOnRefusal: false });
   protected readonly done = signal(false);
 
   protected changePassword(): void {
-    this.formError.set(null);
+    this.submission.error.set(null);
     this.done.set(false);
     const errors = this.problems();
-    if (errors.length) {
-      showFieldErrors(this.form, errors);
-      focusFirstInvalid(this.host, this.injector);
-      return;
-    }
+    if (errors.length) return this.submission.showInvalid(errors);
     const { currentPassword, newPassword } = this.form.getRawValue();
-    this.submitting.set(true);
-    this.auth.changePassword({ currentPassword, newPassword }).subscribe({
-      next: () => {
-        this.submitting.set(false);
+    this.submission.send(
+      this.auth.changePassword({ currentPassword, newPassword }),
+      () => {
         this.form.reset();
         this.done.set(true);
       },
-      error: (error: ApiError) => {
-        this.submitting.set(false);
-        if (error.fieldErrors?.length) {
-          showFieldErrors(this.form, error.fieldErrors);
-          focusFirstInvalid(this.host, this.injector);
-        } else {
-          this.formError.set(error);
-        }
+      {
+        refused: (error) => {
+          if (!error.fieldErrors?.length) return false;
+          this.submission.showInvalid(error.fieldErrors);
+          return true;
+        },
       },
-    });
+    );
   }
 
   /** What the browser can tell before asking the server: the schema, the cheap rules, the repeat. */

@@ -1,35 +1,21 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ApplicationRef, signal } from '@angular/core';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import { ApplicationRef } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
-import { provideRouter } from '@angular/router';
+import { Router } from '@angular/router';
 import { helsinkiDate, type ContactEntryDto, type ContactPersonDto, type Me } from '@tyoelama/shared';
 
-import { Auth } from '../core/auth';
-import { apiErrorInterceptor } from '../core/error-interceptor';
-import { addDays } from '../core/dates';
+import { addDays, helsinkiTime } from '../core/dates';
 import { EMPLOYER_SEARCH_DEBOUNCE_MS } from '../employers/employer-field';
+import { setUpApp } from '../testing/app';
+import { campusGroup, page, userWithRole } from '../testing/data';
+import { expectFieldErrors, typeInto } from '../testing/dom';
 import { whenStableOnFakeClock } from '../testing/fake-clock';
+import { flushFieldErrors } from '../testing/http';
 import { LogContactLauncher } from './log-contact-launcher';
 
-const manager: Me = {
-  id: 1,
-  email: 'aino@example.fi',
-  displayName: 'Aino Asiakas',
-  role: 'account_manager',
-  campusGroupIds: [],
-  locale: 'fi',
-};
-const member: Me = {
-  id: 3,
-  email: 'kalle@example.fi',
-  displayName: 'Kalle Kampus',
-  role: 'campus_member',
-  campusGroupIds: [2, 4],
-  locale: 'fi',
-};
+const manager = userWithRole('account_manager');
+const member = userWithRole('campus_member', { campusGroupIds: [2, 4] });
 
 function person(id: number, name: string, erased = false): ContactPersonDto {
   return {
@@ -42,6 +28,7 @@ function person(id: number, name: string, erased = false): ContactPersonDto {
     roles: [],
     notes: null,
     erased,
+    source: null,
     createdAt: '',
     updatedAt: '',
     version: 1,
@@ -81,16 +68,7 @@ describe('Log contact dialog', () => {
   let launcher: LogContactLauncher;
 
   function setUp(me: Me): void {
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([apiErrorInterceptor])),
-        provideHttpClientTesting(),
-        { provide: Auth, useValue: { me: signal(me).asReadonly() } },
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpApp({ signedIn: me, noAnimations: true });
     launcher = TestBed.inject(LogContactLauncher);
   }
 
@@ -114,16 +92,7 @@ describe('Log contact dialog', () => {
     return element as T;
   }
 
-  function type(selector: string, value: string): void {
-    const input = query<HTMLInputElement>(selector);
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-    input.dispatchEvent(new Event('blur'));
-  }
-
-  function errorUnder(selector: string): string {
-    return query(selector).closest('mat-form-field')?.querySelector('mat-error')?.textContent?.trim() ?? '';
-  }
+  const type = (selector: string, value: string) => typeInto(dialog(), selector, value);
 
   function buttonWithText(text: string, root: ParentNode = dialog()): HTMLButtonElement {
     const button = [...root.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === text);
@@ -133,6 +102,14 @@ describe('Log contact dialog', () => {
 
   async function submit(): Promise<void> {
     query('form').dispatchEvent(new Event('submit'));
+    await settle();
+  }
+
+  async function addFollowUp(): Promise<void> {
+    const toggle = [...dialog().querySelectorAll('mat-checkbox')].find((box) =>
+      box.textContent?.includes('Lisää jatkotoimenpide'),
+    );
+    toggle?.querySelector('input')?.click();
     await settle();
   }
 
@@ -158,8 +135,10 @@ describe('Log contact dialog', () => {
 
     await submit();
 
-    expect(errorUnder('#log-contact-employer')).toBe('Pakollinen tieto.');
-    expect(errorUnder('#log-contact-summary')).toBe('Pakollinen tieto.');
+    expectFieldErrors(dialog(), {
+      '#log-contact-employer': 'Pakollinen tieto.',
+      '#log-contact-summary': 'Pakollinen tieto.',
+    });
     http.expectNone('/api/contact-entries');
   });
 
@@ -198,7 +177,7 @@ describe('Log contact dialog', () => {
 
   it('sends the entry with persons, topics and a follow-up, then closes and tells who listens', async () => {
     setUp(manager);
-    const logged: ContactEntryDto[] = [];
+    const logged: { id: number }[] = [];
     launcher.logged$.subscribe((entry) => logged.push(entry));
     await openWithPreset();
     expect(document.activeElement?.id).toBe('log-contact-summary');
@@ -212,26 +191,19 @@ describe('Log contact dialog', () => {
       ?.click();
     await settle();
 
-    const followUpToggle = [...dialog().querySelectorAll('mat-checkbox')].find((box) =>
-      box.textContent?.includes('Lisää jatkotoimenpide'),
-    );
-    followUpToggle?.querySelector('input')?.click();
-    await settle();
-    http.expectOne('/api/users?active=true&limit=200').flush({
-      items: [
+    await addFollowUp();
+    http.expectOne('/api/users?active=true&limit=200').flush(
+      page([
         { id: 1, displayName: 'Aino Asiakas', role: 'account_manager' },
         { id: 8, displayName: 'Johanna Johto', role: 'leadership' },
-      ],
-      total: 2,
-      nextCursor: null,
-    });
+      ]),
+    );
     type('input[formcontrolname=title]', 'Lähetä sopimusluonnos');
     buttonWithText('Huomenna').click();
     await settle();
 
     await submit();
-    const request = http.expectOne('/api/contact-entries');
-    expect(request.request.method).toBe('POST');
+    const request = http.expectOne({ method: 'POST', url: '/api/contact-entries' });
     const body = request.request.body as Record<string, unknown>;
     expect(body).toEqual({
       employerId: 5,
@@ -257,37 +229,24 @@ describe('Log contact dialog', () => {
     setUp(manager);
     await openWithPreset();
     type('#log-contact-summary', 'Puhelu');
-    const followUpToggle = [...dialog().querySelectorAll('mat-checkbox')].find((box) =>
-      box.textContent?.includes('Lisää jatkotoimenpide'),
-    );
-    followUpToggle?.querySelector('input')?.click();
-    await settle();
-    http.expectOne('/api/users?active=true&limit=200').flush({ items: [], total: 0, nextCursor: null });
+    await addFollowUp();
+    http.expectOne('/api/users?active=true&limit=200').flush(page([]));
     type('input[formcontrolname=title]', 'Soita uudelleen');
     buttonWithText('Ensi viikolla').click();
     await settle();
 
     await submit();
-    http.expectOne('/api/contact-entries').flush(
-      {
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'Validation failed',
-        code: 'VALIDATION_FAILED',
-        fieldErrors: [
-          { path: 'occurredAt', code: 'too_far_in_future', message: 'Future' },
-          { path: 'followUp.assigneeId', code: 'unknown_assignee', message: 'No such active user' },
-        ],
-      },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    flushFieldErrors(http.expectOne('/api/contact-entries'), [
+      { path: 'occurredAt', code: 'too_far_in_future', message: 'Future' },
+      { path: 'followUp.assigneeId', code: 'unknown_assignee', message: 'No such active user' },
+    ]);
     await settle();
 
-    expect(errorUnder('input[formcontrolname=occurredAt]')).toBe(
-      'Ajankohta voi olla enintään vuorokauden päässä tulevaisuudessa.',
-    );
-    expect(errorUnder('mat-select[formcontrolname=assigneeId]')).toBe('Käyttäjää ei ole tai hän ei ole aktiivinen.');
-    expect(errorUnder('#log-contact-summary')).toBe('');
+    expectFieldErrors(dialog(), {
+      'input[formcontrolname=occurredAt]': 'Ajankohta voi olla enintään vuorokauden päässä tulevaisuudessa.',
+      'mat-select[formcontrolname=assigneeId]': 'Käyttäjää ei ole tai hän ei ole aktiivinen.',
+      '#log-contact-summary': '',
+    });
     expect(query('app-form-status').textContent).toContain('Tarkista lomakkeen tiedot.');
     expect(document.querySelector('app-log-contact-dialog')).not.toBeNull();
   });
@@ -302,23 +261,14 @@ describe('Log contact dialog', () => {
     http.expectOne('/api/employers/5/contacts').flush([]);
     http.expectOne('/api/employers/5').flush(employerDto);
     await settle();
-    http.expectOne('/api/campus-groups?limit=200').flush({
-      items: [
-        { id: 2, name: 'Tekniikka', campus: 'Keskusta' },
-        { id: 4, name: 'Hyvinvointi', campus: 'Itä' },
-      ],
-      total: 2,
-      nextCursor: null,
-    });
+    http
+      .expectOne('/api/campus-groups?limit=200')
+      .flush(page([campusGroup(2, 'Tekniikka', 'Keskusta'), campusGroup(4, 'Hyvinvointi', 'Itä')]));
     await settle();
     expect(query('mat-select[formcontrolname=campusGroupId]').textContent).toContain('Tekniikka');
 
     type('#log-contact-summary', 'Tapasimme messuilla');
-    const followUpToggle = [...dialog().querySelectorAll('mat-checkbox')].find((box) =>
-      box.textContent?.includes('Lisää jatkotoimenpide'),
-    );
-    followUpToggle?.querySelector('input')?.click();
-    await settle();
+    await addFollowUp();
     // A campus member assigns only to themselves: no picker, no user list.
     expect(dialog().querySelector('mat-select[formcontrolname=assigneeId]')).toBeNull();
     type('input[formcontrolname=title]', 'Lähetä esite');
@@ -337,5 +287,198 @@ describe('Log contact dialog', () => {
     dialog().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', keyCode: 27, bubbles: true }));
     await settle();
     expect(document.querySelector('app-log-contact-dialog')).toBeNull();
+  });
+
+  function press(key: string, target: EventTarget = document.activeElement ?? document.body): KeyboardEvent {
+    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+    target.dispatchEvent(event);
+    return event;
+  }
+
+  function escape(): void {
+    dialog().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', keyCode: 27, bubbles: true }));
+  }
+
+  it('keeps what is typed between the open command and the first field getting focus', async () => {
+    setUp(manager);
+    const opening = launcher.open({ employerId: 5, employerName: 'Valio Oy' });
+    // Typed while the dialog's code is still loading: the keys reach neither page nor button.
+    const caught = [...'Hämeen Autx'].map((key) => press(key));
+    press('Backspace');
+    press('o');
+    expect(caught.every((event) => event.defaultPrevented)).toBe(true);
+    await opening;
+    await settle();
+    http.expectOne('/api/employers/5/contacts').flush([]);
+    await settle();
+
+    expect(document.activeElement?.id).toBe('log-contact-summary');
+    expect(query<HTMLTextAreaElement>('#log-contact-summary').value).toBe('Hämeen Auto');
+    // Typing goes on in the field itself, no longer caught.
+    expect(press('!').defaultPrevented).toBe(false);
+    await submit();
+    expect((http.expectOne('/api/contact-entries').request.body as { summary: string }).summary).toBe('Hämeen Auto');
+  });
+
+  it('asks before closing a changed dialog, inside the dialog, and closes an unchanged one at once', async () => {
+    setUp(manager);
+    await openWithPreset();
+    type('#log-contact-summary', 'Puoliksi kirjoitettu');
+    await settle();
+
+    escape();
+    await settle();
+    expect(query('.confirm').textContent).toContain('Hylätäänkö tallentamattomat muutokset?');
+    expect(document.activeElement?.textContent?.trim()).toBe('Jatka muokkaamista');
+    buttonWithText('Jatka muokkaamista').click();
+    await settle();
+    expect(dialog().querySelector('.confirm')).toBeNull();
+    expect(query<HTMLTextAreaElement>('#log-contact-summary').value).toBe('Puoliksi kirjoitettu');
+
+    buttonWithText('Peruuta').click();
+    await settle();
+    buttonWithText('Hylkää muutokset').click();
+    await settle();
+    expect(document.querySelector('app-log-contact-dialog')).toBeNull();
+  });
+
+  it('puts focus on the refusal, scrolled into view, with the follow-up section open', async () => {
+    setUp(manager);
+    const scrolled = jest.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    await openWithPreset();
+    type('#log-contact-summary', 'Puhelu');
+    await addFollowUp();
+    http.expectOne('/api/users?active=true&limit=200').flush(page([]));
+    type('input[formcontrolname=title]', 'Soita');
+    buttonWithText('Huomenna').click();
+    await settle();
+
+    await submit();
+    http
+      .expectOne('/api/contact-entries')
+      .flush(
+        { statusCode: 409, error: 'Conflict', message: 'The employer is archived', code: 'EMPLOYER_ARCHIVED' },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await settle();
+
+    const status = query('.status');
+    expect(document.activeElement).toBe(status);
+    expect(scrolled).toHaveBeenCalled();
+    expect(status.querySelector('[aria-live=assertive]')?.textContent?.trim()).not.toBe('');
+    expect(document.querySelector('app-log-contact-dialog')).not.toBeNull();
+  });
+
+  it('gives focus back to the element that opened the dialog after a save', async () => {
+    setUp(manager);
+    const opener = document.createElement('button');
+    opener.textContent = 'Kirjaa';
+    document.body.append(opener);
+    opener.focus();
+    await openWithPreset();
+    type('#log-contact-summary', 'Puhelu');
+    await submit();
+    http.expectOne('/api/contact-entries').flush(savedEntry, { status: 201, statusText: 'Created' });
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(document.activeElement).toBe(opener);
+    opener.remove();
+  });
+
+  it('chooses the employer of the employer page it is opened on, and today and now for the time', async () => {
+    setUp(manager);
+    jest.spyOn(TestBed.inject(Router), 'url', 'get').mockReturnValue('/employers/5');
+    await launcher.open();
+    await settle();
+    http.expectOne('/api/employers/5').flush(employerDto);
+    await settle();
+    http.expectOne('/api/employers/5/contacts').flush([]);
+    expect(query<HTMLInputElement>('#log-contact-employer').value).toBe('Valio Oy');
+    expect(query<HTMLInputElement>('input[formcontrolname=occurredAt]').value).toBe(helsinkiDate());
+    expect(query<HTMLInputElement>('input[formcontrolname=occurredTime]').value).toBe(helsinkiTime());
+  });
+
+  it('is a full-screen sheet on a phone', async () => {
+    setUp(manager);
+    const original = window.matchMedia;
+    window.matchMedia = ((query: string) => ({
+      matches: query.includes('max-width'),
+      addListener: () => undefined,
+      removeListener: () => undefined,
+    })) as unknown as typeof window.matchMedia;
+    try {
+      await launcher.open();
+      await settle();
+    } finally {
+      window.matchMedia = original;
+    }
+    const pane = document.querySelector('.cdk-overlay-pane') as HTMLElement;
+    expect(pane.classList).toContain('log-contact-sheet');
+    expect(pane.style.width).toBe('100vw');
+    expect(pane.style.height).toBe('100dvh');
+  });
+
+  it('edits a logged entry with its version and says so', async () => {
+    setUp(manager);
+    const changed: number[] = [];
+    launcher.logged$.subscribe((entry) => changed.push(entry.id));
+    const entry = {
+      ...savedEntry,
+      notes: 'Vanha muistiinpano',
+      contactPersons: [{ id: 11, name: 'Maija' }],
+      version: 3,
+    };
+    const opening = launcher.edit(90);
+    http.expectOne('/api/contact-entries/90').flush(entry);
+    await opening;
+    await settle();
+    http.expectOne('/api/employers/5/contacts').flush([person(11, 'Maija Mehiläinen')]);
+    await settle();
+
+    expect(query('h2').textContent).toContain('Muokkaa yhteydenottoa');
+    expect(query<HTMLInputElement>('#log-contact-employer').disabled).toBe(true);
+    expect(query<HTMLTextAreaElement>('#log-contact-summary').value).toBe('Sovittiin käynnistä');
+    expect(dialog().textContent).not.toContain('Lisää jatkotoimenpide');
+    // Nothing changed yet: Escape closes without asking.
+    type('#log-contact-summary', 'Sovittiin käynnistä ja sopimuksesta');
+    await submit();
+
+    const request = http.expectOne({ method: 'PATCH', url: '/api/contact-entries/90' });
+    expect(request.request.body).toEqual({
+      version: 3,
+      type: 'phone',
+      occurredAt: '2026-11-24T12:00:00.000Z',
+      summary: 'Sovittiin käynnistä ja sopimuksesta',
+      notes: 'Vanha muistiinpano',
+      contactPersonIds: [11],
+      topics: [],
+    });
+    request.flush({ ...entry, summary: 'Sovittiin käynnistä ja sopimuksesta', version: 4 });
+    await settle();
+    expect(document.querySelector('app-log-contact-dialog')).toBeNull();
+    expect(document.querySelector('.mat-mdc-snack-bar-label')?.textContent).toContain('Yhteydenotto tallennettu');
+    expect(changed).toEqual([90]);
+  });
+
+  it('deletes an entry and brings it back with Undo', async () => {
+    setUp(manager);
+    const changed: number[] = [];
+    launcher.logged$.subscribe((entry) => changed.push(entry.id));
+    const removing = launcher.remove({ id: 90, employerId: 5 });
+    await settle();
+    const request = http.expectOne({ method: 'DELETE', url: '/api/contact-entries/90' });
+    request.flush(null, { status: 204, statusText: 'No Content' });
+    await removing;
+    await settle();
+
+    expect(document.querySelector('.mat-mdc-snack-bar-label')?.textContent).toContain('Poistettu');
+    buttonWithText('Kumoa', document.querySelector('.mat-mdc-snack-bar-container') ?? document).click();
+    await settle();
+    const restore = http.expectOne({ method: 'POST', url: '/api/contact-entries/90/restore' });
+    restore.flush(savedEntry);
+    await settle();
+    expect(changed).toEqual([90, 90]);
+    expect(document.querySelector('.mat-mdc-snack-bar-label')?.textContent).toContain('Yhteydenotto palautettu');
   });
 });

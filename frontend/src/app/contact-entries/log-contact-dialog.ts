@@ -3,41 +3,38 @@ import {
   Component,
   ElementRef,
   Injector,
+  afterNextRender,
   computed,
   effect,
   inject,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup } from '@angular/forms';
+import { FormControl } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatChipListbox, MatChipOption } from '@angular/material/chips';
 import {
   MAT_DIALOG_DATA,
-  MatDialog,
   MatDialogActions,
   MatDialogContent,
   MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import {
   CONTACT_TOPICS,
   CONTACT_TYPES,
   canRead,
   createContactEntrySchema,
-  helsinkiDate,
+  updateContactEntrySchema,
   rightOf,
   type ApiError,
   type CampusGroupDto,
   type ContactEntryDto,
   type ContactPersonDto,
-  type ContactTopic,
-  type ContactType,
-  type FieldError,
   type UserDto,
 } from '@tyoelama/shared';
 import { catchError, map, of } from 'rxjs';
@@ -47,36 +44,24 @@ import { ContactPersonsApi } from '../contact-persons/contact-persons-api';
 import { Auth } from '../core/auth';
 import type { LogContactPreset } from '../core/contact-log';
 import { FormStatus } from '../core/form-status';
-import { focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { I18n } from '../core/i18n/i18n';
-import { EmployerField, pickedEmployer, type EmployerFieldValue } from '../employers/employer-field';
+import { EmployerField, pickedEmployer } from '../employers/employer-field';
 import { EmployersApi } from '../employers/employers-api';
 import { UsersApi } from '../users/users-api';
-import { helsinkiTime, helsinkiToIso } from '../core/dates';
 import { FORM_FIELDS } from '../ui/form-fields';
+import { DialogActions } from '../ui/form/dialog-actions';
+import { formSubmission } from '../ui/form/form-submission';
+import { InlineFieldError } from '../ui/form/inline-field-error';
 import { ContactEntriesApi } from './contact-entries-api';
 import { FollowUpFields } from './follow-up-fields';
+import { createBody, entryFormValue, logContactForm, placeFieldErrors, updateBody } from './log-contact-form';
 
 const SUMMARY_MAX = 300;
+
+/** What the dialog opens on: a new entry (with an employer chosen or not) or a logged entry to edit. */
+export type LogContactData = LogContactPreset & { entry?: ContactEntryDto };
 /** One page of active users covers the assignee choice. */
 const ASSIGNEE_LIMIT = 200;
-
-/**
- * Puts field errors on the controls they name, nested ones too (`followUp.title` on the follow-up's
- * title); the rest go by their first segment like every other form.
- */
-function placeFieldErrors(form: FormGroup, errors: readonly FieldError[]): void {
-  const flat: FieldError[] = [];
-  for (const error of errors) {
-    const [group, field] = error.path.split('.');
-    const nested = field !== undefined ? form.get([group ?? '', field]) : null;
-    if (nested && !(nested instanceof FormGroup)) {
-      nested.setErrors({ field: error });
-      nested.markAsTouched();
-    } else flat.push(error);
-  }
-  showFieldErrors(form, flat);
-}
 
 /** One short form for a contact with an employer, opened from anywhere by LogContactLauncher. */
 @Component({
@@ -86,6 +71,8 @@ function placeFieldErrors(form: FormGroup, errors: readonly FieldError[]): void 
     MatDialogTitle,
     MatDialogContent,
     MatDialogActions,
+    DialogActions,
+    InlineFieldError,
     MatButton,
     MatButtonToggleGroup,
     MatButtonToggle,
@@ -104,13 +91,14 @@ export class LogContactDialog {
   private readonly api = inject(ContactEntriesApi);
   private readonly auth = inject(Auth);
   private readonly dialogRef = inject<MatDialogRef<LogContactDialog, ContactEntryDto>>(MatDialogRef);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   private readonly campusGroupsApi = inject(CampusGroupsApi);
   private readonly employersApi = inject(EmployersApi);
   private readonly contactPersonsApi = inject(ContactPersonsApi);
   private readonly usersApi = inject(UsersApi);
-  protected readonly preset = inject<LogContactPreset | null>(MAT_DIALOG_DATA, { optional: true }) ?? {};
+  protected readonly preset = inject<LogContactData | null>(MAT_DIALOG_DATA, { optional: true }) ?? {};
+  /** The logged entry being edited; null when logging a new one. */
+  protected readonly entry = signal(this.preset.entry ?? null);
+  protected readonly editing = this.preset.entry !== undefined;
   protected readonly i18n = inject(I18n);
   protected readonly types = CONTACT_TYPES;
   protected readonly topics = CONTACT_TOPICS;
@@ -123,23 +111,7 @@ export class LogContactDialog {
     return !!me && rightOf(me.role, 'followUps').write === 'all';
   });
 
-  protected readonly form = new FormGroup({
-    employerId: new FormControl<EmployerFieldValue>(null),
-    type: new FormControl<ContactType>('phone', { nonNullable: true }),
-    // The date part of occurredAt: the API's errors for occurredAt show here.
-    occurredAt: new FormControl(helsinkiDate(), { nonNullable: true }),
-    occurredTime: new FormControl(helsinkiTime(), { nonNullable: true }),
-    summary: new FormControl('', { nonNullable: true }),
-    notes: new FormControl('', { nonNullable: true }),
-    contactPersonIds: new FormControl<number[]>([], { nonNullable: true }),
-    topics: new FormControl<ContactTopic[]>([], { nonNullable: true }),
-    campusGroupId: new FormControl<number | null>(null),
-    followUp: new FormGroup({
-      title: new FormControl('', { nonNullable: true }),
-      dueDate: new FormControl('', { nonNullable: true }),
-      assigneeId: new FormControl<number | null>(this.auth.me()?.id ?? null),
-    }),
-  });
+  protected readonly form = logContactForm(this.auth.me()?.id ?? null);
   protected readonly addFollowUp = new FormControl(false, { nonNullable: true });
   protected readonly followUpOn = toSignal(this.addFollowUp.valueChanges, { initialValue: false });
 
@@ -152,23 +124,43 @@ export class LogContactDialog {
   protected readonly personsLoading = signal(false);
   /** The caller's own groups linked to the chosen employer, when there is a choice to make. */
   protected readonly groupChoices = signal<CampusGroupDto[]>([]);
+  protected readonly groupOptions = computed(() =>
+    this.groupChoices().map((group) => ({ value: group.id, label: group.name })),
+  );
   protected readonly users = signal<UserDto[]>([]);
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<ApiError | null>(null);
   protected readonly notesOpen = signal(false);
+  /** A changed form asks before it closes: this shows the question in place of the actions. */
+  protected readonly confirmingClose = signal(false);
+  private readonly status = viewChild.required<ElementRef<HTMLElement>>('status');
+  private readonly keepEditingButton = viewChild('keepEditingButton', { read: ElementRef<HTMLButtonElement> });
+  private readonly injector = inject(Injector);
+  protected readonly submission = formSubmission(this.form, {
+    // A refused save puts focus on its message instead (see `showRefusal`).
+    focusOnRefusal: false,
+    place: (form, errors) => {
+      placeFieldErrors(form, errors);
+      // A problem in the notes must not hide behind their toggle.
+      if (this.form.controls.notes.invalid) this.notesOpen.set(true);
+    },
+  });
 
   private allGroups: CampusGroupDto[] | null = null;
   private usersRequested = false;
 
   constructor() {
-    const presetId = this.preset.employerId;
+    const entry = this.preset.entry;
+    if (entry) {
+      this.fillFrom(entry);
+      this.form.controls.employerId.disable();
+    }
+    const presetId = entry ? null : this.preset.employerId;
     if (presetId) {
       if (this.preset.employerName)
         this.form.controls.employerId.setValue({ id: presetId, name: this.preset.employerName });
       else
         this.employersApi.get(presetId).subscribe({
           next: (employer) => this.form.controls.employerId.setValue({ id: employer.id, name: employer.name }),
-          error: (error: ApiError) => this.formError.set(error),
+          error: (error: ApiError) => this.submission.error.set(error),
         });
     }
 
@@ -198,6 +190,7 @@ export class LogContactDialog {
     const control = this.form.controls.contactPersonIds;
     const ids = control.value.filter((existing) => existing !== id);
     control.setValue(checked ? [...ids, id] : ids);
+    control.markAsDirty();
   }
 
   protected toggleNotes(): void {
@@ -205,66 +198,96 @@ export class LogContactDialog {
   }
 
   protected saveEntry(): void {
-    if (this.saving()) return;
-    this.formError.set(null);
-    const result = validateForm(createContactEntrySchema, this.requestBody(), this.form);
-    if (!result.ok) {
-      placeFieldErrors(this.form, result.fieldErrors);
-      this.revealNotesOnError();
-      focusFirstInvalid(this.host, this.injector);
-      return;
+    if (this.submission.pending()) return;
+    const entry = this.entry();
+    const refused = (error: ApiError) => this.showRefusal(error);
+    if (entry) {
+      const body = this.submission.validate(updateContactEntrySchema, updateBody(this.form, entry));
+      if (body)
+        this.submission.send(this.api.update(entry.id, body), (saved) => this.dialogRef.close(saved), { refused });
+    } else {
+      const body = this.submission.validate(
+        createContactEntrySchema,
+        createBody(this.form, {
+          pickedGroup: this.groupChoices().length > 1,
+          followUp: this.followUpOn(),
+          canAssignOthers: this.canAssignOthers(),
+        }),
+      );
+      if (body) this.submission.send(this.api.create(body), (saved) => this.dialogRef.close(saved), { refused });
     }
-    this.saving.set(true);
-    this.api.create(result.value).subscribe({
-      next: (entry) => {
-        this.saving.set(false);
-        this.dialogRef.close(entry);
-      },
-      error: (error: ApiError) => {
-        this.saving.set(false);
-        if (error.fieldErrors?.length) placeFieldErrors(this.form, error.fieldErrors);
-        this.revealNotesOnError();
-        this.formError.set(error);
-        focusFirstInvalid(this.host, this.injector);
-      },
-    });
   }
 
-  protected close(): void {
+  /** Escape, the backdrop and Cancel: a changed form asks first, an unchanged one closes at once. */
+  requestClose(): void {
+    if (this.confirmingClose()) {
+      this.keepEditing();
+      return;
+    }
+    if (!this.form.dirty && !this.addFollowUp.dirty) {
+      this.dialogRef.close();
+      return;
+    }
+    this.confirmingClose.set(true);
+    afterNextRender(() => this.keepEditingButton()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected keepEditing(): void {
+    this.confirmingClose.set(false);
+    afterNextRender(() => this.focusFirstField(), { injector: this.injector });
+  }
+
+  protected discard(): void {
     this.dialogRef.close();
   }
 
-  private revealNotesOnError(): void {
-    if (this.form.controls.notes.invalid) this.notesOpen.set(true);
+  /** After a stale save: the entry as it is now, the user's changes given up. */
+  protected reloadEntry(): void {
+    const entry = this.entry();
+    if (!entry) return;
+    this.api.get(entry.id).subscribe({
+      next: (current) => {
+        this.submission.error.set(null);
+        this.fillFrom(current);
+      },
+      error: (error: ApiError) => this.showRefusal(error),
+    });
   }
 
-  private requestBody(): Record<string, unknown> {
-    const value = this.form.getRawValue();
-    const employer = pickedEmployer(value.employerId);
-    const followUp = value.followUp;
-    return {
-      employerId: employer?.id,
-      type: value.type,
-      occurredAt: helsinkiToIso(value.occurredAt, value.occurredTime),
-      summary: value.summary,
-      notes: value.notes,
-      contactPersonIds: value.contactPersonIds,
-      topics: value.topics,
-      campusGroupId: this.groupChoices().length > 1 ? (value.campusGroupId ?? undefined) : undefined,
-      followUp: this.followUpOn()
-        ? {
-            title: followUp.title,
-            dueDate: followUp.dueDate || undefined,
-            assigneeId: this.canAssignOthers() ? (followUp.assigneeId ?? undefined) : undefined,
-          }
-        : undefined,
-    };
+  /**
+   * The refusal's message gets focus and comes into view wherever the user had scrolled (the
+   * follow-up section can push it out of sight); the message is in a live region as well.
+   */
+  private showRefusal(error: ApiError): boolean {
+    this.submission.showRefusal(error);
+    afterNextRender(
+      () => {
+        const status = this.status().nativeElement;
+        status.focus();
+        status.scrollIntoView?.({ block: 'nearest' });
+      },
+      { injector: this.injector },
+    );
+    return true;
+  }
+
+  private focusFirstField(): void {
+    const id = this.editing || this.preset.employerId ? 'log-contact-summary' : 'log-contact-employer';
+    this.dialogRef.componentRef?.location.nativeElement.querySelector(`#${id}`)?.focus();
+  }
+
+  private fillFrom(entry: ContactEntryDto): void {
+    this.entry.set(entry);
+    this.form.patchValue(entryFormValue(entry));
+    if (entry.notes) this.notesOpen.set(true);
+    this.form.markAsPristine();
   }
 
   private employerChanged(id: number | null): void {
     this.persons.set([]);
     this.groupChoices.set([]);
-    this.form.controls.contactPersonIds.setValue([]);
+    // An edited entry keeps its persons (its employer cannot change).
+    if (!this.editing) this.form.controls.contactPersonIds.setValue([]);
     this.form.controls.campusGroupId.setValue(null);
     if (id === null) return;
     this.personsLoading.set(true);
@@ -276,7 +299,7 @@ export class LogContactDialog {
       },
       error: () => this.personsLoading.set(false),
     });
-    this.loadGroupChoices(id);
+    if (!this.editing) this.loadGroupChoices(id);
   }
 
   /** Only a campus member in several groups linked to the employer picks one; everyone else gets the server's default. */
@@ -319,35 +342,4 @@ export class LogContactDialog {
       error: () => undefined,
     });
   }
-}
-
-/**
- * Opens the dialog; lives here so MatDialog and the form stay in this lazy chunk. The launcher
- * calls it after `import()`.
- */
-export function openLogContactDialog(
-  injector: Injector,
-  preset: LogContactPreset,
-  logged: (entry: ContactEntryDto) => void,
-  closed: () => void,
-): MatDialogRef<LogContactDialog, ContactEntryDto> {
-  const dialog = injector.get(MatDialog);
-  const snackBar = injector.get(MatSnackBar);
-  const i18n = injector.get(I18n);
-  const ref = dialog.open<LogContactDialog, LogContactPreset, ContactEntryDto>(LogContactDialog, {
-    data: preset,
-    width: '42rem',
-    maxWidth: '100vw',
-    // Focus the first field still to fill in; MatDialog returns focus to the opener on close.
-    autoFocus: preset.employerId ? '#log-contact-summary' : '#log-contact-employer',
-    restoreFocus: true,
-  });
-  ref.afterClosed().subscribe((entry) => {
-    closed();
-    if (!entry) return;
-    const message = i18n.t(entry.followUpIds.length ? 'logContact.loggedWithFollowUp' : 'logContact.logged');
-    snackBar.open(message, i18n.t('common.dismiss'), { duration: 6000, politeness: 'polite' });
-    logged(entry);
-  });
-  return ref;
 }

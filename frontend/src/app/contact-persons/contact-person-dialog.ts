@@ -1,28 +1,20 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import {
   CONTACT_ROLES,
   createContactPersonSchema,
   isApiError,
   updateContactPersonSchema,
-  type ApiError,
   type ContactPersonDto,
   type ContactRole,
-  type FieldError,
 } from '@tyoelama/shared';
 import type { Observable } from 'rxjs';
 
 import { FormStatus } from '../core/form-status';
-import { focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { FORM_FIELDS } from '../ui/form-fields';
+import { DialogActions } from '../ui/form/dialog-actions';
+import { formSubmission } from '../ui/form/form-submission';
 import { ContactPersonsApi } from './contact-persons-api';
 
 export interface ContactPersonDialogData {
@@ -40,21 +32,17 @@ function isPerson(value: unknown): value is ContactPersonDto {
 /** Adds or edits a contact person; closes with the saved person. */
 @Component({
   selector: 'app-contact-person-dialog',
-  imports: [FORM_FIELDS, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, FormStatus],
+  imports: [FORM_FIELDS, MatDialogTitle, MatDialogContent, DialogActions, FormStatus],
   templateUrl: './contact-person-dialog.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ContactPersonDialog {
   private readonly api = inject(ContactPersonsApi);
   private readonly dialogRef = inject<MatDialogRef<ContactPersonDialog, ContactPersonDto>>(MatDialogRef);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   protected readonly data = inject<ContactPersonDialogData>(MAT_DIALOG_DATA);
   protected readonly roles = CONTACT_ROLES;
 
   private person = this.data.person;
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<ApiError | null>(null);
 
   protected readonly form = new FormGroup({
     name: new FormControl('', { nonNullable: true }),
@@ -64,64 +52,49 @@ export class ContactPersonDialog {
     roles: new FormControl<ContactRole[]>([], { nonNullable: true }),
     notes: new FormControl('', { nonNullable: true }),
   });
+  protected readonly submission = formSubmission(this.form);
 
   constructor() {
     if (this.person) this.showPerson(this.person);
   }
 
-  protected checkField(name: keyof typeof this.form.controls): void {
-    const result = this.person
-      ? validateForm(updateContactPersonSchema, { ...this.form.getRawValue(), version: this.person.version }, this.form)
-      : validateForm(createContactPersonSchema, this.form.getRawValue(), this.form);
-    if (!result.ok) showFieldErrors(this.form, result.fieldErrors, name);
+  protected checkField(name: string): void {
+    if (this.person)
+      this.submission.checkField(
+        updateContactPersonSchema,
+        { ...this.form.getRawValue(), version: this.person.version },
+        name,
+      );
+    else this.submission.checkField(createContactPersonSchema, this.form.getRawValue(), name);
   }
 
   protected savePerson(): void {
-    this.formError.set(null);
     const person = this.person;
     let request: Observable<ContactPersonDto>;
     if (person) {
-      const result = validateForm(
-        updateContactPersonSchema,
-        { ...this.form.getRawValue(), version: person.version },
-        this.form,
-      );
-      if (!result.ok) return this.showInvalid(result.fieldErrors);
-      request = this.api.update(person.id, result.value);
+      const body = this.submission.validate(updateContactPersonSchema, {
+        ...this.form.getRawValue(),
+        version: person.version,
+      });
+      if (!body) return;
+      request = this.api.update(person.id, body);
     } else {
-      const result = validateForm(createContactPersonSchema, this.form.getRawValue(), this.form);
-      if (!result.ok) return this.showInvalid(result.fieldErrors);
-      request = this.api.create(this.data.employerId, result.value);
+      const body = this.submission.validate(createContactPersonSchema, this.form.getRawValue());
+      if (!body) return;
+      request = this.api.create(this.data.employerId, body);
     }
-    this.saving.set(true);
-    request.subscribe({
-      next: (saved) => {
-        this.saving.set(false);
-        this.dialogRef.close(saved);
-      },
-      error: (error: ApiError) => {
-        this.saving.set(false);
-        if (error.fieldErrors?.length) showFieldErrors(this.form, error.fieldErrors);
-        this.formError.set(error);
-        focusFirstInvalid(this.host, this.injector);
-      },
-    });
+    this.submission.send(request, (saved) => this.dialogRef.close(saved));
   }
 
   /** After a conflict: start again from the saved person. */
   protected reloadPerson(): void {
-    const current = this.formError()?.current;
-    this.formError.set(null);
+    const current = this.submission.error()?.current;
+    this.submission.error.set(null);
     if (isPerson(current)) this.showPerson(current);
   }
 
   protected cancel(): void {
     this.dialogRef.close();
-  }
-
-  private showInvalid(errors: FieldError[]): void {
-    showFieldErrors(this.form, errors);
-    focusFirstInvalid(this.host, this.injector);
   }
 
   private showPerson(person: ContactPersonDto): void {

@@ -14,6 +14,7 @@ export const contactPersonsFi = {
   eraseText:
     'Nimi, yhteystiedot, roolit ja muistiinpanot poistetaan pysyvästi myös muutoshistoriasta. Yhteydenotot säilyvät, mutta henkilö näkyy niissä nimellä ”Poistettu henkilö”. Toimintoa ei voi perua.',
   erased: 'Henkilötiedot poistettu.',
+  fromEhoks: 'työpaikkaohjaaja, tuotu eHOKSista',
   exported: 'Tiedot ladattu.',
   erasedPerson: 'Poistettu henkilö',
   none: 'Yhteyshenkilöitä ei ole vielä lisätty.',
@@ -27,8 +28,8 @@ export const contactPersonsFi = {
   roles: 'Roolit',
   notes: 'Muistiinpanot',
   notesHint: 'Kirjaa vain työn kannalta tarpeellinen.',
-  emailTo: 'Lähetä sähköpostia: {name}',
-  callTo: 'Soita: {name}',
+  emailTo: 'sähköposti, {name}',
+  callTo: 'puhelin, {name}',
   roleNames: {
     workplace_instructor: 'Työpaikkaohjaaja',
     hr: 'Henkilöstöhallinto',
@@ -53,6 +54,7 @@ export const contactPersonsEn: typeof contactPersonsFi = {
   eraseText:
     'The name, contact details, roles and notes are removed for good, from the change history too. Contact entries stay, showing the person as “Erased person”. This cannot be undone.',
   erased: 'Personal data erased.',
+  fromEhoks: 'workplace instructor, imported from eHOKS',
   exported: 'Data downloaded.',
   erasedPerson: 'Erased person',
   none: 'No contact persons yet.',
@@ -66,8 +68,8 @@ export const contactPersonsEn: typeof contactPersonsFi = {
   roles: 'Roles',
   notes: 'Notes',
   notesHint: 'Record only what the work needs.',
-  emailTo: 'Send email: {name}',
-  callTo: 'Call: {name}',
+  emailTo: 'email, {name}',
+  callTo: 'phone, {name}',
   roleNames: {
     workplace_instructor: 'Workplace instructor',
     hr: 'HR',

@@ -1,19 +1,20 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ApiError, ContactPersonDto } from '@tyoelama/shared';
 
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { ConfirmDialog, type ConfirmDialogData } from '../ui/confirm-dialog';
+import { injectConfirm } from '../ui/confirm-dialog';
+import { injectNotify } from '../ui/notify';
 import { ContactPersonDialog, type ContactPersonDialogData } from './contact-person-dialog';
 import { ContactPersonsApi } from './contact-persons-api';
+import { ApiErrorPipe } from '../core/i18n/api-error-pipe';
 
 /** The employer's contact persons, with adding, editing and the GDPR export and erasure for writers. */
 @Component({
   selector: 'app-contact-persons',
-  imports: [MatButton, TranslatePipe],
+  imports: [ApiErrorPipe, MatButton, TranslatePipe],
   templateUrl: './contact-persons.html',
   styleUrl: './contact-persons.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -21,7 +22,8 @@ import { ContactPersonsApi } from './contact-persons-api';
 export class ContactPersons {
   private readonly api = inject(ContactPersonsApi);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly confirm = injectConfirm();
+  private readonly notify = injectNotify();
   protected readonly i18n = inject(I18n);
 
   readonly employerId = input.required<number>();
@@ -57,36 +59,28 @@ export class ContactPersons {
         link.download = `yhteyshenkilo-${person.id}.json`;
         link.click();
         setTimeout(() => URL.revokeObjectURL(url), 0);
-        this.snackBar.open(this.i18n.t('contactPersons.exported'), this.i18n.t('common.dismiss'), {
-          duration: 5000,
-        });
+        this.notify('contactPersons.exported');
       },
       error: (error: ApiError) => this.error.set(error),
     });
   }
 
   protected erasePerson(person: ContactPersonDto): void {
-    const data: ConfirmDialogData = {
+    const data = {
       title: this.i18n.t('contactPersons.eraseTitle', { name: person.name }),
       message: this.i18n.t('contactPersons.eraseText'),
       confirm: this.i18n.t('contactPersons.erase'),
     };
-    this.dialog
-      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data })
-      .afterClosed()
-      .subscribe((confirmed) => {
-        if (!confirmed) return;
-        this.error.set(null);
-        this.api.erase(person.id).subscribe({
-          next: (erased) => {
-            this.replace(erased);
-            this.snackBar.open(this.i18n.t('contactPersons.erased'), this.i18n.t('common.dismiss'), {
-              duration: 5000,
-            });
-          },
-          error: (error: ApiError) => this.error.set(error),
-        });
+    this.confirm(data, () => {
+      this.error.set(null);
+      this.api.erase(person.id).subscribe({
+        next: (erased) => {
+          this.replace(erased);
+          this.notify('contactPersons.erased');
+        },
+        error: (error: ApiError) => this.error.set(error),
       });
+    });
   }
 
   protected telHref(phone: string): string {
@@ -105,7 +99,7 @@ export class ContactPersons {
         if (!saved) return;
         if (data.person) this.replace(saved);
         else this.persons.update((persons) => [...persons, saved]);
-        this.snackBar.open(this.i18n.t('contactPersons.saved'), this.i18n.t('common.dismiss'), { duration: 5000 });
+        this.notify('contactPersons.saved');
       });
   }
 

@@ -3,7 +3,7 @@ import { Router, type CanActivateFn, type CanMatchFn, type Route, type Routes } 
 import { canRead, canWrite, type Resource } from '@tyoelama/shared';
 
 import { Auth } from './auth';
-import { NoAccess } from './no-access';
+import { MessagePage } from './message-page';
 
 /** Signed-in users only; others go to /login and come back to where they were heading. */
 export const authGuard: CanActivateFn = async (_route, state) => {
@@ -40,6 +40,6 @@ export function pageForRight(
   const pathMatch = path === '' ? 'full' : undefined;
   return [
     { path, pathMatch, title, canMatch: [requireRight(resource, access)], loadComponent, ...more },
-    { path, pathMatch, title: 'titles.noAccess', component: NoAccess },
+    { path, pathMatch, title: 'titles.noAccess', component: MessagePage, data: { message: 'noAccess' } },
   ];
 }

@@ -1,6 +1,13 @@
 import { HttpClient } from '@angular/common/http';
-import { Injectable, inject, signal } from '@angular/core';
-import type { ChangePasswordRequest, LoginRequest, Locale, Me } from '@tyoelama/shared';
+import { Injectable, computed, inject, signal, type Signal } from '@angular/core';
+import {
+  canWrite,
+  type ChangePasswordRequest,
+  type LoginRequest,
+  type Locale,
+  type Me,
+  type Resource,
+} from '@tyoelama/shared';
 import { firstValueFrom, tap, type Observable } from 'rxjs';
 
 import { toApiError } from './api-error';
@@ -75,4 +82,16 @@ export class Auth {
     this.probe = Promise.resolve(me);
     this.i18n.use(me.locale);
   }
+}
+
+/**
+ * Whether the signed-in user may change `resource`, following sign-in and sign-out. Only hides or
+ * shows controls: the API checks every write. Call in an injection context (a field initializer).
+ */
+export function injectCanWrite(resource: Resource): Signal<boolean> {
+  const me = inject(Auth).me;
+  return computed(() => {
+    const user = me();
+    return !!user && canWrite(user.role, resource);
+  });
 }

@@ -1,41 +1,24 @@
-import { APP_TIME_ZONE } from '@tyoelama/shared';
+import { helsinkiWallClock } from '@tyoelama/shared';
 
 // One home for calendar-date arithmetic: the backend and the tools use the same function.
 export { addDays } from '@tyoelama/shared';
 
-const clock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: APP_TIME_ZONE,
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-const wallClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: APP_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** `HH:MM` on the Helsinki clock at the given instant (the time input's format). */
 export function helsinkiTime(at: Date = new Date()): string {
-  return clock.format(at);
+  const { hour, minute } = helsinkiWallClock(at);
+  return `${hour}:${minute}`;
 }
 
 /** How far Helsinki's wall clock is ahead of UTC at an instant, in milliseconds (2 or 3 hours). */
 function helsinkiOffset(instant: number): number {
-  const parts = Object.fromEntries(wallClock.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  const clock = helsinkiWallClock(new Date(instant));
   const asUtc = Date.UTC(
-    Number(parts['year']),
-    Number(parts['month']) - 1,
-    Number(parts['day']),
-    Number(parts['hour']),
-    Number(parts['minute']),
-    Number(parts['second']),
+    Number(clock.year),
+    Number(clock.month) - 1,
+    Number(clock.day),
+    Number(clock.hour),
+    Number(clock.minute),
+    Number(clock.second),
   );
   return asUtc - (instant - (instant % 1000));
 }

@@ -1,10 +1,11 @@
-import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpClient } from '@angular/common/http';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { Router } from '@angular/router';
 import type { ApiError } from '@tyoelama/shared';
 
-import { apiErrorInterceptor } from './error-interceptor';
+// The interceptor under test is among the app's usual providers.
+import { setUpApp } from '../testing/app';
 
 describe('apiErrorInterceptor', () => {
   let http: HttpTestingController;
@@ -12,14 +13,7 @@ describe('apiErrorInterceptor', () => {
   let navigate: jest.SpyInstance;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([apiErrorInterceptor])),
-        provideHttpClientTesting(),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpApp();
     client = TestBed.inject(HttpClient);
     navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
   });
@@ -30,7 +24,7 @@ describe('apiErrorInterceptor', () => {
     const envelope = { statusCode: 401, error: 'Unauthorized', message: 'Session expired', code: 'UNAUTHENTICATED' };
     http.expectOne('/api/users').flush(envelope, { status: 401, statusText: 'Unauthorized' });
     expect(received).toEqual(envelope);
-    expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: { returnUrl: '/' } });
+    expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: { returnUrl: '/', reason: 'expired' } });
   });
 
   it('does not redirect when the session probe or a sign-in answers 401', () => {

@@ -12,7 +12,10 @@ function answersUnauthenticatedNormally(method: string, url: string): boolean {
   return (method === 'GET' && path.endsWith('/api/auth/me')) || path.endsWith('/api/auth/login');
 }
 
-/** Reads the error envelope of every API call; a lost session sends the user to sign in. */
+/**
+ * Reads the error envelope of every API call. A lost session sends the user to sign in, told why
+ * (`reason=expired`) and with the way back to where they were.
+ */
 export const apiErrorInterceptor: HttpInterceptorFn = (request, next) => {
   const router = inject(Router);
   const auth = inject(Auth);
@@ -23,7 +26,7 @@ export const apiErrorInterceptor: HttpInterceptorFn = (request, next) => {
         auth.forget();
         const current = router.url;
         const returnUrl = current.startsWith('/login') ? undefined : current;
-        void router.navigate(['/login'], { queryParams: returnUrl ? { returnUrl } : {} });
+        void router.navigate(['/login'], { queryParams: { ...(returnUrl ? { returnUrl } : {}), reason: 'expired' } });
       }
       return throwError(() => apiError);
     }),

@@ -1,19 +1,19 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import type { ApiError } from '@tyoelama/shared';
 
-import { I18n } from './i18n/i18n';
 import { TranslatePipe } from './i18n/translate-pipe';
+import { ApiErrorPipe } from './i18n/api-error-pipe';
 
 /** The form-level message of a form, in a live region; a stale save offers to reload the record. */
 @Component({
   selector: 'app-form-status',
-  imports: [MatButton, TranslatePipe],
+  imports: [ApiErrorPipe, MatButton, TranslatePipe],
   template: `
     <div aria-live="assertive" aria-atomic="true">
       @if (error(); as error) {
         <div class="form-error">
-          <p class="message">{{ i18n.apiError(error) }}</p>
+          <p class="message">{{ error | apiError }}</p>
           @if (stale()) {
             <button mat-stroked-button type="button" (click)="reload.emit()">{{ 'common.reload' | t }}</button>
           }
@@ -32,7 +32,6 @@ import { TranslatePipe } from './i18n/translate-pipe';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FormStatus {
-  protected readonly i18n = inject(I18n);
   readonly error = input<ApiError | null>(null);
   readonly reload = output<void>();
   protected readonly stale = computed(() => this.error()?.code === 'STALE_VERSION');

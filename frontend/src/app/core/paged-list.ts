@@ -1,4 +1,4 @@
-import { DestroyRef, inject, signal } from '@angular/core';
+import { DestroyRef, inject, signal, type Signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { ApiError, Page } from '@tyoelama/shared';
 import { catchError, of, switchMap, tap, type Observable } from 'rxjs';
@@ -8,12 +8,22 @@ export interface PageRequest {
   limit: number;
 }
 
+/** What a list's table shows of a paged list, whatever its rows and query. */
+export interface PagedView {
+  readonly items: Signal<readonly unknown[]>;
+  readonly total: Signal<number>;
+  readonly nextCursor: Signal<string | null>;
+  readonly loading: Signal<boolean>;
+  readonly error: Signal<ApiError | null>;
+  loadMore(): void;
+}
+
 /**
  * A keyset-paged list screen's state: the rows shown so far, the total, the cursor of the next page,
  * and whether a load runs or failed. Create it in an injection context (a field initializer): it
  * stops with the component.
  */
-export class PagedList<T, Q extends object> {
+export class PagedList<T, Q extends object> implements PagedView {
   readonly items = signal<T[]>([]);
   readonly total = signal(0);
   readonly nextCursor = signal<string | null>(null);

@@ -1,54 +1,40 @@
 import { ChangeDetectionStrategy, Component, ElementRef, afterNextRender, inject, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 
+import { campusGroupNames } from '../campus-groups/campus-groups-api';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { DataTable } from '../ui/data-table';
 import type { EditableField, FieldConflict } from './conflict';
 
 /** Shown instead of a silent overwrite when the employer was saved by someone else meanwhile. */
 @Component({
   selector: 'app-conflict-panel',
-  imports: [MatButton, TranslatePipe],
+  imports: [MatButton, TranslatePipe, DataTable],
   template: `
     <section class="conflict" aria-labelledby="conflict-heading" tabindex="-1">
       <h3 id="conflict-heading">{{ 'employers.conflict.heading' | t }}</h3>
       <p>{{ 'employers.conflict.intro' | t }}</p>
-      <div class="table-scroll">
-        <table class="data-table">
-          <caption>
-            {{
-              'employers.conflict.caption' | t
-            }}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{{ 'employers.conflict.field' | t }}</th>
-              <th scope="col">{{ 'employers.conflict.mine' | t }}</th>
-              <th scope="col">{{ 'employers.conflict.theirs' | t }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (row of rows(); track row.field) {
-              <tr [attr.data-field]="row.field">
-                <th scope="row">
-                  {{ 'employers.fields.' + row.field | t }}
-                  @if (row.changedByMe && row.changedByThem) {
-                    <span class="badge-inactive">{{ 'employers.conflict.both' | t }}</span>
-                  }
-                </th>
-                <td class="mine">
-                  @if (row.changedByMe) {
-                    {{ describe(row.field, row.mine) }}
-                  } @else {
-                    <span class="muted">{{ 'employers.conflict.notChangedByMe' | t }}</span>
-                  }
-                </td>
-                <td class="theirs">{{ describe(row.field, row.theirs) }}</td>
-              </tr>
-            }
-          </tbody>
-        </table>
-      </div>
+      <app-data-table captionShown [caption]="'employers.conflict.caption' | t" [columns]="columns">
+        @for (row of rows(); track row.field) {
+          <tr [attr.data-field]="row.field">
+            <th scope="row">
+              {{ 'employers.fields.' + row.field | t }}
+              @if (row.changedByMe && row.changedByThem) {
+                <span class="badge-inactive">{{ 'employers.conflict.both' | t }}</span>
+              }
+            </th>
+            <td class="mine">
+              @if (row.changedByMe) {
+                {{ describe(row.field, row.mine) }}
+              } @else {
+                <span class="muted">{{ 'employers.conflict.notChangedByMe' | t }}</span>
+              }
+            </td>
+            <td class="theirs">{{ describe(row.field, row.theirs) }}</td>
+          </tr>
+        }
+      </app-data-table>
       <div class="actions">
         <button
           mat-stroked-button
@@ -89,9 +75,6 @@ import type { EditableField, FieldConflict } from './conflict';
     h3 {
       margin-top: 0;
     }
-    .table-scroll {
-      overflow-x: auto;
-    }
     .hint {
       margin: 0.25rem 0 0;
       font-size: 0.875rem;
@@ -111,6 +94,7 @@ export class ConflictPanel {
   readonly busy = input(false);
   readonly reload = output<void>();
   readonly reapply = output<void>();
+  protected readonly columns = ['employers.conflict.field', 'employers.conflict.mine', 'employers.conflict.theirs'];
 
   constructor() {
     // Keyboard and screen-reader users land on the explanation, not somewhere in the form.
@@ -124,9 +108,9 @@ export class ConflictPanel {
     if (Array.isArray(value)) {
       const names =
         field === 'campusGroupIds'
-          ? value.map((id: number) => this.groupNames().get(id) ?? `#${id}`)
-          : (value as string[]);
-      return names.length ? names.join(', ') : empty;
+          ? campusGroupNames(value as number[], this.groupNames(), this.i18n)
+          : value.join(', ');
+      return names || empty;
     }
     const text = typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
     switch (field) {

@@ -1,34 +1,18 @@
 import type { EmployerDto } from '@tyoelama/shared';
 
 import { diffConflict, editableOf, reapplyMine, sameValue } from './conflict';
+import { employer } from './employers.testing';
 
+// The shared test employer as these tests load it: a prospect whose optional fields are empty.
 const loaded: EmployerDto = {
-  id: 4,
-  name: 'Kesko Oyj',
-  businessId: '0109862-8',
+  ...employer,
   status: 'prospect',
-  municipality: 'Helsinki',
-  ownerCampusGroupId: 1,
-  ownerCampusGroupName: 'Tekniikka',
-  accountManagerId: 7,
-  accountManagerName: 'Liisa Laine',
-  tags: ['kauppa'],
   lastContactAt: null,
   nextFollowUpDue: null,
-  archived: false,
-  industryClassification: 'TOL2025',
-  industrySection: 'G',
-  industryCode: null,
   streetAddress: null,
   postcode: null,
   website: null,
-  sizeClass: '250+',
   campusGroupIds: [2, 3],
-  description: null,
-  archivedAt: null,
-  createdAt: '2026-01-01T10:00:00.000Z',
-  updatedAt: '2026-01-01T10:00:00.000Z',
-  version: 3,
 };
 
 describe('diffConflict', () => {

@@ -21,6 +21,8 @@ export interface EmployerFilters {
   tag: string;
   noContactDays: number | null;
   includeArchived: boolean;
+  /** Only employers the last YTJ refresh flagged. */
+  registerFlags: boolean;
   sort: EmployerSortParam;
 }
 
@@ -47,6 +49,7 @@ export function filtersFromParams(params: ParamMap): EmployerFilters {
     tag: params.get('tag')?.trim() ?? '',
     noContactDays: (NO_CONTACT_DAYS as readonly number[]).includes(days) ? days : null,
     includeArchived: params.get('archived') === 'all',
+    registerFlags: params.get('registerFlags') === 'true',
     sort: isSort(sort) ? sort : DEFAULT_SORT,
   };
 }
@@ -62,6 +65,7 @@ export function paramsFromFilters(filters: EmployerFilters): Params {
   if (filters.tag) params['tag'] = filters.tag;
   if (filters.noContactDays) params['noContactDays'] = filters.noContactDays;
   if (filters.includeArchived) params['archived'] = 'all';
+  if (filters.registerFlags) params['registerFlags'] = 'true';
   if (filters.sort !== DEFAULT_SORT) params['sort'] = filters.sort;
   return params;
 }
@@ -76,6 +80,7 @@ export function queryFromFilters(filters: EmployerFilters): EmployerListParams {
     tag: filters.tag,
     noContactDays: filters.noContactDays,
     archived: filters.includeArchived ? 'all' : null,
+    registerFlags: filters.registerFlags ? 'true' : null,
     sort: filters.sort,
   };
 }

@@ -1,13 +1,11 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { Router } from '@angular/router';
 import type { EmployerDto } from '@tyoelama/shared';
 
-import { Auth } from '../core/auth';
-import { apiErrorInterceptor } from '../core/error-interceptor';
-import { errorUnder, submit, typeInto } from '../testing/dom';
+import { renderComponent } from '../testing/app';
+import { errorUnder, expectFieldErrors, expectRefusedBeforeSending, submit, typeInto } from '../testing/dom';
+import { flushApiError, flushFieldErrors } from '../testing/http';
 import { EmployerForm } from './employer-form';
 import { employer, flushLookups, me } from './employers.testing';
 
@@ -16,19 +14,10 @@ describe('EmployerForm', () => {
   let http: HttpTestingController;
 
   async function open(existing: EmployerDto | null = null): Promise<void> {
-    TestBed.configureTestingModule({
-      imports: [EmployerForm],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([apiErrorInterceptor])),
-        provideHttpClientTesting(),
-        { provide: Auth, useValue: { me: signal(me('account_manager')).asReadonly() } },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(EmployerForm);
-    if (existing) fixture.componentRef.setInput('employer', existing);
-    await fixture.whenStable();
+    ({ fixture, http } = await renderComponent(EmployerForm, {
+      signedIn: me('account_manager'),
+      inputs: existing ? { employer: existing } : {},
+    }));
     flushLookups(http);
     await fixture.whenStable();
   }
@@ -36,7 +25,6 @@ describe('EmployerForm', () => {
   const text = (selector: string) =>
     (fixture.nativeElement.querySelector(selector) as HTMLElement | null)?.textContent ?? '';
 
-  beforeEach(() => localStorage.clear());
   afterEach(() => http.verify());
 
   it('shows a wrong Y-tunnus check digit while typing, before leaving the field', async () => {
@@ -61,11 +49,34 @@ describe('EmployerForm', () => {
   it('checks a new employer with the shared schema before sending anything', async () => {
     await open();
     typeInto(fixture, 'input[formcontrolname=postcode]', '3310');
-    await submit(fixture);
-    expect(errorUnder(fixture, 'input[formcontrolname=name]')).toBe('Pakollinen tieto.');
-    expect(errorUnder(fixture, 'mat-select[formcontrolname=ownerCampusGroupId]')).toBe('Pakollinen tieto.');
-    expect(errorUnder(fixture, 'input[formcontrolname=postcode]')).toBe('Tarkista muoto.');
-    http.expectNone('/api/employers');
+    await expectRefusedBeforeSending({ fixture, http }, '/api/employers', {
+      'input[formcontrolname=name]': 'Pakollinen tieto.',
+      'mat-select[formcontrolname=ownerCampusGroupId]': 'Pakollinen tieto.',
+      'input[formcontrolname=postcode]': 'Tarkista muoto.',
+    });
+  });
+
+  it('names the industry code under it while typing, and refuses a code of another section on leaving', async () => {
+    await open({ ...employer, industrySection: 'C', industryCode: null });
+    const selector = 'input[formcontrolname=industryCode]';
+    const hint = () => text(`app-text-field:has(${selector}) mat-hint`).trim();
+    const typeCode = async (value: string) => {
+      const input = fixture.nativeElement.querySelector(selector) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+      await fixture.whenStable();
+    };
+    expect(hint()).toBe('2–5 numeroa, esim. 47111.');
+    await typeCode('45200');
+    expect(hint()).toBe('Luokituksessa TOL 2025 ei ole toimialaa 45.');
+    await typeCode('47110');
+    expect(hint()).toBe('Toimiala: Vähittäiskauppa (G Tukku- ja vähittäiskauppa)');
+    typeInto(fixture, selector, '47110');
+    await fixture.whenStable();
+    expect(errorUnder(fixture, selector)).toBe('Toimialakoodi kuuluu toiseen toimialaan (pääluokkaan) kuin valittu.');
+    await expectRefusedBeforeSending({ fixture, http }, '/api/employers/4', {
+      [selector]: 'Toimialakoodi kuuluu toiseen toimialaan (pääluokkaan) kuin valittu.',
+    });
   });
 
   it('links to the employer that already has the Y-tunnus', async () => {
@@ -74,17 +85,11 @@ describe('EmployerForm', () => {
     await submit(fixture);
     const request = http.expectOne('/api/employers/4');
     expect(request.request.body).toMatchObject({ businessId: '0112038-9', version: 3 });
-    request.flush(
-      {
-        statusCode: 409,
-        error: 'Conflict',
-        message: 'Taken',
-        code: 'EMPLOYER_BUSINESS_ID_TAKEN',
-        fieldErrors: [{ path: 'businessId', code: 'business_id_taken', message: 'Already in use' }],
-        detail: { existingEmployerId: 12, existingEmployerName: 'Kesko Food Oy' },
-      },
-      { status: 409, statusText: 'Conflict' },
-    );
+    flushApiError(request, 409, {
+      code: 'EMPLOYER_BUSINESS_ID_TAKEN',
+      fieldErrors: [{ path: 'businessId', code: 'business_id_taken', message: 'Already in use' }],
+      detail: { existingEmployerId: 12, existingEmployerName: 'Kesko Food Oy' },
+    });
     await fixture.whenStable();
     expect(errorUnder(fixture, 'input[formcontrolname=businessId]')).toContain('Tällä Y-tunnuksella on jo työnantaja.');
     const link = fixture.nativeElement.querySelector('mat-error a') as HTMLAnchorElement;
@@ -96,24 +101,15 @@ describe('EmployerForm', () => {
     await open(employer);
     typeInto(fixture, 'input[formcontrolname=municipality]', 'Espoo');
     await submit(fixture);
-    http.expectOne('/api/employers/4').flush(
-      {
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'Validation failed',
-        code: 'VALIDATION_FAILED',
-        fieldErrors: [
-          { path: 'accountManagerId', code: 'invalid_account_manager', message: 'Not an account manager' },
-          { path: 'campusGroupIds.0', code: 'unknown_campus_group', message: 'Unknown' },
-        ],
-      },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    flushFieldErrors(http.expectOne('/api/employers/4'), [
+      { path: 'accountManagerId', code: 'invalid_account_manager', message: 'Not an account manager' },
+      { path: 'campusGroupIds.0', code: 'unknown_campus_group', message: 'Unknown' },
+    ]);
     await fixture.whenStable();
-    expect(errorUnder(fixture, 'mat-select[formcontrolname=accountManagerId]')).toBe(
-      'Valitse asiakaspäällikkö tai pääkäyttäjä.',
-    );
-    expect(errorUnder(fixture, 'mat-select[formcontrolname=campusGroupIds]')).toBe('Tuntematon Campus-ryhmä.');
+    expectFieldErrors(fixture, {
+      'mat-select[formcontrolname=accountManagerId]': 'Valitse asiakaspäällikkö tai pääkäyttäjä.',
+      'mat-select[formcontrolname=campusGroupIds]': 'Tuntematon Campus-ryhmä.',
+    });
     expect(text('app-form-status')).toContain('Tarkista lomakkeen tiedot.');
   });
 
@@ -151,12 +147,7 @@ describe('EmployerForm', () => {
         description: 'Heidän kuvauksensa',
         version: 5,
       };
-      http
-        .expectOne('/api/employers/4')
-        .flush(
-          { statusCode: 409, error: 'Conflict', message: 'Stale', code: 'STALE_VERSION', current },
-          { status: 409, statusText: 'Conflict' },
-        );
+      flushApiError(http.expectOne('/api/employers/4'), 409, { code: 'STALE_VERSION', current });
       await fixture.whenStable();
       return current;
     }

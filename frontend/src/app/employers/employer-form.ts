@@ -1,8 +1,6 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  ElementRef,
-  Injector,
   computed,
   effect,
   inject,
@@ -14,7 +12,6 @@ import {
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import {
   EMPLOYER_STATUSES,
@@ -27,9 +24,9 @@ import {
   updateEmployerSchema,
   type ApiError,
   type BusinessIdTakenDetail,
+  type CampusGroupDto,
   type EmployerDto,
   type EmployerStatus,
-  type FieldError,
   type IndustryClassification,
   type SizeClass,
   type UpdateEmployerRequest,
@@ -37,15 +34,17 @@ import {
 import type { Observable } from 'rxjs';
 
 import { FormStatus } from '../core/form-status';
-import { fieldErrorOf, focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
-import { I18n } from '../core/i18n/i18n';
+import { fieldErrorOf, showFieldErrors } from '../core/forms';
+import { I18n, type TranslationParams } from '../core/i18n/i18n';
 import { FORM_FIELDS } from '../ui/form-fields';
+import { formSubmission } from '../ui/form/form-submission';
+import type { SelectOption } from '../ui/form/select-field';
 import { diffConflict, editableOf, reapplyMine, type EditableEmployer, type FieldConflict } from './conflict';
 import { ConflictPanel } from './conflict-panel';
 import { EmployerLookups } from './employer-lookups';
+import { EmployerYtj } from './employer-ytj';
 import { EmployersApi } from './employers-api';
-
-type EmployerField = keyof EditableEmployer;
+import { industryCodeName } from './industry-name';
 
 function isEmployerDto(value: unknown): value is EmployerDto {
   return (
@@ -57,6 +56,10 @@ function isTakenDetail(value: unknown): value is BusinessIdTakenDetail {
   return typeof value === 'object' && value !== null && 'existingEmployerId' in value;
 }
 
+function groupOption(group: CampusGroupDto): SelectOption {
+  return { value: group.id, label: `${group.name} (${group.campus})` };
+}
+
 function textOrNull(value: string): string | null {
   const trimmed = value.trim();
   return trimmed === '' ? null : trimmed;
@@ -65,7 +68,7 @@ function textOrNull(value: string): string | null {
 /** The employer's details: creates one at /employers/new, edits one in place on its page. */
 @Component({
   selector: 'app-employer-form',
-  imports: [FORM_FIELDS, RouterLink, MatButton, FormStatus, ConflictPanel],
+  imports: [FORM_FIELDS, RouterLink, MatButton, FormStatus, ConflictPanel, EmployerYtj],
   templateUrl: './employer-form.html',
   styleUrl: './employer-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -73,9 +76,6 @@ function textOrNull(value: string): string | null {
 export class EmployerForm {
   private readonly api = inject(EmployersApi);
   private readonly router = inject(Router);
-  private readonly snackBar = inject(MatSnackBar);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   private readonly lookups = inject(EmployerLookups);
   protected readonly i18n = inject(I18n);
   protected readonly statuses = EMPLOYER_STATUSES;
@@ -90,6 +90,10 @@ export class EmployerForm {
 
   protected readonly campusGroups = toSignal(this.lookups.campusGroups$, { initialValue: [] });
   protected readonly accountManagers = toSignal(this.lookups.accountManagers$, { initialValue: [] });
+  protected readonly groupOptions = computed(() => this.campusGroups().map(groupOption));
+  protected readonly accountManagerOptions = computed(() =>
+    this.accountManagers().map((user) => ({ value: user.id, label: user.displayName })),
+  );
   protected readonly groupNames = computed(() => new Map(this.campusGroups().map((group) => [group.id, group.name])));
   protected readonly userNames = computed(() => {
     const names = new Map(this.accountManagers().map((user) => [user.id, user.displayName]));
@@ -101,8 +105,6 @@ export class EmployerForm {
 
   /** The version the user started from: the base of the conflict comparison. */
   protected readonly loaded = signal<EmployerDto | null>(null);
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<ApiError | null>(null);
   protected readonly takenBy = signal<BusinessIdTakenDetail | null>(null);
   protected readonly conflict = signal<{ rows: FieldConflict[]; mine: EditableEmployer; current: EmployerDto } | null>(
     null,
@@ -111,6 +113,7 @@ export class EmployerForm {
   protected readonly form = new FormGroup({
     name: new FormControl('', { nonNullable: true }),
     businessId: new FormControl('', { nonNullable: true }),
+    companyForm: new FormControl('', { nonNullable: true }),
     industryClassification: new FormControl<IndustryClassification>('TOL2025', { nonNullable: true }),
     industrySection: new FormControl<string | null>(null),
     industryCode: new FormControl('', { nonNullable: true }),
@@ -126,14 +129,44 @@ export class EmployerForm {
     tags: new FormControl('', { nonNullable: true }),
     description: new FormControl('', { nonNullable: true }),
   });
+  protected readonly submission = formSubmission(this.form, {
+    taken: { EMPLOYER_BUSINESS_ID_TAKEN: { path: 'businessId', code: 'business_id_taken' } },
+  });
 
   private readonly classification = toSignal(this.form.controls.industryClassification.valueChanges, {
     initialValue: this.form.controls.industryClassification.value,
   });
-  protected readonly sections = computed(() => INDUSTRY_SECTIONS[this.classification()]);
+  protected readonly sectionOptions = computed(() =>
+    INDUSTRY_SECTIONS[this.classification()].map((section) => ({
+      value: section,
+      label: `${section} – ${this.sectionLabel(section)}`,
+    })),
+  );
+  private readonly industryCode = toSignal(this.form.controls.industryCode.valueChanges, {
+    initialValue: this.form.controls.industryCode.value,
+  });
+  /** Under the code: its division and section in the current language once it is one, else the format. */
+  protected readonly industryCodeHint = computed((): { key: string; params?: TranslationParams } => {
+    const code = this.industryCode().replace(/\s|\./g, '');
+    if (!/^\d{2,5}$/.test(code)) return { key: 'employers.form.industryCodeHint' };
+    const name = industryCodeName(this.classification(), code, this.i18n.locale());
+    return name
+      ? { key: 'employers.form.industryCodeName', params: { name } }
+      : {
+          key: 'employers.form.industryCodeUnknown',
+          params: {
+            classification: this.i18n.t(`employers.classifications.${this.classification()}`),
+            division: code.slice(0, 2),
+          },
+        };
+  });
   /** The owner group is not offered again among the other groups. */
   private readonly owner = toSignal(this.form.controls.ownerCampusGroupId.valueChanges, { initialValue: null });
-  protected readonly otherGroups = computed(() => this.campusGroups().filter((group) => group.id !== this.owner()));
+  protected readonly otherGroupOptions = computed(() =>
+    this.campusGroups()
+      .filter((group) => group.id !== this.owner())
+      .map(groupOption),
+  );
 
   constructor() {
     effect(() => {
@@ -156,39 +189,37 @@ export class EmployerForm {
       .subscribe((value) => this.checkBusinessIdWhileTyping(value));
   }
 
-  protected checkField(name: EmployerField): void {
+  protected checkField(name: string): void {
     const existing = this.loaded();
-    const result = existing
-      ? validateForm(updateEmployerSchema, { ...this.editableValue(), version: existing.version }, this.form)
-      : validateForm(createEmployerSchema, this.editableValue(), this.form);
-    if (!result.ok) showFieldErrors(this.form, result.fieldErrors, name);
+    if (existing)
+      this.submission.checkField(updateEmployerSchema, { ...this.editableValue(), version: existing.version }, name);
+    else this.submission.checkField(createEmployerSchema, this.editableValue(), name);
     if (name === 'businessId') this.checkBusinessId(this.form.controls.businessId.value, true);
   }
 
   protected saveEmployer(): void {
-    this.formError.set(null);
+    this.submission.error.set(null);
     this.takenBy.set(null);
     const existing = this.loaded();
     if (existing) this.sendUpdate(existing.id, { ...this.editableValue(), version: existing.version });
     else {
-      const result = validateForm(createEmployerSchema, this.editableValue(), this.form);
-      if (!result.ok) return this.showInvalid(result.fieldErrors);
-      this.send(this.api.create(result.value), false);
+      const body = this.submission.validate(createEmployerSchema, this.editableValue());
+      if (body) this.send(this.api.create(body), false);
     }
   }
 
   /** Conflict, "load the latest": my edits are dropped, the form shows what is saved now. */
   protected reloadLatest(): void {
-    const current = this.conflict()?.current ?? this.formError()?.current;
+    const current = this.conflict()?.current ?? this.submission.error()?.current;
     this.conflict.set(null);
-    this.formError.set(null);
+    this.submission.error.set(null);
     if (isEmployerDto(current)) this.showEmployer(current);
     else {
       const existing = this.loaded();
       if (existing)
         this.api.get(existing.id).subscribe({
           next: (employer) => this.showEmployer(employer),
-          error: (error: ApiError) => this.formError.set(error),
+          error: (error: ApiError) => this.submission.error.set(error),
         });
     }
   }
@@ -213,33 +244,25 @@ export class EmployerForm {
   }
 
   private sendUpdate(id: number, body: UpdateEmployerRequest): void {
-    const result = validateForm(updateEmployerSchema, body, this.form);
-    if (!result.ok) return this.showInvalid(result.fieldErrors);
-    this.send(this.api.update(id, result.value), true);
+    const valid = this.submission.validate(updateEmployerSchema, body);
+    if (valid) this.send(this.api.update(id, valid), true);
   }
 
   private send(request: Observable<EmployerDto>, editing: boolean): void {
-    this.saving.set(true);
-    request.subscribe({
-      next: (saved) => {
-        this.saving.set(false);
-        this.snackBar.open(
-          this.i18n.t(editing ? 'common.saved' : 'employers.form.created'),
-          this.i18n.t('common.dismiss'),
-          { duration: 5000 },
-        );
+    this.submission.send(
+      request,
+      (saved) => {
+        this.submission.announce(editing ? 'common.saved' : 'employers.form.created');
         this.showEmployer(saved);
         this.saved.emit(saved);
         if (!editing) void this.router.navigate(['/employers', saved.id]);
       },
-      error: (error: ApiError) => {
-        this.saving.set(false);
-        this.showSaveError(error);
-      },
-    });
+      { refused: (error) => this.refused(error) },
+    );
   }
 
-  private showSaveError(error: ApiError): void {
+  /** A stale save shows the field-by-field comparison instead of a message; a taken business ID links to its holder. */
+  private refused(error: ApiError): boolean {
     const base = this.loaded();
     if (error.code === 'STALE_VERSION' && base && isEmployerDto(error.current)) {
       const mine = this.editableValue();
@@ -248,20 +271,11 @@ export class EmployerForm {
         mine,
         current: error.current,
       });
-      return;
+      return true;
     }
-    if (error.fieldErrors?.length) showFieldErrors(this.form, error.fieldErrors);
-    if (error.code === 'EMPLOYER_BUSINESS_ID_TAKEN') {
+    if (error.code === 'EMPLOYER_BUSINESS_ID_TAKEN')
       this.takenBy.set(isTakenDetail(error.detail) ? error.detail : null);
-      showFieldErrors(this.form, [{ path: 'businessId', code: 'business_id_taken', message: error.message }]);
-    }
-    this.formError.set(error);
-    focusFirstInvalid(this.host, this.injector);
-  }
-
-  private showInvalid(errors: FieldError[]): void {
-    showFieldErrors(this.form, errors);
-    focusFirstInvalid(this.host, this.injector);
+    return false;
   }
 
   // While typing, a half-written ID is no error yet: only a complete-length one is checked.
@@ -287,6 +301,7 @@ export class EmployerForm {
     return {
       name: value.name,
       businessId: textOrNull(value.businessId),
+      companyForm: textOrNull(value.companyForm),
       industryClassification: hasIndustry ? value.industryClassification : null,
       industrySection: value.industrySection,
       industryCode: textOrNull(value.industryCode),
@@ -314,6 +329,7 @@ export class EmployerForm {
     this.form.reset({
       name: source.name ?? '',
       businessId: source.businessId ?? '',
+      companyForm: source.companyForm ?? '',
       industryClassification: source.industryClassification ?? 'TOL2025',
       industrySection: source.industrySection ?? null,
       industryCode: source.industryCode ?? '',

@@ -1,15 +1,12 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
+import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
+import { Router } from '@angular/router';
+import type { RouterTestingHarness } from '@angular/router/testing';
 import type { EmployerListItemDto, Me } from '@tyoelama/shared';
 
-import { Auth } from '../core/auth';
-import { apiErrorInterceptor } from '../core/error-interceptor';
+import { openRoute } from '../testing/app';
 import { whenStableOnFakeClock } from '../testing/fake-clock';
-import { nextRequest } from '../testing/http';
+import { nextRequestTo } from '../testing/http';
 import { EMPLOYER_LIST_SEARCH_PAUSE_MS, EmployerList } from './employer-list';
 import { employer, flushLookups, me, page } from './employers.testing';
 
@@ -20,29 +17,34 @@ describe('EmployerList', () => {
   let harness: RouterTestingHarness;
 
   async function open(url: string, who: Me = me('account_manager')): Promise<void> {
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([{ path: 'employers', component: EmployerList }]),
-        provideHttpClient(withInterceptors([apiErrorInterceptor])),
-        provideHttpClientTesting(),
-        { provide: Auth, useValue: { me: signal(who).asReadonly() } },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl(url);
+    ({ harness, http } = await openRoute(url, {
+      routes: [{ path: 'employers', component: EmployerList }],
+      signedIn: who,
+    }));
     flushLookups(http);
   }
 
-  const employersRequest = () => nextRequest(http, (request) => request.urlWithParams.startsWith('/api/employers'));
+  const employersRequest = () => nextRequestTo(http, '/api/employers');
   const element = () => harness.routeNativeElement as HTMLElement;
 
   async function settle(): Promise<void> {
     await harness.fixture.whenStable();
   }
 
-  beforeEach(() => localStorage.clear());
   afterEach(() => http.verify());
+
+  it('shows table-row placeholders, busy, until the first page comes', async () => {
+    await open('/employers');
+    const request = await employersRequest();
+    await settle();
+    expect(element().querySelector('app-skeleton .shapes')?.getAttribute('data-shape')).toBe('table');
+    expect(element().querySelector('[aria-live][aria-busy=true]')?.textContent).toContain('Ladataan…');
+    request.flush(page([row(1, 'Kesko Oyj')]));
+    await settle();
+    expect(element().querySelector('app-skeleton')).toBeNull();
+    expect(element().querySelector('[aria-busy]')).toBeNull();
+    expect(element().querySelector('tbody')?.textContent).toContain('Kesko Oyj');
+  });
 
   it('sends the filters of the URL to the API', async () => {
     await open(
@@ -68,6 +70,22 @@ describe('EmployerList', () => {
     request.flush(page([row(1, 'Kesko Oyj')]));
     await settle();
     expect((element().querySelector('input[name=q]') as HTMLInputElement).value).toBe('kesko');
+  });
+
+  it('marks flagged employers with a named marker and filters them by the URL', async () => {
+    await open('/employers?registerFlags=true');
+    const request = await employersRequest();
+    expect(request.request.params.get('registerFlags')).toBe('true');
+    request.flush(page([{ ...row(1, 'Kesko Oyj'), registerFlags: ['ceased', 'name_changed'] }, row(2, 'Terve Oy')]));
+    await settle();
+    const markers = [...element().querySelectorAll('tbody [role=img]')];
+    expect(markers.map((marker) => marker.getAttribute('aria-label'))).toEqual([
+      'YTJ-huomio: lakannut, nimi muuttunut',
+    ]);
+    const toggle = [...element().querySelectorAll<HTMLInputElement>('input[role=switch]')].find((candidate) =>
+      candidate.closest('label')?.textContent?.includes('Vain YTJ-huomiot'),
+    )!;
+    expect(toggle.checked).toBe(true);
   });
 
   it('toggles the sort order of a column and says so with aria-sort', async () => {

@@ -1,27 +1,22 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
-import { MatSlideToggle } from '@angular/material/slide-toggle';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   EMPLOYER_STATUSES,
   INDUSTRY_SECTIONS,
-  canWrite,
-  formatFinnishDate,
   type EmployerSort,
   type EmployerListParams,
+  type RegisterFlag,
 } from '@tyoelama/shared';
 import { debounceTime, distinctUntilChanged, map, skip } from 'rxjs';
 
-import { Auth } from '../core/auth';
+import { campusGroupOptions } from '../campus-groups/campus-groups-api';
+import { Auth, injectCanWrite } from '../core/auth';
 import { I18n } from '../core/i18n/i18n';
-import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { PagedList } from '../core/paged-list';
-import { ListStatus } from '../ui/list-status';
+import { recordOptions, translatedOptions } from '../ui/filter-select';
+import { LIST_PAGE } from '../ui/list-page';
+import { RouterLinks } from '../ui/router-links';
+import { SortCaption, SortHeaders, SortableColumns, type SortColumn } from '../ui/sort-headers';
 import {
   DEFAULT_SORT,
   NO_CONTACT_DAYS,
@@ -35,69 +30,64 @@ import {
 } from './employer-filters';
 import { EmployerLookups } from './employer-lookups';
 import { EmployersApi } from './employers-api';
+import { FinnishDatePipe } from '../ui/finnish-date-pipe';
+import { injectQuery, injectSetQuery } from '../core/page-query';
 
 /** Typing searches once the user has paused this long, not on every key. */
 export const EMPLOYER_LIST_SEARCH_PAUSE_MS = 300;
 
-interface Column {
-  key: string;
-  label: string;
-  sort: EmployerSort | null;
-}
-
 @Component({
   selector: 'app-employer-list',
-  imports: [
-    FormsModule,
-    RouterLink,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatInput,
-    MatSelect,
-    MatOption,
-    MatSlideToggle,
-    TranslatePipe,
-    ListStatus,
-  ],
+  imports: [FinnishDatePipe, LIST_PAGE, RouterLinks, SortHeaders, SortCaption],
   templateUrl: './employer-list.html',
   styleUrl: './employer-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EmployerList {
-  private readonly api = inject(EmployersApi);
   private readonly auth = inject(Auth);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
+  private readonly api = inject(EmployersApi);
+  private readonly setQuery = injectSetQuery();
   private readonly lookups = inject(EmployerLookups);
   protected readonly i18n = inject(I18n);
-  protected readonly statuses = EMPLOYER_STATUSES;
-  protected readonly sections = INDUSTRY_SECTIONS.TOL2025;
-  protected readonly noContactOptions = NO_CONTACT_DAYS;
-  protected readonly formatDate = formatFinnishDate;
-  protected readonly columns: Column[] = [
-    { key: 'name', label: 'employers.list.name', sort: 'name' },
-    { key: 'status', label: 'employers.list.status', sort: 'status' },
-    { key: 'owner', label: 'employers.list.owner', sort: null },
-    { key: 'accountManager', label: 'employers.list.accountManager', sort: 'accountManager' },
-    { key: 'lastContact', label: 'employers.list.lastContact', sort: 'lastContact' },
-    { key: 'nextFollowUp', label: 'employers.list.nextFollowUp', sort: 'nextFollowUp' },
+  private readonly columns: SortColumn<EmployerSort>[] = [
+    { label: 'employers.list.name', sort: 'name' },
+    { label: 'employers.list.status', sort: 'status' },
+    { label: 'employers.list.owner', sort: null },
+    { label: 'employers.list.accountManager', sort: 'accountManager' },
+    { label: 'employers.list.lastContact', sort: 'lastContact' },
+    { label: 'employers.list.nextFollowUp', sort: 'nextFollowUp' },
   ];
 
-  protected readonly canCreate = computed(() => {
-    const me = this.auth.me();
-    return !!me && canWrite(me.role, 'employers');
-  });
-  protected readonly campusGroups = toSignal(this.lookups.campusGroups$, { initialValue: [] });
-  protected readonly accountManagers = toSignal(this.lookups.accountManagers$, { initialValue: [] });
+  protected readonly canCreate = injectCanWrite('employers');
+  protected readonly isAdmin = computed(() => this.auth.me()?.role === 'admin');
+  protected readonly statusOptions = translatedOptions(EMPLOYER_STATUSES, 'employers.statuses.');
+  protected readonly groupOptions = campusGroupOptions(toSignal(this.lookups.campusGroups$, { initialValue: [] }));
+  protected readonly managerOptions = recordOptions(
+    toSignal(this.lookups.accountManagers$, { initialValue: [] }),
+    (user) => user.id,
+    (user) => user.displayName,
+  );
+  protected readonly sectionOptions = computed(() =>
+    INDUSTRY_SECTIONS.TOL2025.map((section) => ({
+      value: section,
+      label: `${section} – ${this.i18n.t(`employers.sections.TOL2025.${section}`)}`,
+    })),
+  );
+  protected readonly noContactOptions = computed(() =>
+    NO_CONTACT_DAYS.map((days) => ({ value: days, label: this.i18n.t('employers.list.noContactDays', { days }) })),
+  );
 
-  protected readonly filters = toSignal(this.route.queryParamMap.pipe(map(filtersFromParams)), { requireSync: true });
+  protected readonly filters = injectQuery(filtersFromParams);
   protected readonly filtered = computed(() => hasActiveFilters(this.filters()));
+
+  /** The list's marker says in words what the last YTJ refresh flagged ("Register flag: bankrupt"). */
+  protected registerFlagLabel(flags: RegisterFlag[]): string {
+    const words = flags.map((flag) => this.i18n.t(`employers.ytj.short.${flag}`)).join(', ');
+    return `${this.i18n.t('employers.ytj.marker')}: ${words}`;
+  }
   protected readonly csvUrl = computed(() => this.api.exportUrl(queryFromFilters(this.filters()), 'csv'));
   protected readonly xlsxUrl = computed(() => this.api.exportUrl(queryFromFilters(this.filters()), 'xlsx'));
-  protected readonly sortedColumn = computed(() =>
-    this.columns.find((column) => column.sort && this.sortOf(column.sort) !== 'none'),
-  );
+  protected readonly table = new SortableColumns(this.columns, (column) => sortState(this.filters().sort, column));
 
   /** What is in the search box now; the URL follows after a pause in typing. */
   protected readonly searchText = signal(untracked(() => this.filters().q));
@@ -140,11 +130,7 @@ export class EmployerList {
   }
 
   protected applyFilters(patch: Partial<EmployerFilters>, replaceUrl = false): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: paramsFromFilters({ ...this.filters(), ...patch }),
-      replaceUrl,
-    });
+    this.setQuery(paramsFromFilters({ ...this.filters(), ...patch }), { replaceUrl });
   }
 
   protected clearFilters(): void {
@@ -152,18 +138,10 @@ export class EmployerList {
     this.searchText.set('');
     // Clearing keeps the sort order: it is how the user reads the list, not a filter.
     const sort = this.filters().sort;
-    void this.router.navigate([], { relativeTo: this.route, queryParams: sort === DEFAULT_SORT ? {} : { sort } });
+    this.setQuery(sort === DEFAULT_SORT ? {} : { sort });
   }
 
   protected sortBy(column: EmployerSort): void {
     this.applyFilters({ sort: nextSort(this.filters().sort, column) });
-  }
-
-  protected sortOf(column: EmployerSort): 'ascending' | 'descending' | 'none' {
-    return sortState(this.filters().sort, column);
-  }
-
-  protected sectionLabel(section: string): string {
-    return `${section} – ${this.i18n.t(`employers.sections.TOL2025.${section}`)}`;
   }
 }

@@ -1,49 +1,61 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import {
-  canWrite,
-  formatFinnishDate,
-  rightOf,
-  type ApiError,
-  type EmployerDto,
-  type FollowUpDto,
-  type OpportunityDto,
-} from '@tyoelama/shared';
+import { type ApiError, type EmployerDto, type OpportunityDto } from '@tyoelama/shared';
 
-import { Auth } from '../core/auth';
+import { campusGroupNames } from '../campus-groups/campus-groups-api';
+import { injectCanWrite } from '../core/auth';
 import { ContactLog } from '../core/contact-log';
+import { HomeApi } from '../home/home-api';
 import { FormStatus } from '../core/form-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { FollowUpsApi } from '../follow-ups/follow-ups-api';
-import { ConfirmDialog, type ConfirmDialogData } from '../ui/confirm-dialog';
+import { EmployerJourney } from '../employer-journey/employer-journey';
+import { EmployerFollowUps } from '../follow-ups/employer-follow-ups';
+import { injectConfirm } from '../ui/confirm-dialog';
+import { FinnishDatePipe } from '../ui/finnish-date-pipe';
+import { injectNotify } from '../ui/notify';
+import { Skeleton } from '../ui/skeleton';
 import { ContactPersons } from '../contact-persons/contact-persons';
 import { EmployerForm } from './employer-form';
 import { EmployerLookups } from './employer-lookups';
 import { EmployerTimeline } from '../timeline/employer-timeline';
+import { EmployerWorkplaceLearning } from '../workplace-learning/employer-workplace-learning';
 import { EmployersApi } from './employers-api';
+import { IndustryName } from './industry-name';
+import { ApiErrorPipe } from '../core/i18n/api-error-pipe';
 
 /** /employers/:id: the employer, its people, open follow-ups, opportunities and history. */
 @Component({
   selector: 'app-employer-page',
-  imports: [RouterLink, MatButton, FormStatus, EmployerForm, ContactPersons, EmployerTimeline, TranslatePipe],
+  imports: [
+    ApiErrorPipe,
+    RouterLink,
+    MatButton,
+    FormStatus,
+    EmployerForm,
+    ContactPersons,
+    EmployerTimeline,
+    EmployerFollowUps,
+    EmployerJourney,
+    EmployerWorkplaceLearning,
+    TranslatePipe,
+    FinnishDatePipe,
+    Skeleton,
+    IndustryName,
+  ],
   templateUrl: './employer-page.html',
   styleUrl: './employer-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EmployerPage {
   private readonly api = inject(EmployersApi);
-  private readonly followUpsApi = inject(FollowUpsApi);
-  private readonly auth = inject(Auth);
-  private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly launcher = inject(ContactLog);
+  private readonly confirm = injectConfirm();
+  private readonly notify = injectNotify();
+  private readonly homeApi = inject(HomeApi);
   protected readonly i18n = inject(I18n);
-  protected readonly formatDate = formatFinnishDate;
 
   /** The `:id` route parameter. */
   readonly id = input.required<string>();
@@ -52,21 +64,16 @@ export class EmployerPage {
     const raw = this.id();
     return /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : null;
   });
-  protected readonly canEdit = computed(() => {
-    const me = this.auth.me();
-    return !!me && canWrite(me.role, 'employers');
-  });
-  protected readonly canLogContact = computed(() => {
-    const me = this.auth.me();
-    return !!me && canWrite(me.role, 'contactEntries');
-  });
+  protected readonly canEdit = injectCanWrite('employers');
+  protected readonly canLogContact = injectCanWrite('contactEntries');
 
   protected readonly employer = signal<EmployerDto | null>(null);
   protected readonly loadError = signal<ApiError | null>(null);
   protected readonly actionError = signal<ApiError | null>(null);
   protected readonly editing = signal(false);
   protected readonly busy = signal(false);
-  protected readonly followUps = signal<FollowUpDto[]>([]);
+  /** Bumped when a contact was logged here, so the follow-ups (it may have added one) reload. */
+  protected readonly followUpsVersion = signal(0);
   protected readonly opportunities = signal<OpportunityDto[]>([]);
   /** Bumped when something new happened here, so the timeline reloads. */
   protected readonly timelineVersion = signal(0);
@@ -76,7 +83,7 @@ export class EmployerPage {
     const employer = this.employer();
     if (!employer) return '';
     const names = new Map(this.campusGroups().map((group) => [group.id, group.name]));
-    return employer.campusGroupIds.map((id) => names.get(id) ?? `#${id}`).join(', ');
+    return campusGroupNames(employer.campusGroupIds, names, this.i18n);
   });
 
   constructor() {
@@ -91,17 +98,17 @@ export class EmployerPage {
     this.launcher.logged$.pipe(takeUntilDestroyed()).subscribe((entry) => {
       const id = this.employerId();
       if (entry.employerId !== id || id === null) return;
-      this.loadFollowUps(id);
+      this.followUpsVersion.update((version) => version + 1);
       this.refreshEmployer(id);
       this.timelineVersion.update((version) => version + 1);
     });
   }
 
-  protected canComplete(followUp: FollowUpDto): boolean {
-    const me = this.auth.me();
-    if (!me) return false;
-    const write = rightOf(me.role, 'followUps').write;
-    return write === 'all' || (write === 'assigned' && followUp.assigneeId === me.id);
+  /** A follow-up was added or changed: the next due date and the history follow. */
+  protected followUpsChanged(): void {
+    const id = this.employerId();
+    if (id !== null) this.refreshEmployer(id);
+    this.timelineVersion.update((version) => version + 1);
   }
 
   protected logContact(): void {
@@ -118,17 +125,14 @@ export class EmployerPage {
   protected archive(): void {
     const employer = this.employer();
     if (!employer) return;
-    const data: ConfirmDialogData = {
-      title: this.i18n.t('employers.page.archiveTitle'),
-      message: this.i18n.t('employers.page.archiveText'),
-      confirm: this.i18n.t('employers.page.archive'),
-    };
-    this.dialog
-      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data })
-      .afterClosed()
-      .subscribe((confirmed) => {
-        if (confirmed) this.changeArchived(employer, true);
-      });
+    this.confirm(
+      {
+        title: this.i18n.t('employers.page.archiveTitle'),
+        message: this.i18n.t('employers.page.archiveText'),
+        confirm: this.i18n.t('employers.page.archive'),
+      },
+      () => this.changeArchived(employer, true),
+    );
   }
 
   protected restore(): void {
@@ -140,24 +144,6 @@ export class EmployerPage {
     this.actionError.set(null);
     const id = this.employerId();
     if (id !== null) this.refreshEmployer(id);
-  }
-
-  protected complete(followUp: FollowUpDto): void {
-    this.actionError.set(null);
-    this.followUpsApi.act(followUp, 'complete').subscribe({
-      next: () => {
-        this.followUps.update((list) => list.filter((item) => item.id !== followUp.id));
-        this.snackBar.open(this.i18n.t('employers.followUps.completed'), this.i18n.t('common.dismiss'), {
-          duration: 5000,
-        });
-        this.timelineVersion.update((version) => version + 1);
-      },
-      error: (error: ApiError) => {
-        this.actionError.set(error);
-        const id = this.employerId();
-        if (id !== null) this.loadFollowUps(id);
-      },
-    });
   }
 
   private changeArchived(employer: EmployerDto, archive: boolean): void {
@@ -172,13 +158,7 @@ export class EmployerPage {
         this.employer.set(saved);
         this.editing.set(false);
         this.timelineVersion.update((version) => version + 1);
-        this.snackBar.open(
-          this.i18n.t(archive ? 'employers.page.archivedDone' : 'employers.page.restoredDone'),
-          this.i18n.t('common.dismiss'),
-          {
-            duration: 5000,
-          },
-        );
+        this.notify(archive ? 'employers.page.archivedDone' : 'employers.page.restoredDone');
       },
       error: (error: ApiError) => {
         this.busy.set(false);
@@ -194,7 +174,8 @@ export class EmployerPage {
     this.api.get(id).subscribe({
       next: (employer) => {
         this.employer.set(employer);
-        this.loadFollowUps(id);
+        // For the home page's "recently viewed"; a failure there must not disturb this page.
+        this.homeApi.recordView(id).subscribe({ error: () => undefined });
         this.loadOpportunities(id);
       },
       error: (error: ApiError) => this.loadError.set(error),
@@ -208,12 +189,6 @@ export class EmployerPage {
       next: (employer) => this.employer.set(employer),
       error: (error: ApiError) => this.actionError.set(error),
     });
-  }
-
-  private loadFollowUps(id: number): void {
-    this.followUpsApi
-      .list({ employerId: id, status: 'open', limit: 100 })
-      .subscribe({ next: (page) => this.followUps.set(page.items), error: () => this.followUps.set([]) });
   }
 
   private loadOpportunities(id: number): void {

@@ -1,5 +1,4 @@
-import { HttpClient } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { Injectable } from '@angular/core';
 import type {
   CreateEmployerRequest,
   EmployerDto,
@@ -11,14 +10,17 @@ import type {
 } from '@tyoelama/shared';
 import type { Observable } from 'rxjs';
 
+import { CrudApi } from '../core/crud-api';
 import { toParams } from '../core/http-params';
 
 @Injectable({ providedIn: 'root' })
-export class EmployersApi {
-  private readonly http = inject(HttpClient);
+export class EmployersApi extends CrudApi<EmployerDto, CreateEmployerRequest, UpdateEmployerRequest> {
+  constructor() {
+    super('/api/employers');
+  }
 
   list(query: EmployerListParams = {}): Observable<Page<EmployerListItemDto>> {
-    return this.http.get<Page<EmployerListItemDto>>('/api/employers', { params: toParams(query) });
+    return this.page(query);
   }
 
   /** The download of exactly what the list shows (same filters and order), as CSV or Excel. */
@@ -27,24 +29,12 @@ export class EmployersApi {
     return `/api/exports/employers.${format}${params ? `?${params}` : ''}`;
   }
 
-  get(id: number): Observable<EmployerDto> {
-    return this.http.get<EmployerDto>(`/api/employers/${id}`);
-  }
-
-  create(request: CreateEmployerRequest): Observable<EmployerDto> {
-    return this.http.post<EmployerDto>('/api/employers', request);
-  }
-
-  update(id: number, request: UpdateEmployerRequest): Observable<EmployerDto> {
-    return this.http.patch<EmployerDto>(`/api/employers/${id}`, request);
-  }
-
   archive(id: number, version: number): Observable<EmployerDto> {
-    return this.http.post<EmployerDto>(`/api/employers/${id}/archive`, { version });
+    return this.http.post<EmployerDto>(`${this.base}/${id}/archive`, { version });
   }
 
   restore(id: number, version: number): Observable<EmployerDto> {
-    return this.http.post<EmployerDto>(`/api/employers/${id}/restore`, { version });
+    return this.http.post<EmployerDto>(`${this.base}/${id}/restore`, { version });
   }
 
   // The employer page's list; the opportunities feature builds on employers/ (the employer picker), so

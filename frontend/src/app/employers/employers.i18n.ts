@@ -1,10 +1,22 @@
 // The employers feature's strings; translations.ts mounts them under 'employers'.
-import type { EmployerAuditedField, EmployerStatus, SizeClass, IndustryClassification } from '@tyoelama/shared';
-
-import { industrySectionsEn, industrySectionsFi } from './industry-sections.i18n';
+import {
+  industrySectionNames,
+  type EmployerAuditedField,
+  type EmployerStatus,
+  type IndustryClassification,
+  type RegisterFlag,
+  type SizeClass,
+} from '@tyoelama/shared';
 
 /** Fields an employer's audit events name beside the audited ones: archiving, and an import's new contact persons. */
-type EmployerHistoryField = 'archivedAt' | 'contactPersons';
+type EmployerHistoryField =
+  | 'archivedAt'
+  | 'contactPersons'
+  | 'registerFound'
+  | 'registerName'
+  | 'registerSituations'
+  | 'registerCeasedOn'
+  | 'registerFlags';
 
 export const employersFi = {
   title: 'Työnantajat',
@@ -26,6 +38,7 @@ export const employersFi = {
     noContactDays: 'Yli {days} päivään',
     any: 'Ei rajausta',
     showArchived: 'Näytä myös arkistoidut',
+    registerFlags: 'Vain YTJ-huomiot',
     caption: 'Työnantajat',
     sortedBy: 'järjestetty sarakkeen {column} mukaan',
     sortBy: 'Järjestä sarakkeen {column} mukaan',
@@ -58,10 +71,12 @@ export const employersFi = {
     TOL2025: 'TOL 2025',
     TOL2008: 'TOL 2008',
   } satisfies Record<IndustryClassification, string>,
-  sections: industrySectionsFi,
+  /** Section names by classification and letter, from the shared code lists. */
+  sections: industrySectionNames('fi'),
   fields: {
     name: 'Nimi',
     businessId: 'Y-tunnus',
+    companyForm: 'Yritysmuoto',
     industryClassification: 'Toimialaluokitus',
     industrySection: 'Toimiala',
     industryCode: 'Toimialakoodi',
@@ -78,6 +93,11 @@ export const employersFi = {
     description: 'Kuvaus',
     archivedAt: 'Arkistoitu',
     contactPersons: 'Yhteyshenkilöt',
+    registerFound: 'Löytyy YTJ:stä',
+    registerName: 'Nimi YTJ:ssä',
+    registerSituations: 'Tilanne YTJ:ssä',
+    registerCeasedOn: 'Lakannut (YTJ)',
+    registerFlags: 'YTJ-huomiot',
   } satisfies Record<EmployerAuditedField | EmployerHistoryField, string>,
   form: {
     basic: 'Perustiedot',
@@ -88,6 +108,8 @@ export const employersFi = {
     businessIdHint: 'Muoto 1234567-8.',
     businessIdTakenBy: 'Avaa työnantaja {name}',
     industryCodeHint: '2–5 numeroa, esim. 47111.',
+    industryCodeName: 'Toimiala: {name}',
+    industryCodeUnknown: 'Luokituksessa {classification} ei ole toimialaa {division}.',
     postcodeHint: '5 numeroa.',
     websiteHint: 'Alkaen https://',
     tagsHint: 'Erota tunnisteet pilkulla.',
@@ -97,6 +119,43 @@ export const employersFi = {
     create: 'Luo työnantaja',
     created: 'Työnantaja luotu.',
     editHeading: 'Muokkaa tietoja',
+  },
+  ytj: {
+    fill: 'Hae YTJ:stä',
+    fillHint: 'Näyttää ensin, mitä tiedot muuttaisivat.',
+    loading: 'Haetaan YTJ:stä…',
+    notFound: 'YTJ:stä ei löytynyt yritystä tällä Y-tunnuksella. Tarkista tunnus tai täytä tiedot käsin.',
+    proposalHeading: 'YTJ: {name}',
+    proposalIntro:
+      'Valitse, mitkä tiedot otetaan YTJ:stä. Tyhjät kentät on valittu valmiiksi; jo kirjoittamiasi tietoja ei korvata, ellet valitse niitä.',
+    caption: 'YTJ:n tiedot ja lomakkeen nykyiset tiedot',
+    use: 'Käytä',
+    field: 'Kenttä',
+    current: 'Lomakkeella nyt',
+    proposed: 'YTJ:ssä',
+    industry: 'Päätoimiala (luokitus, toimiala, koodi)',
+    apply: 'Käytä valitut tiedot',
+    applied: 'Valitut tiedot täytettiin YTJ:stä. Tarkista ja tallenna.',
+    noChanges: 'Lomakkeen tiedot vastaavat jo YTJ:tä.',
+    close: 'Sulje',
+    noticeHeading: 'YTJ-huomiot (tarkistettu {date})',
+    marker: 'YTJ-huomio',
+    short: {
+      not_found: 'ei rekisterissä',
+      ceased: 'lakannut',
+      bankruptcy: 'konkurssissa',
+      liquidation: 'selvitystilassa',
+      restructuring: 'yrityssaneerauksessa',
+      name_changed: 'nimi muuttunut',
+    } satisfies Record<RegisterFlag, string>,
+    flags: {
+      not_found: 'YTJ: Y-tunnusta ei löydy rekisteristä',
+      ceased: 'YTJ: yritys on lakannut',
+      bankruptcy: 'YTJ: yritys on konkurssissa',
+      liquidation: 'YTJ: yritys on selvitystilassa',
+      restructuring: 'YTJ: yritys on yrityssaneerauksessa',
+      name_changed: 'YTJ:n mukaan nimi on nyt {name}',
+    } satisfies Record<RegisterFlag, string>,
   },
   conflict: {
     heading: 'Joku muu muutti tätä työnantajaa sillä välin',
@@ -131,16 +190,6 @@ export const employersFi = {
     noValue: '–',
     actions: 'Toiminnot',
   },
-  followUps: {
-    heading: 'Avoimet jatkotoimenpiteet',
-    none: 'Ei avoimia jatkotoimenpiteitä.',
-    due: 'Määräpäivä {date}',
-    overdue: 'Myöhässä',
-    assignee: 'Vastuuhenkilö: {name}',
-    complete: 'Merkitse tehdyksi',
-    completeNamed: 'Merkitse tehdyksi: {title}',
-    completed: 'Jatkotoimenpide merkitty tehdyksi.',
-  },
   opportunities: {
     heading: 'Yhteistyömahdollisuudet',
     none: 'Ei yhteistyömahdollisuuksia.',
@@ -174,6 +223,7 @@ export const employersEn: typeof employersFi = {
     noContactDays: 'For over {days} days',
     any: 'Any',
     showArchived: 'Include archived',
+    registerFlags: 'Register flags only',
     caption: 'Employers',
     sortedBy: 'sorted by {column}',
     sortBy: 'Sort by {column}',
@@ -206,10 +256,11 @@ export const employersEn: typeof employersFi = {
     TOL2025: 'TOL 2025',
     TOL2008: 'TOL 2008',
   },
-  sections: industrySectionsEn,
+  sections: industrySectionNames('en'),
   fields: {
     name: 'Name',
     businessId: 'Business ID',
+    companyForm: 'Company form',
     industryClassification: 'Industry classification',
     industrySection: 'Industry',
     industryCode: 'Industry code',
@@ -226,6 +277,11 @@ export const employersEn: typeof employersFi = {
     description: 'Description',
     archivedAt: 'Archived',
     contactPersons: 'Contact persons',
+    registerFound: 'Found in YTJ',
+    registerName: 'Name in YTJ',
+    registerSituations: 'Situation in YTJ',
+    registerCeasedOn: 'Ceased (YTJ)',
+    registerFlags: 'Register flags',
   },
   form: {
     basic: 'Basic details',
@@ -236,6 +292,8 @@ export const employersEn: typeof employersFi = {
     businessIdHint: 'Format 1234567-8.',
     businessIdTakenBy: 'Open employer {name}',
     industryCodeHint: '2–5 digits, e.g. 47111.',
+    industryCodeName: 'Industry: {name}',
+    industryCodeUnknown: '{classification} has no division {division}.',
     postcodeHint: '5 digits.',
     websiteHint: 'Starting with https://',
     tagsHint: 'Separate tags with commas.',
@@ -245,6 +303,43 @@ export const employersEn: typeof employersFi = {
     create: 'Create employer',
     created: 'Employer created.',
     editHeading: 'Edit details',
+  },
+  ytj: {
+    fill: 'Fill from YTJ',
+    fillHint: 'Shows first what it would change.',
+    loading: 'Fetching from YTJ…',
+    notFound: 'YTJ has no company with this business ID. Check the ID or fill in the details by hand.',
+    proposalHeading: 'YTJ: {name}',
+    proposalIntro:
+      'Choose which details to take from YTJ. Empty fields are chosen already; what you have typed is not replaced unless you choose it.',
+    caption: 'Details in YTJ and in the form now',
+    use: 'Use',
+    field: 'Field',
+    current: 'In the form now',
+    proposed: 'In YTJ',
+    industry: 'Main business line (classification, industry, code)',
+    apply: 'Use the chosen details',
+    applied: 'The chosen details were filled from YTJ. Check them and save.',
+    noChanges: 'The form already matches YTJ.',
+    close: 'Close',
+    noticeHeading: 'Register flags (checked {date})',
+    marker: 'Register flag',
+    short: {
+      not_found: 'not in the register',
+      ceased: 'ceased',
+      bankruptcy: 'bankrupt',
+      liquidation: 'in liquidation',
+      restructuring: 'in restructuring',
+      name_changed: 'name changed',
+    } satisfies Record<RegisterFlag, string>,
+    flags: {
+      not_found: 'YTJ: the business ID is not in the register',
+      ceased: 'YTJ: the company has ceased',
+      bankruptcy: 'YTJ: the company is bankrupt',
+      liquidation: 'YTJ: the company is in liquidation',
+      restructuring: 'YTJ: the company is in restructuring',
+      name_changed: 'YTJ: the name is now {name}',
+    } satisfies Record<RegisterFlag, string>,
   },
   conflict: {
     heading: 'Someone else changed this employer meanwhile',
@@ -278,16 +373,6 @@ export const employersEn: typeof employersFi = {
     owner: 'Owning group',
     noValue: '–',
     actions: 'Actions',
-  },
-  followUps: {
-    heading: 'Open follow-ups',
-    none: 'No open follow-ups.',
-    due: 'Due {date}',
-    overdue: 'Overdue',
-    assignee: 'Assignee: {name}',
-    complete: 'Mark done',
-    completeNamed: 'Mark done: {title}',
-    completed: 'Follow-up marked done.',
   },
   opportunities: {
     heading: 'Opportunities',

@@ -1,15 +1,12 @@
 import type { HttpTestingController } from '@angular/common/http/testing';
-import type { CampusGroupDto, EmployerDto, Me, Page, UserDto } from '@tyoelama/shared';
+import type { CampusGroupDto, EmployerDto, Me, UserDto } from '@tyoelama/shared';
+
+import { campusGroup, page, userWithRole } from '../testing/data';
 
 // Test data shared by the employers specs (not part of the app bundle: only specs import it).
-export function page<T>(items: T[], nextCursor: string | null = null, total = items.length): Page<T> {
-  return { items, total, nextCursor };
-}
+export { page };
 
-export const groups: CampusGroupDto[] = [
-  { id: 1, name: 'Tekniikka', campus: 'Keskusta', memberCount: 4, createdAt: '', updatedAt: '', version: 1 },
-  { id: 2, name: 'Sote', campus: 'Itä', memberCount: 3, createdAt: '', updatedAt: '', version: 1 },
-];
+export const groups: CampusGroupDto[] = [campusGroup(1, 'Tekniikka', 'Keskusta'), campusGroup(2, 'Sote', 'Itä', 3)];
 
 export const manager: UserDto = {
   id: 7,
@@ -25,14 +22,16 @@ export const manager: UserDto = {
   version: 1,
 };
 
+/** The signed-in user: Liisa Laine, the account manager of `employer`, in the role under test. */
 export function me(role: Me['role'], campusGroupIds: number[] = [1]): Me {
-  return { id: 7, email: 'liisa@example.fi', displayName: 'Liisa Laine', role, campusGroupIds, locale: 'fi' };
+  return userWithRole(role, { id: 7, email: 'liisa@example.fi', displayName: 'Liisa Laine', campusGroupIds });
 }
 
 export const employer: EmployerDto = {
   id: 4,
   name: 'Kesko Oyj',
   businessId: '0109862-8',
+  companyForm: 'Julkinen osakeyhtiö',
   status: 'partner',
   municipality: 'Helsinki',
   ownerCampusGroupId: 1,
@@ -43,6 +42,8 @@ export const employer: EmployerDto = {
   lastContactAt: '2026-11-20T10:00:00.000Z',
   nextFollowUpDue: '2026-12-01',
   archived: false,
+  registerFlags: [],
+  register: null,
   industryClassification: 'TOL2025',
   industrySection: 'G',
   industryCode: null,

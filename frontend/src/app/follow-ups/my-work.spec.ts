@@ -1,38 +1,18 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
-import { provideRouter } from '@angular/router';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import type { ComponentFixture } from '@angular/core/testing';
 import { formatFinnishDate, helsinkiDate, type FollowUpDto } from '@tyoelama/shared';
 
-import { apiErrorInterceptor } from '../core/error-interceptor';
 import { addDays } from '../core/dates';
+import { renderComponent } from '../testing/app';
+import { followUpDto, page, userWithRole } from '../testing/data';
+import { flushApiError } from '../testing/http';
 import { MyWork } from './my-work';
 
 const today = helsinkiDate();
 const LIST_URL = '/api/follow-ups?assignee=me&status=open&limit=200';
 
-function followUp(id: number, title: string, dueDate: string, version = 1): FollowUpDto {
-  return {
-    id,
-    employerId: 10 + id,
-    employerName: `Työnantaja ${id}`,
-    contactEntryId: null,
-    title,
-    notes: null,
-    dueDate,
-    assigneeId: 1,
-    assigneeName: 'Aino Asiakas',
-    status: 'open',
-    completedAt: null,
-    completedByName: null,
-    createdById: 1,
-    createdAt: '',
-    updatedAt: '',
-    version,
-    overdue: dueDate < today,
-  };
-}
+const followUp = (id: number, title: string, dueDate: string, version = 1): FollowUpDto =>
+  followUpDto(id, { title, dueDate, version });
 
 const list = [
   followUp(1, 'Soita rehtorille', addDays(today, -2), 3),
@@ -45,19 +25,10 @@ describe('MyWork', () => {
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      imports: [MyWork],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([apiErrorInterceptor])),
-        provideHttpClientTesting(),
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(MyWork);
-    await fixture.whenStable();
+    ({ fixture, http } = await renderComponent(MyWork, {
+      noAnimations: true,
+      signedIn: userWithRole('account_manager', { id: 1 }),
+    }));
   });
 
   afterEach(() => http.verify());
@@ -77,7 +48,7 @@ describe('MyWork', () => {
   }
 
   async function load(items = list): Promise<void> {
-    http.expectOne(LIST_URL).flush({ items, total: items.length, nextCursor: null });
+    http.expectOne(LIST_URL).flush(page(items));
     await fixture.whenStable();
   }
 
@@ -109,8 +80,7 @@ describe('MyWork', () => {
   it('completes with one click and the version it has, then undoes by reopening', async () => {
     await load();
     doneButton(1).click();
-    const complete = http.expectOne('/api/follow-ups/1/complete');
-    expect(complete.request.method).toBe('POST');
+    const complete = http.expectOne({ method: 'POST', url: '/api/follow-ups/1/complete' });
     expect(complete.request.body).toEqual({ version: 3 });
     complete.flush({ ...list[0], status: 'done', version: 4 });
     await fixture.whenStable();
@@ -151,20 +121,63 @@ describe('MyWork', () => {
   it('reloads the list and explains when someone else changed the follow-up (409)', async () => {
     await load();
     doneButton(2).click();
-    http.expectOne('/api/follow-ups/2/complete').flush(
-      {
-        statusCode: 409,
-        error: 'Conflict',
-        message: 'Stale',
-        code: 'STALE_VERSION',
-        current: { ...list[1], version: 2 },
-      },
-      { status: 409, statusText: 'Conflict' },
-    );
+    flushApiError(http.expectOne('/api/follow-ups/2/complete'), 409, {
+      code: 'STALE_VERSION',
+      current: { ...list[1], version: 2 },
+    });
     await fixture.whenStable();
-    expect(statusText()).toContain('Joku muu muutti jatkotoimenpidettä sillä välin. Lista on päivitetty.');
+    expect(statusText()).toContain('Joku muu muutti jatkotoimenpidettä sillä välin. Tiedot on päivitetty.');
 
     await load([list[0], list[2]]);
     expect(headings()).toEqual(['Myöhässä (1)', 'Tänään (0)', 'Tällä viikolla (1)', 'Myöhemmin (0)']);
+  });
+
+  it('reschedules in place, moving the follow-up to its new section', async () => {
+    await load();
+    (fixture.nativeElement.querySelector('button[data-reschedule="2"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    const input = fixture.nativeElement.querySelector('#reschedule-2') as HTMLInputElement;
+    expect(document.activeElement).toBe(input);
+    input.value = addDays(today, 20);
+    input.dispatchEvent(new Event('input'));
+    (input.form!.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    const request = http.expectOne('/api/follow-ups/2');
+    expect(request.request.body).toEqual({ dueDate: addDays(today, 20), version: 1 });
+    request.flush({ ...list[1], dueDate: addDays(today, 20), version: 2 });
+    await fixture.whenStable();
+    expect(headings()).toEqual(['Myöhässä (1)', 'Tänään (0)', 'Tällä viikolla (1)', 'Myöhemmin (1)']);
+    expect(statusText()).toContain(`Siirretty ${formatFinnishDate(addDays(today, 20))}: Lähetä sopimus`);
+  });
+
+  it('hands a follow-up to someone else from its menu, and it leaves the list', async () => {
+    await load();
+    (fixture.nativeElement.querySelectorAll('button.more')[2] as HTMLButtonElement).click();
+    await fixture.whenStable();
+    (document.querySelector('button[mat-menu-item].edit') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    http.expectOne('/api/employers/13/follow-up-assignees').flush([
+      { id: 1, displayName: 'Aino Asiakas', role: 'account_manager' },
+      { id: 5, displayName: 'Kalle Kampus', role: 'campus_member' },
+    ]);
+    await fixture.whenStable();
+    (document.querySelector('mat-select[formcontrolname=assigneeId] .mat-mdc-select-trigger') as HTMLElement).click();
+    await fixture.whenStable();
+    const options = [...document.querySelectorAll<HTMLElement>('mat-option')];
+    expect(options.map((option) => option.textContent?.trim())).toEqual(['Minä (Aino Asiakas)', 'Kalle Kampus']);
+    options[1].click();
+    await fixture.whenStable();
+    (document.querySelector('app-follow-up-dialog button[type="submit"]') as HTMLButtonElement).click();
+    const request = http.expectOne({ method: 'PATCH', url: '/api/follow-ups/3' });
+    expect(request.request.body).toEqual({
+      version: 1,
+      title: 'Työpaikkakäynti',
+      notes: null,
+      dueDate: addDays(today, 3),
+      assigneeId: 5,
+    });
+    request.flush({ ...list[2], assigneeId: 5, assigneeName: 'Kalle Kampus', version: 2 });
+    await fixture.whenStable();
+    expect(headings()[2]).toBe('Tällä viikolla (0)');
+    expect(statusText()).toContain('Siirretty henkilölle Kalle Kampus: Työpaikkakäynti');
   });
 });

@@ -1,37 +1,150 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  inject,
+  computed,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { type ApiError, type CampusGroupDto } from '@tyoelama/shared';
-import { catchError, map, of } from 'rxjs';
+import {
+  type ApiError,
+  type CampusGroupGlanceDto,
+  formatFinnishDate,
+  type HomeDto,
+  type KeyFigureDto,
+} from '@tyoelama/shared';
 
-import { CampusGroupsApi } from '../campus-groups/campus-groups-api';
 import { Auth } from '../core/auth';
-import { I18n } from '../core/i18n/i18n';
+import { ContactLog } from '../core/contact-log';
+import { I18n, type TranslationParams } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { type FollowUpChange } from '../follow-ups/follow-up-row';
+import { HomeFollowUps } from './home-follow-ups';
+import { HomeApi } from './home-api';
+import { Sparkline } from './sparkline';
 
-type GroupsState =
-  { status: 'loading' } | { status: 'ready'; groups: CampusGroupDto[] } | { status: 'failed'; error: ApiError };
+const numberFormat = new Intl.NumberFormat('fi-FI');
 
+/** One of the admin's two lists (users, campus groups) in the shape the template shows both in. */
+interface AttentionList {
+  key: 'users' | 'groups';
+  path: string;
+  heading: string;
+  empty: string;
+  all: string;
+  items: { id: number; name: string; detail: string; reasons: readonly string[] }[];
+}
+
+/** The signed-in user's day, by role, from one request (`GET /api/home`). */
 @Component({
   selector: 'app-home',
-  imports: [RouterLink, TranslatePipe],
+  imports: [RouterLink, MatButton, TranslatePipe, HomeFollowUps, Sparkline],
   templateUrl: './home.html',
   styleUrl: './home.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Home {
-  private readonly campusGroupsApi = inject(CampusGroupsApi);
+  private readonly api = inject(HomeApi);
+  private readonly contactLog = inject(ContactLog);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   protected readonly i18n = inject(I18n);
   protected readonly me = inject(Auth).me;
+  protected readonly formatDate = formatFinnishDate;
+  protected readonly formatNumber = (value: number) => numberFormat.format(value);
+  /** A campus member's group figures, in the order the campus status page shows them. */
+  protected readonly groupFigures = [
+    'employers',
+    'noContact',
+    'openFollowUps',
+    'overdueFollowUps',
+    'openOpportunities',
+    'openPlaces',
+  ] as const satisfies readonly (keyof CampusGroupGlanceDto)[];
 
-  protected readonly groups = toSignal(
-    this.campusGroupsApi.listAll().pipe(
-      map((all): GroupsState => {
-        const own = new Set(this.me()?.campusGroupIds ?? []);
-        return { status: 'ready', groups: all.filter((group) => own.has(group.id)) };
-      }),
-      catchError((error: ApiError) => of<GroupsState>({ status: 'failed', error })),
-    ),
-    { initialValue: { status: 'loading' } },
-  );
+  protected readonly home = signal<HomeDto | null>(null);
+  protected readonly loadError = signal<ApiError | null>(null);
+  protected readonly status = signal<string | null>(null);
+
+  protected readonly attention = computed((): AttentionList[] => {
+    const day = this.home();
+    if (day?.role !== 'admin') return [];
+    const t = (key: string, params?: TranslationParams) => this.i18n.t(`home.attention.${key}`, params);
+    return [
+      {
+        key: 'users',
+        path: '/users',
+        heading: t('users', { total: day.users.total }),
+        empty: t('usersEmpty'),
+        all: t('allUsers'),
+        items: day.users.items.map((user) => ({
+          id: user.id,
+          name: user.displayName,
+          detail: this.i18n.t(`roles.${user.role}`),
+          reasons: user.reasons,
+        })),
+      },
+      {
+        key: 'groups',
+        path: '/campus-groups',
+        heading: t('groups', { total: day.groups.total }),
+        empty: t('groupsEmpty'),
+        all: t('allGroups'),
+        items: day.groups.items.map((group) => ({
+          id: group.id,
+          name: group.name,
+          detail: group.campus,
+          reasons: group.reasons,
+        })),
+      },
+    ];
+  });
+
+  constructor() {
+    this.load();
+    // An entry logged from here (or the header) may have added or closed a follow-up.
+    this.contactLog.logged$.pipe(takeUntilDestroyed(inject(DestroyRef))).subscribe(() => this.load());
+  }
+
+  /** Overdue follow-ups are marked (border and ⚠) besides counted. */
+  protected alerts(group: CampusGroupGlanceDto, figure: keyof CampusGroupGlanceDto): boolean {
+    return figure === 'overdueFollowUps' && group.overdueFollowUps > 0;
+  }
+
+  protected logContact(): void {
+    void this.contactLog.open();
+  }
+
+  protected followUpChanged(change: FollowUpChange): void {
+    this.status.set(change.message);
+    this.load();
+    // The row that had focus may be gone: the status line says what happened and keeps the place.
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('#home-status')?.focus(), {
+      injector: this.injector,
+    });
+  }
+
+  /** The weekly values in words, for those who cannot see the sparkline. */
+  protected trend(figure: KeyFigureDto): string {
+    return this.i18n.t('home.figures.trend', {
+      from: formatFinnishDate(figure.seriesFrom),
+      values: figure.series.map(this.formatNumber).join(', '),
+    });
+  }
+
+  private load(): void {
+    this.api.home().subscribe({
+      next: (home) => {
+        this.home.set(home);
+        this.loadError.set(null);
+      },
+      error: (error: ApiError) => this.loadError.set(error),
+    });
+  }
 }

@@ -1,10 +1,10 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import type { ImportPreviewDto, ImportRowDto, ImportStatusDto } from '@tyoelama/shared';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import type { ComponentFixture } from '@angular/core/testing';
+import type { FieldErrorCode, ImportPreviewDto, ImportRowDto, ImportStatusDto } from '@tyoelama/shared';
 
-import { apiErrorInterceptor } from '../core/error-interceptor';
+import { renderComponent } from '../testing/app';
+import { campusGroup, page } from '../testing/data';
+import { flushApiError, flushFieldErrors } from '../testing/http';
 import { IMPORT_POLL_MS, ImportPage } from './import-page';
 
 const row = (rowNumber: number, extra: Partial<ImportRowDto> = {}): ImportRowDto => ({
@@ -47,27 +47,11 @@ describe('ImportPage', () => {
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([apiErrorInterceptor])),
-        provideHttpClientTesting(),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(ImportPage);
-    await fixture.whenStable();
+    ({ fixture, http } = await renderComponent(ImportPage));
     http
       .expectOne((request) => request.url === '/api/campus-groups')
-      .flush({
-        items: [
-          { id: 1, name: 'Tekniikka', campus: 'Keskusta', memberCount: 4, createdAt: '', updatedAt: '', version: 1 },
-        ],
-        total: 1,
-        nextCursor: null,
-      });
-    http.expectOne((request) => request.url === '/api/users').flush({ items: [], total: 0, nextCursor: null });
+      .flush(page([campusGroup(1, 'Tekniikka', 'Keskusta')]));
+    http.expectOne((request) => request.url === '/api/users').flush(page([]));
     await fixture.whenStable();
   });
 
@@ -78,6 +62,11 @@ describe('ImportPage', () => {
 
   const element = () => fixture.nativeElement as HTMLElement;
   const text = (selector: string) => element().querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  /** Expects these figures shown, by their name (`data-count`). */
+  function expectCounts(expected: Record<string, string>): void {
+    const shown = Object.keys(expected).map((name) => [name, text(`[data-count=${name}]`)]);
+    expect(Object.fromEntries(shown)).toEqual(expected);
+  }
 
   async function chooseFile(name: string, size = 100): Promise<void> {
     const input = element().querySelector('input[type=file]') as HTMLInputElement;
@@ -99,10 +88,15 @@ describe('ImportPage', () => {
     await fixture.whenStable();
   }
 
-  async function toPreview(): Promise<void> {
-    await chooseFile('tyonantajat.xlsx');
+  /** Chooses the file and the owner group, and uploads: the request is then open. */
+  async function send(fileName: string): Promise<void> {
+    await chooseFile(fileName);
     await chooseOwner();
     await upload();
+  }
+
+  async function toPreview(): Promise<void> {
+    await send('tyonantajat.xlsx');
     const request = http.expectOne({ method: 'POST', url: '/api/imports' });
     const body = request.request.body as FormData;
     expect((body.get('file') as File).name).toBe('tyonantajat.xlsx');
@@ -124,24 +118,13 @@ describe('ImportPage', () => {
   });
 
   it('explains a file the server cannot read', async () => {
-    await chooseFile('vanha.xlsx');
-    await chooseOwner();
-    await upload();
-    http.expectOne('/api/imports').flush(
-      {
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'x',
-        code: 'VALIDATION_FAILED',
-        fieldErrors: [{ path: 'file', code: 'unsupported_file', message: 'x' }],
-      },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    await send('vanha.xlsx');
+    flushFieldErrors(http.expectOne('/api/imports'), [{ path: 'file', code: 'unsupported_file', message: 'x' }]);
     await fixture.whenStable();
     expect(text('#import-file-error')).toContain('Tiedostoa ei voi lukea.');
   });
 
-  it.each([
+  it.each<[number, FieldErrorCode, number, string]>([
     [
       400,
       'too_many_rows',
@@ -151,19 +134,11 @@ describe('ImportPage', () => {
     [413, 'entry_too_large', 50 * 1024 * 1024, 'Excel-tiedoston osa purkautuu liian suureksi (enintään 50 Mt).'],
     [400, 'cell_too_long', 10000, 'Tiedostossa on liian pitkä solu (enintään 10 000 merkkiä).'],
   ])('names the limit a refused file passed (%s %s)', async (status, code, limit, message) => {
-    await chooseFile('iso.xlsx');
-    await chooseOwner();
-    await upload();
-    http.expectOne('/api/imports').flush(
-      {
-        statusCode: status,
-        error: 'x',
-        message: 'x',
-        code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED',
-        fieldErrors: [{ path: 'file', code, message: 'x', limit }],
-      },
-      { status, statusText: 'x' },
-    );
+    await send('iso.xlsx');
+    flushApiError(http.expectOne('/api/imports'), status, {
+      code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED',
+      fieldErrors: [{ path: 'file', code, message: 'x', limit }],
+    });
     await fixture.whenStable();
     expect(text('#import-file-error').replace(/\s/g, ' ')).toContain(message);
   });
@@ -176,10 +151,7 @@ describe('ImportPage', () => {
 
   it('previews the rows with their errors, duplicate warnings and choices, and counts', async () => {
     await toPreview();
-    expect(text('[data-count=total]')).toBe('4');
-    expect(text('[data-count=valid]')).toBe('3');
-    expect(text('[data-count=invalid]')).toBe('1');
-    expect(text('[data-count=duplicates]')).toBe('2');
+    expectCounts({ total: '4', valid: '3', invalid: '1', duplicates: '2' });
     expect(text('table caption')).toBe('Tiedoston rivit 1–4 / 4');
 
     expect(text('tr[data-row="2"]')).toContain('Kunnossa, luodaan uutena');
@@ -260,17 +232,12 @@ describe('ImportPage', () => {
     http.expectNone('/api/imports/31');
     expect(element().querySelector('progress')).toBeNull();
     expect(text('h2')).toBe('Tuonti valmis');
-    expect(text('[data-count=created]')).toBe('1');
-    expect(text('[data-count=updated]')).toBe('1');
-    expect(text('[data-count=skipped]')).toBe('1');
-    expect(text('[data-count=failed]')).toBe('1');
+    expectCounts({ created: '1', updated: '1', skipped: '1', failed: '1' });
     expect(text('.page')).toContain('Rivi 3: Virheellinen Y-tunnus');
   });
 
   it('pages through the rows, fetching those the preview did not carry', async () => {
-    await chooseFile('iso.csv');
-    await chooseOwner();
-    await upload();
+    await send('iso.csv');
     const many = Array.from({ length: 50 }, (_, index) => row(index + 2));
     http.expectOne('/api/imports').flush({ ...preview, totalRows: 60, validRows: 60, duplicateRows: 0, rows: many });
     await fixture.whenStable();

@@ -1,58 +1,57 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import {
   type ApiError,
-  type CampusGroupDto,
   type ImportDecision,
   type ImportPreviewDto,
   type ImportRowDto,
   type ImportStatusDto,
-  type UserDto,
+  type NationalImportPreviewDto,
+  type NationalImportStatusDto,
 } from '@tyoelama/shared';
-import { catchError, map, of, switchMap, takeWhile, timer, type Subscription } from 'rxjs';
+import { map, switchMap, takeWhile, timer, type Subscription } from 'rxjs';
 
-import { CampusGroupsApi } from '../campus-groups/campus-groups-api';
-import { I18n } from '../core/i18n/i18n';
+import { readableCampusGroups } from '../campus-groups/campus-groups-api';
+import { optionalList } from '../core/optional-list';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { UsersApi } from '../users/users-api';
 import { IMPORT_PAGE_SIZE, ImportPreview } from './import-preview';
 import { ImportResult } from './import-result';
 import { ImportUpload } from './import-upload';
 import { ImportApi } from './imports-api';
+import { ApiErrorPipe } from '../core/i18n/api-error-pipe';
+import type { ImportSource } from './national-import.i18n';
+import { NationalPreview } from './national-preview';
+import { NationalResult } from './national-result';
 
 export const IMPORT_POLL_MS = 500;
 
 type Step = 'choose' | 'preview' | 'committing' | 'done';
 
-/** /import: file → preview with per-row errors and duplicate choices → commit with progress → report. */
+/**
+ * /import: file → preview → commit with progress → report. An employer sheet's preview has per-row
+ * errors and duplicate choices; a national export's (KOSKI, eHOKS, Arvo) has its matches to employers.
+ */
 @Component({
   selector: 'app-import-page',
-  imports: [TranslatePipe, ImportUpload, ImportPreview, ImportResult],
+  imports: [ApiErrorPipe, TranslatePipe, ImportUpload, ImportPreview, ImportResult, NationalPreview, NationalResult],
   templateUrl: './import-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ImportPage {
   private readonly api = inject(ImportApi);
-  protected readonly i18n = inject(I18n);
   private polling: Subscription | null = null;
 
-  protected readonly campusGroups = toSignal(
-    inject(CampusGroupsApi)
-      .listAll()
-      .pipe(catchError(() => of([] as CampusGroupDto[]))),
-    { initialValue: [] as CampusGroupDto[] },
-  );
-  protected readonly accountManagers = toSignal(
+  protected readonly campusGroups = readableCampusGroups();
+  protected readonly accountManagers = optionalList(
     inject(UsersApi)
       .list({ role: 'account_manager', active: true, limit: 200 })
-      .pipe(
-        map((page) => page.items),
-        catchError(() => of([] as UserDto[])),
-      ),
-    { initialValue: [] as UserDto[] },
+      .pipe(map((page) => page.items)),
   );
 
   protected readonly step = signal<Step>('choose');
+  protected readonly source = signal<ImportSource>('employers');
+  protected readonly nationalPreview = signal<NationalImportPreviewDto | null>(null);
+  protected readonly nationalStatus = signal<NationalImportStatusDto | null>(null);
   protected readonly ownerCampusGroupId = signal<number | null>(null);
   protected readonly accountManagerId = signal<number | null>(null);
 
@@ -75,6 +74,46 @@ export class ImportPage {
     this.decisions.set(new Map());
     this.showRows(0, preview.rows);
     this.step.set('preview');
+  }
+
+  protected showNationalPreview(preview: NationalImportPreviewDto): void {
+    this.nationalPreview.set(preview);
+    this.step.set('preview');
+  }
+
+  protected commitNational(): void {
+    const preview = this.nationalPreview();
+    if (!preview) return;
+    this.error.set(null);
+    this.nationalStatus.set({
+      id: preview.id,
+      source: preview.source,
+      status: 'committing',
+      progress: 0,
+      total: preview.records,
+      report: null,
+    });
+    this.step.set('committing');
+    this.api.commitNational(preview.id).subscribe({
+      next: (status) => {
+        this.nationalStatus.set(status);
+        this.step.set('done');
+      },
+      error: (error: ApiError) => {
+        this.error.set(error);
+        this.step.set('preview');
+      },
+    });
+    // The commit answers when it is done; meanwhile its progress is read every 500 ms.
+    this.polling?.unsubscribe();
+    this.polling = timer(IMPORT_POLL_MS, IMPORT_POLL_MS)
+      .pipe(
+        switchMap(() => this.api.nationalStatus(preview.id)),
+        takeWhile(() => this.step() === 'committing'),
+      )
+      .subscribe((status) => {
+        if (this.step() === 'committing' && status.status === 'committing') this.nationalStatus.set(status);
+      });
   }
 
   protected goToRows(offset: number): void {
@@ -168,6 +207,8 @@ export class ImportPage {
     this.polling?.unsubscribe();
     this.step.set('choose');
     this.preview.set(null);
+    this.nationalPreview.set(null);
+    this.nationalStatus.set(null);
     this.rows.set([]);
     this.decisions.set(new Map());
     this.status.set(null);

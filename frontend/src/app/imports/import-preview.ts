@@ -5,6 +5,7 @@ import type { FieldError, ImportDecision, ImportPreviewDto, ImportRowDto } from 
 
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { DataTable, figureColumn } from '../ui/data-table';
 import { ImportSummary, type ImportFigure } from './import-summary';
 
 export const IMPORT_PAGE_SIZE = 50;
@@ -19,7 +20,7 @@ export function defaultDecision(row: ImportRowDto): ImportDecision | null {
 /** The import's validation report: counts, a page of rows with their errors, and a choice for each duplicate. */
 @Component({
   selector: 'app-import-preview',
-  imports: [RouterLink, MatButton, TranslatePipe, ImportSummary],
+  imports: [RouterLink, MatButton, TranslatePipe, DataTable, ImportSummary],
   templateUrl: './import-preview.html',
   styleUrl: './import-preview.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -27,6 +28,14 @@ export function defaultDecision(row: ImportRowDto): ImportDecision | null {
 export class ImportPreview {
   private readonly i18n = inject(I18n);
   protected readonly pageSize = IMPORT_PAGE_SIZE;
+  protected readonly columns = [
+    figureColumn('import.table.row'),
+    'import.table.name',
+    'import.table.businessId',
+    'import.table.municipality',
+    figureColumn('import.table.contacts'),
+    'import.table.status',
+  ];
 
   readonly preview = input.required<ImportPreviewDto>();
   /** The page of rows shown, from `offset`. */
@@ -51,6 +60,14 @@ export class ImportPreview {
     ];
   });
   protected readonly pageEnd = computed(() => Math.min(this.offset() + IMPORT_PAGE_SIZE, this.preview().totalRows));
+  /** The pager's buttons: where each leads, null at either end of the file. */
+  protected readonly pages = computed(() => {
+    const offset = this.offset();
+    return [
+      { direction: 'previous', offset: offset === 0 ? null : offset - IMPORT_PAGE_SIZE },
+      { direction: 'next', offset: this.pageEnd() >= this.preview().totalRows ? null : offset + IMPORT_PAGE_SIZE },
+    ];
+  });
   /** Rows that will be written: valid ones, less the duplicates left on skip. */
   protected readonly toImport = computed(() => {
     const skipped = [...this.decisions().values()].filter((decision) => decision === 'skip').length;
@@ -75,9 +92,7 @@ export class ImportPreview {
       const fieldKey = `import.fields.${error.path.split('.')[0]}`;
       field = this.i18n.has(fieldKey) ? this.i18n.t(fieldKey) : error.path;
     }
-    const messageKey = `import.rowErrors.${error.code}`;
-    const message = this.i18n.has(messageKey) ? this.i18n.t(messageKey) : this.i18n.fieldError(error);
-    return `${field}: ${message}`;
+    return `${field}: ${this.i18n.fieldError(error)}`;
   }
 
   protected similarity(value: number | undefined): string {

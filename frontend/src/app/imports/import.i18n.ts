@@ -1,4 +1,4 @@
-import type { ImportDecision, ImportFileErrorCode, ImportRowErrorCode } from '@tyoelama/shared';
+import type { ImportDecision, ImportFileErrorCode } from '@tyoelama/shared';
 
 // The employer import's strings; fi.ts and en.ts mount them under 'import'.
 export const importFi = {
@@ -6,7 +6,7 @@ export const importFi = {
   title: 'Työnantajien tuonti',
   heading: 'Työnantajien tuonti tiedostosta',
   intro:
-    'Tuo työnantajia ja yhteyshenkilöitä CSV- tai Excel-tiedostosta (.csv, .xlsx, enintään {mb} Mt ja {rows} riviä). Ensimmäisellä rivillä on sarakkeiden otsikot, esim. Nimi, Y-tunnus, Toimiala, Kunta, Katuosoite, Postinumero, Verkkosivu, Kokoluokka, Tila, Tunnisteet, Kuvaus, Yhteyshenkilö, Titteli, Sähköposti, Puhelin.',
+    'Tuo työnantajia ja yhteyshenkilöitä CSV- tai Excel-tiedostosta (.csv, .xlsx, enintään {mb} Mt ja {rows} riviä). Ensimmäisellä rivillä on sarakkeiden otsikot, esim. Nimi, Y-tunnus, Toimiala, Kunta, Katuosoite, Postinumero, Verkkosivu, Kokoluokka, Tila, Tunnisteet, Kuvaus, Yhteyshenkilö, Titteli, Sähköposti, Puhelin. Toimiala on pääluokan kirjain tai toimialakoodi; ne voivat olla myös omina sarakkeinaan Pääluokka ja Toimialakoodi, ja Toimialaluokitus (TOL 2025 tai TOL 2008) kertoo version. Koodista päätellään pääluokka.',
   previewNote: 'Mitään ei tallenneta ennen kuin tarkistat esikatselun ja valitset Tuo.',
   file: 'Tiedosto',
   chooseFile: 'Valitse tiedosto',
@@ -73,7 +73,9 @@ export const importFi = {
   fields: {
     name: 'Nimi',
     businessId: 'Y-tunnus',
-    industryCode: 'Toimiala',
+    industryClassification: 'Toimialaluokitus',
+    industrySection: 'Toimiala',
+    industryCode: 'Toimialakoodi',
     industry: 'Toimiala',
     municipality: 'Kunta',
     streetAddress: 'Katuosoite',
@@ -93,9 +95,6 @@ export const importFi = {
       notes: 'muistiinpanot',
     },
   },
-  rowErrors: {
-    industry_code_unknown: 'Tuntematon toimialakoodi (TOL 2025).',
-  } satisfies Record<ImportRowErrorCode, string>,
   commit: 'Tuo',
   commitHint: 'Tuodaan {count} riviä; virheelliset ja ohitettavat rivit jätetään pois.',
   cancel: 'Aloita alusta',
@@ -125,7 +124,7 @@ export const importEn: typeof importFi = {
   title: 'Employer import',
   heading: 'Import employers from a file',
   intro:
-    'Import employers and contact persons from a CSV or Excel file (.csv, .xlsx, at most {mb} MB and {rows} rows). The first row holds the column headings, e.g. Name, Business ID, Industry, Municipality, Street address, Postcode, Website, Size class, Status, Tags, Description, Contact name, Title, Email, Phone (Finnish headings work too).',
+    'Import employers and contact persons from a CSV or Excel file (.csv, .xlsx, at most {mb} MB and {rows} rows). The first row holds the column headings, e.g. Name, Business ID, Industry, Municipality, Street address, Postcode, Website, Size class, Status, Tags, Description, Contact name, Title, Email, Phone (Finnish headings work too). Industry is a section letter or an industry code; they may also be columns of their own, Section and Industry code, with Industry classification (TOL 2025 or TOL 2008) naming the version. A code gives its section.',
   previewNote: 'Nothing is saved before you check the preview and choose Import.',
   file: 'File',
   chooseFile: 'Choose a file',
@@ -192,7 +191,9 @@ export const importEn: typeof importFi = {
   fields: {
     name: 'Name',
     businessId: 'Business ID',
-    industryCode: 'Industry',
+    industryClassification: 'Industry classification',
+    industrySection: 'Industry',
+    industryCode: 'Industry code',
     industry: 'Industry',
     municipality: 'Municipality',
     streetAddress: 'Street address',
@@ -211,9 +212,6 @@ export const importEn: typeof importFi = {
       roles: 'roles',
       notes: 'notes',
     },
-  },
-  rowErrors: {
-    industry_code_unknown: 'Unknown industry code (TOL 2025).',
   },
   commit: 'Import',
   commitHint: 'Importing {count} rows; rows with errors and skipped rows are left out.',

@@ -1,6 +1,15 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CommitImportRequest, ImportPreviewDto, ImportRowsPageDto, ImportStatusDto } from '@tyoelama/shared';
+import type {
+  CommitImportRequest,
+  CreatedNationalEmployersDto,
+  ImportPreviewDto,
+  ImportRowsPageDto,
+  ImportStatusDto,
+  NationalImportPreviewDto,
+  NationalImportSource,
+  NationalImportStatusDto,
+} from '@tyoelama/shared';
 import type { Observable } from 'rxjs';
 
 export interface ImportUpload {
@@ -32,5 +41,27 @@ export class ImportApi {
 
   status(id: number): Observable<ImportStatusDto> {
     return this.http.get<ImportStatusDto>(`/api/imports/${id}`);
+  }
+
+  /** Reads a national export (KOSKI, eHOKS, Arvo) into a preview; nothing is saved yet. */
+  uploadNational(upload: ImportUpload & { source: NationalImportSource }): Observable<NationalImportPreviewDto> {
+    const body = new FormData();
+    body.append('file', upload.file, upload.file.name);
+    body.append('source', upload.source);
+    body.append('ownerCampusGroupId', String(upload.ownerCampusGroupId));
+    if (upload.accountManagerId) body.append('accountManagerId', String(upload.accountManagerId));
+    return this.http.post<NationalImportPreviewDto>('/api/imports/national', body);
+  }
+
+  createNationalEmployers(id: number, businessIds: string[]): Observable<CreatedNationalEmployersDto> {
+    return this.http.post<CreatedNationalEmployersDto>(`/api/imports/national/${id}/employers`, { businessIds });
+  }
+
+  commitNational(id: number): Observable<NationalImportStatusDto> {
+    return this.http.post<NationalImportStatusDto>(`/api/imports/national/${id}/commit`, {});
+  }
+
+  nationalStatus(id: number): Observable<NationalImportStatusDto> {
+    return this.http.get<NationalImportStatusDto>(`/api/imports/national/${id}`);
   }
 }

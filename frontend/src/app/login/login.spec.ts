@@ -1,22 +1,15 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
-import type { Me } from '@tyoelama/shared';
+import { Router } from '@angular/router';
 
 import { Auth } from '../core/auth';
-import { apiErrorInterceptor } from '../core/error-interceptor';
-import { errorUnder, submit, typeInto } from '../testing/dom';
+import { renderComponent } from '../testing/app';
+import { userWithRole } from '../testing/data';
+import { errorUnder, expectRefusedBeforeSending, submit, typeInto } from '../testing/dom';
+import { flushApiError, flushFieldErrors } from '../testing/http';
 import { Login } from './login';
 
-const me: Me = {
-  id: 1,
-  email: 'maija@example.fi',
-  displayName: 'Maija Meikäläinen',
-  role: 'admin',
-  campusGroupIds: [],
-  locale: 'en',
-};
+const me = userWithRole('admin', { email: 'maija@example.fi', displayName: 'Maija Meikäläinen', locale: 'en' });
 
 describe('Login', () => {
   let fixture: ComponentFixture<Login>;
@@ -24,29 +17,17 @@ describe('Login', () => {
   let navigateByUrl: jest.SpyInstance;
 
   beforeEach(async () => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      imports: [Login],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([apiErrorInterceptor])),
-        provideHttpClientTesting(),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    ({ fixture, http } = await renderComponent(Login, { inputs: { returnUrl: '/users?role=admin' } }));
     navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
-    fixture = TestBed.createComponent(Login);
-    fixture.componentRef.setInput('returnUrl', '/users?role=admin');
-    await fixture.whenStable();
   });
 
   afterEach(() => http.verify());
 
   it('shows field errors under the fields and sends nothing when the form is empty', async () => {
-    await submit(fixture);
-    expect(errorUnder(fixture, 'input[formcontrolname=email]')).toBe('Pakollinen tieto.');
-    expect(errorUnder(fixture, 'input[formcontrolname=password]')).toBe('Pakollinen tieto.');
-    http.expectNone('/api/auth/login');
+    await expectRefusedBeforeSending({ fixture, http }, '/api/auth/login', {
+      'input[formcontrolname=email]': 'Pakollinen tieto.',
+      'input[formcontrolname=password]': 'Pakollinen tieto.',
+    });
   });
 
   it('ties the error text to the input for screen readers and focuses the first invalid field', async () => {
@@ -65,8 +46,7 @@ describe('Login', () => {
     typeInto(fixture, 'input[formcontrolname=password]', 'correct horse battery');
     await submit(fixture);
 
-    const request = http.expectOne('/api/auth/login');
-    expect(request.request.method).toBe('POST');
+    const request = http.expectOne({ method: 'POST', url: '/api/auth/login' });
     // The shared schema trims and lower-cases the email before it is sent.
     expect(request.request.body).toEqual({ email: 'maija@example.fi', password: 'correct horse battery' });
     request.flush(me);
@@ -76,16 +56,22 @@ describe('Login', () => {
     expect(navigateByUrl).toHaveBeenCalledWith('/users?role=admin');
   });
 
+  it('says the session ended when sent here by an expired one, and only then', async () => {
+    const notice = () => fixture.nativeElement.querySelector('.session-expired') as HTMLElement | null;
+    expect(notice()).toBeNull();
+    fixture.componentRef.setInput('reason', 'expired');
+    await fixture.whenStable();
+    expect(notice()?.getAttribute('role')).toBe('alert');
+    expect(notice()?.textContent?.trim()).toBe(
+      'Istuntosi päättyi, joten sinut kirjattiin ulos. Kirjaudu uudelleen, niin palaat sivulle, jolla olit.',
+    );
+  });
+
   it('says so in the live region when the credentials are wrong', async () => {
     typeInto(fixture, 'input[formcontrolname=email]', 'maija@example.fi');
     typeInto(fixture, 'input[formcontrolname=password]', 'wrong');
     await submit(fixture);
-    http
-      .expectOne('/api/auth/login')
-      .flush(
-        { statusCode: 401, error: 'Unauthorized', message: 'Invalid credentials', code: 'INVALID_CREDENTIALS' },
-        { status: 401, statusText: 'Unauthorized' },
-      );
+    flushApiError(http.expectOne('/api/auth/login'), 401, { code: 'INVALID_CREDENTIALS' });
     await fixture.whenStable();
 
     const live = fixture.nativeElement.querySelector('[aria-live]') as HTMLElement;
@@ -97,16 +83,9 @@ describe('Login', () => {
     typeInto(fixture, 'input[formcontrolname=email]', 'maija@example.fi');
     typeInto(fixture, 'input[formcontrolname=password]', 'x');
     await submit(fixture);
-    http.expectOne('/api/auth/login').flush(
-      {
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'Validation failed',
-        code: 'VALIDATION_FAILED',
-        fieldErrors: [{ path: 'password', code: 'too_long', message: 'Must be at most 256 characters', limit: 256 }],
-      },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    flushFieldErrors(http.expectOne('/api/auth/login'), [
+      { path: 'password', code: 'too_long', message: 'Must be at most 256 characters', limit: 256 },
+    ]);
     await fixture.whenStable();
     expect(errorUnder(fixture, 'input[formcontrolname=password]')).toBe('Enintään 256 merkkiä.');
   });

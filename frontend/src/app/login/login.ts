@@ -1,17 +1,17 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { FormControl, FormGroup } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
-import { loginSchema, type ApiError } from '@tyoelama/shared';
+import { loginSchema } from '@tyoelama/shared';
 
 import { Auth } from '../core/auth';
-import { focusFirstInvalid, safeReturnUrl, showFieldErrors, validateForm } from '../core/forms';
-import { I18n } from '../core/i18n/i18n';
+import { FormStatus } from '../core/form-status';
+import { safeReturnUrl } from '../core/forms';
 import { FORM_FIELDS } from '../ui/form-fields';
+import { formSubmission } from '../ui/form/form-submission';
 
 @Component({
   selector: 'app-login',
-  imports: [FORM_FIELDS, RouterLink, MatButton],
+  imports: [FORM_FIELDS, RouterLink, FormStatus],
   templateUrl: './login.html',
   styleUrl: './login.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -19,41 +19,31 @@ import { FORM_FIELDS } from '../ui/form-fields';
 export class Login {
   private readonly auth = inject(Auth);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
-  protected readonly i18n = inject(I18n);
 
   /** `?returnUrl=` from the guard, bound by the router. */
   readonly returnUrl = input<string>();
+  /** `?reason=expired` when an API call found the session gone: the page says why you are here. */
+  readonly reason = input<string>();
+  protected readonly sessionExpired = computed(() => this.reason() === 'expired');
 
   protected readonly form = new FormGroup({
     email: new FormControl('', { nonNullable: true }),
     password: new FormControl('', { nonNullable: true }),
   });
-  protected readonly submitting = signal(false);
-  protected readonly formError = signal<ApiError | null>(null);
+  // Wrong credentials name no field: focus stays on the button the user pressed.
+  protected readonly submission = formSubmission(this.form, { focusOnRefusal: false });
 
-  protected checkField(name: 'email' | 'password'): void {
-    const result = validateForm(loginSchema, this.form.getRawValue(), this.form);
-    if (!result.ok) showFieldErrors(this.form, result.fieldErrors, name);
+  protected checkField(name: string): void {
+    this.submission.checkField(loginSchema, this.form.getRawValue(), name);
   }
 
   protected signIn(): void {
-    this.formError.set(null);
-    const result = validateForm(loginSchema, this.form.getRawValue(), this.form);
-    if (!result.ok) {
-      showFieldErrors(this.form, result.fieldErrors);
-      focusFirstInvalid(this.host, this.injector);
-      return;
-    }
-    this.submitting.set(true);
-    this.auth.login(result.value).subscribe({
-      next: () => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl())),
-      error: (error: ApiError) => {
-        this.submitting.set(false);
-        if (error.fieldErrors?.length) showFieldErrors(this.form, error.fieldErrors);
-        this.formError.set(error);
-      },
-    });
+    const credentials = this.submission.validate(loginSchema, this.form.getRawValue());
+    if (!credentials) return;
+    this.submission.send(
+      this.auth.login(credentials),
+      () => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl())),
+      { leaving: true },
+    );
   }
 }

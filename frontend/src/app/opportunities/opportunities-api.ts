@@ -1,40 +1,40 @@
-import { HttpClient } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { Injectable } from '@angular/core';
 import {
-  MAX_PAGE_SIZE,
   type CreateOpportunityRequest,
   type OpportunityDto,
   type OpportunityStage,
+  type OpportunityStageTotalDto,
   type OpportunityListParams,
   type Page,
   type UpdateOpportunityRequest,
 } from '@tyoelama/shared';
 import type { Observable } from 'rxjs';
 
+import { CrudApi } from '../core/crud-api';
 import { toParams } from '../core/http-params';
 
 /** The board's filters: a campus group and a type, each set or not. */
 export type PipelineFilters = Required<Pick<OpportunityListParams, 'campusGroupId' | 'type'>>;
 
 @Injectable({ providedIn: 'root' })
-export class OpportunitiesApi {
-  private readonly http = inject(HttpClient);
-
-  /** One column: a stage's opportunities (the first 200) and how many there are in all. */
-  stage(stage: OpportunityStage, filters: PipelineFilters): Observable<Page<OpportunityDto>> {
-    const query: OpportunityListParams = { stage, ...filters, limit: MAX_PAGE_SIZE };
-    return this.http.get<Page<OpportunityDto>>('/api/opportunities', { params: toParams(query) });
+export class OpportunitiesApi extends CrudApi<OpportunityDto, CreateOpportunityRequest, UpdateOpportunityRequest> {
+  constructor() {
+    super('/api/opportunities');
   }
 
-  get(id: number): Observable<OpportunityDto> {
-    return this.http.get<OpportunityDto>(`/api/opportunities/${id}`);
+  /** A page of one column: a stage's opportunities, most recently moved first, from `cursor` on. */
+  stage(
+    stage: OpportunityStage,
+    filters: PipelineFilters,
+    limit: number,
+    cursor: string | null = null,
+  ): Observable<Page<OpportunityDto>> {
+    const query: OpportunityListParams = { stage, ...filters, cursor, limit };
+    return this.page(query);
   }
 
-  create(request: CreateOpportunityRequest): Observable<OpportunityDto> {
-    return this.http.post<OpportunityDto>('/api/opportunities', request);
-  }
-
-  update(id: number, request: UpdateOpportunityRequest): Observable<OpportunityDto> {
-    return this.http.patch<OpportunityDto>(`/api/opportunities/${id}`, request);
+  /** Every column's count and expected places, so a collapsed or partly shown column still tells its size. */
+  stageTotals(filters: PipelineFilters): Observable<OpportunityStageTotalDto[]> {
+    return this.http.get<OpportunityStageTotalDto[]>(`${this.base}/stage-totals`, { params: toParams(filters) });
   }
 }

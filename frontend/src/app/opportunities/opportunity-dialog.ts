@@ -1,104 +1,68 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import {
   OPPORTUNITY_STAGES,
   OPPORTUNITY_TYPES,
   createOpportunitySchema,
-  type ApiError,
   type OpportunityDto,
   type OpportunityStage,
   type OpportunityType,
 } from '@tyoelama/shared';
 
 import { FormStatus } from '../core/form-status';
-import { focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { EmployerField, pickedEmployer, type EmployerFieldValue } from '../employers/employer-field';
 import { FORM_FIELDS } from '../ui/form-fields';
+import { DialogActions } from '../ui/form/dialog-actions';
+import { formSubmission } from '../ui/form/form-submission';
 import { OpportunitiesApi } from './opportunities-api';
 
 /** A new collaboration opportunity; closes with the created one. */
 @Component({
   selector: 'app-opportunity-dialog',
-  imports: [FORM_FIELDS, MatDialogTitle, MatDialogContent, MatDialogActions, MatButton, EmployerField, FormStatus],
+  imports: [FORM_FIELDS, MatDialogTitle, MatDialogContent, DialogActions, EmployerField, FormStatus],
   template: `
     <h2 mat-dialog-title>{{ 'pipeline.form.heading' | t }}</h2>
     <form [formGroup]="form" (ngSubmit)="createOpportunity()" novalidate>
       <mat-dialog-content class="content">
-        <app-form-status [error]="formError()" />
+        <app-form-status [error]="submission.error()" />
         <app-employer-field
           [control]="form.controls.employerId"
           [label]="'pipeline.form.employer' | t"
           inputId="opportunity-employer"
         />
-
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'pipeline.form.title' | t }}</mat-label>
-          <input matInput formControlName="title" required />
-          @if (form.controls.title | fieldError; as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'pipeline.form.type' | t }}</mat-label>
-          <mat-select formControlName="type" required>
-            @for (type of types; track type) {
-              <mat-option [value]="type">{{ 'pipeline.types.' + type | t }}</mat-option>
-            }
-          </mat-select>
-          @if (form.controls.type | fieldError; as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-
-        <div class="row">
+        <app-text-field name="title" label="pipeline.form.title" required />
+        <app-select-field name="type" label="pipeline.form.type" [values]="types" labels="pipeline.types." required />
+        <app-field-row>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'pipeline.form.expectedPlaces' | t }}</mat-label>
+            <!-- A static type="number" gives the control a number (Angular's number value accessor). -->
             <input matInput type="number" inputmode="numeric" min="0" step="1" formControlName="expectedPlaces" />
             @if (form.controls.expectedPlaces | fieldError; as message) {
               <mat-error>{{ message }}</mat-error>
             }
           </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'pipeline.form.expectedStart' | t }}</mat-label>
-            <input matInput type="date" formControlName="expectedStart" />
-            @if (form.controls.expectedStart | fieldError; as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
-          </mat-form-field>
-        </div>
-
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'pipeline.form.stage' | t }}</mat-label>
-          <mat-select formControlName="stage" required>
-            @for (stage of stages; track stage) {
-              <mat-option [value]="stage">{{ 'pipeline.stages.' + stage | t }}</mat-option>
-            }
-          </mat-select>
-          @if (form.controls.stage | fieldError; as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-
+          <app-text-field name="expectedStart" label="pipeline.form.expectedStart" type="date" />
+        </app-field-row>
+        <app-select-field
+          name="stage"
+          label="pipeline.form.stage"
+          [values]="stages"
+          labels="pipeline.stages."
+          required
+        />
         @if (stage() === 'lost') {
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'pipeline.form.lostReason' | t }}</mat-label>
-            <textarea matInput formControlName="lostReason" rows="2" required></textarea>
-            @if (form.controls.lostReason | fieldError; as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
-          </mat-form-field>
+          <app-text-field name="lostReason" label="pipeline.form.lostReason" rows="2" required />
         }
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" (click)="close()">{{ 'common.cancel' | t }}</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">
-          {{ (saving() ? 'pipeline.form.creating' : 'pipeline.form.create') | t }}
-        </button>
-      </mat-dialog-actions>
+      <app-dialog-actions (cancelled)="close()">
+        <app-submit-button
+          label="pipeline.form.create"
+          pendingLabel="pipeline.form.creating"
+          [pending]="submission.pending()"
+        />
+      </app-dialog-actions>
     </form>
   `,
   styles: `
@@ -107,19 +71,12 @@ import { OpportunitiesApi } from './opportunities-api';
       flex-direction: column;
       gap: 0.25rem;
     }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 1rem;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OpportunityDialog {
   private readonly api = inject(OpportunitiesApi);
   private readonly dialogRef = inject<MatDialogRef<OpportunityDialog, OpportunityDto>>(MatDialogRef);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   protected readonly types = OPPORTUNITY_TYPES;
   protected readonly stages = OPPORTUNITY_STAGES;
 
@@ -136,12 +93,10 @@ export class OpportunityDialog {
   protected readonly stage = toSignal(this.form.controls.stage.valueChanges, {
     initialValue: this.form.controls.stage.value,
   });
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<ApiError | null>(null);
+  protected readonly submission = formSubmission(this.form);
 
   protected createOpportunity(): void {
-    if (this.saving()) return;
-    this.formError.set(null);
+    if (this.submission.pending()) return;
     const value = this.form.getRawValue();
     const body = {
       employerId: pickedEmployer(value.employerId)?.id,
@@ -152,25 +107,8 @@ export class OpportunityDialog {
       stage: value.stage,
       lostReason: value.stage === 'lost' ? value.lostReason : undefined,
     };
-    const result = validateForm(createOpportunitySchema, body, this.form);
-    if (!result.ok) {
-      showFieldErrors(this.form, result.fieldErrors);
-      focusFirstInvalid(this.host, this.injector);
-      return;
-    }
-    this.saving.set(true);
-    this.api.create(result.value).subscribe({
-      next: (created) => {
-        this.saving.set(false);
-        this.dialogRef.close(created);
-      },
-      error: (error: ApiError) => {
-        this.saving.set(false);
-        if (error.fieldErrors?.length) showFieldErrors(this.form, error.fieldErrors);
-        this.formError.set(error);
-        focusFirstInvalid(this.host, this.injector);
-      },
-    });
+    const valid = this.submission.validate(createOpportunitySchema, body);
+    if (valid) this.submission.send(this.api.create(valid), (created) => this.dialogRef.close(created));
   }
 
   protected close(): void {

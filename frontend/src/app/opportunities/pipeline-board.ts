@@ -1,51 +1,49 @@
 import { CdkDrag, CdkDropList, CdkDropListGroup, type CdkDragDrop } from '@angular/cdk/drag-drop';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { toObservable } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MatOption } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
-import { MatSelect } from '@angular/material/select';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import {
   OPPORTUNITY_STAGES,
   OPPORTUNITY_TYPES,
-  canWrite,
-  formatFinnishDate,
   type ApiError,
-  type CampusGroupDto,
   type OpportunityDto,
   type OpportunityStage,
+  type OpportunityStageTotalDto,
   type OpportunityType,
   type Page,
 } from '@tyoelama/shared';
-import { catchError, forkJoin, of, switchMap, tap } from 'rxjs';
+import { forkJoin, map, of } from 'rxjs';
 
-import { CampusGroupsApi } from '../campus-groups/campus-groups-api';
-import { Auth } from '../core/auth';
+import { campusGroupOptions, readableCampusGroups } from '../campus-groups/campus-groups-api';
+import { injectCanWrite } from '../core/auth';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { BusyIds, injectFocusAfterRender } from '../ui/busy-ids';
+import { FilterSelect, translatedOptions } from '../ui/filter-select';
+import { FiltersForm } from '../ui/filters-form';
+import { followLoads } from '../ui/follow-loads';
+import { LoadStatus } from '../ui/load-status';
+import { PageHeader } from '../ui/page-header';
 import { LostReasonDialog, type LostReasonData } from './lost-reason-dialog';
 import { OpportunityDialog } from './opportunity-dialog';
 import { OpportunitiesApi, type PipelineFilters } from './opportunities-api';
-
-type Columns = Record<OpportunityStage, OpportunityDto[]>;
-type Totals = Record<OpportunityStage, number>;
-
-function emptyColumns(): Columns {
-  return { identified: [], contacted: [], negotiating: [], agreed: [], won: [], lost: [] };
-}
+import {
+  CARDS_PER_PAGE,
+  COLLAPSED_AT_START,
+  emptyColumns,
+  loadedBoard,
+  placeCard,
+  withPage,
+  zeroTotals,
+  type Columns,
+  type Totals,
+} from './pipeline-columns';
+import { arrowStep, neighbourCardIn, stageOfKey, type BoardStep } from './pipeline-keys';
+import { FinnishDatePipe } from '../ui/finnish-date-pipe';
+import { injectSetQuery } from '../core/page-query';
 
 function isOpportunity(value: unknown): value is OpportunityDto {
   return typeof value === 'object' && value !== null && 'id' in value && 'stage' in value && 'version' in value;
@@ -53,24 +51,29 @@ function isOpportunity(value: unknown): value is OpportunityDto {
 
 const numberFormat = new Intl.NumberFormat('fi-FI');
 
-/** /pipeline: opportunities by stage; writers move cards by dragging or with each card's Move menu. */
+/**
+ * /pipeline: opportunities by stage, the columns side by side in a board that scrolls sideways by
+ * itself. Writers move a card by dragging it, with its Move menu, or by focusing it and pressing the
+ * stage's number (1–6).
+ */
 @Component({
   selector: 'app-pipeline-board',
   imports: [
+    FinnishDatePipe,
     RouterLink,
     CdkDropListGroup,
     CdkDropList,
     CdkDrag,
     MatButton,
-    MatFormField,
-    MatLabel,
-    MatSelect,
-    MatOption,
     MatMenu,
     MatMenuItem,
     MatMenuTrigger,
     MatMenuContent,
     TranslatePipe,
+    PageHeader,
+    FiltersForm,
+    FilterSelect,
+    LoadStatus,
   ],
   templateUrl: './pipeline-board.html',
   styleUrl: './pipeline-board.scss',
@@ -78,16 +81,13 @@ const numberFormat = new Intl.NumberFormat('fi-FI');
 })
 export class PipelineBoard {
   private readonly api = inject(OpportunitiesApi);
-  private readonly auth = inject(Auth);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
+  private readonly setQuery = injectSetQuery();
   private readonly dialog = inject(MatDialog);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = injectFocusAfterRender();
   protected readonly i18n = inject(I18n);
   protected readonly stages = OPPORTUNITY_STAGES;
-  protected readonly types = OPPORTUNITY_TYPES;
-  protected readonly formatDate = formatFinnishDate;
+  protected readonly typeOptions = translatedOptions(OPPORTUNITY_TYPES, 'pipeline.types.');
+  protected readonly groupOptions = campusGroupOptions(readableCampusGroups());
 
   /** Query parameters (bound by the router): the filters live in the URL so a view can be shared. */
   readonly campusGroupId = input<string>();
@@ -109,74 +109,72 @@ export class PipelineBoard {
     };
   });
 
-  protected readonly canMove = computed(() => {
-    const me = this.auth.me();
-    return !!me && canWrite(me.role, 'opportunities');
-  });
-
-  protected readonly campusGroups = toSignal(
-    inject(CampusGroupsApi)
-      .listAll()
-      .pipe(catchError(() => of([] as CampusGroupDto[]))),
-    { initialValue: [] as CampusGroupDto[] },
-  );
+  protected readonly canMove = injectCanWrite('opportunities');
 
   protected readonly columns = signal<Columns>(emptyColumns());
-  protected readonly totals = signal<Totals>({
-    identified: 0,
-    contacted: 0,
-    negotiating: 0,
-    agreed: 0,
-    won: 0,
-    lost: 0,
-  });
-  protected readonly loading = signal(true);
-  protected readonly loadError = signal<ApiError | null>(null);
+  protected readonly totals = signal<Totals>(zeroTotals());
+  protected readonly collapsed = signal<ReadonlySet<OpportunityStage>>(new Set(COLLAPSED_AT_START));
   protected readonly announcement = signal('');
-  protected readonly pendingIds = signal<ReadonlySet<number>>(new Set());
+  protected readonly pending = new BusyIds();
+  /** Columns whose next page is on its way. */
+  protected readonly loadingMore = signal<ReadonlySet<OpportunityStage>>(new Set());
 
   protected readonly summaries = computed(() => {
     const columns = this.columns();
     const totals = this.totals();
+    const collapsed = this.collapsed();
     const only = this.onlyStage();
     return this.stages
       .filter((stage) => !only || stage === only)
       .map((stage) => ({
         stage,
-        items: columns[stage],
-        total: totals[stage],
-        places: numberFormat.format(columns[stage].reduce((sum, item) => sum + (item.expectedPlaces ?? 0), 0)),
+        items: columns[stage].items,
+        collapsed: collapsed.has(stage) && stage !== only,
+        hasMore: columns[stage].nextCursor !== null,
+        total: totals[stage].count,
+        places: numberFormat.format(totals[stage].places),
       }));
   });
 
-  constructor() {
-    toObservable(this.filters)
-      .pipe(
-        tap(() => {
-          this.loading.set(true);
-          this.loadError.set(null);
-        }),
-        switchMap((filters) =>
-          forkJoin(this.stages.map((stage) => this.api.stage(stage, filters))).pipe(
-            catchError((error: ApiError) => {
-              this.loadError.set(error);
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((pages) => {
-        this.loading.set(false);
-        if (pages) this.showPages(pages);
-      });
+  protected readonly load = followLoads(
+    toObservable(this.filters),
+    (filters) => {
+      const shown = this.stages.filter((stage) => !this.collapsed().has(stage) || stage === this.onlyStage());
+      return forkJoin([
+        this.api.stageTotals(filters),
+        shown.length ? forkJoin(shown.map((stage) => this.api.stage(stage, filters, CARDS_PER_PAGE))) : of([]),
+      ]).pipe(
+        map(([totals, pages]) => ({ totals, pages: shown.map((stage, index) => ({ stage, page: pages[index] })) })),
+      );
+    },
+    (loaded) => {
+      if (loaded) this.showLoaded(loaded.totals, loaded.pages);
+    },
+  );
+
+  protected filterBy(patch: Partial<PipelineFilters>): void {
+    this.setQuery(patch, { queryParamsHandling: 'merge' });
   }
 
-  protected filterBy(name: 'campusGroupId' | 'type', value: string | number | null): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: { [name]: value ?? null },
-      queryParamsHandling: 'merge',
+  /** Folds or unfolds a column; its first cards are fetched when it first opens. */
+  protected toggleColumn(stage: OpportunityStage): void {
+    const collapsed = new Set(this.collapsed());
+    if (collapsed.delete(stage)) {
+      if (!this.columns()[stage].loaded) this.fetchPage(stage, null);
+    } else {
+      collapsed.add(stage);
+    }
+    this.collapsed.set(collapsed);
+  }
+
+  /** The next cards of a column; focus goes to the first new one so a keyboard user reads on from there. */
+  protected showMore(stage: OpportunityStage): void {
+    const cursor = this.columns()[stage].nextCursor;
+    if (cursor === null || this.loadingMore().has(stage)) return;
+    const firstNew = this.columns()[stage].items.length;
+    this.fetchPage(stage, cursor, () => {
+      const id = this.columns()[stage].items[firstNew]?.id;
+      if (id !== undefined) this.focusCard(id);
     });
   }
 
@@ -186,9 +184,29 @@ export class PipelineBoard {
     this.moveCard(event.item.data, event.container.data);
   }
 
+  /**
+   * Keys on a focused card: a stage's number moves the card there; the arrows go to the card
+   * above or below, or to the neighbouring column.
+   */
+  protected handleCardKey(event: KeyboardEvent, item: OpportunityDto): void {
+    if (event.target !== event.currentTarget) return;
+    const stage = stageOfKey(event);
+    if (stage) {
+      event.preventDefault();
+      this.moveCard(item, stage);
+      return;
+    }
+    const step = arrowStep(event);
+    if (!step) return;
+    const target = this.neighbourCard(item, step);
+    if (target === null) return;
+    event.preventDefault();
+    this.focusCard(target);
+  }
+
   /** Moves a card to another stage; lost first asks why. */
   protected moveCard(item: OpportunityDto, to: OpportunityStage): void {
-    if (!this.canMove() || item.stage === to || this.pendingIds().has(item.id)) return;
+    if (!this.canMove() || item.stage === to || this.pending.has(item.id)) return;
     if (to !== 'lost') {
       this.sendMove(item, to);
       return;
@@ -202,6 +220,7 @@ export class PipelineBoard {
       .afterClosed()
       .subscribe((reason) => {
         if (reason) this.sendMove(item, 'lost', reason);
+        else this.focusCard(item.id);
       });
   }
 
@@ -219,32 +238,42 @@ export class PipelineBoard {
       });
   }
 
+  /** The key that moves a focused card to the stage, shown on its column and in the Move menu. */
+  protected stageNumber(stage: OpportunityStage): number {
+    return this.stages.indexOf(stage) + 1;
+  }
+
   protected otherStages(item: OpportunityDto): readonly OpportunityStage[] {
     return this.stages.filter((stage) => stage !== item.stage);
   }
 
-  protected isPending(id: number): boolean {
-    return this.pendingIds().has(id);
-  }
-
   private sendMove(item: OpportunityDto, to: OpportunityStage, lostReason?: string): void {
     const stageName = this.i18n.t(`pipeline.stages.${to}`);
+    // Where focus goes when the card lands in a folded column: the card that takes its place.
+    const stayAt = this.neighbourCard(item, [0, 1]) ?? this.neighbourCard(item, [0, -1]);
     // Optimistic: the card moves now and goes back if the server says no.
     this.place({ ...item, stage: to, lostReason: lostReason ?? item.lostReason }, item.stage);
-    this.setPending(item.id, true);
-    this.focusMoveButton(item.id);
+    this.pending.set(item.id, true);
+    const keepFocus = () => {
+      if (this.summaries().some((column) => column.stage === to && !column.collapsed)) this.focusCard(item.id);
+      else if (stayAt !== null) this.focusCard(stayAt);
+      else this.focus(`#stage-toggle-${item.stage}`);
+    };
+    keepFocus();
     this.api.update(item.id, { version: item.version, stage: to, ...(lostReason ? { lostReason } : {}) }).subscribe({
       next: (saved) => {
-        this.setPending(item.id, false);
+        this.pending.set(item.id, false);
         this.place(saved, saved.stage);
         // Again once saved: the closing Move menu may have put focus back on its old trigger.
-        this.focusMoveButton(item.id);
-        this.announcement.set(this.i18n.t('pipeline.moved', { stage: stageName }));
+        keepFocus();
+        this.announcement.set(
+          this.i18n.t('pipeline.movedCard', { title: saved.title, stage: stageName, count: this.totals()[to].count }),
+        );
       },
       error: (error: ApiError) => {
-        this.setPending(item.id, false);
+        this.pending.set(item.id, false);
         this.place(item, to);
-        this.focusMoveButton(item.id);
+        this.focusCard(item.id);
         if (error.code === 'STALE_VERSION' || error.statusCode === 409) this.refreshStale(item, error);
         else this.announcement.set(this.i18n.t('pipeline.moveFailed', { message: this.i18n.apiError(error) }));
       },
@@ -264,56 +293,55 @@ export class PipelineBoard {
     });
   }
 
-  /**
-   * Puts a card in the column of its stage (at the top when it arrives from elsewhere, in place when
-   * it stays) and keeps the column totals in step. `from` is the column it is in now, or null.
-   */
+  /** Puts a card in the column of its stage; `from` is the column it is in now, or null. */
   private place(item: OpportunityDto, from: OpportunityStage | null): void {
-    const columns = { ...this.columns() };
-    const totals = { ...this.totals() };
-    if (from) {
-      const index = columns[from].findIndex((card) => card.id === item.id);
-      if (index >= 0) {
-        if (from === item.stage) {
-          columns[from] = columns[from].map((card) => (card.id === item.id ? item : card));
-          this.columns.set(columns);
-          return;
-        }
-        columns[from] = columns[from].filter((card) => card.id !== item.id);
-        totals[from] = Math.max(0, totals[from] - 1);
-      }
-    }
-    columns[item.stage] = [item, ...columns[item.stage].filter((card) => card.id !== item.id)];
-    totals[item.stage] += 1;
-    this.columns.set(columns);
-    this.totals.set(totals);
+    const next = placeCard({ columns: this.columns(), totals: this.totals() }, item, from);
+    this.columns.set(next.columns);
+    this.totals.set(next.totals);
   }
 
-  private showPages(pages: Page<OpportunityDto>[]): void {
-    const columns = emptyColumns();
-    const totals = { ...this.totals() };
-    this.stages.forEach((stage, index) => {
-      const page = pages[index];
-      columns[stage] = page?.items ?? [];
-      totals[stage] = page?.total ?? 0;
-    });
-    this.columns.set(columns);
-    this.totals.set(totals);
+  private showLoaded(
+    totals: readonly OpportunityStageTotalDto[],
+    pages: readonly { stage: OpportunityStage; page: Page<OpportunityDto> }[],
+  ): void {
+    const board = loadedBoard(totals, pages);
+    this.columns.set(board.columns);
+    this.totals.set(board.totals);
   }
 
-  private setPending(id: number, pending: boolean): void {
-    this.pendingIds.update((ids) => {
-      const next = new Set(ids);
-      if (pending) next.add(id);
-      else next.delete(id);
-      return next;
+  /** Fetches a page of one column: the first (cursor null) replaces its cards, a later one adds to them. */
+  private fetchPage(stage: OpportunityStage, cursor: string | null, shown?: () => void): void {
+    this.loadingMore.update((stages) => new Set(stages).add(stage));
+    const done = () =>
+      this.loadingMore.update((stages) => {
+        const next = new Set(stages);
+        next.delete(stage);
+        return next;
+      });
+    this.api.stage(stage, this.filters(), CARDS_PER_PAGE, cursor).subscribe({
+      next: (page) => {
+        done();
+        this.columns.update((columns) => withPage(columns, stage, cursor, page));
+        shown?.();
+      },
+      error: (error: ApiError) => {
+        done();
+        this.announcement.set(this.i18n.t('pipeline.loadFailed', { message: this.i18n.apiError(error) }));
+      },
     });
+  }
+
+  /** The id of the card `[columns, rows]` away from this one among the unfolded columns, or null. */
+  private neighbourCard(item: OpportunityDto, step: BoardStep): number | null {
+    return neighbourCardIn(
+      this.summaries().filter((column) => !column.collapsed),
+      item,
+      step,
+    );
   }
 
   /** Keyboard users keep their place: focus follows the card to its new column. */
-  private focusMoveButton(id: number): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`[data-move="${id}"]`)?.focus(), {
-      injector: this.injector,
-    });
+  private focusCard(id: number): void {
+    this.focus(`[data-card="${id}"]`);
   }
 }

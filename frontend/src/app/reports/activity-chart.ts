@@ -3,6 +3,8 @@ import { CONTACT_TYPES, formatFinnishDate, type ActivityDto, type ContactType } 
 
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { DataTable, figureColumn } from '../ui/data-table';
+import { ChartImage } from './chart-image';
 
 const numberFormat = new Intl.NumberFormat('fi-FI');
 const HEIGHT = 220;
@@ -20,18 +22,16 @@ export const CONTACT_TYPE_COLOURS: Record<ContactType, string> = {
   other: '#9e9e9e',
 };
 
+function noContacts(): Record<ContactType, number> {
+  return Object.fromEntries(CONTACT_TYPES.map((type) => [type, 0])) as Record<ContactType, number>;
+}
+
 /** Contact entries per interval, stacked by contact type; the table gives the same numbers. */
 @Component({
   selector: 'app-activity-chart',
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, DataTable, ChartImage],
   template: `
-    <svg
-      class="chart"
-      role="img"
-      [attr.aria-label]="summary()"
-      [attr.viewBox]="'0 0 ' + width() + ' ' + height"
-      preserveAspectRatio="xMinYMin meet"
-    >
+    <svg [appChartImage]="summary()" [viewWidth]="width()" [viewHeight]="height">
       <line class="axis" [attr.x1]="left" [attr.x2]="width()" [attr.y1]="bottom" [attr.y2]="bottom" />
       <text class="tick" x="0" [attr.y]="top + 10">{{ maxText() }}</text>
       <text class="tick" x="0" [attr.y]="bottom">0</text>
@@ -60,35 +60,17 @@ export const CONTACT_TYPE_COLOURS: Record<ContactType, string> = {
     </ul>
     <details>
       <summary>{{ 'dashboard.showTable' | t }}</summary>
-      <div class="table-scroll">
-        <table class="data-table">
-          <caption>
-            {{
-              'dashboard.activity.caption' | t
-            }}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{{ 'dashboard.activity.bucket' | t }}</th>
-              @for (type of types; track type) {
-                <th scope="col" class="number">{{ 'logContact.types.' + type | t }}</th>
-              }
-              <th scope="col" class="number">{{ 'dashboard.activity.total' | t }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (column of columns(); track column.start) {
-              <tr>
-                <th scope="row">{{ column.label }}</th>
-                @for (type of types; track type) {
-                  <td class="number">{{ column.byType[type] }}</td>
-                }
-                <td class="number">{{ column.total }}</td>
-              </tr>
+      <app-data-table captionShown [caption]="'dashboard.activity.caption' | t" [columns]="tableColumns">
+        @for (column of columns(); track column.start) {
+          <tr>
+            <th scope="row">{{ column.label }}</th>
+            @for (type of types; track type) {
+              <td class="number">{{ column.byType[type] }}</td>
             }
-          </tbody>
-        </table>
-      </div>
+            <td class="number">{{ column.total }}</td>
+          </tr>
+        }
+      </app-data-table>
     </details>
   `,
   styles: `
@@ -121,9 +103,6 @@ export const CONTACT_TYPE_COLOURS: Record<ContactType, string> = {
       vertical-align: -0.1rem;
       border: 1px solid #333;
     }
-    .table-scroll {
-      overflow-x: auto;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -137,6 +116,11 @@ export class ActivityChart {
   protected readonly top = PLOT_TOP;
   protected readonly bottom = PLOT_BOTTOM;
   protected readonly left = LEFT;
+  protected readonly tableColumns = [
+    'dashboard.activity.bucket',
+    ...CONTACT_TYPES.map((type) => figureColumn(`logContact.types.${type}`)),
+    figureColumn('dashboard.activity.total'),
+  ];
 
   private readonly slot = computed(() =>
     Math.max(6, Math.min(40, Math.floor(560 / Math.max(1, this.activity().buckets.length)))),
@@ -146,7 +130,7 @@ export class ActivityChart {
   private readonly counts = computed(() => {
     const counts = new Map<string, Record<ContactType, number>>();
     for (const bucket of this.activity().buckets) {
-      counts.set(bucket.start, { phone: 0, email: 0, meeting: 0, workplace_visit: 0, event: 0, other: 0 });
+      counts.set(bucket.start, noContacts());
     }
     for (const row of this.activity().rows) {
       const bucket = counts.get(row.bucket);
@@ -165,14 +149,7 @@ export class ActivityChart {
     // About six date labels whatever the number of bars.
     const every = Math.max(1, Math.ceil(buckets.length / 6));
     return buckets.map((bucket, index) => {
-      const byType = this.counts().get(bucket.start) ?? {
-        phone: 0,
-        email: 0,
-        meeting: 0,
-        workplace_visit: 0,
-        event: 0,
-        other: 0,
-      };
+      const byType = this.counts().get(bucket.start) ?? noContacts();
       let y = PLOT_BOTTOM;
       const segments = CONTACT_TYPES.filter((type) => byType[type] > 0).map((type) => {
         const height = byType[type] * scale;

@@ -3,14 +3,6 @@ import { Router, type CanActivateFn } from '@angular/router';
 
 import { Auth } from '../core/auth';
 
-/** The home page of a campus group member is their group's status; others keep the home page. */
-export const campusMemberHome: CanActivateFn = async () => {
-  // inject() before the await: the injection context ends there.
-  const router = inject(Router);
-  const me = await inject(Auth).loadMe();
-  return me?.role === 'campus_member' ? router.createUrlTree(['/campus-status']) : true;
-};
-
 /** /campus-status: a member goes straight to their first group; others (or a member of none) pick one. */
 export const firstOwnGroup: CanActivateFn = async () => {
   const router = inject(Router);

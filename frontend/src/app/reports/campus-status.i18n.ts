@@ -24,6 +24,7 @@ export const campusStatusFi = {
   never: 'Ei yhteydenottoja',
   daysAgo: '{days} pv sitten',
   noFollowUp: 'Ei avoimia',
+  overdueMark: 'Myöhässä',
   opportunities: '{count} kpl, {places} paikkaa',
   flags: {
     days90: 'Ei yhteyttä 90 pv',
@@ -57,6 +58,7 @@ export const campusStatusEn: typeof campusStatusFi = {
   never: 'No contacts',
   daysAgo: '{days} days ago',
   noFollowUp: 'None open',
+  overdueMark: 'Overdue',
   opportunities: '{count}, {places} places',
   flags: {
     days90: 'No contact 90 days',

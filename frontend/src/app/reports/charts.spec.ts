@@ -1,58 +1,33 @@
-import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import type { ActivityDto, PipelineStageTotalDto } from '@tyoelama/shared';
-
+import { renderComponent } from '../testing/app';
 import { ActivityChart } from './activity-chart';
 import { FunnelChart } from './funnel-chart';
+import { activityReport, stageTotals } from './reports.testing';
 
-const totals: PipelineStageTotalDto[] = [
-  { stage: 'identified', count: 12, places: 30 },
-  { stage: 'contacted', count: 8, places: 20 },
-  { stage: 'negotiating', count: 1250, places: 1500 },
-  { stage: 'agreed', count: 0, places: 0 },
-  { stage: 'won', count: 3, places: 9 },
-  { stage: 'lost', count: 2, places: 0 },
-];
+const totals = stageTotals({
+  identified: [12, 30],
+  contacted: [8, 20],
+  negotiating: [1250, 1500],
+  won: [3, 9],
+  lost: [2, 0],
+});
 
-const activity: ActivityDto = {
-  from: '2026-01-01',
-  to: '2026-01-21',
-  granularity: 'week',
-  buckets: [
-    { start: '2025-12-29', total: 3 },
-    { start: '2026-01-05', total: 0 },
-    { start: '2026-01-12', total: 5 },
-    { start: '2026-01-19', total: 1 },
-  ],
-  rows: [
-    { bucket: '2025-12-29', type: 'phone', count: 2 },
-    { bucket: '2025-12-29', type: 'email', count: 1 },
-    { bucket: '2026-01-12', type: 'phone', count: 3 },
-    { bucket: '2026-01-12', type: 'workplace_visit', count: 2 },
-    { bucket: '2026-01-19', type: 'meeting', count: 1 },
-  ],
-  byCampusGroup: [
-    { campusGroupId: 2, campusGroupName: 'Sote', type: 'phone', count: 2 },
-    { campusGroupId: 1, campusGroupName: 'Tekniikka', type: 'phone', count: 3 },
-  ],
-  followUps: { open: 0, overdue: 0, done: 0, doneOnTime: 0, onTimePercent: null },
-  noContact: { days90: 0, days180: 0 },
-};
+const activity = activityReport(
+  {
+    '2025-12-29': { phone: 2, email: 1 },
+    '2026-01-05': {},
+    '2026-01-12': { phone: 3, workplace_visit: 2 },
+    '2026-01-19': { meeting: 1 },
+  },
+  { from: '2026-01-01', to: '2026-01-21', granularity: 'week' },
+);
 
 function cells(row: Element): string[] {
   return [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim() ?? '');
 }
 
 describe('FunnelChart', () => {
-  beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideRouter([])] });
-  });
-
   it('names the chart with a summary of every stage and gives the figures as a table', async () => {
-    const fixture = TestBed.createComponent(FunnelChart);
-    fixture.componentRef.setInput('totals', totals);
-    await fixture.whenStable();
+    const { fixture } = await renderComponent(FunnelChart, { inputs: { totals } });
     const element = fixture.nativeElement as HTMLElement;
 
     const svg = element.querySelector('svg')!;
@@ -74,30 +49,21 @@ describe('FunnelChart', () => {
   });
 
   it('links each stage figure to the list behind it', async () => {
-    const fixture = TestBed.createComponent(FunnelChart);
-    fixture.componentRef.setInput('totals', totals);
-    fixture.componentRef.setInput('linkFor', (stage: string) => ({
-      path: '/pipeline',
-      queryParams: { stage, campusGroupId: 2 },
-    }));
-    await fixture.whenStable();
+    const { fixture } = await renderComponent(FunnelChart, {
+      inputs: { totals, linkFor: (stage: string) => ({ path: '/pipeline', queryParams: { stage, campusGroupId: 2 } }) },
+    });
     const links = [...(fixture.nativeElement as HTMLElement).querySelectorAll('tbody a')];
     expect(links).toHaveLength(6);
     expect(links[2]?.getAttribute('href')).toBe('/pipeline?stage=negotiating&campusGroupId=2');
-    expect(links[2]?.getAttribute('aria-label')).toBe('Avaa vaihe Neuvottelu: 1\u00a0250 mahdollisuutta');
+    // WCAG 2.5.3: the name starts with the visible count.
+    expect(links[2]?.textContent?.trim()).toBe('1\u00a0250');
+    expect(links[2]?.getAttribute('aria-label')).toBe('1\u00a0250 mahdollisuutta, avaa vaihe Neuvottelu');
   });
 });
 
 describe('ActivityChart', () => {
-  beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({});
-  });
-
   it('summarises the period in its accessible name and stacks one bar segment per type', async () => {
-    const fixture = TestBed.createComponent(ActivityChart);
-    fixture.componentRef.setInput('activity', activity);
-    await fixture.whenStable();
+    const { fixture } = await renderComponent(ActivityChart, { inputs: { activity } });
     const svg = (fixture.nativeElement as HTMLElement).querySelector('svg')!;
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toBe(
@@ -108,9 +74,7 @@ describe('ActivityChart', () => {
   });
 
   it('gives the same numbers in a table behind a "show as a table" disclosure', async () => {
-    const fixture = TestBed.createComponent(ActivityChart);
-    fixture.componentRef.setInput('activity', activity);
-    await fixture.whenStable();
+    const { fixture } = await renderComponent(ActivityChart, { inputs: { activity } });
     const element = fixture.nativeElement as HTMLElement;
     expect(element.querySelector('details summary')?.textContent?.trim()).toBe('Näytä taulukkona');
     const table = element.querySelector('details table')!;
@@ -131,13 +95,11 @@ describe('ActivityChart', () => {
   });
 
   it('says so when there were no contacts', async () => {
-    const fixture = TestBed.createComponent(ActivityChart);
-    fixture.componentRef.setInput('activity', {
-      ...activity,
-      rows: [],
-      buckets: activity.buckets.map((bucket) => ({ ...bucket, total: 0 })),
+    const { fixture } = await renderComponent(ActivityChart, {
+      inputs: {
+        activity: { ...activity, rows: [], buckets: activity.buckets.map((bucket) => ({ ...bucket, total: 0 })) },
+      },
     });
-    await fixture.whenStable();
     expect((fixture.nativeElement as HTMLElement).querySelector('svg')?.getAttribute('aria-label')).toBe(
       'Pylväskaavio: ei yhteydenottoja ajanjaksolla 1.1.2026–21.1.2026.',
     );

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ActivityDto, PipelineSummaryDto } from '@tyoelama/shared';
+import type { ActivityDto, PipelineSummaryDto, WorkplaceLearningDashboardDto } from '@tyoelama/shared';
 import type { Observable } from 'rxjs';
 
 import { activityParams, pipelineParams, type DashboardFilters } from './dashboard-filters';
@@ -15,5 +15,11 @@ export class DashboardApi {
 
   activity(filters: DashboardFilters): Observable<ActivityDto> {
     return this.http.get<ActivityDto>('/api/dashboard/activity', { params: activityParams(filters) });
+  }
+
+  workplaceLearning(filters: DashboardFilters): Observable<WorkplaceLearningDashboardDto> {
+    const params: Record<string, string> = { from: filters.from, to: filters.to };
+    if (filters.campusGroupId) params['campusGroupId'] = String(filters.campusGroupId);
+    return this.http.get<WorkplaceLearningDashboardDto>('/api/dashboard/workplace-learning', { params });
   }
 }

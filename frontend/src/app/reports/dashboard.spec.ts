@@ -1,25 +1,17 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { convertToParamMap, provideRouter } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
-import type { ActivityDto, Me, PipelineSummaryDto } from '@tyoelama/shared';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import { convertToParamMap } from '@angular/router';
+import type { RouterTestingHarness } from '@angular/router/testing';
+import type { Me, PipelineSummaryDto, WorkplaceLearningDashboardDto } from '@tyoelama/shared';
 
-import { Auth } from '../core/auth';
-import { apiErrorInterceptor } from '../core/error-interceptor';
-import { nextRequest } from '../testing/http';
+import { openRoute } from '../testing/app';
+import { campusGroup, page, userWithRole } from '../testing/data';
+import { submit, typeInto } from '../testing/dom';
+import { flushApiError, nextRequestTo } from '../testing/http';
 import { Dashboard } from './dashboard';
 import { filtersFromParams, paramsFromFilters, presetRange } from './dashboard-filters';
+import { activityReport, stageTotals } from './reports.testing';
 
-const leader: Me = {
-  id: 9,
-  email: 'johto@example.fi',
-  displayName: 'Jaana Johto',
-  role: 'leadership',
-  campusGroupIds: [],
-  locale: 'fi',
-};
+const leader = userWithRole('leadership');
 
 const summary: PipelineSummaryDto = {
   from: '2026-01-01',
@@ -27,14 +19,7 @@ const summary: PipelineSummaryDto = {
   rows: [
     { stage: 'negotiating', campusGroupId: 2, campusGroupName: 'Sote', type: 'apprenticeship', count: 4, places: 6 },
   ],
-  totalsByStage: [
-    { stage: 'identified', count: 0, places: 0 },
-    { stage: 'contacted', count: 0, places: 0 },
-    { stage: 'negotiating', count: 4, places: 6 },
-    { stage: 'agreed', count: 0, places: 0 },
-    { stage: 'won', count: 3, places: 3 },
-    { stage: 'lost', count: 1, places: 0 },
-  ],
+  totalsByStage: stageTotals({ negotiating: [4, 6], won: [3, 3], lost: [1, 0] }),
   winRate: { won: 3, lost: 1, rate: 0.75 },
   averageDaysInStage: [
     { stage: 'identified', stays: 2, averageDays: 4.5 },
@@ -58,25 +43,27 @@ const summary: PipelineSummaryDto = {
   },
 };
 
-const activity: ActivityDto = {
+const activity = activityReport(
+  { '2026-01-01': { phone: 2 }, '2026-02-01': {}, '2026-03-01': { meeting: 1 } },
+  {
+    from: '2026-01-01',
+    to: '2026-03-31',
+    granularity: 'month',
+    byCampusGroup: [
+      { campusGroupId: 2, campusGroupName: 'Sote', type: 'phone', count: 2 },
+      { campusGroupId: 2, campusGroupName: 'Sote', type: 'meeting', count: 1 },
+    ],
+    followUps: { open: 7, overdue: 2, done: 10, doneOnTime: 8, onTimePercent: 80 },
+    noContact: { days90: 5, days180: 3 },
+  },
+);
+
+const emptyWorkplaceLearning: WorkplaceLearningDashboardDto = {
   from: '2026-01-01',
   to: '2026-03-31',
-  granularity: 'month',
-  buckets: [
-    { start: '2026-01-01', total: 2 },
-    { start: '2026-02-01', total: 0 },
-    { start: '2026-03-01', total: 1 },
-  ],
-  rows: [
-    { bucket: '2026-01-01', type: 'phone', count: 2 },
-    { bucket: '2026-03-01', type: 'meeting', count: 1 },
-  ],
-  byCampusGroup: [
-    { campusGroupId: 2, campusGroupName: 'Sote', type: 'phone', count: 2 },
-    { campusGroupId: 2, campusGroupName: 'Sote', type: 'meeting', count: 1 },
-  ],
-  followUps: { open: 7, overdue: 2, done: 10, doneOnTime: 8, onTimePercent: 80 },
-  noContact: { days90: 5, days180: 3 },
+  terms: ['2026-spring'],
+  hosted: [],
+  responseRates: [],
 };
 
 describe('dashboard filters', () => {
@@ -130,33 +117,24 @@ describe('Dashboard', () => {
   let harness: RouterTestingHarness;
 
   async function open(url: string, who: Me = leader): Promise<void> {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([{ path: 'dashboard', component: Dashboard }]),
-        provideHttpClient(withInterceptors([apiErrorInterceptor])),
-        provideHttpClientTesting(),
-        { provide: Auth, useValue: { me: signal(who).asReadonly() } },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl(url);
-    (await nextRequest(http, (request) => request.urlWithParams.startsWith('/api/campus-groups'))).flush({
-      items: [{ id: 2, name: 'Sote', campus: 'Itä', memberCount: 3, createdAt: '', updatedAt: '', version: 1 }],
-      total: 1,
-      nextCursor: null,
-    });
+    ({ harness, http } = await openRoute(url, {
+      routes: [{ path: 'dashboard', component: Dashboard }],
+      signedIn: who,
+    }));
+    (await nextRequestTo(http, '/api/campus-groups')).flush(page([campusGroup(2, 'Sote', 'Itä', 3)]));
   }
 
   const element = () => harness.routeNativeElement as HTMLElement;
-  afterEach(() => http.verify());
+  const workplaceLearningRequests = () => http.match((request) => request.url === '/api/dashboard/workplace-learning');
+  afterEach(() => {
+    // The workplace-learning figures load on their own once the dashboard shows; a test not about them leaves them be.
+    for (const request of workplaceLearningRequests()) if (!request.cancelled) request.flush(emptyWorkplaceLearning);
+    http.verify();
+  });
 
   async function loadAll(): Promise<{ pipeline: URLSearchParams; activity: URLSearchParams }> {
-    const pipeline = await nextRequest(http, (request) => request.urlWithParams.startsWith('/api/pipeline/summary'));
-    const activityRequest = await nextRequest(http, (request) =>
-      request.urlWithParams.startsWith('/api/dashboard/activity'),
-    );
+    const pipeline = await nextRequestTo(http, '/api/pipeline/summary');
+    const activityRequest = await nextRequestTo(http, '/api/dashboard/activity');
     const params = {
       pipeline: new URLSearchParams(pipeline.request.urlWithParams.split('?')[1]),
       activity: new URLSearchParams(activityRequest.request.urlWithParams.split('?')[1]),
@@ -166,6 +144,17 @@ describe('Dashboard', () => {
     await harness.fixture.whenStable();
     return params;
   }
+
+  it('shows tile placeholders, busy, until the first figures come', async () => {
+    await open('/dashboard');
+    await harness.fixture.whenStable();
+    expect(element().querySelector('app-skeleton .shapes')?.getAttribute('data-shape')).toBe('tiles');
+    expect(element().querySelector('[aria-busy=true]')).not.toBeNull();
+    expect(element().querySelector('.tile-group')).toBeNull();
+    await loadAll();
+    expect(element().querySelector('app-skeleton')).toBeNull();
+    expect(element().querySelector('[aria-busy]')).toBeNull();
+  });
 
   it('sends the filters of the URL to both endpoints', async () => {
     await open('/dashboard?period=custom&from=2026-01-01&to=2026-03-31&campusGroupId=2&type=apprenticeship');
@@ -183,6 +172,39 @@ describe('Dashboard', () => {
       campusGroupId: '2',
     });
     expect(element().textContent).toContain('Ajanjakso 1.1.2026–31.3.2026');
+  });
+
+  it('shows students per campus group and term and the survey response rate, for the same period and group', async () => {
+    await open('/dashboard?period=custom&from=2025-08-01&to=2026-03-31&campusGroupId=2');
+    await loadAll();
+    const request = await nextRequestTo(http, '/api/dashboard/workplace-learning');
+    expect(
+      Object.fromEntries(request.request.params.keys().map((key) => [key, request.request.params.get(key)])),
+    ).toEqual({ from: '2025-08-01', to: '2026-03-31', campusGroupId: '2' });
+    request.flush({
+      ...emptyWorkplaceLearning,
+      terms: ['2025-autumn', '2026-spring'],
+      hosted: [
+        {
+          campusGroupId: 2,
+          campusGroupName: 'Sote',
+          term: '2025-autumn',
+          year: 2025,
+          season: 'autumn',
+          trainingAgreement: 4,
+          apprenticeship: 1,
+        },
+      ],
+      responseRates: [{ campusGroupId: 2, campusGroupName: 'Sote', answered: 2, due: 3, rate: 2 / 3 }],
+    } satisfies WorkplaceLearningDashboardDto);
+    await harness.fixture.whenStable();
+    const tables = [...element().querySelectorAll('app-workplace-learning-figures app-data-table')];
+    const cells = (table: Element) =>
+      [...table.querySelectorAll('tbody tr')].map((row) =>
+        [...row.children].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim()),
+      );
+    expect(cells(tables[0])).toEqual([['Sote', 'Syksy 2025', '4', '1']]);
+    expect(cells(tables[1])).toEqual([['Sote', '2', '3', '66,7 %']]);
   });
 
   it('links each figure to the list behind it, with the same filters', async () => {
@@ -209,18 +231,36 @@ describe('Dashboard', () => {
   });
 
   it('links the overdue follow-ups to the work list for those who have one', async () => {
-    await open('/dashboard', { ...leader, role: 'account_manager' });
+    await open('/dashboard', userWithRole('account_manager'));
     const { pipeline } = await loadAll();
     expect(pipeline.get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(element().querySelector('a[data-drill=overdue]')?.getAttribute('href')).toBe('/my-work?due=overdue');
   });
 
+  it('applies a custom range typed in, and refuses one that ends before it starts', async () => {
+    await open('/dashboard?period=custom&from=2026-01-01&to=2026-03-31');
+    await loadAll();
+    const from = element().querySelector<HTMLInputElement>('input[name=from]')!;
+    expect(from.value).toBe('2026-01-01');
+
+    typeInto(harness.fixture, 'input[name=from]', '2026-04-01');
+    await submit(harness.fixture, 'form');
+    expect(element().querySelector('#dashboard-range-error')?.textContent).toContain(
+      'Loppupäivä ei voi olla ennen alkupäivää.',
+    );
+    expect(from.getAttribute('aria-invalid')).toBe('true');
+    http.expectNone('/api/pipeline/summary');
+
+    typeInto(harness.fixture, 'input[name=to]', '2026-04-30');
+    await submit(harness.fixture, 'form');
+    const { pipeline } = await loadAll();
+    expect([pipeline.get('from'), pipeline.get('to')]).toEqual(['2026-04-01', '2026-04-30']);
+    expect(element().querySelector('#dashboard-range-error')).toBeNull();
+  });
+
   it('shows the API error instead of figures', async () => {
     await open('/dashboard');
-    (await nextRequest(http, (request) => request.urlWithParams.startsWith('/api/pipeline/summary'))).flush(
-      { statusCode: 403, error: 'Forbidden', message: 'x', code: 'FORBIDDEN' },
-      { status: 403, statusText: 'Forbidden' },
-    );
+    flushApiError(await nextRequestTo(http, '/api/pipeline/summary'), 403, { code: 'FORBIDDEN' });
     http
       .match((request) => request.url === '/api/dashboard/activity')
       .forEach((request) => expect(request.cancelled).toBe(true));

@@ -1,30 +1,27 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
+import { toObservable } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import {
   ACTIVITY_GRANULARITIES,
   OPPORTUNITY_TYPES,
   formatFinnishDate,
   helsinkiDate,
   type ActivityDto,
-  type ActivityGranularity,
-  type ApiError,
-  type CampusGroupDto,
   type OpportunityStage,
-  type OpportunityType,
   type PipelineSummaryDto,
 } from '@tyoelama/shared';
-import { catchError, distinctUntilChanged, forkJoin, map, of, switchMap, tap } from 'rxjs';
+import { distinctUntilChanged, forkJoin } from 'rxjs';
 
-import { CampusGroupsApi } from '../campus-groups/campus-groups-api';
+import { campusGroupOptions, readableCampusGroups } from '../campus-groups/campus-groups-api';
 import { Auth } from '../core/auth';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { translatedOptions } from '../ui/filter-select';
+import { followLoads } from '../ui/follow-loads';
+import { DataTable, figureColumn } from '../ui/data-table';
+import { FILTER_ROW } from '../ui/list-page';
+import { LoadStatus } from '../ui/load-status';
 import { ActivityChart } from './activity-chart';
 import { DashboardApi } from './dashboard-api';
 import {
@@ -40,9 +37,19 @@ import {
   type DrillDownLink,
   type PeriodPreset,
 } from './dashboard-filters';
-import { FunnelChart } from './funnel-chart';
+import { FUNNEL_COLUMNS, FunnelChart } from './funnel-chart';
+import { DashboardTile, type Tile } from './dashboard-tile';
+import { WorkplaceLearningFigures } from './workplace-learning-figures';
+import { injectQuery, injectSetQuery } from '../core/page-query';
 
 const numberFormat = new Intl.NumberFormat('fi-FI', { maximumFractionDigits: 1 });
+
+/** A heading over its figures; the id ties the two for screen readers. */
+interface TileGroup {
+  id: string;
+  heading: string;
+  tiles: Tile[];
+}
 
 interface Loaded {
   pipeline: PipelineSummaryDto;
@@ -53,17 +60,16 @@ interface Loaded {
 @Component({
   selector: 'app-dashboard',
   imports: [
-    FormsModule,
+    FILTER_ROW,
     RouterLink,
     MatButton,
-    MatFormField,
-    MatLabel,
-    MatInput,
-    MatSelect,
-    MatOption,
     TranslatePipe,
+    LoadStatus,
+    DataTable,
+    DashboardTile,
     FunnelChart,
     ActivityChart,
+    WorkplaceLearningFigures,
   ],
   templateUrl: './dashboard.html',
   styleUrl: './dashboard.scss',
@@ -71,37 +77,52 @@ interface Loaded {
 })
 export class Dashboard {
   private readonly api = inject(DashboardApi);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
+  private readonly setQuery = injectSetQuery();
   private readonly me = inject(Auth).me;
   protected readonly i18n = inject(I18n);
-  protected readonly presets = PERIOD_PRESETS;
-  protected readonly types = OPPORTUNITY_TYPES;
-  protected readonly granularities = ACTIVITY_GRANULARITIES;
+  protected readonly periodOptions = translatedOptions(PERIOD_PRESETS, 'dashboard.filters.');
+  protected readonly typeOptions = translatedOptions(OPPORTUNITY_TYPES, 'pipeline.types.');
+  protected readonly granularityOptions = translatedOptions(ACTIVITY_GRANULARITIES, 'dashboard.granularities.');
+  protected readonly groupOptions = campusGroupOptions(readableCampusGroups());
   protected readonly formatNumber = (value: number) => numberFormat.format(value);
+  protected readonly groupColumns = ['dashboard.byGroup.campusGroup', 'dashboard.byGroup.type', ...FUNNEL_COLUMNS];
+  protected readonly durationColumns = [
+    'dashboard.durations.stage',
+    figureColumn('dashboard.durations.days'),
+    figureColumn('dashboard.durations.stays'),
+  ];
+  protected readonly staleColumns = [
+    'dashboard.stale.title',
+    'dashboard.stale.employer',
+    'dashboard.stale.stage',
+    figureColumn('dashboard.stale.idle'),
+  ];
 
-  protected readonly filters = toSignal(
-    this.route.queryParamMap.pipe(map((params) => filtersFromParams(params, helsinkiDate()))),
-    {
-      requireSync: true,
-    },
-  );
+  protected readonly filters = injectQuery((params) => filtersFromParams(params, helsinkiDate()));
 
   /** The custom range being typed, applied with the Show button. */
   protected readonly customFrom = signal('');
   protected readonly customTo = signal('');
+  protected readonly customRange = [
+    { name: 'from', value: this.customFrom },
+    { name: 'to', value: this.customTo },
+  ] as const;
   protected readonly customError = signal(false);
 
-  protected readonly campusGroups = toSignal(
-    inject(CampusGroupsApi)
-      .listAll()
-      .pipe(catchError(() => of([] as CampusGroupDto[]))),
-    { initialValue: [] as CampusGroupDto[] },
-  );
-
   protected readonly data = signal<Loaded | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<ApiError | null>(null);
+  protected readonly load = followLoads(
+    toObservable(this.filters).pipe(distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b))),
+    (filters) => {
+      this.customFrom.set(filters.from);
+      this.customTo.set(filters.to);
+      this.customError.set(false);
+      return forkJoin({ pipeline: this.api.pipelineSummary(filters), activity: this.api.activity(filters) });
+    },
+    // A failed load keeps the figures shown before it, under the error.
+    (loaded) => {
+      if (loaded) this.data.set(loaded);
+    },
+  );
 
   protected readonly periodText = computed(() => {
     const { from, to } = this.filters();
@@ -118,14 +139,71 @@ export class Dashboard {
     const filters = this.filters();
     return (stage: OpportunityStage): DrillDownLink => stageLink(stage, filters);
   });
-  protected readonly noContact90 = computed(() => noContactLink(90, this.filters()));
-  protected readonly noContact180 = computed(() => noContactLink(180, this.filters()));
-  protected readonly openFollowUps = followUpLink('open');
-  protected readonly overdueFollowUps = followUpLink('overdue');
 
-  protected readonly winRate = computed(() => {
-    const rate = this.data()?.pipeline.winRate.rate;
-    return rate === null || rate === undefined ? null : numberFormat.format(Math.round(rate * 1000) / 10);
+  protected readonly tileGroups = computed((): TileGroup[] => {
+    const data = this.data();
+    if (!data) return [];
+    const { i18n } = this;
+    const { followUps, noContact } = data.activity;
+    const { winRate } = data.pipeline;
+    const linked = this.followUpsLinked();
+    const filters = this.filters();
+    return [
+      {
+        id: 'dashboard-follow-ups',
+        heading: 'dashboard.followUps.heading',
+        tiles: [
+          {
+            figure: this.formatNumber(followUps.open),
+            label: i18n.t('dashboard.followUps.open'),
+            link: linked ? followUpLink('open') : null,
+          },
+          {
+            figure: this.formatNumber(followUps.overdue),
+            label: i18n.t('dashboard.followUps.overdue'),
+            link: linked ? followUpLink('overdue') : null,
+            drill: 'overdue',
+            alert: followUps.overdue > 0,
+          },
+          { figure: this.formatNumber(followUps.done), label: i18n.t('dashboard.followUps.done') },
+          {
+            figure:
+              followUps.onTimePercent === null
+                ? i18n.t('dashboard.followUps.onTimeNone')
+                : i18n.t('dashboard.followUps.onTimeValue', { percent: this.formatNumber(followUps.onTimePercent) }),
+            label: i18n.t('dashboard.followUps.onTime'),
+          },
+        ],
+      },
+      {
+        id: 'dashboard-no-contact',
+        heading: 'dashboard.noContact.heading',
+        tiles: ([90, 180] as const).map((days) => ({
+          figure: this.formatNumber(noContact[`days${days}`]),
+          label: i18n.t(`dashboard.noContact.days${days}`),
+          link: noContactLink(days, filters),
+          drill: `noContact${days}`,
+        })),
+      },
+      {
+        id: 'dashboard-win-rate',
+        heading: 'dashboard.winRate.heading',
+        tiles: [
+          {
+            figure:
+              winRate.rate === null
+                ? i18n.t('dashboard.winRate.none')
+                : i18n.t('dashboard.winRate.value', {
+                    percent: numberFormat.format(Math.round(winRate.rate * 1000) / 10),
+                  }),
+            label: i18n.t('dashboard.winRate.detail', {
+              won: this.formatNumber(winRate.won),
+              lost: this.formatNumber(winRate.lost),
+            }),
+          },
+        ],
+      },
+    ];
   });
 
   protected readonly groupRows = computed(() => {
@@ -137,33 +215,6 @@ export class Dashboard {
         a.stage.localeCompare(b.stage),
     );
   });
-
-  constructor() {
-    toObservable(this.filters)
-      .pipe(
-        distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-        tap((filters) => {
-          this.loading.set(true);
-          this.error.set(null);
-          this.customFrom.set(filters.from);
-          this.customTo.set(filters.to);
-          this.customError.set(false);
-        }),
-        switchMap((filters) =>
-          forkJoin({ pipeline: this.api.pipelineSummary(filters), activity: this.api.activity(filters) }).pipe(
-            catchError((error: ApiError) => {
-              this.error.set(error);
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((loaded) => {
-        this.loading.set(false);
-        if (loaded) this.data.set(loaded);
-      });
-  }
 
   protected date(value: string): string {
     return formatFinnishDate(`${value}T12:00:00Z`);
@@ -188,22 +239,7 @@ export class Dashboard {
     this.navigate({ period: 'custom', from, to, granularity: defaultGranularity(from, to) });
   }
 
-  protected filterByGroup(campusGroupId: number | null): void {
-    this.navigate({ campusGroupId });
-  }
-
-  protected filterByType(type: OpportunityType | null): void {
-    this.navigate({ type });
-  }
-
-  protected chooseGranularity(granularity: ActivityGranularity): void {
-    this.navigate({ granularity });
-  }
-
-  private navigate(patch: Partial<DashboardFilters>): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: paramsFromFilters({ ...this.filters(), ...patch }),
-    });
+  protected navigate(patch: Partial<DashboardFilters>): void {
+    this.setQuery(paramsFromFilters({ ...this.filters(), ...patch }));
   }
 }

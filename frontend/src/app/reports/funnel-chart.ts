@@ -4,12 +4,21 @@ import type { OpportunityStage, PipelineStageTotalDto } from '@tyoelama/shared';
 
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { DataTable, figureColumn } from '../ui/data-table';
+import { ChartImage } from './chart-image';
 import type { DrillDownLink } from './dashboard-filters';
 
 const numberFormat = new Intl.NumberFormat('fi-FI');
 const WIDTH = 600;
 const ROW = 40;
 const LABEL = 150;
+
+/** A stage's figures; the dashboard's table by campus group ends with the same columns. */
+export const FUNNEL_COLUMNS = [
+  'dashboard.funnel.stage',
+  figureColumn('dashboard.funnel.count'),
+  figureColumn('dashboard.funnel.places'),
+];
 
 /**
  * The pipeline funnel: one bar per stage, as wide as its count, places written beside it.
@@ -18,15 +27,9 @@ const LABEL = 150;
  */
 @Component({
   selector: 'app-funnel-chart',
-  imports: [RouterLink, TranslatePipe],
+  imports: [RouterLink, TranslatePipe, DataTable, ChartImage],
   template: `
-    <svg
-      class="chart"
-      role="img"
-      [attr.aria-label]="summary()"
-      [attr.viewBox]="'0 0 ' + width + ' ' + height()"
-      preserveAspectRatio="xMinYMin meet"
-    >
+    <svg [appChartImage]="summary()" [viewWidth]="width" [viewHeight]="height()">
       @for (bar of bars(); track bar.stage) {
         <g [attr.transform]="'translate(0,' + bar.y + ')'">
           <text class="label" x="0" y="24">{{ bar.label }}</text>
@@ -43,40 +46,26 @@ const LABEL = 150;
         </g>
       }
     </svg>
-    <table class="data-table">
-      <caption>
-        {{
-          'dashboard.funnel.caption' | t
-        }}
-      </caption>
-      <thead>
+    <app-data-table captionShown [caption]="'dashboard.funnel.caption' | t" [columns]="columns">
+      @for (bar of bars(); track bar.stage) {
         <tr>
-          <th scope="col">{{ 'dashboard.funnel.stage' | t }}</th>
-          <th scope="col" class="number">{{ 'dashboard.funnel.count' | t }}</th>
-          <th scope="col" class="number">{{ 'dashboard.funnel.places' | t }}</th>
+          <th scope="row">{{ bar.label }}</th>
+          <td class="number">
+            @if (linkFor(); as link) {
+              <a
+                [routerLink]="link(bar.stage).path"
+                [queryParams]="link(bar.stage).queryParams"
+                [attr.aria-label]="'dashboard.funnel.openStage' | t: { stage: bar.label, count: bar.count }"
+                >{{ bar.count }}</a
+              >
+            } @else {
+              {{ bar.count }}
+            }
+          </td>
+          <td class="number">{{ bar.places }}</td>
         </tr>
-      </thead>
-      <tbody>
-        @for (bar of bars(); track bar.stage) {
-          <tr>
-            <th scope="row">{{ bar.label }}</th>
-            <td class="number">
-              @if (linkFor(); as link) {
-                <a
-                  [routerLink]="link(bar.stage).path"
-                  [queryParams]="link(bar.stage).queryParams"
-                  [attr.aria-label]="'dashboard.funnel.openStage' | t: { stage: bar.label, count: bar.count }"
-                  >{{ bar.count }}</a
-                >
-              } @else {
-                {{ bar.count }}
-              }
-            </td>
-            <td class="number">{{ bar.places }}</td>
-          </tr>
-        }
-      </tbody>
-    </table>
+      }
+    </app-data-table>
   `,
   styles: `
     .chart {
@@ -102,6 +91,7 @@ export class FunnelChart {
   /** Where a stage's figure leads; without it the figures are plain text. */
   readonly linkFor = input<((stage: OpportunityStage) => DrillDownLink) | null>(null);
 
+  protected readonly columns = FUNNEL_COLUMNS;
   protected readonly width = WIDTH;
   protected readonly height = computed(() => Math.max(1, this.totals().length) * ROW + 4);
 

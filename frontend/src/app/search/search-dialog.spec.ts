@@ -1,13 +1,12 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ApplicationRef, signal } from '@angular/core';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import { ApplicationRef } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
-import type { Me, SearchResultDto } from '@tyoelama/shared';
+import { Router } from '@angular/router';
+import type { SearchResultDto } from '@tyoelama/shared';
 
-import { Auth } from '../core/auth';
-import { apiErrorInterceptor } from '../core/error-interceptor';
 import { Shell } from '../shell/shell';
+import { renderComponent, setUpApp } from '../testing/app';
+import { userWithRole } from '../testing/data';
 import { whenStableOnFakeClock } from '../testing/fake-clock';
 import { SEARCH_DEBOUNCE_MS, SearchDialog } from './search-dialog';
 import { SearchLauncher, isSearchShortcut } from './search-launcher';
@@ -31,15 +30,7 @@ describe('SearchDialog', () => {
   beforeEach(async () => {
     // The debounce runs on Jest's clock, not the machine's: a busy machine cannot make it late.
     jest.useFakeTimers();
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([apiErrorInterceptor])),
-        provideHttpClientTesting(),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpApp();
     navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     fixture = TestBed.createComponent(SearchDialog);
     await whenStableOnFakeClock(fixture);
@@ -137,15 +128,6 @@ describe('SearchDialog', () => {
 });
 
 describe('Search shortcut', () => {
-  const member: Me = {
-    id: 3,
-    email: 'kalle@example.fi',
-    displayName: 'Kalle Kampus',
-    role: 'leadership',
-    campusGroupIds: [],
-    locale: 'fi',
-  };
-
   function key(init: KeyboardEventInit): KeyboardEvent {
     return new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init });
   }
@@ -158,19 +140,8 @@ describe('Search shortcut', () => {
   });
 
   it('opens the search from any page, and from the header button', async () => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      imports: [Shell],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: Auth, useValue: { me: signal(member).asReadonly() } },
-      ],
-    });
+    const { fixture } = await renderComponent(Shell, { signedIn: userWithRole('leadership') });
     const open = jest.spyOn(TestBed.inject(SearchLauncher), 'open').mockResolvedValue();
-    const fixture = TestBed.createComponent(Shell);
-    await fixture.whenStable();
 
     const event = key({ ctrlKey: true, key: 'k' });
     document.body.dispatchEvent(event);
@@ -187,10 +158,7 @@ describe('Search shortcut', () => {
   });
 
   it('loads the dialog on demand, named by its heading', async () => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
-    });
+    setUpApp();
     await TestBed.inject(SearchLauncher).open();
     // Opening renders the dialog on the next change detection: wait for that, not for a fixed time.
     await TestBed.inject(ApplicationRef).whenStable();

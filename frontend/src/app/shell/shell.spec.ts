@@ -1,40 +1,23 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import type { Me } from '@tyoelama/shared';
+
+import { Router } from '@angular/router';
 
 import { Auth } from '../core/auth';
-import { apiErrorInterceptor } from '../core/error-interceptor';
 import { LOCALE_STORAGE_KEY } from '../core/i18n/i18n';
+import { renderComponent } from '../testing/app';
+import { userWithRole } from '../testing/data';
+import { flushApiError } from '../testing/http';
 import { Shell } from './shell';
 
-const member: Me = {
-  id: 3,
-  email: 'kalle@example.fi',
-  displayName: 'Kalle Kampus',
-  role: 'campus_member',
-  campusGroupIds: [1],
-  locale: 'fi',
-};
+const member = userWithRole('campus_member');
 
 describe('Shell', () => {
   let fixture: ComponentFixture<Shell>;
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      imports: [Shell],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([apiErrorInterceptor])),
-        provideHttpClientTesting(),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(Shell);
-    await fixture.whenStable();
+    ({ fixture, http } = await renderComponent(Shell));
   });
 
   afterEach(() => http.verify());
@@ -58,9 +41,7 @@ describe('Shell', () => {
 
   async function signOut(): Promise<void> {
     const loaded = TestBed.inject(Auth).loadMe();
-    http
-      .expectOne('/api/auth/me')
-      .flush({ statusCode: 401, message: 'Sign in' }, { status: 401, statusText: 'Unauthorized' });
+    flushApiError(http.expectOne('/api/auth/me'), 401, { code: 'UNAUTHENTICATED' });
     await loaded;
     await fixture.whenStable();
   }
@@ -93,8 +74,7 @@ describe('Shell', () => {
     expect(english.getAttribute('aria-pressed')).toBe('true');
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
-    const request = http.expectOne('/api/auth/me');
-    expect(request.request.method).toBe('PATCH');
+    const request = http.expectOne({ method: 'PATCH', url: '/api/auth/me' });
     expect(request.request.body).toEqual({ locale: 'en' });
     request.flush({ ...member, locale: 'en' });
   });
@@ -105,5 +85,61 @@ describe('Shell', () => {
     expect(text()).toContain('Skip to content');
     expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
     http.expectNone('/api/auth/me');
+  });
+
+  function menuButton(): HTMLButtonElement {
+    return fixture.nativeElement.querySelector('button.menu-button') as HTMLButtonElement;
+  }
+
+  function menu(): HTMLElement {
+    return fixture.nativeElement.querySelector('#app-menu') as HTMLElement;
+  }
+
+  it('folds the navigation behind a menu button that says whether it is open', async () => {
+    await signIn();
+    expect(menuButton().textContent?.trim()).toBe('Valikko');
+    expect(menuButton().getAttribute('aria-controls')).toBe('app-menu');
+    expect(menuButton().getAttribute('aria-expanded')).toBe('false');
+    expect(menu().classList).not.toContain('open');
+    expect(menu().querySelector('nav')?.textContent).toContain('Työnantajat');
+
+    menuButton().click();
+    await fixture.whenStable();
+    expect(menuButton().getAttribute('aria-expanded')).toBe('true');
+    expect(menu().classList).toContain('open');
+
+    menuButton().click();
+    await fixture.whenStable();
+    expect(menuButton().getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('closes the menu with Escape and gives focus back to its button', async () => {
+    await signIn();
+    menuButton().click();
+    await fixture.whenStable();
+    const link = menu().querySelector('nav a') as HTMLAnchorElement;
+    link.focus();
+    link.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await fixture.whenStable();
+    expect(menuButton().getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(menuButton());
+  });
+
+  it('closes the menu once a link in it has been followed', async () => {
+    await signIn();
+    menuButton().click();
+    await fixture.whenStable();
+    TestBed.inject(Router).resetConfig([{ path: 'employers', children: [] }]);
+    await TestBed.inject(Router).navigateByUrl('/employers');
+    await fixture.whenStable();
+    expect(menuButton().getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('keeps the whole name of the log-contact button when a phone shows only its first word', async () => {
+    await signIn();
+    const log = fixture.nativeElement.querySelector('button.log-contact') as HTMLButtonElement | null;
+    // A campus member may log contacts of their own groups.
+    expect(log?.getAttribute('aria-label')).toBe('Kirjaa yhteydenotto');
+    expect(log?.querySelector('.label-short')?.textContent).toBe('Kirjaa');
   });
 });

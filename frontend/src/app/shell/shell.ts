@@ -1,13 +1,45 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { LOCALES, canRead, canWrite, type Locale } from '@tyoelama/shared';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { LOCALES, canRead, canWrite, type Locale, type Role } from '@tyoelama/shared';
 
-import { Auth } from '../core/auth';
+import { Auth, injectCanWrite } from '../core/auth';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { LogContactLauncher } from '../contact-entries/log-contact-launcher';
 import { SearchLauncher, isSearchShortcut } from '../search/search-launcher';
+import { filter } from 'rxjs';
+
+interface NavItem {
+  path: string;
+  /** Translation key of the link text. */
+  label: string;
+  shownTo: (role: Role) => boolean;
+}
+
+/** The main navigation, in order; each link shows to the roles that can use its page. */
+const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', label: 'nav.home', shownTo: () => true },
+  { path: '/employers', label: 'nav.employers', shownTo: (role) => canRead(role, 'employers') },
+  // Leadership follows the work on the dashboard; it has no work list of its own.
+  { path: '/my-work', label: 'nav.myWork', shownTo: (role) => canRead(role, 'followUps') && role !== 'leadership' },
+  { path: '/pipeline', label: 'nav.pipeline', shownTo: (role) => canRead(role, 'opportunities') },
+  { path: '/dashboard', label: 'dashboard.nav', shownTo: (role) => canRead(role, 'reports') },
+  { path: '/campus-status', label: 'campusStatus.nav', shownTo: (role) => canRead(role, 'employers') },
+  { path: '/call-lists', label: 'workplaceLearning.callLists.nav', shownTo: (role) => canRead(role, 'employers') },
+  { path: '/import', label: 'import.nav', shownTo: (role) => canWrite(role, 'employers') },
+  { path: '/users', label: 'nav.users', shownTo: (role) => canRead(role, 'users') },
+  { path: '/campus-groups', label: 'nav.campusGroups', shownTo: (role) => canRead(role, 'campusGroups') },
+];
 
 @Component({
   selector: 'app-shell',
@@ -15,7 +47,10 @@ import { SearchLauncher, isSearchShortcut } from '../search/search-launcher';
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '(document:keydown)': 'openLogContactByShortcut($event); openSearchByShortcut($event)' },
+  host: {
+    '(document:keydown)': 'openLogContactByShortcut($event); openSearchByShortcut($event)',
+    '(keydown.escape)': 'closeMenu($event)',
+  },
 })
 export class Shell {
   private readonly auth = inject(Auth);
@@ -27,42 +62,38 @@ export class Shell {
   protected readonly me = this.auth.me;
   protected readonly sessionChecked = computed(() => this.me() !== undefined || this.auth.checked());
   protected readonly locales = LOCALES;
-  protected readonly showEmployers = computed(() => {
-    const me = this.me();
-    return !!me && canRead(me.role, 'employers');
+  protected readonly navItems = computed(() => {
+    const role = this.me()?.role;
+    return role ? NAV_ITEMS.filter((item) => item.shownTo(role)) : [];
   });
-  protected readonly showMyWork = computed(() => {
-    const me = this.me();
-    return !!me && canRead(me.role, 'followUps') && me.role !== 'leadership';
-  });
-  protected readonly showPipeline = computed(() => {
-    const me = this.me();
-    return !!me && canRead(me.role, 'opportunities');
-  });
-  protected readonly showLogContact = computed(() => {
-    const me = this.me();
-    return !!me && canWrite(me.role, 'contactEntries');
-  });
-  protected readonly showUsers = computed(() => {
-    const me = this.me();
-    return !!me && canRead(me.role, 'users');
-  });
-  protected readonly showCampusGroups = computed(() => {
-    const me = this.me();
-    return !!me && canRead(me.role, 'campusGroups');
-  });
-  protected readonly showDashboard = computed(() => {
-    const me = this.me();
-    return !!me && canRead(me.role, 'reports');
-  });
-  protected readonly showCampusStatus = computed(() => {
-    const me = this.me();
-    return !!me && canRead(me.role, 'employers');
-  });
-  protected readonly showImport = computed(() => {
-    const me = this.me();
-    return !!me && canWrite(me.role, 'employers');
-  });
+  protected readonly showLogContact = injectCanWrite('contactEntries');
+  /** The phone's folded menu (under 600 px); wider screens show it always and ignore this. */
+  protected readonly menuOpen = signal(false);
+  private readonly menuButton = viewChild.required<ElementRef<HTMLButtonElement>>('menuButton');
+
+  constructor() {
+    // A followed link has done its job: the menu folds so the new page starts right under the header.
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.menuOpen.set(false));
+  }
+
+  protected toggleMenu(): void {
+    this.menuOpen.update((open) => !open);
+  }
+
+  /**
+   * Escape in the header folds the menu and puts focus back on its button, so a keyboard user is not
+   * left nowhere. Escapes elsewhere (the page, its dialogs) belong to them.
+   */
+  protected closeMenu(event: Event): void {
+    if (!this.menuOpen() || !(event.target instanceof Element) || !event.target.closest('.app-header')) return;
+    this.menuOpen.set(false);
+    this.menuButton().nativeElement.focus();
+  }
 
   // A plain "#main" link would resolve against <base href="/"> and leave the page; focus the landmark instead.
   protected skipToContent(event: Event): void {

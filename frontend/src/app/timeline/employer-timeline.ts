@@ -1,25 +1,36 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
-import { MatButton } from '@angular/material/button';
 import {
-  formatFinnishDate,
-  formatFinnishDateTime,
-  type ApiError,
-  type Page,
-  type TimelineItem,
-} from '@tyoelama/shared';
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { formatFinnishDate, rightOf, type ApiError, type Page, type TimelineItem } from '@tyoelama/shared';
+
+type ContactEntryItem = Extract<TimelineItem, { kind: 'contact_entry' }>;
 import type { Subscription } from 'rxjs';
 
+import { Auth } from '../core/auth';
+import { ContactLog } from '../core/contact-log';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { type AuditValueFormat, fieldLabelKey, formatAuditValue, localDateTime } from './audit-values';
 import { TimelineApi } from './timeline-api';
 
-const PAGE_SIZE = 20;
+/** A changed field as the history lists it: its label, and its value before and after. */
+interface ShownChange {
+  field: string;
+  label: string;
+  from: string;
+  to: string;
+}
 
-/** Where an entity's audited fields get their labels; the activity entities' are the timeline's own. */
-const FIELD_LABELS: Partial<Record<string, string>> = {
-  employer: 'employers.fields',
-  contact_person: 'contactPersons',
-};
+const PAGE_SIZE = 20;
 
 /** The employer's history, newest first: contacts, follow-ups, stage changes and edits. */
 @Component({
@@ -31,12 +42,17 @@ const FIELD_LABELS: Partial<Record<string, string>> = {
 })
 export class EmployerTimeline {
   private readonly api = inject(TimelineApi);
+  private readonly contactLog = inject(ContactLog);
+  private readonly me = inject(Auth).me;
   protected readonly i18n = inject(I18n);
-  /** `24.11.2026 klo 14.05`; English readers get the numbers without the Finnish "klo". */
   protected formatDateTime(value: string): string {
-    const text = formatFinnishDateTime(value);
-    return this.i18n.locale() === 'fi' ? text : text.replace(' klo ', ' ');
+    return localDateTime(value, this.i18n.locale());
   }
+  private readonly valueFormat: AuditValueFormat = {
+    has: (key) => this.i18n.has(key),
+    t: (key) => this.i18n.t(key),
+    dateTime: (value) => this.formatDateTime(value),
+  };
 
   readonly employerId = input.required<number>();
   /** Any change reloads the first page (something new happened on the page). */
@@ -46,6 +62,9 @@ export class EmployerTimeline {
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly loading = signal(true);
   protected readonly error = signal<ApiError | null>(null);
+  /** An edit or delete the API refused (or that could not start). */
+  protected readonly actionError = signal<ApiError | null>(null);
+  private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
   private request: Subscription | null = null;
 
   constructor() {
@@ -59,6 +78,31 @@ export class EmployerTimeline {
   protected loadMore(): void {
     const cursor = this.nextCursor();
     if (cursor) this.load(this.employerId(), cursor);
+  }
+
+  protected readonly entryActions = ['edit', 'delete'] as const;
+
+  /** Staff change any entry; a campus member the entries they logged (the API checks the same). */
+  protected canChange(item: ContactEntryItem): boolean {
+    const me = this.me();
+    if (!me) return false;
+    const write = rightOf(me.role, 'contactEntries').write;
+    return write === 'all' || (write === 'own_groups_own_records' && item.createdById === me.id);
+  }
+
+  /** The page reloads the history when the dialog saves (through ContactLog.logged$). */
+  protected editEntry(item: ContactEntryItem): void {
+    this.actionError.set(null);
+    this.contactLog.edit(item.contactEntryId).catch((error: ApiError) => this.actionError.set(error));
+  }
+
+  /** Deleted at once with an undo offered; focus moves to the history's heading, the button being gone. */
+  protected deleteEntry(item: ContactEntryItem): void {
+    this.actionError.set(null);
+    this.contactLog.remove({ id: item.contactEntryId, employerId: this.employerId() }).then(
+      () => this.heading().nativeElement.focus(),
+      (error: ApiError) => this.actionError.set(error),
+    );
   }
 
   /** The one-line description of an item, after its kind label. */
@@ -95,13 +139,27 @@ export class EmployerTimeline {
   protected changedFields(item: TimelineItem): string {
     if (item.kind !== 'audit' || !item.changedFields.length) return '';
     const locale = this.i18n.locale();
-    // By entity: a contact person's `title` is a job title, a follow-up's the follow-up's own.
-    const labels = FIELD_LABELS[item.entityType] ?? 'timeline.auditFields';
-    const fields = item.changedFields.map((field) => {
-      const key = `${labels}.${field}`;
-      return this.i18n.has(key) ? this.i18n.t(key).toLocaleLowerCase(locale) : field;
-    });
+    const fields = item.changedFields.map((field) => this.fieldLabel(item.entityType, field).toLocaleLowerCase(locale));
     return this.i18n.t('timeline.changedFields', { fields: fields.join(', ') });
+  }
+
+  /**
+   * Old → new of each changed field, for anything but a creation (whose "before" is empty
+   * throughout: the changed-field names say enough there).
+   */
+  protected shownChanges(item: TimelineItem): ShownChange[] {
+    if (item.kind !== 'audit' || item.action === 'create') return [];
+    return item.changes.map((change) => ({
+      field: change.field,
+      label: this.fieldLabel(item.entityType, change.field),
+      from: formatAuditValue(item.entityType, change, change.from, this.valueFormat),
+      to: formatAuditValue(item.entityType, change, change.to, this.valueFormat),
+    }));
+  }
+
+  private fieldLabel(entityType: string, field: string): string {
+    const key = fieldLabelKey(entityType, field);
+    return this.i18n.has(key) ? this.i18n.t(key) : field;
   }
 
   private translated(key: string, fallback: string): string {

@@ -23,7 +23,14 @@ export const timelineFi = {
   stageTo: '{title}: {to}',
   lostReason: 'Syy: {reason}',
   changedFields: 'Muutetut kentät: {fields}',
+  changedTo: 'muuttui arvoksi',
+  yes: 'Kyllä',
+  no: 'Ei',
   campusGroup: 'Campus-ryhmä: {name}',
+  edit: 'Muokkaa',
+  delete: 'Poista',
+  entryActions: 'Yhteydenoton toiminnot',
+  actionFailed: 'Toiminto epäonnistui: {message}',
   actions: {
     create: 'luotu',
     update: 'muutettu',
@@ -34,6 +41,7 @@ export const timelineFi = {
     complete: 'merkitty tehdyksi',
     reopen: 'avattu uudelleen',
     cancel: 'peruttu',
+    register_check: 'tarkistettu YTJ:stä',
   },
   entities: {
     employer: 'Työnantaja',
@@ -41,6 +49,7 @@ export const timelineFi = {
     contact_entry: 'Yhteydenotto',
     follow_up: 'Jatkotoimenpide',
     opportunity: 'Yhteistyömahdollisuus',
+    employer_journey: 'Työnantajan polku',
   },
   auditFields: {
     title: 'Otsikko',
@@ -79,7 +88,14 @@ export const timelineEn: typeof timelineFi = {
   stageTo: '{title}: {to}',
   lostReason: 'Reason: {reason}',
   changedFields: 'Changed fields: {fields}',
+  changedTo: 'changed to',
+  yes: 'Yes',
+  no: 'No',
   campusGroup: 'Campus group: {name}',
+  edit: 'Edit',
+  delete: 'Delete',
+  entryActions: 'Contact actions',
+  actionFailed: 'The action failed: {message}',
   actions: {
     create: 'created',
     update: 'changed',
@@ -90,6 +106,7 @@ export const timelineEn: typeof timelineFi = {
     complete: 'marked done',
     reopen: 'reopened',
     cancel: 'cancelled',
+    register_check: 'checked in YTJ',
   },
   entities: {
     employer: 'Employer',
@@ -97,6 +114,7 @@ export const timelineEn: typeof timelineFi = {
     contact_entry: 'Contact',
     follow_up: 'Follow-up',
     opportunity: 'Opportunity',
+    employer_journey: 'Employer journey',
   },
   auditFields: {
     title: 'Title',

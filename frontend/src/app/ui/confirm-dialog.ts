@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import {
   MAT_DIALOG_DATA,
+  MatDialog,
   MatDialogActions,
   MatDialogClose,
   MatDialogContent,
@@ -34,4 +35,20 @@ export interface ConfirmDialogData {
 })
 export class ConfirmDialog {
   protected readonly data = inject<ConfirmDialogData>(MAT_DIALOG_DATA);
+}
+
+/**
+ * Asks with the confirm dialog and runs `confirmed` only on yes (cancel, Escape and a click outside
+ * do nothing). Call in an injection context (a field initializer): `confirm = injectConfirm()`.
+ */
+export function injectConfirm(): (data: ConfirmDialogData, confirmed: () => void) => void {
+  const dialog = inject(MatDialog);
+  return (data, confirmed) => {
+    dialog
+      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data })
+      .afterClosed()
+      .subscribe((yes) => {
+        if (yes) confirmed();
+      });
+  };
 }

@@ -6,11 +6,17 @@ import { MatSelect } from '@angular/material/select';
 
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { FieldErrorPipe } from './field-error';
+import { FieldLeave } from './form/field-leave';
+import { FieldRow } from './form/field-row';
+import { SelectField } from './form/select-field';
+import { SubmitButton } from './form/submit-button';
+import { TextField } from './form/text-field';
 
 /**
- * What a reactive form's fields use in a template: Material inputs and selects with their labels,
- * hints and errors, the field-error and translate pipes. A component lists `FORM_FIELDS` in its
- * imports instead of the ten names.
+ * What a reactive form's fields use in a template: the field components (text, select) and
+ * their row, the submit button and the form's `(fieldLeave)`, Material inputs and selects with their labels, hints and errors for fields of
+ * their own kind, the field-error and translate pipes. A component lists `FORM_FIELDS` in its
+ * imports instead of the fifteen names.
  */
 export const FORM_FIELDS = [
   ReactiveFormsModule,
@@ -23,4 +29,9 @@ export const FORM_FIELDS = [
   MatOption,
   TranslatePipe,
   FieldErrorPipe,
+  TextField,
+  SelectField,
+  SubmitButton,
+  FieldLeave,
+  FieldRow,
 ] as const;

@@ -1,23 +1,22 @@
-import { ChangeDetectionStrategy, Component, booleanAttribute, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, booleanAttribute, input } from '@angular/core';
 import type { ApiError } from '@tyoelama/shared';
 
-import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { LoadStatus } from './load-status';
 
-/** A list's state in a live region: the load error, "loading", or how many of how many are shown. */
+/**
+ * A list's state in a live region: the load error, "loading", or how many of how many are shown.
+ * The first page (nothing shown yet) loads as table-row placeholders; "load more" keeps the rows.
+ */
 @Component({
   selector: 'app-list-status',
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, LoadStatus],
   template: `
-    <div aria-live="polite" aria-atomic="true">
-      @if (error(); as error) {
-        <p class="form-error">{{ 'common.loadFailed' | t: { message: i18n.apiError(error) } }}</p>
-      } @else if (loading()) {
-        <p class="muted">{{ 'app.loading' | t }}</p>
-      } @else if (shown() || !hideEmptyCount()) {
+    <app-load-status live [error]="error()" [loading]="loading()" [skeleton]="shown() ? null : 'table'">
+      @if (shown() || !hideEmptyCount()) {
         <p class="muted count">{{ 'common.showing' | t: { shown: shown(), total: total() } }}</p>
       }
-    </div>
+    </app-load-status>
   `,
   styles: `
     :host {
@@ -27,7 +26,6 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ListStatus {
-  protected readonly i18n = inject(I18n);
   readonly error = input<ApiError | null>(null);
   readonly loading = input(false);
   readonly shown = input(0);

@@ -1,23 +1,12 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
-import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import type { Me, UserDto } from '@tyoelama/shared';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import type { ComponentFixture } from '@angular/core/testing';
+import type { Role, UserDto } from '@tyoelama/shared';
 
-import { Auth } from '../core/auth';
-import { apiErrorInterceptor } from '../core/error-interceptor';
-import { errorUnder, submit, typeInto } from '../testing/dom';
+import { renderComponent } from '../testing/app';
+import { campusGroup, page, userWithRole } from '../testing/data';
+import { expectFieldErrors, expectRefusedBeforeSending, submit, typeInto } from '../testing/dom';
+import { flushApiError, flushFieldErrors } from '../testing/http';
 import { UserForm } from './user-form';
-
-const admin: Me = {
-  id: 1,
-  email: 'admin@example.fi',
-  displayName: 'Anna Admin',
-  role: 'admin',
-  campusGroupIds: [],
-  locale: 'fi',
-};
 
 const user: UserDto = {
   id: 7,
@@ -33,47 +22,30 @@ const user: UserDto = {
   version: 3,
 };
 
-const groups = {
-  items: [{ id: 2, name: 'Tekniikka', campus: 'Keskusta', memberCount: 4, createdAt: '', updatedAt: '', version: 1 }],
-  total: 1,
-  nextCursor: null,
-};
+const groups = page([campusGroup(2, 'Tekniikka', 'Keskusta')]);
 
 describe('UserForm', () => {
   let fixture: ComponentFixture<UserForm>;
   let http: HttpTestingController;
 
-  async function open(id?: string, me: Me = admin): Promise<void> {
-    TestBed.configureTestingModule({
-      imports: [UserForm],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([apiErrorInterceptor])),
-        provideHttpClientTesting(),
-        { provide: Auth, useValue: { me: signal(me).asReadonly() } },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(UserForm);
-    if (id) fixture.componentRef.setInput('id', id);
-    await fixture.whenStable();
+  async function open(id?: string, role: Role = 'admin'): Promise<void> {
+    ({ fixture, http } = await renderComponent(UserForm, { signedIn: userWithRole(role), inputs: id ? { id } : {} }));
     http.expectOne('/api/campus-groups?limit=200').flush(groups);
     if (id) http.expectOne(`/api/users/${id}`).flush(user);
     await fixture.whenStable();
   }
 
-  beforeEach(() => localStorage.clear());
   afterEach(() => http.verify());
 
   it('checks a new user with the shared schema before sending anything', async () => {
     await open();
     typeInto(fixture, 'input[formcontrolname=password]', 'short');
-    await submit(fixture);
-    expect(errorUnder(fixture, 'input[formcontrolname=displayName]')).toBe('Pakollinen tieto.');
-    expect(errorUnder(fixture, 'input[formcontrolname=email]')).toBe('Pakollinen tieto.');
-    expect(errorUnder(fixture, 'mat-select[formcontrolname=role]')).toBe('Pakollinen tieto.');
-    expect(errorUnder(fixture, 'input[formcontrolname=password]')).toBe('Vähintään 12 merkkiä.');
-    http.expectNone('/api/users');
+    await expectRefusedBeforeSending({ fixture, http }, '/api/users', {
+      'input[formcontrolname=displayName]': 'Pakollinen tieto.',
+      'input[formcontrolname=email]': 'Pakollinen tieto.',
+      'mat-select[formcontrolname=role]': 'Pakollinen tieto.',
+      'input[formcontrolname=password]': 'Vähintään 12 merkkiä.',
+    });
   });
 
   it('sends the changes with the version it loaded', async () => {
@@ -83,8 +55,7 @@ describe('UserForm', () => {
     );
     typeInto(fixture, 'input[formcontrolname=displayName]', 'Liisa Laine-Virtanen');
     await submit(fixture, 'form');
-    const request = http.expectOne('/api/users/7');
-    expect(request.request.method).toBe('PATCH');
+    const request = http.expectOne({ method: 'PATCH', url: '/api/users/7' });
     expect(request.request.body).toEqual({
       version: 3,
       email: 'liisa@example.fi',
@@ -103,26 +74,17 @@ describe('UserForm', () => {
     await open('7');
     typeInto(fixture, 'input[formcontrolname=email]', 'liisa.laine@example.fi');
     await submit(fixture, 'form');
-    http.expectOne('/api/users/7').flush(
-      {
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'Validation failed',
-        code: 'VALIDATION_FAILED',
-        fieldErrors: [
-          { path: 'displayName', code: 'too_long', message: 'Must be at most 120 characters', limit: 120 },
-          { path: 'campusGroupIds.0', code: 'invalid_value', message: 'Unknown campus group' },
-        ],
-      },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    flushFieldErrors(http.expectOne('/api/users/7'), [
+      { path: 'displayName', code: 'too_long', message: 'Must be at most 120 characters', limit: 120 },
+      { path: 'campusGroupIds.0', code: 'invalid_value', message: 'Unknown campus group' },
+    ]);
     await fixture.whenStable();
 
-    expect(errorUnder(fixture, 'input[formcontrolname=displayName]')).toBe('Enintään 120 merkkiä.');
-    expect(errorUnder(fixture, 'mat-select[formcontrolname=campusGroupIds]')).toBe(
-      'Valitse jokin sallituista vaihtoehdoista.',
-    );
-    expect(errorUnder(fixture, 'input[formcontrolname=email]')).toBe('');
+    expectFieldErrors(fixture, {
+      'input[formcontrolname=displayName]': 'Enintään 120 merkkiä.',
+      'mat-select[formcontrolname=campusGroupIds]': 'Valitse jokin sallituista vaihtoehdoista.',
+      'input[formcontrolname=email]': '',
+    });
     expect(fixture.nativeElement.querySelector('app-form-status').textContent).toContain('Tarkista lomakkeen tiedot.');
   });
 
@@ -130,14 +92,9 @@ describe('UserForm', () => {
     await open('7');
     typeInto(fixture, 'input[formcontrolname=email]', 'taken@example.fi');
     await submit(fixture, 'form');
-    http
-      .expectOne('/api/users/7')
-      .flush(
-        { statusCode: 409, error: 'Conflict', message: 'Email taken', code: 'EMAIL_TAKEN' },
-        { status: 409, statusText: 'Conflict' },
-      );
+    flushApiError(http.expectOne('/api/users/7'), 409, { code: 'EMAIL_TAKEN' });
     await fixture.whenStable();
-    expect(errorUnder(fixture, 'input[formcontrolname=email]')).toBe('Sähköpostiosoite on jo käytössä.');
+    expectFieldErrors(fixture, { 'input[formcontrolname=email]': 'Sähköpostiosoite on jo käytössä.' });
   });
 
   it('explains a conflicting save and reloads the current record on request', async () => {
@@ -145,12 +102,7 @@ describe('UserForm', () => {
     typeInto(fixture, 'input[formcontrolname=displayName]', 'My edit');
     await submit(fixture, 'form');
     const current = { ...user, displayName: 'Their edit', version: 5 };
-    http
-      .expectOne('/api/users/7')
-      .flush(
-        { statusCode: 409, error: 'Conflict', message: 'Stale', code: 'STALE_VERSION', current },
-        { status: 409, statusText: 'Conflict' },
-      );
+    flushApiError(http.expectOne('/api/users/7'), 409, { code: 'STALE_VERSION', current });
     await fixture.whenStable();
 
     const status = fixture.nativeElement.querySelector('app-form-status') as HTMLElement;
@@ -166,7 +118,7 @@ describe('UserForm', () => {
   });
 
   it('is read-only for a role that may not write users', async () => {
-    await open('7', { ...admin, role: 'leadership' });
+    await open('7', 'leadership');
     const input = fixture.nativeElement.querySelector('input[formcontrolname=displayName]') as HTMLInputElement;
     expect(input.disabled).toBe(true);
     expect(fixture.nativeElement.querySelector('button[type=submit]')).toBeNull();

@@ -1,48 +1,30 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormControl, FormGroup } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import {
   LOCALES,
   PASSWORD_MIN_LENGTH,
   ROLES,
-  canWrite,
   createUserSchema,
-  formatFinnishDate,
   setPasswordSchema,
   updateUserSchema,
   type ApiError,
-  type CampusGroupDto,
-  type FieldError,
   type Locale,
   type Role,
   type UserDto,
 } from '@tyoelama/shared';
-import { catchError, of, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 
-import { CampusGroupsApi } from '../campus-groups/campus-groups-api';
-import { Auth } from '../core/auth';
+import { readableCampusGroups } from '../campus-groups/campus-groups-api';
+import { injectCanWrite } from '../core/auth';
 import { FormStatus } from '../core/form-status';
-import { focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
-import { I18n } from '../core/i18n/i18n';
 import { FORM_FIELDS } from '../ui/form-fields';
+import { formSubmission } from '../ui/form/form-submission';
 import { UsersApi } from './users-api';
-
-type UserField = 'email' | 'displayName' | 'role' | 'password' | 'campusGroupIds' | 'locale' | 'active';
+import { FinnishDatePipe } from '../ui/finnish-date-pipe';
+import { ApiErrorPipe } from '../core/i18n/api-error-pipe';
 
 function isUserDto(value: unknown): value is UserDto {
   return typeof value === 'object' && value !== null && 'id' in value && 'version' in value && 'email' in value;
@@ -51,23 +33,17 @@ function isUserDto(value: unknown): value is UserDto {
 /** Creates a user at /users/new and shows or edits one at /users/:id (read-only for roles that may not write). */
 @Component({
   selector: 'app-user-form',
-  imports: [FORM_FIELDS, RouterLink, MatButton, MatSlideToggle, FormStatus],
+  imports: [ApiErrorPipe, FinnishDatePipe, FORM_FIELDS, RouterLink, MatButton, MatSlideToggle, FormStatus],
   templateUrl: './user-form.html',
   styleUrl: './user-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UserForm {
   private readonly usersApi = inject(UsersApi);
-  private readonly auth = inject(Auth);
   private readonly router = inject(Router);
-  private readonly snackBar = inject(MatSnackBar);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
-  protected readonly i18n = inject(I18n);
   protected readonly roles = ROLES;
   protected readonly locales = LOCALES;
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
-  protected readonly formatDate = formatFinnishDate;
 
   /** The `:id` route parameter; absent at /users/new. */
   readonly id = input<string>();
@@ -77,24 +53,15 @@ export class UserForm {
     return raw && /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : null;
   });
   protected readonly isNew = computed(() => this.id() === undefined);
-  protected readonly canEdit = computed(() => {
-    const me = this.auth.me();
-    return !!me && canWrite(me.role, 'users');
-  });
+  protected readonly canEdit = injectCanWrite('users');
 
   protected readonly user = signal<UserDto | null>(null);
   protected readonly loading = signal(false);
   protected readonly loadError = signal<ApiError | null>(null);
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<ApiError | null>(null);
-  protected readonly settingPassword = signal(false);
-  protected readonly passwordError = signal<ApiError | null>(null);
 
-  protected readonly campusGroups = toSignal(
-    inject(CampusGroupsApi)
-      .listAll()
-      .pipe(catchError(() => of([] as CampusGroupDto[]))),
-    { initialValue: [] as CampusGroupDto[] },
+  protected readonly campusGroups = readableCampusGroups();
+  protected readonly groupOptions = computed(() =>
+    this.campusGroups().map((group) => ({ value: group.id, label: `${group.name} (${group.campus})` })),
   );
 
   protected readonly form = new FormGroup({
@@ -110,6 +77,10 @@ export class UserForm {
   protected readonly passwordForm = new FormGroup({
     password: new FormControl('', { nonNullable: true }),
   });
+  protected readonly submission = formSubmission(this.form, {
+    taken: { EMAIL_TAKEN: { path: 'email', code: 'email_taken' } },
+  });
+  protected readonly passwordSubmission = formSubmission(this.passwordForm, { focusOnRefusal: false });
 
   constructor() {
     effect(() => {
@@ -127,45 +98,33 @@ export class UserForm {
     });
   }
 
-  protected checkField(name: UserField): void {
-    const result = validateForm(this.isNew() ? createUserSchema : updateUserSchema, this.requestBody(), this.form);
-    if (!result.ok) showFieldErrors(this.form, result.fieldErrors, name);
+  protected checkField(name: string): void {
+    this.submission.checkField(this.isNew() ? createUserSchema : updateUserSchema, this.requestBody(), name);
   }
 
   protected saveUser(): void {
-    this.formError.set(null);
     const existing = this.user();
     let request: Observable<UserDto>;
     if (existing) {
-      const result = validateForm(updateUserSchema, this.requestBody(), this.form);
-      if (!result.ok) return this.showInvalid(result.fieldErrors);
-      request = this.usersApi.update(existing.id, result.value);
+      const body = this.submission.validate(updateUserSchema, this.requestBody());
+      if (!body) return;
+      request = this.usersApi.update(existing.id, body);
     } else {
-      const result = validateForm(createUserSchema, this.requestBody(), this.form);
-      if (!result.ok) return this.showInvalid(result.fieldErrors);
-      request = this.usersApi.create(result.value);
+      const body = this.submission.validate(createUserSchema, this.requestBody());
+      if (!body) return;
+      request = this.usersApi.create(body);
     }
-    this.saving.set(true);
-    request.subscribe({
-      next: (saved) => {
-        this.saving.set(false);
-        this.snackBar.open(this.i18n.t(existing ? 'common.saved' : 'users.created'), this.i18n.t('common.dismiss'), {
-          duration: 5000,
-        });
-        if (existing) this.showUser(saved);
-        else void this.router.navigate(['/users', saved.id]);
-      },
-      error: (error: ApiError) => {
-        this.saving.set(false);
-        this.showSaveError(error);
-      },
+    this.submission.send(request, (saved) => {
+      this.submission.announce(existing ? 'common.saved' : 'users.created');
+      if (existing) this.showUser(saved);
+      else void this.router.navigate(['/users', saved.id]);
     });
   }
 
   /** After a conflict: take the record the server sent along (or fetch it) and start over from it. */
   protected reloadUser(): void {
-    const current = this.formError()?.current;
-    this.formError.set(null);
+    const current = this.submission.error()?.current;
+    this.submission.error.set(null);
     if (isUserDto(current)) this.showUser(current);
     else {
       const id = this.userId();
@@ -176,25 +135,11 @@ export class UserForm {
   protected setNewPassword(): void {
     const existing = this.user();
     if (!existing) return;
-    this.passwordError.set(null);
-    const result = validateForm(setPasswordSchema, this.passwordForm.getRawValue(), this.passwordForm);
-    if (!result.ok) {
-      showFieldErrors(this.passwordForm, result.fieldErrors);
-      focusFirstInvalid(this.host, this.injector);
-      return;
-    }
-    this.settingPassword.set(true);
-    this.usersApi.setPassword(existing.id, result.value.password).subscribe({
-      next: () => {
-        this.settingPassword.set(false);
-        this.passwordForm.reset();
-        this.snackBar.open(this.i18n.t('users.passwordSet'), this.i18n.t('common.dismiss'), { duration: 5000 });
-      },
-      error: (error: ApiError) => {
-        this.settingPassword.set(false);
-        if (error.fieldErrors?.length) showFieldErrors(this.passwordForm, error.fieldErrors);
-        this.passwordError.set(error);
-      },
+    const body = this.passwordSubmission.validate(setPasswordSchema, this.passwordForm.getRawValue());
+    if (!body) return;
+    this.passwordSubmission.send(this.usersApi.setPassword(existing.id, body.password), () => {
+      this.passwordForm.reset();
+      this.passwordSubmission.announce('users.passwordSet');
     });
   }
 
@@ -211,20 +156,6 @@ export class UserForm {
     return existing
       ? { version: existing.version, ...common, active: value.active }
       : { ...common, password: value.password };
-  }
-
-  private showInvalid(errors: FieldError[]): void {
-    showFieldErrors(this.form, errors);
-    focusFirstInvalid(this.host, this.injector);
-  }
-
-  private showSaveError(error: ApiError): void {
-    if (error.fieldErrors?.length) showFieldErrors(this.form, error.fieldErrors);
-    if (error.code === 'EMAIL_TAKEN') {
-      showFieldErrors(this.form, [{ path: 'email', code: 'email_taken', message: error.message }]);
-    }
-    this.formError.set(error);
-    focusFirstInvalid(this.host, this.injector);
   }
 
   private startNew(): void {

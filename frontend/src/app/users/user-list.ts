@@ -1,28 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
-import { RouterLink } from '@angular/router';
-import {
-  ROLES,
-  canWrite,
-  formatFinnishDate,
-  type CampusGroupDto,
-  type Role,
-  type UserDto,
-  type UserListParams,
-} from '@tyoelama/shared';
-import { catchError, debounceTime, distinctUntilChanged, of } from 'rxjs';
+import { toObservable } from '@angular/core/rxjs-interop';
+import { ROLES, type Role, type UserDto, type UserListParams } from '@tyoelama/shared';
+import { debounceTime, distinctUntilChanged } from 'rxjs';
 
-import { CampusGroupsApi } from '../campus-groups/campus-groups-api';
-import { Auth } from '../core/auth';
-import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { campusGroupNames, campusGroupOptions, readableCampusGroups } from '../campus-groups/campus-groups-api';
+import { injectCanWrite } from '../core/auth';
+import { I18n } from '../core/i18n/i18n';
 import { PagedList } from '../core/paged-list';
-import { ListStatus } from '../ui/list-status';
+import { ActiveMark } from '../ui/active-mark';
+import { translatedOptions } from '../ui/filter-select';
+import { LIST_PAGE } from '../ui/list-page';
 import { UsersApi } from './users-api';
+import { FinnishDatePipe } from '../ui/finnish-date-pipe';
 
 interface Filters {
   q: string;
@@ -33,31 +22,14 @@ interface Filters {
 
 @Component({
   selector: 'app-user-list',
-  imports: [
-    FormsModule,
-    RouterLink,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatInput,
-    MatSelect,
-    MatOption,
-    TranslatePipe,
-    ListStatus,
-  ],
+  imports: [FinnishDatePipe, LIST_PAGE, ActiveMark],
   templateUrl: './user-list.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UserList {
   private readonly usersApi = inject(UsersApi);
-  private readonly auth = inject(Auth);
-  protected readonly roles = ROLES;
-  protected readonly formatDate = formatFinnishDate;
-
-  protected readonly canCreate = computed(() => {
-    const me = this.auth.me();
-    return !!me && canWrite(me.role, 'users');
-  });
+  private readonly i18n = inject(I18n);
+  protected readonly canCreate = injectCanWrite('users');
 
   protected readonly q = signal('');
   protected readonly role = signal<Role | null>(null);
@@ -65,15 +37,18 @@ export class UserList {
   protected readonly campusGroupId = signal<number | null>(null);
 
   protected readonly list = new PagedList((query: UserListParams) => this.usersApi.list(query));
-
-  protected readonly campusGroups = toSignal(
-    inject(CampusGroupsApi)
-      .listAll()
-      .pipe(catchError(() => of([] as CampusGroupDto[]))),
-    { initialValue: [] as CampusGroupDto[] },
+  protected readonly columns = ['name', 'email', 'role', 'campusGroups', 'status', 'lastLogin'].map(
+    (key) => `users.${key}`,
   );
-  protected readonly groupNames = computed(() => new Map(this.campusGroups().map((group) => [group.id, group.name])));
 
+  private readonly campusGroups = readableCampusGroups();
+  protected readonly groupOptions = campusGroupOptions(this.campusGroups);
+  protected readonly roleOptions = translatedOptions(ROLES, 'roles.');
+  protected readonly activeOptions = computed(() => [
+    { value: true, label: this.i18n.t('common.active') },
+    { value: false, label: this.i18n.t('common.inactive') },
+  ]);
+  private readonly groupNames = computed(() => new Map(this.campusGroups().map((group) => [group.id, group.name])));
   private readonly filters = computed<Filters>(() => ({
     q: this.q().trim(),
     role: this.role(),
@@ -92,7 +67,6 @@ export class UserList {
   }
 
   protected groupsOf(user: UserDto): string {
-    const names = this.groupNames();
-    return user.campusGroupIds.map((id) => names.get(id) ?? `#${id}`).join(', ');
+    return campusGroupNames(user.campusGroupIds, this.groupNames(), this.i18n);
   }
 }

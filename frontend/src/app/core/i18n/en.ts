@@ -4,6 +4,8 @@ import type { CoreDictionary } from './fi';
 export const coreEn: CoreDictionary = {
   app: {
     name: 'Työelämä CRM',
+    menu: 'Menu',
+    logContactShort: 'Log',
     skipToContent: 'Skip to content',
     mainNav: 'Main navigation',
     language: 'Language',
@@ -51,6 +53,8 @@ export const coreEn: CoreDictionary = {
     inactive: 'Inactive',
     showing: 'Showing {shown} of {total}',
     noResults: 'No results.',
+    otherGroup: '1 other group',
+    otherGroups: '{count} other groups',
     readOnly: 'You have read access to this information.',
     never: 'Never',
     filters: 'Filters',
@@ -90,6 +94,8 @@ export const coreEn: CoreDictionary = {
     date_out_of_range: `The year must be between ${DATE_YEAR_RANGE.min} and ${DATE_YEAR_RANGE.max}.`,
     business_id_taken: 'An employer with this business ID already exists.',
     industry_section_invalid: 'This section is not part of the chosen classification.',
+    industry_code_unknown: 'The chosen classification has no such industry code.',
+    industry_code_section_mismatch: 'This industry code belongs to another section than the one chosen.',
     unknown_campus_group: 'Unknown campus group.',
     invalid_account_manager: 'Choose an account manager or an administrator.',
     invalid_date: 'Check the date.',
@@ -106,6 +112,7 @@ export const coreEn: CoreDictionary = {
     assignee_cannot_act: 'This user cannot work on follow-ups of this employer.',
     not_of_employer: 'The contact entry does not belong to this employer.',
     date_range: 'The end date must not be before the start date.',
+    date_in_future: 'The date must not be in the future.',
     range_too_long: 'The period is too long; choose a shorter one.',
     unknown_row: 'The file has no such row.',
     no_duplicate: 'Only a row matching an existing employer can update it.',
@@ -137,7 +144,8 @@ export const coreEn: CoreDictionary = {
     IMPORT_CONFLICT:
       'Data saved during the import (e.g. the same business ID) clashes with it, so nothing was imported. Upload the file again for a new preview.',
     BUSINESS_REGISTER_UNAVAILABLE:
-      'The business register (YTJ) cannot be reached right now. Fill in the details by hand or try again later.',
+      'YTJ (the business register) is not answering right now. Fill in the details by hand or try again later – everything else works as usual.',
+    REGISTER_REFRESH_RUNNING: 'A refresh from YTJ is already running. Its progress shows on this page.',
     DATABASE_UNAVAILABLE: 'The database is not available right now. Try again in a moment.',
     INTERNAL: 'Something went wrong on the server. Please try again.',
     NETWORK: 'Could not reach the server. Check your network connection.',
@@ -150,13 +158,7 @@ export const coreEn: CoreDictionary = {
     password: 'Password',
     submit: 'Sign in',
     submitting: 'Signing in…',
-  },
-  home: {
-    welcome: 'Welcome, {name}',
-    role: 'Role',
-    email: 'Email',
-    campusGroups: 'Your campus groups',
-    noCampusGroups: 'You are not a member of any campus group yet.',
+    sessionExpired: 'Your session ended, so you were signed out. Sign in again to return to the page you were on.',
   },
   users: {
     heading: 'Users',

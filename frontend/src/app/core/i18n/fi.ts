@@ -3,12 +3,12 @@ import {
   type ApiErrorCode,
   type FieldErrorCode,
   type ImportFileErrorCode,
-  type ImportRowErrorCode,
+  type NationalFileError,
   type Role,
 } from '@tyoelama/shared';
 
-/** Field-error codes core translates; the import translates its own file and row codes. */
-type CoreFieldErrorCode = Exclude<FieldErrorCode, ImportFileErrorCode | ImportRowErrorCode>;
+/** Field-error codes core translates; the imports translate their own file codes. */
+type CoreFieldErrorCode = Exclude<FieldErrorCode, ImportFileErrorCode | NationalFileError>;
 /** Errors without an answer from the API: no connection, or an answer without a known code. */
 type ClientErrorCode = 'NETWORK' | 'UNKNOWN';
 
@@ -17,6 +17,8 @@ type ClientErrorCode = 'NETWORK' | 'UNKNOWN';
 export const coreFi = {
   app: {
     name: 'Työelämä CRM',
+    menu: 'Valikko',
+    logContactShort: 'Kirjaa',
     skipToContent: 'Siirry sisältöön',
     mainNav: 'Päävalikko',
     language: 'Kieli',
@@ -64,6 +66,8 @@ export const coreFi = {
     inactive: 'Ei aktiivinen',
     showing: 'Näytetään {shown} / {total}',
     noResults: 'Ei tuloksia.',
+    otherGroup: '1 muu ryhmä',
+    otherGroups: '{count} muuta ryhmää',
     readOnly: 'Sinulla on lukuoikeus näihin tietoihin.',
     never: 'Ei koskaan',
     filters: 'Rajaukset',
@@ -102,6 +106,8 @@ export const coreFi = {
     date_out_of_range: `Vuoden on oltava välillä ${DATE_YEAR_RANGE.min}–${DATE_YEAR_RANGE.max}.`,
     business_id_taken: 'Tällä Y-tunnuksella on jo työnantaja.',
     industry_section_invalid: 'Toimiala ei kuulu valittuun luokitukseen.',
+    industry_code_unknown: 'Valitussa luokituksessa ei ole tätä toimialakoodia.',
+    industry_code_section_mismatch: 'Toimialakoodi kuuluu toiseen toimialaan (pääluokkaan) kuin valittu.',
     unknown_campus_group: 'Tuntematon Campus-ryhmä.',
     invalid_account_manager: 'Valitse asiakaspäällikkö tai pääkäyttäjä.',
     invalid_date: 'Tarkista päivämäärä.',
@@ -118,6 +124,7 @@ export const coreFi = {
     assignee_cannot_act: 'Käyttäjä ei voi hoitaa tämän työnantajan jatkotoimenpiteitä.',
     not_of_employer: 'Yhteydenotto ei kuulu tälle työnantajalle.',
     date_range: 'Loppupäivä ei voi olla ennen alkupäivää.',
+    date_in_future: 'Päivä ei voi olla tulevaisuudessa.',
     range_too_long: 'Aikaväli on liian pitkä; valitse lyhyempi jakso.',
     unknown_row: 'Tiedostossa ei ole tätä riviä.',
     no_duplicate: 'Vain olemassa olevaa työnantajaa vastaava rivi voi päivittää sen.',
@@ -148,7 +155,8 @@ export const coreFi = {
     IMPORT_CONFLICT:
       'Tuonnin aikana tallennettiin ristiriitaisia tietoja (esim. sama Y-tunnus), joten mitään ei tuotu. Lataa tiedosto uudelleen esikatseluun.',
     BUSINESS_REGISTER_UNAVAILABLE:
-      'Yritysrekisteriin (YTJ) ei juuri nyt saada yhteyttä. Täytä tiedot käsin tai yritä myöhemmin uudelleen.',
+      'YTJ ei vastaa juuri nyt. Täytä tiedot käsin tai yritä myöhemmin uudelleen – muu toimii normaalisti.',
+    REGISTER_REFRESH_RUNNING: 'YTJ-päivitys on jo käynnissä. Sen edistyminen näkyy tällä sivulla.',
     DATABASE_UNAVAILABLE: 'Tietokanta ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.',
     INTERNAL: 'Palvelimella tapahtui virhe. Yritä uudelleen.',
     NETWORK: 'Palvelimeen ei saatu yhteyttä. Tarkista verkkoyhteys.',
@@ -161,13 +169,8 @@ export const coreFi = {
     password: 'Salasana',
     submit: 'Kirjaudu',
     submitting: 'Kirjaudutaan…',
-  },
-  home: {
-    welcome: 'Tervetuloa, {name}',
-    role: 'Rooli',
-    email: 'Sähköposti',
-    campusGroups: 'Campus-ryhmäsi',
-    noCampusGroups: 'Et kuulu vielä yhteenkään Campus-ryhmään.',
+    sessionExpired:
+      'Istuntosi päättyi, joten sinut kirjattiin ulos. Kirjaudu uudelleen, niin palaat sivulle, jolla olit.',
   },
   users: {
     heading: 'Käyttäjät',

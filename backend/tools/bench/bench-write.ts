@@ -1,0 +1,104 @@
+/**
+ * The write in `npm run bench`: the statements a request ran, replayed raw with the ids they hand
+ * each other (an INSERT … RETURNING id feeds the follow-up, the audit rows and the re-reads), and the
+ * report section that sets the API's write beside that raw transaction.
+ */
+
+/** One statement as the app sent it to pg, with the rows PostgreSQL answered. */
+export interface Statement {
+  text: string;
+  values: unknown[];
+  /** The rows it answered (an INSERT … RETURNING id hands the new id to the statements after it). */
+  returned?: unknown[];
+}
+
+/** How one replayed request maps the recorded parameters to its own. */
+export interface Replay {
+  values(statement: Statement): unknown[];
+  /** Learns the ids the replayed statement returned in place of the recorded ones. */
+  returned(statement: Statement, rows: unknown[]): void;
+}
+
+const idOf = (rows: unknown[] | undefined): unknown =>
+  rows?.length === 1 ? (rows[0] as { id?: unknown }).id : undefined;
+
+/**
+ * `recordedId` (the employer the request was recorded on) becomes `pickedId`, and every id an
+ * INSERT … RETURNING gave while recording becomes the one it gives now, so the replay writes a new
+ * entry and its follow-up, audits those, and reads those back, as the API does. Parameters are
+ * matched by value: the recorded employer is chosen above every user and campus group id (see the
+ * bench's facts), and new rows' ids lie beyond the seeded ones, so no other parameter shares them.
+ */
+export function replayMapping(recordedId: number | undefined, pickedId: number | undefined): Replay {
+  const ids = new Map<unknown, unknown>();
+  if (recordedId !== undefined) ids.set(recordedId, pickedId);
+  return {
+    values: (statement) => statement.values.map((value) => (ids.has(value) ? ids.get(value) : value)),
+    returned: (statement, rows) => {
+      const recorded = idOf(statement.returned);
+      const now = idOf(rows);
+      if (/^\s*(INSERT|WITH)\b/i.test(statement.text) && recorded !== undefined && now !== undefined) {
+        ids.set(recorded, now);
+      }
+    },
+  };
+}
+
+/** A load run's throughput and latencies (ms), as the bench prints them. */
+export interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+export interface WriteRow {
+  connections: number;
+  api: Figures;
+  raw: Figures | null;
+}
+
+/** Before the write-path work (issue 12, same machine kind, 50 connections): 300–318 req/s, p99 233–277 ms. */
+const BEFORE_RPS = 318;
+const WRITE_P99_TARGET_MS = 100;
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
+const mark = (ok: boolean) => (ok ? '✅' : '❌');
+
+/** The first line of a statement, shortened, for the list in the report. */
+function headline(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 110 ? `${line.slice(0, 107)}…` : line;
+}
+
+export function writeLines(label: string, rows: WriteRow[], statements: Statement[]): string[] {
+  if (rows.length === 0) return ['- not measured (BENCH_ONLY)'];
+  return [
+    `Targets at 50 connections: p99 < ${WRITE_P99_TARGET_MS} ms, ≥ ${2 * BEFORE_RPS} req/s (2× the ${BEFORE_RPS} req/s`,
+    'before this work), within 2× of the same statements run as raw SQL (one pg connection per loop).',
+    '',
+    '| Scenario | Conns | API req/s | API p50 | API p99 | raw req/s | raw p50 | raw p99 | req/s raw/API | p99 API/raw | Targets |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows.map(({ connections, api, raw }) => {
+      const rpsRatio = raw ? raw.rps / api.rps : Number.NaN;
+      const p99Ratio = raw ? api.p99 / raw.p99 : Number.NaN;
+      const clean = api.non2xx === 0 && api.errors === 0;
+      const targets =
+        connections === 50
+          ? `p99 ${mark(api.p99 < WRITE_P99_TARGET_MS && clean)} req/s ${mark(api.rps >= 2 * BEFORE_RPS)} ` +
+            `2× raw ${mark(rpsRatio <= 2)}`
+          : '';
+      return (
+        `| ${label} | ${connections} | ${api.rps.toFixed(0)} | ${ms(api.p50)} | ${ms(api.p99)} | ` +
+        `${raw ? raw.rps.toFixed(0) : 'n/a'} | ${raw ? ms(raw.p50) : 'n/a'} | ${raw ? ms(raw.p99) : 'n/a'} | ` +
+        `${rpsRatio.toFixed(2)} | ${p99Ratio.toFixed(2)} | ${targets} |`
+      );
+    }),
+    '',
+    `The statements one write ran (recorded from the in-process copy of the app, ${statements.length} round trips;`,
+    'the session lookup is served from the session cache in steady state and is not among them):',
+    '',
+    ...statements.map((statement, index) => `${index + 1}. \`${headline(statement.text)}\``),
+  ];
+}

@@ -1,0 +1,160 @@
+/**
+ * Finnish word lists both seeds draw from: the demo seed picks from them as they are, the scale seed
+ * (`tools/bench/scale-vocabulary.ts`) extends the name lists for more variety. Also the column
+ * headings of an import file, which the import tests and the import bench write.
+ */
+
+export const FIRST_NAMES = [
+  'Matti',
+  'Juha',
+  'Mikko',
+  'Timo',
+  'Jari',
+  'Antti',
+  'Ville',
+  'Janne',
+  'Petri',
+  'Sami',
+  'Tuomas',
+  'Heikki',
+  'Kari',
+  'Markku',
+  'Jukka',
+  'Anna',
+  'Maria',
+  'Laura',
+  'Johanna',
+  'Sanna',
+  'Tiina',
+  'Riikka',
+  'Katja',
+  'Päivi',
+  'Minna',
+  'Heidi',
+  'Elina',
+  'Satu',
+  'Niina',
+  'Eeva',
+  'Aino',
+  'Emilia',
+  'Henna',
+  'Outi',
+  'Kirsi',
+  'Jouni',
+  'Teemu',
+  'Noora',
+];
+
+export const LAST_NAMES = [
+  'Virtanen',
+  'Korhonen',
+  'Mäkinen',
+  'Nieminen',
+  'Mäkelä',
+  'Hämäläinen',
+  'Laine',
+  'Heikkinen',
+  'Koskinen',
+  'Järvinen',
+  'Lehtonen',
+  'Lehtinen',
+  'Saarinen',
+  'Salminen',
+  'Heinonen',
+  'Niemi',
+  'Heikkilä',
+  'Kinnunen',
+  'Salonen',
+  'Turunen',
+  'Salo',
+  'Laitinen',
+  'Tuominen',
+  'Rantanen',
+  'Karjalainen',
+  'Jokinen',
+  'Mattila',
+  'Savolainen',
+  'Lahtinen',
+  'Ahonen',
+  'Aaltonen',
+  'Hakala',
+  'Peltonen',
+  'Leppänen',
+  'Vainio',
+  'Kallio',
+  'Ojala',
+  'Seppälä',
+];
+
+export const TAGS = [
+  'koulutussopimus',
+  'oppisopimus',
+  'rekrytointi',
+  'näyttöympäristö',
+  'kesätyöt',
+  'ohjaajat koulutettu',
+  'yhteistyösopimus',
+  'maahanmuuttajataustaiset',
+  'aikuisopiskelijat',
+  'vuorotyö',
+];
+
+export const NOTES = [
+  'Yhteyshenkilö lupasi palata asiaan kahden viikon sisällä.',
+  'Työpaikalla on nyt kaksi koulutettua työpaikkaohjaajaa.',
+  'Toivovat opiskelijoita, joilla on työturvallisuuskortti.',
+  'Kiinnostusta myös aikuisopiskelijoihin.',
+  'Vuorotyö voi rajoittaa alaikäisten opiskelijoiden jaksoja.',
+];
+
+export const FOLLOW_UP_TITLES = [
+  'Soita syksyn koulutussopimuspaikoista',
+  'Lähetä koulutussopimuksen luonnos',
+  'Varaa ohjauskäynti työpaikalle',
+  'Sovi työpaikkaohjaajakoulutuksen ajankohta',
+  'Vahvista näytön arvioijat',
+  'Käy läpi työpaikkakyselyn tulokset',
+  'Lähetä kutsu rekrytointitapahtumaan',
+  'Kysy kesätyöpaikkojen tilanne',
+  'Päivitä yhteyshenkilöiden tiedot',
+  'Vie oppisopimusasiaa eteenpäin',
+];
+
+export const LOST_REASONS = [
+  'Ei työpaikkaohjaajaa tälle kaudelle',
+  'Tilauskanta heikentynyt, ei resursseja ohjaukseen',
+  'Valitsi toisen oppilaitoksen opiskelijat',
+  'Ei sopivia työtehtäviä opiskelijalle',
+  'Muutosneuvottelut käynnissä',
+];
+
+/** Street names found in every Finnish town. */
+export const COMMON_STREETS = [
+  'Teollisuustie',
+  'Asemakatu',
+  'Kauppakatu',
+  'Tehtaankatu',
+  'Myllytie',
+  'Yrittäjäntie',
+  'Pajatie',
+  'Rantatie',
+];
+
+/** Every column an import file may have, headed as the import's help text names them. */
+export const IMPORT_COLUMNS = [
+  'Nimi',
+  'Y-tunnus',
+  'Toimiala',
+  'Kunta',
+  'Katuosoite',
+  'Postinumero',
+  'Verkkosivu',
+  'Kokoluokka',
+  'Tila',
+  'Tunnisteet',
+  'Kuvaus',
+  'Yhteyshenkilö',
+  'Titteli',
+  'Sähköposti',
+  'Puhelin',
+];
