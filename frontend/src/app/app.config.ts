@@ -13,6 +13,7 @@ import { routes } from './app.routes';
 import { provideContactLog } from './contact-entries/log-contact-launcher';
 import { Auth } from './core/auth';
 import { apiErrorInterceptor } from './core/error-interceptor';
+import { FirstPagePaint, firstPagePaintInterceptor } from './core/first-page-paint';
 import { preloadRoute } from './core/route-preload';
 import { TranslatedTitleStrategy } from './core/title-strategy';
 import { provideAppTranslations } from './translations';
@@ -24,7 +25,7 @@ export const appConfig: ApplicationConfig = {
     provideRouter(routes, withComponentInputBinding()),
     provideHttpClient(
       withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),
-      withInterceptors([apiErrorInterceptor]),
+      withInterceptors([firstPagePaintInterceptor, apiErrorInterceptor]),
     ),
     provideAppTranslations(),
     provideContactLog(),
@@ -33,6 +34,8 @@ export const appConfig: ApplicationConfig = {
     // page, and the first /api response hands out the XSRF-TOKEN cookie that a sign-in POST needs
     // (opening /login directly would otherwise send the POST without one).
     provideAppInitializer(() => {
+      // Before the first navigation starts, so that it sees that navigation end.
+      inject(FirstPagePaint);
       void inject(Auth).loadMe();
       // Meanwhile the opened page's code downloads (the router would only ask for it after the probe).
       const router = inject(Router);
