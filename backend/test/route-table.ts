@@ -20,6 +20,15 @@ function joinPath(...parts: string[]): string {
     .join('/')}`;
 }
 
+/** Method names of a controller and of the classes it extends (`ResourceRoutes`), as Nest finds them. */
+function handlerNames(prototype: object): Set<string> {
+  const names = new Set<string>();
+  for (let level = prototype; level !== Object.prototype; level = Object.getPrototypeOf(level) as object) {
+    for (const name of Object.getOwnPropertyNames(level)) names.add(name);
+  }
+  return names;
+}
+
 /** Every route the app serves with its access metadata, read from the controllers themselves. */
 export function routeTable(app: INestApplication, prefix = 'api'): RouteEntry[] {
   const entries: RouteEntry[] = [];
@@ -29,7 +38,7 @@ export function routeTable(app: INestApplication, prefix = 'api'): RouteEntry[] 
       if (!controller) continue;
       const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
       const prototype = controller.prototype as Record<string, unknown>;
-      for (const name of Object.getOwnPropertyNames(prototype)) {
+      for (const name of handlerNames(prototype)) {
         const handler = prototype[name];
         if (name === 'constructor' || typeof handler !== 'function') continue;
         const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;

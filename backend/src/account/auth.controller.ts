@@ -1,5 +1,4 @@
-import { Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import {
   type ChangePasswordRequest,
   changePasswordSchema,
@@ -10,6 +9,7 @@ import {
   type UpdateMeRequest,
 } from '@tyoelama/shared';
 import type { Request, Response } from 'express';
+import { ApiController } from '../http/routes';
 import { ValidBody } from '../http/validation';
 import { UsersService } from '../users';
 import { SESSION_COOKIE } from '../auth';
@@ -19,8 +19,7 @@ import { setXsrfCookie } from '../auth';
 import { AnyRole, CurrentUser, Public } from '../auth';
 import { SessionsService } from '../auth';
 
-@ApiTags('auth')
-@Controller('auth')
+@ApiController('auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,

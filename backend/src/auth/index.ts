@@ -8,3 +8,4 @@ export { AnyRole, CanRead, CanWrite, CurrentUser, Public, Roles } from './decora
 export { SessionsModule } from './sessions.module';
 export { SessionsService } from './sessions.service';
 export { sessionsTable } from './sessions.table';
+export { ResourceRoutes } from './resource-routes';

@@ -1,11 +1,10 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Get, Param } from '@nestjs/common';
 import type { BusinessRegisterCompanyDto } from '@tyoelama/shared';
 import { CanWrite } from '../auth';
+import { ApiController } from '../http/routes';
 import { BusinessRegisterService } from './business-register.service';
 
-@ApiTags('business-register')
-@Controller('business-register')
+@ApiController('business-register')
 export class BusinessRegisterController {
   constructor(private readonly register: BusinessRegisterService) {}
 

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   createFollowUpSchema,
@@ -7,88 +7,50 @@ import {
   type FollowUpAssigneeDto,
   type FollowUpDto,
   followUpListQuerySchema,
-  type FollowUpListQuery,
-  type Page,
   rolesThatWriteAll,
   updateFollowUpSchema,
 } from '@tyoelama/shared';
-import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth';
-import { CanRead, CanWrite, CurrentUser, Roles } from '../auth';
-import { IdParam, ValidBody, ValidQuery } from '../http/validation';
+import { CanRead, CanWrite, CurrentUser, ResourceRoutes, Roles } from '../auth';
+import { ApiController, RecordAction } from '../http/routes';
+import { IdParam, ValidBody } from '../http/validation';
 import { FollowUpsService } from './follow-ups.service';
 
-@ApiTags('follow-ups')
-@Controller('follow-ups')
-export class FollowUpsController {
-  constructor(private readonly followUps: FollowUpsService) {}
-
-  @Get()
-  @CanRead('followUps')
-  list(
-    @CurrentUser() caller: AuthUser,
-    @ValidQuery(followUpListQuerySchema) query: FollowUpListQuery,
-  ): Promise<Page<FollowUpDto>> {
-    return this.followUps.list(caller, query);
-  }
-
-  @Get(':id')
-  @CanRead('followUps')
-  get(@CurrentUser() caller: AuthUser, @IdParam() id: number): Promise<FollowUpDto> {
-    return this.followUps.get(caller, id);
-  }
-
-  // Campus members get follow-ups only through the contact entry they log.
-  @Post()
-  @Roles(...rolesThatWriteAll('followUps'))
-  create(
-    @CurrentUser() caller: AuthUser,
-    @ValidBody(createFollowUpSchema) body: z.output<typeof createFollowUpSchema>,
-  ): Promise<FollowUpDto> {
-    return this.followUps.create(caller, body);
-  }
-
-  @Patch(':id')
-  @CanWrite('followUps')
-  update(
-    @CurrentUser() caller: AuthUser,
-    @IdParam() id: number,
-    @ValidBody(updateFollowUpSchema) body: z.output<typeof updateFollowUpSchema>,
-  ): Promise<FollowUpDto> {
-    return this.followUps.update(caller, id, body);
-  }
-
-  @Post(':id/complete')
-  @HttpCode(200)
-  @CanWrite('followUps')
+@ApiController('follow-ups')
+export class FollowUpsController extends ResourceRoutes(FollowUpsService, {
+  rights: {
+    read: CanRead('followUps'),
+    // Campus members get follow-ups only through the contact entry they log.
+    create: Roles(...rolesThatWriteAll('followUps')),
+    update: CanWrite('followUps'),
+  },
+  schemas: { list: followUpListQuerySchema, create: createFollowUpSchema, update: updateFollowUpSchema },
+}) {
+  @RecordAction('complete', CanWrite('followUps'))
   complete(
     @CurrentUser() caller: AuthUser,
     @IdParam() id: number,
     @ValidBody(followUpActionSchema) body: FollowUpActionRequest,
   ): Promise<FollowUpDto> {
-    return this.followUps.act(caller, id, 'complete', body.version);
+    return this.writes.act(caller, id, 'complete', body.version);
   }
 
-  @Post(':id/reopen')
-  @HttpCode(200)
-  @CanWrite('followUps')
+  @RecordAction('reopen', CanWrite('followUps'))
   reopen(
     @CurrentUser() caller: AuthUser,
     @IdParam() id: number,
     @ValidBody(followUpActionSchema) body: FollowUpActionRequest,
   ): Promise<FollowUpDto> {
-    return this.followUps.act(caller, id, 'reopen', body.version);
+    return this.writes.act(caller, id, 'reopen', body.version);
   }
 
-  @Post(':id/cancel')
-  @HttpCode(200)
-  @CanWrite('followUps')
+  @RecordAction('cancel', CanWrite('followUps'))
   cancel(
     @CurrentUser() caller: AuthUser,
     @IdParam() id: number,
     @ValidBody(followUpActionSchema) body: FollowUpActionRequest,
   ): Promise<FollowUpDto> {
-    return this.followUps.act(caller, id, 'cancel', body.version);
+    return this.writes.act(caller, id, 'cancel', body.version);
   }
 }
 

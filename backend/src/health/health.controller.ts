@@ -1,7 +1,7 @@
-import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Get, HttpException, HttpStatus } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth';
+import { ApiController } from '../http/routes';
 
 export interface HealthDto {
   status: 'ok' | 'unavailable';
@@ -10,8 +10,7 @@ export interface HealthDto {
 
 const CHECK_TIMEOUT_MS = 2000;
 
-@ApiTags('health')
-@Controller('health')
+@ApiController('health')
 export class HealthController {
   constructor(private readonly dataSource: DataSource) {}
 

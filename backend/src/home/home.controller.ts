@@ -1,14 +1,13 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Get, HttpCode, Post } from '@nestjs/common';
 import { type HomeDto, homeQuerySchema, recordEmployerViewSchema } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth';
 import { AnyRole, CanRead, CurrentUser } from '../auth';
+import { ApiController } from '../http/routes';
 import { ValidBody, ValidQuery } from '../http/validation';
 import { HomeService } from './home.service';
 
-@ApiTags('home')
-@Controller('home')
+@ApiController('home')
 export class HomeController {
   constructor(private readonly homeService: HomeService) {}
 

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Body, Get, Post, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes } from '@nestjs/swagger';
 import {
   commitImportSchema,
   IMPORT_LIMITS,
@@ -15,6 +15,7 @@ import {
 import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth';
 import { CanWrite, CurrentUser } from '../auth';
+import { ApiController, RecordAction } from '../http/routes';
 import { IdParam, ValidBody, ValidQuery, ZodPipe } from '../http/validation';
 import { refusals } from './import-file-limits';
 import { ImportsService } from './imports.service';
@@ -25,8 +26,7 @@ interface UploadedImportFile {
   originalname: string;
 }
 
-@ApiTags('imports')
-@Controller('imports')
+@ApiController('imports')
 @CanWrite('employers')
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
@@ -58,8 +58,7 @@ export class ImportsController {
     return this.imports.rows(caller, id, query);
   }
 
-  @Post(':id/commit')
-  @HttpCode(200)
+  @RecordAction('commit')
   commit(
     @CurrentUser() caller: AuthUser,
     @IdParam() id: number,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Post, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import {
@@ -13,6 +13,7 @@ import {
 } from '@tyoelama/shared';
 import type { AuthUser } from '../auth';
 import { CanWrite, CurrentUser } from '../auth';
+import { RecordAction } from '../http/routes';
 import { IdParam, ValidBody, ZodPipe } from '../http/validation';
 import { refusalException } from './import-file-reader';
 import { NationalImportsService } from './national-imports.service';
@@ -72,8 +73,7 @@ export class NationalImportsController {
     return this.imports.status(caller, id);
   }
 
-  @Post(':id/employers')
-  @HttpCode(200)
+  @RecordAction('employers')
   createEmployers(
     @CurrentUser() caller: AuthUser,
     @IdParam() id: number,
@@ -82,8 +82,7 @@ export class NationalImportsController {
     return this.imports.createEmployers(caller, id, body);
   }
 
-  @Post(':id/commit')
-  @HttpCode(200)
+  @RecordAction('commit')
   commit(@CurrentUser() caller: AuthUser, @IdParam() id: number): Promise<NationalImportStatusDto> {
     return this.imports.commit(caller, id);
   }

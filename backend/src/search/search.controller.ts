@@ -1,14 +1,13 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Get } from '@nestjs/common';
 import { type SearchResultDto, searchQuerySchema } from '@tyoelama/shared';
 import type { z } from 'zod/mini';
 import type { AuthUser } from '../auth';
 import { CanRead, CurrentUser } from '../auth';
+import { ApiController } from '../http/routes';
 import { ValidQuery } from '../http/validation';
 import { SearchService } from './search.service';
 
-@ApiTags('search')
-@Controller('search')
+@ApiController('search')
 export class SearchController {
   constructor(private readonly searchService: SearchService) {}
 

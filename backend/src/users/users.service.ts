@@ -66,14 +66,14 @@ export class UsersService {
     return user;
   }
 
-  async create(actorId: number | null, input: z.output<typeof createUserSchema>): Promise<UserDto> {
+  async create(actor: AuthUser | null, input: z.output<typeof createUserSchema>): Promise<UserDto> {
     assertPasswordAllowed('password', input.password, input);
     const passwordHash = await hashPassword(input.password);
     return this.writeTransaction(async (manager) => {
       const id = await insertUser(manager, { ...input, passwordHash });
       await setMemberships(manager, id, input.campusGroupIds);
       const created = (await findUser(manager, id))!;
-      await this.audit.record(manager, userAudit.created(actorId, created));
+      await this.audit.record(manager, userAudit.created(actor?.id ?? null, created));
       return created;
     });
   }
