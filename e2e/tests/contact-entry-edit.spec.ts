@@ -1,13 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import {
-  arrangeCampusGroup,
-  arrangeEmployer,
-  arrangeUser,
-  expectNoAxeViolations,
-  signIn,
-  unique,
-  VIEWPORTS,
-} from './support';
+import { arrangeManagedEmployer, expectNoAxeViolations, signIn, unique, VIEWPORTS } from './support';
 
 /**
  * Types key by key as a Finnish keyboard does: a key event for every character, ä included
@@ -62,9 +54,9 @@ for (const { name, viewport } of VIEWPORTS) {
     test(`an account manager logs a contact typing at once, edits it, deletes it and undoes that (${name})`, async ({
       page,
     }) => {
-      const group = await arrangeCampusGroup();
-      const manager = await arrangeUser('account_manager', [group.id]);
-      const employer = await arrangeEmployer(unique('Hämeen Auto Oy'), group.id, { accountManagerId: manager.id });
+      const { manager, employer } = await arrangeManagedEmployer(unique('Hämeen Auto Oy'), {
+        accountManaged: true,
+      });
       const summary = unique('Hämeen Auto soitti');
 
       await signIn(page, manager.email);

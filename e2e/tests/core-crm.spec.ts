@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import {
   arrangeCampusGroup,
   arrangeEmployer,
+  arrangeManagedEmployer,
   arrangeUser,
   expectNoAxeViolations,
   newBusinessId,
@@ -87,9 +88,7 @@ test('an account manager creates an employer, adds a contact person, logs a cont
 });
 
 test('two pages editing one employer: the second save gets the conflict view and can re-apply', async ({ browser }) => {
-  const group = await arrangeCampusGroup();
-  const manager = await arrangeUser('account_manager', [group.id]);
-  const employer = await arrangeEmployer(unique('Konfliktin Kauppa Oy'), group.id);
+  const { manager, employer } = await arrangeManagedEmployer(unique('Konfliktin Kauppa Oy'));
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
   for (const page of [first, second]) {

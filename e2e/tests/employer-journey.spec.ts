@@ -2,10 +2,8 @@ import { expect, test } from '@playwright/test';
 import { type CreateContactEntryRequest, formatFinnishDate } from '@tyoelama/shared';
 import {
   adminPost,
-  arrangeCampusGroup,
-  arrangeEmployer,
+  arrangeManagedEmployer,
   arrangeOpportunity,
-  arrangeUser,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
   helsinkiDateIn,
@@ -16,9 +14,6 @@ import {
   VIEWPORTS,
 } from './support';
 
-// The app's own date format (24.11.2026), from shared.
-const finnishDate = formatFinnishDate;
-
 for (const { name, viewport } of VIEWPORTS) {
   test.describe(`employer journey (${name})`, () => {
     test.use({ viewport });
@@ -26,9 +21,10 @@ for (const { name, viewport } of VIEWPORTS) {
     test(`an account manager sees the derived steps and sets the suitability check by hand (${name})`, async ({
       page,
     }) => {
-      const group = await arrangeCampusGroup(unique('Polkuryhmä'));
-      const manager = await arrangeUser('account_manager', [group.id], unique('Aino Asiakas'));
-      const employer = await arrangeEmployer(unique('Polku Oy'), group.id);
+      const { manager, employer } = await arrangeManagedEmployer(unique('Polku Oy'), {
+        groupName: unique('Polkuryhmä'),
+        managerName: unique('Aino Asiakas'),
+      });
       // A logged contact and a won training-agreement opportunity: first contact and agreement, derived.
       const entry: CreateContactEntryRequest = {
         employerId: employer.id,
@@ -38,7 +34,7 @@ for (const { name, viewport } of VIEWPORTS) {
       };
       await adminPost('/api/contact-entries', entry);
       await arrangeOpportunity(employer.id, unique('Koulutussopimuspaikat'), 'won');
-      const today = finnishDate(helsinkiDateIn(0));
+      const today = formatFinnishDate(helsinkiDateIn(0));
 
       await signIn(page, manager.email);
       await page.goto(`/employers/${employer.id}`);
@@ -93,9 +89,9 @@ for (const { name, viewport } of VIEWPORTS) {
       await date.fill(weekAgo);
       await page.keyboard.press('Enter');
       await expect(journey.getByRole('status')).toContainText(
-        `Tallennettu: Soveltuvuuden ja kapasiteetin arviointi ${finnishDate(weekAgo)}.`,
+        `Tallennettu: Soveltuvuuden ja kapasiteetin arviointi ${formatFinnishDate(weekAgo)}.`,
       );
-      await expect(suitability).toContainText(`Saavutettu ${finnishDate(weekAgo)}`);
+      await expect(suitability).toContainText(`Saavutettu ${formatFinnishDate(weekAgo)}`);
       await expect(suitability).toContainText(`Asetettu käsin: ${manager.displayName}, ${today}`);
       await expect(step('Sopimus')).toHaveAttribute('aria-current', 'step');
 
@@ -124,7 +120,7 @@ for (const { name, viewport } of VIEWPORTS) {
       await switchLanguage(page, 'en');
       if (name === 'phone') await banner.getByRole('button', { name: 'Menu' }).click();
       await expect(journey.getByRole('region', { name: 'Employer journey' })).toBeVisible();
-      await expect(step('Suitability and capacity check')).toContainText(`Reached ${finnishDate(weekAgo)}`);
+      await expect(step('Suitability and capacity check')).toContainText(`Reached ${formatFinnishDate(weekAgo)}`);
       await expect(step('Suitability and capacity check')).toContainText(`Set by hand: ${manager.displayName}`);
       await expect(step('First contact or a need')).toContainText('Derived from the data');
 

@@ -1,11 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
 import {
-  arrangeCampusGroup,
   arrangeContactPerson,
-  arrangeEmployer,
   arrangeFollowUp,
+  arrangeManagedEmployer,
   arrangeOpportunity,
-  arrangeUser,
   expectNoAxeViolations,
   PASSWORD,
   signIn,
@@ -105,9 +103,9 @@ async function weakFocusRings(page: Page, presses: number): Promise<string[]> {
 }
 
 test('every control shows a focus ring with at least 3:1 contrast', async ({ page }) => {
-  const group = await arrangeCampusGroup();
-  const manager = await arrangeUser('account_manager', [group.id]);
-  const employer = await arrangeEmployer(unique('Fokusrengas Oy'), group.id, { status: 'partner' });
+  const { manager, employer } = await arrangeManagedEmployer(unique('Fokusrengas Oy'), {
+    employer: { status: 'partner' },
+  });
   await arrangeContactPerson(employer.id, 'Riitta Rengas', { email: 'riitta@example.fi', phone: '040 765 4321' });
   await arrangeFollowUp(employer.id, unique('Soita'), manager.id, -2);
   await arrangeOpportunity(employer.id, unique('Kesäharjoittelu'), 'negotiating');
@@ -138,9 +136,7 @@ test('every control shows a focus ring with at least 3:1 contrast', async ({ pag
 });
 
 test('email and phone links are named by their visible text (WCAG 2.5.3)', async ({ page }) => {
-  const group = await arrangeCampusGroup();
-  const manager = await arrangeUser('account_manager', [group.id]);
-  const employer = await arrangeEmployer(unique('Nimilappu Oy'), group.id);
+  const { manager, employer } = await arrangeManagedEmployer(unique('Nimilappu Oy'));
   await arrangeContactPerson(employer.id, 'Kalle Kontakti', { email: 'kalle@nimilappu.fi', phone: '+358 40 111 2222' });
 
   await signIn(page, manager.email);
@@ -158,9 +154,7 @@ test('email and phone links are named by their visible text (WCAG 2.5.3)', async
 });
 
 test('an ended session sends you to sign in, says why, and brings you back afterwards', async ({ page }) => {
-  const group = await arrangeCampusGroup();
-  const manager = await arrangeUser('account_manager', [group.id]);
-  const employer = await arrangeEmployer(unique('Istunto Oy'), group.id);
+  const { manager, employer } = await arrangeManagedEmployer(unique('Istunto Oy'));
 
   await signIn(page, manager.email);
   await page.goto(`/employers/${employer.id}`);
@@ -185,9 +179,7 @@ test('an ended session sends you to sign in, says why, and brings you back after
 test('lists, employer pages and the dashboard show placeholder shapes while loading, still for reduced motion', async ({
   page,
 }) => {
-  const group = await arrangeCampusGroup();
-  const manager = await arrangeUser('account_manager', [group.id]);
-  const employer = await arrangeEmployer(unique('Luuranko Oy'), group.id);
+  const { manager, employer } = await arrangeManagedEmployer(unique('Luuranko Oy'));
   await signIn(page, manager.email);
 
   // Each API answer is held back until the placeholder has been looked at.

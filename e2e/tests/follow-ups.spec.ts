@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
+import { formatFinnishDate } from '@tyoelama/shared';
 import {
-  arrangeCampusGroup,
-  arrangeEmployer,
+  arrangeManagedEmployer,
   arrangeUser,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
@@ -13,11 +13,6 @@ import {
   unique,
   VIEWPORTS,
 } from './support';
-
-function finnishDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${day}.${month}.${year}`;
-}
 
 /** The history entry of the latest change of this kind on the employer page. */
 function historyChange(page: Page, field: string) {
@@ -32,10 +27,12 @@ for (const { name, viewport } of VIEWPORTS) {
       browser,
       page,
     }) => {
-      const group = await arrangeCampusGroup(unique('Jatkoryhmä'));
-      const manager = await arrangeUser('account_manager', [group.id], unique('Aino Asiakas'));
+      const { group, manager, employer } = await arrangeManagedEmployer(unique('Jatko Oy'), {
+        groupName: unique('Jatkoryhmä'),
+        managerName: unique('Aino Asiakas'),
+        accountManaged: true,
+      });
       const member = await arrangeUser('campus_member', [group.id], unique('Kalle Kampus'));
-      const employer = await arrangeEmployer(unique('Jatko Oy'), group.id, { accountManagerId: manager.id });
       const title = unique('Varaa työpaikkakäynti');
 
       await signIn(page, manager.email);
@@ -54,7 +51,7 @@ for (const { name, viewport } of VIEWPORTS) {
       await dialog.getByRole('button', { name: 'Tallenna' }).click();
       await expect(dialog).toHaveCount(0);
       const row = section.getByRole('listitem').filter({ hasText: title });
-      await expect(row).toContainText(`Eräpäivä ${finnishDate(helsinkiDateIn(1))}`);
+      await expect(row).toContainText(`Eräpäivä ${formatFinnishDate(helsinkiDateIn(1))}`);
       await expect(row).toContainText(`Vastuuhenkilö: ${manager.displayName}`);
       await expect(section.getByRole('status')).toContainText(`Jatkotoimenpide lisätty: ${title}`);
 
@@ -95,7 +92,7 @@ for (const { name, viewport } of VIEWPORTS) {
       await mine.getByRole('button', { name: new RegExp(`Tallenna ?: ${title}`) }).click();
       await expect(memberPage.getByRole('region', { name: 'Myöhemmin (1)' })).toContainText(title);
       await expect(memberPage.locator('.status')).toContainText(
-        `Siirretty ${finnishDate(helsinkiDateIn(20))}: ${title}`,
+        `Siirretty ${formatFinnishDate(helsinkiDateIn(20))}: ${title}`,
       );
 
       await memberPage.getByRole('button', { name: new RegExp(`Valmis ?: ${title}`) }).click();
@@ -115,9 +112,9 @@ for (const { name, viewport } of VIEWPORTS) {
     });
 
     test(`an employer's history shows each edited field old → new (${name})`, async ({ page }) => {
-      const group = await arrangeCampusGroup(unique('Historiaryhmä'));
-      const manager = await arrangeUser('account_manager', [group.id]);
-      const employer = await arrangeEmployer(unique('Historia Oy'), group.id);
+      const { manager, employer } = await arrangeManagedEmployer(unique('Historia Oy'), {
+        groupName: unique('Historiaryhmä'),
+      });
 
       await signIn(page, manager.email);
       await page.goto(`/employers/${employer.id}`);

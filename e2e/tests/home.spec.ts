@@ -1,23 +1,19 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   ADMIN,
   arrangeCampusGroup,
   arrangeEmployer,
   arrangeFollowUp,
+  arrangeManagedEmployer,
   arrangeOpportunity,
   arrangeUser,
   expectNoAxeViolations,
+  expectNoHorizontalScroll,
   saveScreenshot,
   signIn,
   unique,
   VIEWPORTS,
 } from './support';
-
-/** The page never scrolls sideways at this width. */
-async function expectFitsWidth(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 for (const { name, viewport } of VIEWPORTS) {
   test.describe(`home page (${name})`, () => {
@@ -26,9 +22,9 @@ for (const { name, viewport } of VIEWPORTS) {
     test(`an account manager completes and reschedules follow-ups in place and logs a contact from home (${name})`, async ({
       page,
     }) => {
-      const group = await arrangeCampusGroup();
-      const manager = await arrangeUser('account_manager', [group.id]);
-      const employer = await arrangeEmployer(unique('Kotisivu Oy'), group.id, { accountManagerId: manager.id });
+      const { manager, employer } = await arrangeManagedEmployer(unique('Kotisivu Oy'), {
+        accountManaged: true,
+      });
       const late = unique('Soita rehtorille');
       const todays = unique('Lähetä sopimus');
       const later = unique('Työpaikkakäynti');
@@ -48,7 +44,7 @@ for (const { name, viewport } of VIEWPORTS) {
       await expect(
         page.getByRole('region', { name: /Ei yhteyttä 90 päivään/ }).getByRole('link', { name: employer.name }),
       ).toBeVisible();
-      await expectFitsWidth(page);
+      await expectNoHorizontalScroll(page, `account manager home ${name}`);
       await expectNoAxeViolations(page, `account manager home ${name}`);
       await saveScreenshot(page, `home-account-manager-${name}`);
 
@@ -100,7 +96,7 @@ for (const { name, viewport } of VIEWPORTS) {
       await expect(groups.getByRole('heading', { name: new RegExp(group.name) })).toBeVisible();
       await expect(page.getByRole('region', { name: 'Myöhässä (1)' }).getByText(mine, { exact: true })).toBeVisible();
       await expect(page.getByText(hidden.name)).toHaveCount(0);
-      await expectFitsWidth(page);
+      await expectNoHorizontalScroll(page, `campus member home ${name}`);
       await expectNoAxeViolations(page, `campus member home ${name}`);
       await saveScreenshot(page, `home-campus-member-${name}`);
       await groups.getByRole('link', { name: new RegExp(`Avaa ryhmän tilanne ?: ${group.name}`) }).click();
@@ -113,7 +109,7 @@ for (const { name, viewport } of VIEWPORTS) {
       const figures = page.getByRole('region', { name: 'Tärkeimmät luvut' });
       await expect(figures.getByRole('listitem')).toHaveCount(3);
       await expect(figures.locator('app-sparkline svg')).toHaveCount(3);
-      await expectFitsWidth(page);
+      await expectNoHorizontalScroll(page, `leadership home ${name}`);
       await expectNoAxeViolations(page, `leadership home ${name}`);
       await saveScreenshot(page, `home-leadership-${name}`);
       await figures.getByRole('link', { name: /Yhteydenotot, 12 viikkoa/ }).click();
@@ -130,7 +126,7 @@ for (const { name, viewport } of VIEWPORTS) {
       );
       const groups = page.getByRole('region', { name: /^Campus-ryhmät/ });
       await expect(groups.getByRole('listitem').filter({ hasText: empty.name })).toContainText('Ei jäseniä');
-      await expectFitsWidth(page);
+      await expectNoHorizontalScroll(page, `admin home ${name}`);
       await expectNoAxeViolations(page, `admin home ${name}`);
       await saveScreenshot(page, `home-admin-${name}`);
     });

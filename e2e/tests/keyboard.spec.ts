@@ -1,13 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import {
-  arrangeCampusGroup,
-  arrangeEmployer,
-  arrangeFollowUp,
-  arrangeUser,
-  expectVisibleFocus,
-  signIn,
-  unique,
-} from './support';
+import { arrangeFollowUp, arrangeManagedEmployer, expectVisibleFocus, signIn, unique } from './support';
 
 /** Presses Tab until `target` has focus; every stop must show a visible focus indicator. */
 async function tabUntil(page: Page, target: Locator, max = 60): Promise<void> {
@@ -24,9 +16,9 @@ async function tabUntil(page: Page, target: Locator, max = 60): Promise<void> {
 test('an account manager’s day by keyboard alone: log a contact from anywhere, then complete a follow-up', async ({
   page,
 }) => {
-  const group = await arrangeCampusGroup();
-  const manager = await arrangeUser('account_manager', [group.id], 'Näppäimistö Käyttäjä');
-  const employer = await arrangeEmployer(unique('Näppäimistön Nikkarointi Oy'), group.id);
+  const { manager, employer } = await arrangeManagedEmployer(unique('Näppäimistön Nikkarointi Oy'), {
+    managerName: 'Näppäimistö Käyttäjä',
+  });
   const followUp = unique('Varmista työpaikkaohjaaja');
   await arrangeFollowUp(employer.id, followUp, manager.id, 1);
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { expect, type Page, test } from '@playwright/test';
+import { formatFinnishDate } from '@tyoelama/shared';
 import {
   arrangeCampusGroup,
   arrangeEmployer,
@@ -163,11 +164,6 @@ function readSurveys(file: string): SampleSurvey[] {
   });
 }
 
-/** 2026-03-05 → 5.3.2026, as the pages show dates. */
-function finnishDay(date: string): string {
-  return date.split('-').reverse().map(Number).join('.');
-}
-
 const distinctStudents = (periods: SamplePeriod[]) => new Set(periods.map((period) => period.student)).size;
 
 async function importSample(page: Page, source: RegExp, file: string): Promise<void> {
@@ -285,7 +281,9 @@ test('imports the sample KOSKI, eHOKS and Arvo exports, reports what each added 
   await expect(surveyTable.locator('tbody tr')).toHaveCount(surveys.length);
   for (const survey of surveys) {
     const state = survey.answers > 0 ? 'Vastattu' : survey.validUntil >= today ? 'Avoin' : 'Vanhentunut';
-    await expect(surveyTable.getByRole('row').filter({ hasText: finnishDay(survey.validUntil) })).toContainText(state);
+    await expect(surveyTable.getByRole('row').filter({ hasText: formatFinnishDate(survey.validUntil) })).toContainText(
+      state,
+    );
   }
   const instructorSurveys = samples.instructorSurveys.filter((survey) => survey.businessId === shown.businessId);
   await expect(
@@ -327,7 +325,7 @@ test('imports the sample KOSKI, eHOKS and Arvo exports, reports what each added 
     .slice(0, 3);
   expect(nameless.length).toBeGreaterThan(0);
   for (const period of nameless) {
-    const days = `${finnishDay(period.startsOn)}–${period.endsOn ? finnishDay(period.endsOn) : ''}`;
+    const days = `${formatFinnishDate(period.startsOn)}–${period.endsOn ? formatFinnishDate(period.endsOn) : ''}`;
     await expect(
       table
         .getByRole('row')

@@ -2,11 +2,10 @@ import { expect, test } from '@playwright/test';
 import type { CreateOpportunityRequest, OpportunityStage } from '@tyoelama/shared';
 import {
   adminPost,
-  arrangeCampusGroup,
-  arrangeEmployer,
+  arrangeManagedEmployer,
   arrangeOpportunity,
-  arrangeUser,
   expectNoAxeViolations,
+  expectNoHorizontalScroll,
   signIn,
   unique,
   VIEWPORTS,
@@ -14,9 +13,7 @@ import {
 
 test.describe('pipeline board', () => {
   test('an account manager moves an opportunity by mouse (drag and drop) and by keyboard', async ({ page }) => {
-    const group = await arrangeCampusGroup();
-    const manager = await arrangeUser('account_manager', [group.id]);
-    const employer = await arrangeEmployer(unique('Putkiston Paja Oy'), group.id);
+    const { group, manager, employer } = await arrangeManagedEmployer(unique('Putkiston Paja Oy'));
     const dragged = unique('Syksyn paikat');
     const keyed = unique('Kevään paikat');
     await arrangeOpportunity(employer.id, dragged, 'identified');
@@ -69,9 +66,7 @@ test.describe('pipeline board', () => {
   });
 
   test('moving to Lost asks for a reason in a dialog that keeps focus inside and returns it', async ({ page }) => {
-    const group = await arrangeCampusGroup();
-    const manager = await arrangeUser('account_manager', [group.id]);
-    const employer = await arrangeEmployer(unique('Menetys Oy'), group.id);
+    const { group, manager, employer } = await arrangeManagedEmployer(unique('Menetys Oy'));
     const title = unique('Rekry');
     await arrangeOpportunity(employer.id, title, 'negotiating');
     await signIn(page, manager.email);
@@ -100,9 +95,7 @@ test.describe('pipeline board', () => {
     }) => {
       test.setTimeout(240_000);
       await page.setViewportSize(viewport);
-      const group = await arrangeCampusGroup();
-      const manager = await arrangeUser('account_manager', [group.id]);
-      const employer = await arrangeEmployer(unique('Suurpaja Oy'), group.id);
+      const { group, manager, employer } = await arrangeManagedEmployer(unique('Suurpaja Oy'));
       const spread: [OpportunityStage, number][] = [
         ['identified', 60],
         ['contacted', 30],
@@ -136,7 +129,7 @@ test.describe('pipeline board', () => {
       const first = (await column('Tunnistettu').boundingBox())!;
       const last = (await column('Menetetty').boundingBox())!;
       expect(Math.abs(last.y - first.y)).toBeLessThan(2);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await expectNoHorizontalScroll(page, `pipeline board (${name})`);
 
       // Won and lost start folded, with their counts; they open on demand.
       const wonToggle = column('Toteutunut').getByRole('button', { name: 'Toteutunut', exact: true });
@@ -192,7 +185,7 @@ test.describe('pipeline board', () => {
       await expect(dialog).toHaveCount(0);
       await expect(page.getByText(`${title} siirretty vaiheeseen Menetetty. Vaiheessa nyt 16 kpl.`)).toBeVisible();
       await expect(column('Menetetty')).toContainText('16 kpl');
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await expectNoHorizontalScroll(page, `pipeline board after losing one (${name})`);
     });
   }
 });

@@ -193,6 +193,34 @@ export async function arrangeEmployer(
   return { id, name };
 }
 
+export interface ManagedEmployer {
+  group: { id: number; name: string };
+  manager: { id: number; email: string; displayName: string };
+  employer: { id: number; name: string };
+}
+
+/**
+ * Where most journeys start: a fresh campus group, an account manager in it and an employer the
+ * group owns; with `accountManaged` that manager is also the employer's account manager.
+ */
+export async function arrangeManagedEmployer(
+  employerName: string,
+  options: {
+    groupName?: string;
+    managerName?: string;
+    accountManaged?: boolean;
+    employer?: Partial<CreateEmployerRequest>;
+  } = {},
+): Promise<ManagedEmployer> {
+  const group = await arrangeCampusGroup(options.groupName);
+  const manager = await arrangeUser('account_manager', [group.id], options.managerName);
+  const employer = await arrangeEmployer(employerName, group.id, {
+    ...(options.accountManaged ? { accountManagerId: manager.id } : {}),
+    ...options.employer,
+  });
+  return { group, manager, employer };
+}
+
 export async function arrangeOpportunity(
   employerId: number,
   title: string,

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { formatFinnishDate } from '@tyoelama/shared';
 
 import { hashKey, sql } from './database';
 import {
@@ -208,7 +209,7 @@ test.describe('workplace learning', () => {
 
     await page.getByRole('link', { name: 'Työpaikkakysely sulkeutumassa' }).click();
     await expect(table.getByRole('row', { name: new RegExp(world.hosting.name) })).toContainText(
-      helsinkiDateIn(10).split('-').reverse().map(Number).join('.'),
+      formatFinnishDate(helsinkiDateIn(10)),
     );
     await expectNoAxeViolations(page, 'call list: survey deadline');
 

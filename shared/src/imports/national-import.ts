@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import { idParam, idText } from '../common/fields';
-import type { ImportStatus } from './import';
+import { importUploadFieldsSchema, type ImportStatus } from './import';
 
 /**
  * The national VET exports a provider can import: KOSKI's massaluovutus JSON and eHOKS's HOKS JSON
@@ -54,16 +53,12 @@ export const NATIONAL_RECORD_PROBLEMS = [
 ] as const;
 export type NationalRecordProblemCode = (typeof NATIONAL_RECORD_PROBLEMS)[number];
 
-export const nationalUploadFieldsSchema = z.strictObject({
+/**
+ * The employer-sheet upload's fields plus the export's source: the owner group and account manager
+ * are those of the employers the preview's "create these employers" adds.
+ */
+export const nationalUploadFieldsSchema = z.extend(importUploadFieldsSchema, {
   source: z.enum(NATIONAL_IMPORT_SOURCES),
-  /** The campus group that owns the employers the preview's "create these employers" adds. */
-  ownerCampusGroupId: idParam,
-  accountManagerId: z.optional(
-    z.pipe(
-      z.union([z.literal(''), idText]),
-      z.transform((value) => (value === '' ? null : Number(value))),
-    ),
-  ),
 });
 export type NationalUploadFields = z.output<typeof nationalUploadFieldsSchema>;
 

@@ -23,7 +23,6 @@ export const calendarFeedFi = {
   copyFailed: 'Kopiointi ei onnistunut. Valitse osoite ja kopioi se itse.',
   created: 'Uusi osoite luotu.',
   revoked: 'Kalenterisyöte poistettu käytöstä.',
-  failed: 'Toiminto epäonnistui: {message}',
 };
 
 export const calendarFeedEn: typeof calendarFeedFi = {
@@ -50,5 +49,4 @@ export const calendarFeedEn: typeof calendarFeedFi = {
   copyFailed: 'Copying did not work. Select the address and copy it yourself.',
   created: 'New address created.',
   revoked: 'Calendar feed turned off.',
-  failed: 'The action failed: {message}',
 };

@@ -122,6 +122,20 @@ describe('Log contact dialog', () => {
     await settle();
   }
 
+  /**
+   * The dialog on the preset employer, ready to send: a call ("Puhelu") with a follow-up titled
+   * `title`, due by the shortcut button `due`, no other assignee offered.
+   */
+  async function fillCallWithFollowUp(title: string, due: 'Huomenna' | 'Ensi viikolla'): Promise<void> {
+    await openWithPreset();
+    type('#log-contact-summary', 'Puhelu');
+    await addFollowUp();
+    http.expectOne('/api/users?active=true&limit=200').flush(page([]));
+    type('input[formcontrolname=title]', title);
+    buttonWithText(due).click();
+    await settle();
+  }
+
   afterEach(() => {
     TestBed.inject(MatDialog).closeAll();
     http.verify();
@@ -227,13 +241,7 @@ describe('Log contact dialog', () => {
 
   it('shows the server field errors at the fields, the follow-up ones included', async () => {
     setUp(manager);
-    await openWithPreset();
-    type('#log-contact-summary', 'Puhelu');
-    await addFollowUp();
-    http.expectOne('/api/users?active=true&limit=200').flush(page([]));
-    type('input[formcontrolname=title]', 'Soita uudelleen');
-    buttonWithText('Ensi viikolla').click();
-    await settle();
+    await fillCallWithFollowUp('Soita uudelleen', 'Ensi viikolla');
 
     await submit();
     flushFieldErrors(http.expectOne('/api/contact-entries'), [
@@ -346,13 +354,7 @@ describe('Log contact dialog', () => {
     setUp(manager);
     const scrolled = jest.fn();
     Element.prototype.scrollIntoView = scrolled;
-    await openWithPreset();
-    type('#log-contact-summary', 'Puhelu');
-    await addFollowUp();
-    http.expectOne('/api/users?active=true&limit=200').flush(page([]));
-    type('input[formcontrolname=title]', 'Soita');
-    buttonWithText('Huomenna').click();
-    await settle();
+    await fillCallWithFollowUp('Soita', 'Huomenna');
 
     await submit();
     http

@@ -1,6 +1,14 @@
 import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import type { ContactPersonDto, EmployerDto, FollowUpDto, Me, OpportunityDto, TimelineItem } from '@tyoelama/shared';
+import type {
+  ContactPersonDto,
+  EmployerDto,
+  FollowUpDto,
+  Me,
+  OpportunityDto,
+  TimelineChange,
+  TimelineItem,
+} from '@tyoelama/shared';
 
 import { provideContactLog } from '../contact-entries/log-contact-launcher';
 import { I18n } from '../core/i18n/i18n';
@@ -76,6 +84,17 @@ const opportunity: OpportunityDto = {
   version: 1,
 };
 
+/** A history line of a change by the system, its changed fields those of `changes`. */
+function auditItem(
+  id: number,
+  at: string,
+  subject: { entityType: string; entityId: number; action: string },
+  changes: TimelineChange[],
+): TimelineItem {
+  const changedFields = changes.map((change) => change.field);
+  return { kind: 'audit', key: `audit:${id}`, at, actorName: null, ...subject, changedFields, changes };
+}
+
 const timeline: TimelineItem[] = [
   {
     kind: 'contact_entry',
@@ -89,45 +108,17 @@ const timeline: TimelineItem[] = [
     campusGroupName: 'Tekniikka',
     createdById: null,
   },
-  {
-    kind: 'audit',
-    key: 'audit:9',
-    at: '2026-11-19T10:00:00.000Z',
-    actorName: null,
-    entityType: 'employer',
-    entityId: 4,
-    action: 'update',
-    changedFields: ['status', 'somethingNew'],
-    changes: [
-      { field: 'status', from: 'prospect', to: 'partner' },
-      { field: 'somethingNew', from: null, to: 'x' },
-    ],
-  },
-  {
-    kind: 'audit',
-    key: 'audit:10',
-    at: '2026-11-18T10:00:00.000Z',
-    actorName: null,
-    entityType: 'follow_up',
-    entityId: 5,
-    action: 'update',
-    changedFields: ['title', 'status'],
-    changes: [
-      { field: 'title', from: 'Soita', to: 'Soita takaisin' },
-      { field: 'status', from: 'done', to: 'open' },
-    ],
-  },
-  {
-    kind: 'audit',
-    key: 'audit:11',
-    at: '2026-11-17T10:00:00.000Z',
-    actorName: null,
-    entityType: 'contact_person',
-    entityId: 31,
-    action: 'create',
-    changedFields: ['title'],
-    changes: [{ field: 'title', from: null, to: 'Myymäläpäällikkö' }],
-  },
+  auditItem(9, '2026-11-19T10:00:00.000Z', { entityType: 'employer', entityId: 4, action: 'update' }, [
+    { field: 'status', from: 'prospect', to: 'partner' },
+    { field: 'somethingNew', from: null, to: 'x' },
+  ]),
+  auditItem(10, '2026-11-18T10:00:00.000Z', { entityType: 'follow_up', entityId: 5, action: 'update' }, [
+    { field: 'title', from: 'Soita', to: 'Soita takaisin' },
+    { field: 'status', from: 'done', to: 'open' },
+  ]),
+  auditItem(11, '2026-11-17T10:00:00.000Z', { entityType: 'contact_person', entityId: 31, action: 'create' }, [
+    { field: 'title', from: null, to: 'Myymäläpäällikkö' },
+  ]),
 ];
 
 describe('EmployerPage', () => {

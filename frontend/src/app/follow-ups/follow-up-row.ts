@@ -136,7 +136,7 @@ export class FollowUpRow {
           updated: null,
           message: stale
             ? this.i18n.t('followUps.stale')
-            : this.i18n.t('followUps.failed', { message: this.i18n.apiError(error) }),
+            : this.i18n.t('common.actionFailed', { message: this.i18n.apiError(error) }),
           stale,
         });
       },

@@ -8,8 +8,6 @@ export const followUpsFi = {
   done: 'Valmis',
   reschedule: 'Siirrä',
   newDate: 'Uusi eräpäivä',
-  save: 'Tallenna',
-  cancel: 'Peruuta',
   more: 'Lisää toimintoja: {title}',
   edit: 'Muokkaa tai siirrä toiselle',
   cancelFollowUp: 'Peru jatkotoimenpide',
@@ -20,7 +18,6 @@ export const followUpsFi = {
   cancelled: 'Peruttu: {title}',
   created: 'Jatkotoimenpide lisätty: {title}',
   stale: 'Joku muu muutti jatkotoimenpidettä sillä välin. Tiedot on päivitetty.',
-  failed: 'Toiminto epäonnistui: {message}',
   dateRequired: 'Valitse päivämäärä.',
   statuses: { open: 'Avoin', done: 'Tehty', cancelled: 'Peruttu' } satisfies Record<FollowUpStatus, string>,
   section: {
@@ -49,8 +46,6 @@ export const followUpsEn: typeof followUpsFi = {
   done: 'Done',
   reschedule: 'Reschedule',
   newDate: 'New due date',
-  save: 'Save',
-  cancel: 'Cancel',
   more: 'More actions: {title}',
   edit: 'Edit or reassign',
   cancelFollowUp: 'Cancel follow-up',
@@ -61,7 +56,6 @@ export const followUpsEn: typeof followUpsFi = {
   cancelled: 'Cancelled: {title}',
   created: 'Follow-up added: {title}',
   stale: 'Someone else changed the follow-up in the meantime. The list has been refreshed.',
-  failed: 'The action failed: {message}',
   dateRequired: 'Choose a date.',
   statuses: { open: 'Open', done: 'Done', cancelled: 'Cancelled' },
   section: {

@@ -123,7 +123,7 @@ export class MyWork {
       this.status.set({ message: this.i18n.t('myWork.stale') });
       this.reloads.next();
     } else {
-      this.status.set({ message: this.i18n.t('myWork.actionFailed', { message: this.i18n.apiError(error) }) });
+      this.status.set({ message: this.i18n.t('common.actionFailed', { message: this.i18n.apiError(error) }) });
     }
   }
 }

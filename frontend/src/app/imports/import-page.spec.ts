@@ -2,10 +2,10 @@ import type { HttpTestingController } from '@angular/common/http/testing';
 import type { ComponentFixture } from '@angular/core/testing';
 import type { FieldErrorCode, ImportPreviewDto, ImportRowDto, ImportStatusDto } from '@tyoelama/shared';
 
-import { renderComponent } from '../testing/app';
-import { campusGroup, page } from '../testing/data';
+import { textOf } from '../testing/dom';
 import { flushApiError, flushFieldErrors } from '../testing/http';
-import { IMPORT_POLL_MS, ImportPage } from './import-page';
+import { IMPORT_POLL_MS, type ImportPage } from './import-page';
+import { chooseFile, renderImportPage } from './imports.testing';
 
 const row = (rowNumber: number, extra: Partial<ImportRowDto> = {}): ImportRowDto => ({
   rowNumber,
@@ -47,12 +47,7 @@ describe('ImportPage', () => {
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    ({ fixture, http } = await renderComponent(ImportPage));
-    http
-      .expectOne((request) => request.url === '/api/campus-groups')
-      .flush(page([campusGroup(1, 'Tekniikka', 'Keskusta')]));
-    http.expectOne((request) => request.url === '/api/users').flush(page([]));
-    await fixture.whenStable();
+    ({ fixture, http } = await renderImportPage());
   });
 
   afterEach(() => {
@@ -61,20 +56,14 @@ describe('ImportPage', () => {
   });
 
   const element = () => fixture.nativeElement as HTMLElement;
-  const text = (selector: string) => element().querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const text = (selector: string) => textOf(fixture, selector);
   /** Expects these figures shown, by their name (`data-count`). */
   function expectCounts(expected: Record<string, string>): void {
     const shown = Object.keys(expected).map((name) => [name, text(`[data-count=${name}]`)]);
     expect(Object.fromEntries(shown)).toEqual(expected);
   }
 
-  async function chooseFile(name: string, size = 100): Promise<void> {
-    const input = element().querySelector('input[type=file]') as HTMLInputElement;
-    const file = new File(['x'.repeat(size)], name);
-    Object.defineProperty(input, 'files', { value: [file], configurable: true });
-    input.dispatchEvent(new Event('change'));
-    await fixture.whenStable();
-  }
+  const chooseSheet = (name: string, size = 100) => chooseFile(fixture, name, 'x'.repeat(size));
 
   async function chooseOwner(): Promise<void> {
     (element().querySelector('#import-owner .mat-mdc-select-trigger') as HTMLElement).click();
@@ -90,7 +79,7 @@ describe('ImportPage', () => {
 
   /** Chooses the file and the owner group, and uploads: the request is then open. */
   async function send(fileName: string): Promise<void> {
-    await chooseFile(fileName);
+    await chooseSheet(fileName);
     await chooseOwner();
     await upload();
   }
@@ -107,7 +96,7 @@ describe('ImportPage', () => {
   }
 
   it('refuses a file of the wrong kind and a missing owner group before sending anything', async () => {
-    await chooseFile('tyonantajat.pdf');
+    await chooseSheet('tyonantajat.pdf');
     expect(text('#import-file-error')).toBe('Tiedoston on oltava .csv tai .xlsx.');
     expect(element().querySelector('input[type=file]')?.getAttribute('aria-describedby')).toContain(
       'import-file-error',
@@ -144,7 +133,7 @@ describe('ImportPage', () => {
   });
 
   it('refuses a file over the upload limit before sending it', async () => {
-    await chooseFile('iso.csv', 10 * 1024 * 1024 + 1);
+    await chooseSheet('iso.csv', 10 * 1024 * 1024 + 1);
     expect(text('#import-file-error')).toBe('Tiedosto on liian suuri (enintään 10 Mt).');
     expect(text('p')).toContain('enintään 10 Mt ja 20 000 riviä');
   });

@@ -2,10 +2,10 @@ import type { HttpTestingController } from '@angular/common/http/testing';
 import type { ComponentFixture } from '@angular/core/testing';
 import type { NationalImportPreviewDto, NationalImportStatusDto } from '@tyoelama/shared';
 
-import { renderComponent } from '../testing/app';
-import { campusGroup, page } from '../testing/data';
+import { textOf } from '../testing/dom';
 import { flushFieldErrors } from '../testing/http';
-import { ImportPage } from './import-page';
+import type { ImportPage } from './import-page';
+import { chooseFile, renderImportPage } from './imports.testing';
 
 const preview: NationalImportPreviewDto = {
   id: 77,
@@ -38,18 +38,13 @@ describe('ImportPage with a national export', () => {
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    ({ fixture, http } = await renderComponent(ImportPage));
-    http
-      .expectOne((request) => request.url === '/api/campus-groups')
-      .flush(page([campusGroup(1, 'Tekniikka', 'Keskusta')]));
-    http.expectOne((request) => request.url === '/api/users').flush(page([]));
-    await fixture.whenStable();
+    ({ fixture, http } = await renderImportPage());
   });
 
   afterEach(() => http.verify());
 
   const element = () => fixture.nativeElement as HTMLElement;
-  const text = (selector: string) => element().querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const text = (selector: string) => textOf(fixture, selector);
   const cells = (selector: string) =>
     [...element().querySelectorAll(`${selector} tbody tr`)].map((row) =>
       [...row.querySelectorAll('td')].map((cell) => cell.textContent?.trim()),
@@ -72,16 +67,11 @@ describe('ImportPage with a national export', () => {
     await fixture.whenStable();
   }
 
-  async function chooseFile(name: string): Promise<void> {
-    const input = element().querySelector('input[type=file]') as HTMLInputElement;
-    Object.defineProperty(input, 'files', { value: [new File(['[]'], name)], configurable: true });
-    input.dispatchEvent(new Event('change'));
-    await fixture.whenStable();
-  }
+  const chooseExport = (name: string) => chooseFile(fixture, name, '[]');
 
   async function upload(fileName: string): Promise<void> {
     await choose('import-source', 'KOSKI');
-    await chooseFile(fileName);
+    await chooseExport(fileName);
     await choose('import-owner', 'Tekniikka');
     (element().querySelector('button.upload') as HTMLButtonElement).click();
     await fixture.whenStable();
@@ -90,9 +80,9 @@ describe('ImportPage with a national export', () => {
   it('asks for a .json file for KOSKI, and names a refusal of the file in its own words', async () => {
     await choose('import-source', 'KOSKI');
     expect(element().querySelector('input[type=file]')?.getAttribute('accept')).toBe('.json,application/json');
-    await chooseFile('kysely.csv');
+    await chooseExport('kysely.csv');
     expect(text('#import-file-error')).toBe('Tiedoston on oltava .json.');
-    await chooseFile('koski.json');
+    await chooseExport('koski.json');
     await choose('import-owner', 'Tekniikka');
     (element().querySelector('button.upload') as HTMLButtonElement).click();
     await fixture.whenStable();

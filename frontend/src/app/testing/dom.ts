@@ -12,6 +12,12 @@ function element(root: Root, selector: string): HTMLElement {
   return found as HTMLElement;
 }
 
+/** The text a person reads in the element `selector` matches, white space folded (`''`: none matches). */
+export function textOf(root: Root, selector: string): string {
+  const parent = 'nativeElement' in root ? (root.nativeElement as HTMLElement) : root;
+  return parent.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
 export function typeInto(root: Root, selector: string, value: string): void {
   const input = element(root, selector) as HTMLInputElement;
   input.value = value;

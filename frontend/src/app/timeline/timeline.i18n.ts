@@ -30,7 +30,6 @@ export const timelineFi = {
   edit: 'Muokkaa',
   delete: 'Poista',
   entryActions: 'Yhteydenoton toiminnot',
-  actionFailed: 'Toiminto epäonnistui: {message}',
   actions: {
     create: 'luotu',
     update: 'muutettu',
@@ -95,7 +94,6 @@ export const timelineEn: typeof timelineFi = {
   edit: 'Edit',
   delete: 'Delete',
   entryActions: 'Contact actions',
-  actionFailed: 'The action failed: {message}',
   actions: {
     create: 'created',
     update: 'changed',

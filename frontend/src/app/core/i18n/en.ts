@@ -60,6 +60,7 @@ export const coreEn: CoreDictionary = {
     filters: 'Filters',
     required: 'required',
     loadFailed: 'Loading failed: {message}',
+    actionFailed: 'The action failed: {message}',
     dismiss: 'Close',
   },
   validation: {

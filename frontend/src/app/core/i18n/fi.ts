@@ -73,6 +73,7 @@ export const coreFi = {
     filters: 'Rajaukset',
     required: 'pakollinen',
     loadFailed: 'Tietojen lataus epäonnistui: {message}',
+    actionFailed: 'Toiminto epäonnistui: {message}',
     dismiss: 'Sulje',
   },
   validation: {
