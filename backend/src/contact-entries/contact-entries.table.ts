@@ -3,7 +3,7 @@ import type { CampusScope } from '../auth';
 import { timestampKeySql } from '../database/keyset';
 import { SqlParams } from '../database/sql';
 import { keysetListPage } from '../database/keyset-list';
-import { versionedColumns, versionedRecordFields } from '../database/record-fields';
+import { camelFields, versionedColumns, versionedRecordFields } from '../database/record-fields';
 import {
   columnList,
   defineTable,
@@ -19,7 +19,7 @@ import {
 import { oneRow, type Queryable, rows } from '../database/typed-query';
 import { type ColumnChanges, versionedUpdate } from '../database/versioned-update';
 import { contactPersonRefsSql } from '../contacts';
-import { employerVisibleSql } from '../employers';
+import { type EmployerOwnedFind, employerVisibleSql, findEmployerOwnedRow } from '../employers';
 import { detachFollowUpsFromEntry, followUpIdsOfEntrySql } from '../follow-ups';
 
 export const contactEntriesTable = defineTable('contact_entries', {
@@ -85,19 +85,21 @@ const VIEW_COLUMNS = `${columnList(contactEntriesTable, 'c')}, e.name AS employe
 
 function toDto(row: Omit<ContactEntryView, 'occurred_key'>): ContactEntryDto {
   return {
-    id: row.id,
-    employerId: row.employer_id,
-    employerName: row.employer_name,
-    type: row.type,
+    ...camelFields(row, [
+      'id',
+      'employer_id',
+      'employer_name',
+      'type',
+      'summary',
+      'notes',
+      'contact_persons',
+      'campus_group_id',
+      'campus_group_name',
+      'topics',
+      'created_by_name',
+    ]),
     occurredAt: row.occurred_at.toISOString(),
-    summary: row.summary,
-    notes: row.notes,
-    contactPersons: row.contact_persons,
-    campusGroupId: row.campus_group_id,
-    campusGroupName: row.campus_group_name,
-    topics: row.topics,
     createdById: row.created_by,
-    createdByName: row.created_by_name,
     ...versionedRecordFields(row),
     followUpIds: row.follow_up_ids.map(Number),
   };
@@ -137,14 +139,13 @@ export async function contactEntryPage(
 export async function findContactEntry(
   db: Queryable,
   id: number,
-  { scope = { kind: 'all' }, lock = false }: { scope?: CampusScope; lock?: boolean } = {},
+  options?: EmployerOwnedFind,
 ): Promise<ContactEntryDto | null> {
-  const params = new SqlParams();
-  const visible = employerVisibleSql(scope, 'c.employer_id', params);
-  const row = await oneRow<ContactEntryView>(
+  const row = await findEmployerOwnedRow<ContactEntryView>(
     db,
-    `SELECT ${VIEW_COLUMNS} FROM ${VIEW_FROM} WHERE c.id = ${params.add(id)} AND ${visible} ${lock ? 'FOR UPDATE OF c' : ''}`,
-    params.values,
+    { columns: VIEW_COLUMNS, from: VIEW_FROM, alias: 'c' },
+    id,
+    options,
   );
   return row && toDto(row);
 }

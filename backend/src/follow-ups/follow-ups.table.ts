@@ -9,11 +9,11 @@ import type {
 import type { AuthUser } from '../auth';
 import { assertUnreachable, type CampusScope } from '../auth';
 import { HELSINKI_TODAY, SqlParams } from '../database/sql';
-import { employerVisibleSql } from '../employers';
+import { type EmployerOwnedFind, employerVisibleSql, findEmployerOwnedRow } from '../employers';
 import { keysetListPage } from '../database/keyset-list';
-import { versionedColumns, versionedRecordFields } from '../database/record-fields';
+import { camelFields, versionedColumns, versionedRecordFields } from '../database/record-fields';
 import { columnList, date, defineTable, integer, type RowOf, text, timestamptz, varchar } from '../database/table';
-import { oneRow, preparedRows, type Queryable, rows } from '../database/typed-query';
+import { preparedRows, type Queryable, rows } from '../database/typed-query';
 import { type ColumnChanges, versionedUpdate } from '../database/versioned-update';
 
 export const followUpsTable = defineTable('follow_ups', {
@@ -71,21 +71,23 @@ const VIEW_COLUMNS = `${columnList(followUpsTable, 'f', [
 
 function toDto(row: FollowUpView): FollowUpDto {
   return {
-    id: row.id,
-    employerId: row.employer_id,
-    employerName: row.employer_name,
-    contactEntryId: row.contact_entry_id,
-    title: row.title,
-    notes: row.notes,
-    dueDate: row.due_date,
-    assigneeId: row.assignee_id,
-    assigneeName: row.assignee_name,
-    status: row.status,
+    ...camelFields(row, [
+      'id',
+      'employer_id',
+      'employer_name',
+      'contact_entry_id',
+      'title',
+      'notes',
+      'due_date',
+      'assignee_id',
+      'assignee_name',
+      'status',
+      'completed_by_name',
+      'overdue',
+    ]),
     completedAt: row.completed_at?.toISOString() ?? null,
-    completedByName: row.completed_by_name,
     createdById: row.created_by,
     ...versionedRecordFields(row),
-    overdue: row.overdue,
   };
 }
 
@@ -195,14 +197,13 @@ export async function dueFollowUpsOf(
 export async function findFollowUp(
   db: Queryable,
   id: number,
-  { scope = { kind: 'all' }, lock = false }: { scope?: CampusScope; lock?: boolean } = {},
+  options?: EmployerOwnedFind,
 ): Promise<FollowUpDto | null> {
-  const params = new SqlParams();
-  const visible = employerVisibleSql(scope, 'f.employer_id', params);
-  const row = await oneRow<FollowUpView>(
+  const row = await findEmployerOwnedRow<FollowUpView>(
     db,
-    `SELECT ${VIEW_COLUMNS} FROM ${VIEW_FROM} WHERE f.id = ${params.add(id)} AND ${visible} ${lock ? 'FOR UPDATE OF f' : ''}`,
-    params.values,
+    { columns: VIEW_COLUMNS, from: VIEW_FROM, alias: 'f' },
+    id,
+    options,
   );
   return row && toDto(row);
 }

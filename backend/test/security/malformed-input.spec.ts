@@ -1,13 +1,7 @@
 import { DATE_YEAR_RANGE, EMPLOYER_SORTS, type Page } from '@tyoelama/shared';
 import { type SignedIn, useTestApp } from '../test-app';
-import {
-  createGroups,
-  createWorld,
-  databaseFingerprint,
-  type ScopeIds,
-  type SecurityCast,
-  versionOf,
-} from './security-world';
+import { createCast, createWorld, databaseFingerprint, type ScopeIds, versionOf } from './security-world';
+import { expectFieldErrors } from '../responses';
 
 // Regression tests for the malformed input the "Hardening" review found answered with a 500 or an
 // oversized 400 (parts 4 and 8), one per reported case; hostile-input.spec.ts generates the class.
@@ -27,9 +21,7 @@ describe('malformed input answered with a field-level 400, never a 500', () => {
   const textKeyed = ['/api/users', '/api/campus-groups'];
 
   beforeAll(async () => {
-    const groups = await createGroups(context.dataSource, (role, groupIds) => context.createUser(role, groupIds));
-    const member = await context.signedIn('campus_member', [groups.groupA]);
-    const cast: SecurityCast = { ...groups, memberId: member.me.id };
+    const { cast } = await createCast(context);
     admin = await context.signedIn('admin');
     // Several rows per list, so a limit of 1 pages through real cursors of every kind.
     for (let world = 0; world < 3; world += 1) ids = (await createWorld(context.dataSource, cast)).ids('own');
@@ -288,10 +280,7 @@ describe('malformed input answered with a field-level 400, never a 500', () => {
         summary: 'Puhelu',
         occurredAt: '2026-01-01T10:00:00+20:00',
       });
-      expect(response.status).toBe(400);
-      expect(response.body.fieldErrors).toEqual([
-        expect.objectContaining({ path: 'occurredAt', code: 'invalid_datetime' }),
-      ]);
+      expectFieldErrors(response, [expect.objectContaining({ path: 'occurredAt', code: 'invalid_datetime' })]);
     });
   });
 
