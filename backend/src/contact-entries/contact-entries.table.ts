@@ -19,7 +19,7 @@ import {
 import { oneRow, type Queryable, rows } from '../database/typed-query';
 import { type ColumnChanges, versionedUpdate } from '../database/versioned-update';
 import { contactPersonRefsSql } from '../contacts';
-import { type EmployerOwnedFind, employerVisibleSql, findEmployerOwnedRow } from '../employers';
+import { type EmployerOwnedFind, type EmployerOwnedView, employerVisibleSql, findEmployerOwnedRow } from '../employers';
 import { detachFollowUpsFromEntry, followUpIdsOfEntrySql } from '../follow-ups';
 
 export const contactEntriesTable = defineTable('contact_entries', {
@@ -83,6 +83,8 @@ const VIEW_COLUMNS = `${columnList(contactEntriesTable, 'c')}, e.name AS employe
     AS contact_persons,
   ${followUpIdsOfEntrySql('c.id')} AS follow_up_ids`;
 
+const VIEW: EmployerOwnedView = { columns: VIEW_COLUMNS, from: VIEW_FROM, alias: 'c' };
+
 function toDto(row: Omit<ContactEntryView, 'occurred_key'>): ContactEntryDto {
   return {
     ...camelFields(row, [
@@ -132,21 +134,13 @@ export async function contactEntryPage(
   });
 }
 
-/**
- * The entry if the scope sees its employer (everyone's by default). `lock` holds the row for the
- * transaction's change.
- */
+/** The entry if the scope sees its employer: see `findEmployerOwnedRow`. */
 export async function findContactEntry(
   db: Queryable,
   id: number,
-  options?: EmployerOwnedFind,
+  find?: EmployerOwnedFind,
 ): Promise<ContactEntryDto | null> {
-  const row = await findEmployerOwnedRow<ContactEntryView>(
-    db,
-    { columns: VIEW_COLUMNS, from: VIEW_FROM, alias: 'c' },
-    id,
-    options,
-  );
+  const row = await findEmployerOwnedRow<ContactEntryView>(db, VIEW, id, find);
   return row && toDto(row);
 }
 

@@ -9,7 +9,7 @@ import type {
 import type { AuthUser } from '../auth';
 import { assertUnreachable, type CampusScope } from '../auth';
 import { HELSINKI_TODAY, SqlParams } from '../database/sql';
-import { type EmployerOwnedFind, employerVisibleSql, findEmployerOwnedRow } from '../employers';
+import { type EmployerOwnedFind, type EmployerOwnedView, employerVisibleSql, findEmployerOwnedRow } from '../employers';
 import { keysetListPage } from '../database/keyset-list';
 import { camelFields, versionedColumns, versionedRecordFields } from '../database/record-fields';
 import { columnList, date, defineTable, integer, type RowOf, text, timestamptz, varchar } from '../database/table';
@@ -68,6 +68,8 @@ const VIEW_COLUMNS = `${columnList(followUpsTable, 'f', [
   'version',
 ])}, f.due_date::text AS due_date, e.name AS employer_name, a.display_name AS assignee_name,
   cb.display_name AS completed_by_name, ${followUpOverdueSql('f')} AS overdue`;
+
+const VIEW: EmployerOwnedView = { columns: VIEW_COLUMNS, from: VIEW_FROM, alias: 'f' };
 
 function toDto(row: FollowUpView): FollowUpDto {
   return {
@@ -190,21 +192,9 @@ export async function dueFollowUpsOf(
   return sections;
 }
 
-/**
- * The follow-up if the scope sees its employer (everyone's by default). `lock` holds the row for
- * the transaction's change.
- */
-export async function findFollowUp(
-  db: Queryable,
-  id: number,
-  options?: EmployerOwnedFind,
-): Promise<FollowUpDto | null> {
-  const row = await findEmployerOwnedRow<FollowUpView>(
-    db,
-    { columns: VIEW_COLUMNS, from: VIEW_FROM, alias: 'f' },
-    id,
-    options,
-  );
+/** The follow-up if the scope sees its employer: see `findEmployerOwnedRow`. */
+export async function findFollowUp(db: Queryable, id: number, find?: EmployerOwnedFind): Promise<FollowUpDto | null> {
+  const row = await findEmployerOwnedRow<FollowUpView>(db, VIEW, id, find);
   return row && toDto(row);
 }
 
