@@ -1,4 +1,5 @@
 import { DATE_YEAR_RANGE, EMPLOYER_SORTS, type Page } from '@tyoelama/shared';
+import type { Response } from 'supertest';
 import { type SignedIn, useTestApp } from '../test-app';
 import { createCast, createWorld, databaseFingerprint, type ScopeIds, versionOf } from './security-world';
 import { expectFieldErrors } from '../responses';
@@ -193,40 +194,35 @@ describe('malformed input answered with a field-level 400, never a 500', () => {
 
     it('refuses year 0000 in dueDate, occurredAt and expectedStart with a field error and stores nothing', async () => {
       const before = await databaseFingerprint(context.dataSource);
-      await expectDateError(
-        await admin.post('/api/follow-ups', { employerId: ids.employerId, title: 'Soita', dueDate: year0000Date }),
-        'dueDate',
-      );
-      await expectDateError(
-        await patchCurrent('follow-ups', 'follow_ups', ids.followUpId, { dueDate: year0000Date }),
-        'dueDate',
-      );
       const entry = { employerId: ids.employerId, type: 'phone', summary: 'Puhelu' };
-      await expectDateError(
-        await admin.post('/api/contact-entries', { ...entry, occurredAt: year0000Instant }),
-        'occurredAt',
-      );
-      await expectDateError(
-        await patchCurrent('contact-entries', 'contact_entries', ids.contactEntryId, { occurredAt: year0000Instant }),
-        'occurredAt',
-      );
-      await expectDateError(
-        await admin.post('/api/contact-entries', {
-          ...entry,
-          occurredAt: new Date().toISOString(),
-          followUp: { title: 'Soita', dueDate: year0000Date },
-        }),
-        'followUp.dueDate',
-      );
       const opportunity = { employerId: ids.employerId, title: 'Paikat', type: 'recruitment' };
-      await expectDateError(
-        await admin.post('/api/opportunities', { ...opportunity, expectedStart: year0000Date }),
-        'expectedStart',
-      );
-      await expectDateError(
-        await patchCurrent('opportunities', 'opportunities', ids.opportunityId, { expectedStart: year0000Date }),
-        'expectedStart',
-      );
+      const refused: [path: string, send: () => Promise<Response>][] = [
+        [
+          'dueDate',
+          () => admin.post('/api/follow-ups', { employerId: ids.employerId, title: 'Soita', dueDate: year0000Date }),
+        ],
+        ['dueDate', () => patchCurrent('follow-ups', 'follow_ups', ids.followUpId, { dueDate: year0000Date })],
+        ['occurredAt', () => admin.post('/api/contact-entries', { ...entry, occurredAt: year0000Instant })],
+        [
+          'occurredAt',
+          () => patchCurrent('contact-entries', 'contact_entries', ids.contactEntryId, { occurredAt: year0000Instant }),
+        ],
+        [
+          'followUp.dueDate',
+          () =>
+            admin.post('/api/contact-entries', {
+              ...entry,
+              occurredAt: new Date().toISOString(),
+              followUp: { title: 'Soita', dueDate: year0000Date },
+            }),
+        ],
+        ['expectedStart', () => admin.post('/api/opportunities', { ...opportunity, expectedStart: year0000Date })],
+        [
+          'expectedStart',
+          () => patchCurrent('opportunities', 'opportunities', ids.opportunityId, { expectedStart: year0000Date }),
+        ],
+      ];
+      for (const [path, send] of refused) await expectDateError(await send(), path);
       expect(await databaseFingerprint(context.dataSource)).toEqual(before);
     });
 

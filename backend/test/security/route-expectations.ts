@@ -90,6 +90,7 @@ const version = (table: string, key: keyof ScopeIds) => (context: InputContext) 
   context.version(table, context.ids[key]);
 
 const byId = (key: keyof ScopeIds) => (ids: ScopeIds) => ({ id: ids[key] });
+const byEmployer = (ids: ScopeIds) => ({ employerId: ids.employerId });
 const today = () => new Date().toISOString().slice(0, 10);
 const loginEmail = 'matrix.login@example.fi';
 export const MATRIX_LOGIN_EMAIL = loginEmail;
@@ -174,21 +175,21 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
 
   'GET /api/employers/:employerId/journey': {
     expect: readRule('employers'),
-    params: (ids) => ({ employerId: ids.employerId }),
+    params: byEmployer,
   },
   'PATCH /api/employers/:employerId/journey': {
     expect: writeAllRule('employers'),
-    params: (ids) => ({ employerId: ids.employerId }),
+    params: byEmployer,
     body: () => ({ step: 'suitability', reachedOn: today(), version: 0 }),
   },
 
   'GET /api/employers/:employerId/contacts': {
     expect: readRule('contactPersons'),
-    params: (ids) => ({ employerId: ids.employerId }),
+    params: byEmployer,
   },
   'POST /api/employers/:employerId/contacts': {
     expect: writeAllRule('contactPersons'),
-    params: (ids) => ({ employerId: ids.employerId }),
+    params: byEmployer,
     body: () => ({ name: 'Matti Matriisi' }),
   },
   'GET /api/contacts/:id': { expect: readRule('contactPersons'), params: byId('contactPersonId') },
