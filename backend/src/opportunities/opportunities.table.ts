@@ -26,9 +26,9 @@ import {
   timestamptz,
   varchar,
 } from '../database/table';
-import { insertRow, oneRow, type Queryable, rows } from '../database/typed-query';
+import { insertRow, type Queryable, rows } from '../database/typed-query';
 import { versionedChangesUpdate } from '../database/versioned-update';
-import { employerVisibleSql } from '../employers';
+import { employerVisibleSql, findEmployerOwnedRow } from '../employers';
 
 export const opportunitiesTable = defineTable('opportunities', {
   id: integer(),
@@ -196,17 +196,12 @@ export async function stageTotals(
 }
 
 /** The opportunity if the scope sees its employer (everyone's by default). */
-export async function findOpportunity(
-  db: Queryable,
-  id: number,
-  scope: CampusScope = { kind: 'all' },
-): Promise<OpportunityDto | null> {
-  const params = new SqlParams();
-  const row = await oneRow<OpportunityView>(
+export async function findOpportunity(db: Queryable, id: number, scope?: CampusScope): Promise<OpportunityDto | null> {
+  const row = await findEmployerOwnedRow<OpportunityView>(
     db,
-    `SELECT ${VIEW_COLUMNS} FROM ${OPPORTUNITY_VIEW_FROM}
-      WHERE o.id = ${params.add(id)} AND ${employerVisibleSql(scope, 'o.employer_id', params)}`,
-    params.values,
+    { columns: VIEW_COLUMNS, from: OPPORTUNITY_VIEW_FROM, alias: 'o' },
+    id,
+    { scope },
   );
   return row && toDto(row);
 }
