@@ -2,7 +2,7 @@ import type { ContactEntryDto, ContactEntryListQuery, ContactTopic, ContactType,
 import type { CampusScope } from '../auth';
 import { timestampKeySql } from '../database/keyset';
 import { SqlParams } from '../database/sql';
-import { keysetListPage } from '../database/keyset-list';
+import { keysetListPage, newestFirst } from '../database/keyset-list';
 import { camelFields, versionedColumns, versionedRecordFields } from '../database/record-fields';
 import {
   columnList,
@@ -122,13 +122,7 @@ export async function contactEntryPage(
     columns: VIEW_COLUMNS,
     where,
     params,
-    order: {
-      key: 'c.occurred_at',
-      keyPart: 'timestamp',
-      id: 'c.id',
-      descending: true,
-      cursorKey: (row: ContactEntryView) => row.occurred_key,
-    },
+    order: newestFirst('c.occurred_at', 'c.id', (row: ContactEntryView) => row.occurred_key),
     query,
     toItem: toDto,
   });

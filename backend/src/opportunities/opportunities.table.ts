@@ -13,7 +13,7 @@ import {
 import type { CampusScope } from '../auth';
 import { timestampKeySql } from '../database/keyset';
 import { likePattern, searchCondition, SqlParams } from '../database/sql';
-import { keysetListPage } from '../database/keyset-list';
+import { keysetListPage, newestFirst } from '../database/keyset-list';
 import { camelFields, versionedColumns, versionedRecordFields } from '../database/record-fields';
 import {
   columnList,
@@ -165,13 +165,7 @@ export async function opportunityPage(
     columns: VIEW_COLUMNS,
     where: opportunityListConditions(scope, query, params),
     params,
-    order: {
-      key: 'o.stage_changed_at',
-      keyPart: 'timestamp',
-      id: 'o.id',
-      descending: true,
-      cursorKey: (row: OpportunityView) => row.stage_changed_key,
-    },
+    order: newestFirst('o.stage_changed_at', 'o.id', (row: OpportunityView) => row.stage_changed_key),
     query,
     toItem: toDto,
   });
