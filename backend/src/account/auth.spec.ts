@@ -1,6 +1,7 @@
 import { Clock } from '../config/clock';
 import { TEST_PASSWORD, useTestApp } from '../../test/test-app';
 import { SessionsService } from '../auth';
+import { expectFieldErrors } from '../../test/responses';
 
 describe('auth API', () => {
   const context = useTestApp();
@@ -65,8 +66,7 @@ describe('auth API', () => {
 
   it('gives field-level 400s for malformed credentials', async () => {
     const response = await (await context.client()).post('/api/auth/login', { email: 'nope', password: '' });
-    expect(response.status).toBe(400);
-    expect(response.body.fieldErrors).toEqual([
+    expectFieldErrors(response, [
       { path: 'email', code: 'invalid_email', message: 'Invalid email' },
       { path: 'password', code: 'required', message: 'Required' },
     ]);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Me } from '@tyoelama/shared';
 import { FakeRegister } from '../../test/fake-register';
 import { type Client, startTestApp, type TestContext } from '../../test/test-app';
+import { expectFieldErrors } from '../../test/responses';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 
@@ -32,10 +33,15 @@ describe('business register API', () => {
     await register.stop();
   });
 
-  it('maps a found company: current name, company form, street address, Finnish post office, TOL 2025 section', async () => {
-    const response = await manager.get('/api/business-register/0112038-9');
+  /** The company the API answers with for `businessId`, once it has answered 200. */
+  async function found(businessId: string) {
+    const response = await manager.get(`/api/business-register/${businessId}`);
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({
+    return response.body;
+  }
+
+  it('maps a found company: current name, company form, street address, Finnish post office, TOL 2025 section', async () => {
+    expect(await found('0112038-9')).toEqual({
       businessId: '0112038-9',
       name: 'Esimerkki Oyj',
       companyForm: 'Julkinen osakeyhtiö',
@@ -53,30 +59,24 @@ describe('business register API', () => {
   });
 
   it('reads the TOIMI3 code set as TOL 2008 and keeps the old section letter', async () => {
-    const response = await manager.get('/api/business-register/0737546-2');
-    expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({
+    const company = await found('0737546-2');
+    expect(company).toMatchObject({
       name: 'Korjaamo Mäkinen Ky',
       municipality: 'Tampere',
       industryClassification: 'TOL2008',
       industrySection: 'G',
       industryCode: '45200',
     });
-    expect(response.body.website).toBeUndefined();
+    expect(company.website).toBeUndefined();
     // No current company form in the register: none offered.
-    expect(response.body.companyForm).toBeUndefined();
+    expect(company.companyForm).toBeUndefined();
   });
 
-  it('takes the Y-tunnus without its hyphen too', async () => {
-    const response = await manager.get('/api/business-register/01120389');
-    expect(response.status).toBe(200);
-    expect(response.body.businessId).toBe('0112038-9');
-  });
-
-  it('pads the old 6-digit form before asking', async () => {
-    const response = await manager.get('/api/business-register/112038-9');
-    expect(response.status).toBe(200);
-    expect(response.body.businessId).toBe('0112038-9');
+  it.each([
+    { form: 'without its hyphen too', given: '01120389' },
+    { form: 'in the old 6-digit form, padded before asking', given: '112038-9' },
+  ])('takes the Y-tunnus $form', async ({ given }) => {
+    expect((await found(given)).businessId).toBe('0112038-9');
   });
 
   it('answers 404 NOT_FOUND when the register has no such company', async () => {
@@ -88,10 +88,7 @@ describe('business register API', () => {
   it('rejects a malformed or checksum-invalid Y-tunnus with a field error, without calling the register', async () => {
     const before = register.requests.length;
     const bad = await manager.get('/api/business-register/1234567-8');
-    expect(bad.status).toBe(400);
-    expect(bad.body.fieldErrors).toEqual([
-      expect.objectContaining({ path: 'businessId', code: 'business_id_checksum' }),
-    ]);
+    expectFieldErrors(bad, [expect.objectContaining({ path: 'businessId', code: 'business_id_checksum' })]);
     const malformed = await manager.get('/api/business-register/abc');
     expect(malformed.body.fieldErrors[0]).toMatchObject({ path: 'businessId', code: 'business_id_format' });
     expect(register.requests.length).toBe(before);

@@ -11,7 +11,7 @@ import {
 } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod/mini';
-import { AuditService, createdFields, diffFields, insertInsertedAuditEventsSql } from '../audit';
+import { AuditService, AuditTrail, createdFields, insertInsertedAuditEventsSql } from '../audit';
 import type { AuthUser } from '../auth';
 import { readScope } from '../auth';
 import { ApiException } from '../http/api-exception';
@@ -52,6 +52,12 @@ const RESTORE_WINDOW_SECONDS = 5 * CONTACT_ENTRY_UNDO_SECONDS;
 function audited(entry: ContactEntryDto) {
   return { ...entry, contactPersonIds: entry.contactPersons.map((person) => person.id).sort((a, b) => a - b) };
 }
+
+const contactEntryAudit = new AuditTrail<ReturnType<typeof audited>>(
+  'contact_entry',
+  CONTACT_ENTRY_AUDITED_FIELDS,
+  'employerId',
+);
 
 function assertNotFarFuture(occurredAt: string): void {
   if (new Date(occurredAt).getTime() > Date.now() + MAX_FUTURE_MS) {
@@ -209,14 +215,7 @@ export class ContactEntriesService {
       await refreshEmployerActivity(manager, before.employerId);
 
       const after = (await findContactEntry(manager, id))!;
-      await this.audit.record(manager, {
-        actorId: caller.id,
-        action: 'update',
-        entityType: 'contact_entry',
-        entityId: id,
-        changes: diffFields(audited(before), audited(after), CONTACT_ENTRY_AUDITED_FIELDS),
-        employerId: after.employerId,
-      });
+      await this.audit.record(manager, contactEntryAudit.updated(caller.id, audited(before), audited(after)));
       return after;
     });
   }
@@ -229,14 +228,7 @@ export class ContactEntriesService {
       assertMayChange(caller, before.createdById);
       await trashContactEntry(manager, id, caller.id, RESTORE_WINDOW_SECONDS);
       await refreshEmployerActivity(manager, before.employerId);
-      await this.audit.record(manager, {
-        actorId: caller.id,
-        action: 'delete',
-        entityType: 'contact_entry',
-        entityId: id,
-        changes: diffFields(audited(before), {}, CONTACT_ENTRY_AUDITED_FIELDS),
-        employerId: before.employerId,
-      });
+      await this.audit.record(manager, contactEntryAudit.deleted(caller.id, audited(before)));
     });
   }
 
@@ -260,14 +252,11 @@ export class ContactEntriesService {
       await reattachFollowUpsToEntry(manager, id, deleted.employer_id, deleted.follow_up_ids);
       await refreshEmployerActivity(manager, deleted.employer_id);
       const after = (await findContactEntry(manager, id))!;
-      await this.audit.record(manager, {
-        actorId: caller.id,
-        action: 'restore',
-        entityType: 'contact_entry',
-        entityId: id,
-        changes: createdFields(audited(after), CONTACT_ENTRY_AUDITED_FIELDS),
-        employerId: deleted.employer_id,
-      });
+      const restored = audited(after);
+      await this.audit.record(
+        manager,
+        contactEntryAudit.event(caller.id, 'restore', restored, createdFields(restored, CONTACT_ENTRY_AUDITED_FIELDS)),
+      );
       return after;
     });
   }

@@ -1,6 +1,7 @@
 import { helsinkiDate } from '@tyoelama/shared';
 import { auditRows, insertContactPerson, insertEmployer } from '../../test/fixtures';
 import { useFixture, useTestApp } from '../../test/test-app';
+import { expectFieldErrors } from '../../test/responses';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -195,8 +196,7 @@ describe('contact entries API', () => {
       '/api/contact-entries',
       entry(employer, { followUp: { title: 'Soita', dueDate: '2026-12-01', assigneeId: 999999 } }),
     );
-    expect(unknown.status).toBe(400);
-    expect(unknown.body.fieldErrors).toEqual([
+    expectFieldErrors(unknown, [
       { path: 'followUp.assigneeId', code: 'unknown_assignee', message: 'No such active user' },
     ]);
     const readOnly = await admin.post(

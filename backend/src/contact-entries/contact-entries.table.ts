@@ -2,8 +2,8 @@ import type { ContactEntryDto, ContactEntryListQuery, ContactTopic, ContactType,
 import type { CampusScope } from '../auth';
 import { timestampKeySql } from '../database/keyset';
 import { SqlParams } from '../database/sql';
-import { keysetListPage } from '../database/keyset-list';
-import { versionedColumns, versionedRecordFields } from '../database/record-fields';
+import { keysetListPage, newestFirst } from '../database/keyset-list';
+import { camelFields, versionedColumns, versionedRecordFields } from '../database/record-fields';
 import {
   columnList,
   defineTable,
@@ -19,7 +19,7 @@ import {
 import { oneRow, type Queryable, rows } from '../database/typed-query';
 import { type ColumnChanges, versionedUpdate } from '../database/versioned-update';
 import { contactPersonRefsSql } from '../contacts';
-import { employerVisibleSql } from '../employers';
+import { type EmployerOwnedFind, type EmployerOwnedView, employerVisibleSql, findEmployerOwnedRow } from '../employers';
 import { detachFollowUpsFromEntry, followUpIdsOfEntrySql } from '../follow-ups';
 
 export const contactEntriesTable = defineTable('contact_entries', {
@@ -83,21 +83,25 @@ const VIEW_COLUMNS = `${columnList(contactEntriesTable, 'c')}, e.name AS employe
     AS contact_persons,
   ${followUpIdsOfEntrySql('c.id')} AS follow_up_ids`;
 
+const VIEW: EmployerOwnedView = { columns: VIEW_COLUMNS, from: VIEW_FROM, alias: 'c' };
+
 function toDto(row: Omit<ContactEntryView, 'occurred_key'>): ContactEntryDto {
   return {
-    id: row.id,
-    employerId: row.employer_id,
-    employerName: row.employer_name,
-    type: row.type,
+    ...camelFields(row, [
+      'id',
+      'employer_id',
+      'employer_name',
+      'type',
+      'summary',
+      'notes',
+      'contact_persons',
+      'campus_group_id',
+      'campus_group_name',
+      'topics',
+      'created_by_name',
+    ]),
     occurredAt: row.occurred_at.toISOString(),
-    summary: row.summary,
-    notes: row.notes,
-    contactPersons: row.contact_persons,
-    campusGroupId: row.campus_group_id,
-    campusGroupName: row.campus_group_name,
-    topics: row.topics,
     createdById: row.created_by,
-    createdByName: row.created_by_name,
     ...versionedRecordFields(row),
     followUpIds: row.follow_up_ids.map(Number),
   };
@@ -118,34 +122,19 @@ export async function contactEntryPage(
     columns: VIEW_COLUMNS,
     where,
     params,
-    order: {
-      key: 'c.occurred_at',
-      keyPart: 'timestamp',
-      id: 'c.id',
-      descending: true,
-      cursorKey: (row: ContactEntryView) => row.occurred_key,
-    },
+    order: newestFirst('c.occurred_at', 'c.id', (row: ContactEntryView) => row.occurred_key),
     query,
     toItem: toDto,
   });
 }
 
-/**
- * The entry if the scope sees its employer (everyone's by default). `lock` holds the row for the
- * transaction's change.
- */
+/** The entry if the scope sees its employer: see `findEmployerOwnedRow`. */
 export async function findContactEntry(
   db: Queryable,
   id: number,
-  { scope = { kind: 'all' }, lock = false }: { scope?: CampusScope; lock?: boolean } = {},
+  find?: EmployerOwnedFind,
 ): Promise<ContactEntryDto | null> {
-  const params = new SqlParams();
-  const visible = employerVisibleSql(scope, 'c.employer_id', params);
-  const row = await oneRow<ContactEntryView>(
-    db,
-    `SELECT ${VIEW_COLUMNS} FROM ${VIEW_FROM} WHERE c.id = ${params.add(id)} AND ${visible} ${lock ? 'FOR UPDATE OF c' : ''}`,
-    params.values,
-  );
+  const row = await findEmployerOwnedRow<ContactEntryView>(db, VIEW, id, find);
   return row && toDto(row);
 }
 

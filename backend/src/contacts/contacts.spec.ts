@@ -1,6 +1,7 @@
 import type { ContactPersonDto, ContactPersonExportDto } from '@tyoelama/shared';
 import { auditRows, insertContactPerson, insertEmployer } from '../../test/fixtures';
 import { useFixture, useTestApp } from '../../test/test-app';
+import { expectFieldErrors } from '../../test/responses';
 
 describe('contact persons API', () => {
   const context = useTestApp();
@@ -117,10 +118,7 @@ describe('contact persons API', () => {
         name: 'X',
         employerId: given.employerB,
       });
-      expect(unknownField.status).toBe(400);
-      expect(unknownField.body.fieldErrors).toEqual([
-        { path: 'employerId', code: 'unknown_field', message: 'Unknown field' },
-      ]);
+      expectFieldErrors(unknownField, [{ path: 'employerId', code: 'unknown_field', message: 'Unknown field' }]);
       expect(await personCount()).toBe(before);
     });
 

@@ -22,6 +22,14 @@ export interface KeysetOrder<R> {
   cursorKey: (row: R) => string;
 }
 
+/**
+ * Newest first by a timestamptz column `key`, then by `id`; `cursorKey` gives the row's key as
+ * `timestampKeySql` renders it.
+ */
+export function newestFirst<R>(key: string, id: string, cursorKey: (row: R) => string): KeysetOrder<R> {
+  return { key, keyPart: 'timestamp', id, descending: true, cursorKey };
+}
+
 /** One list: the rows, the conditions they meet, the order and the client's paging. */
 export interface KeysetList<R extends { id: number }, I> {
   /** The table and its alias with any joins, e.g. `users u`. */

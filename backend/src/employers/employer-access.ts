@@ -5,6 +5,7 @@ import { type CampusScope, inScope, readScope } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { SqlParams } from '../database/sql';
 import { camelFields } from '../database/record-fields';
+import { oneRow, type Queryable } from '../database/typed-query';
 
 /**
  * SQL condition: the employer whose id is `employerIdSql` is visible in the scope. Every query of
@@ -14,6 +15,39 @@ export function employerVisibleSql(scope: CampusScope, employerIdSql: string, pa
   if (scope.kind === 'all') return 'TRUE';
   return `EXISTS (SELECT 1 FROM employer_campus_groups scope_ecg
     WHERE scope_ecg.employer_id = ${employerIdSql} AND scope_ecg.campus_group_id = ANY(${params.add(scope.campusGroupIds)}::int[]))`;
+}
+
+/** A view of an employer-owned table: its SELECT list, its FROM (joins included) and the owned table's alias there. */
+export interface EmployerOwnedView {
+  columns: string;
+  from: string;
+  alias: string;
+}
+
+/** Whose employers a find by id sees (everyone's by default), and whether it locks the row it finds. */
+export interface EmployerOwnedFind {
+  scope?: CampusScope;
+  lock?: boolean;
+}
+
+/**
+ * Row `id` of an employer-owned view if the scope sees its employer (everyone's by default). `lock`
+ * holds the owned table's row for the transaction's change.
+ */
+export function findEmployerOwnedRow<R>(
+  db: Queryable,
+  view: EmployerOwnedView,
+  id: number,
+  { scope = { kind: 'all' }, lock = false }: EmployerOwnedFind = {},
+): Promise<R | null> {
+  const { columns, from, alias } = view;
+  const params = new SqlParams();
+  const visible = employerVisibleSql(scope, `${alias}.employer_id`, params);
+  return oneRow<R>(
+    db,
+    `SELECT ${columns} FROM ${from} WHERE ${alias}.id = ${params.add(id)} AND ${visible} ${lock ? `FOR UPDATE OF ${alias}` : ''}`,
+    params.values,
+  );
 }
 
 export interface EmployerAccessRow {

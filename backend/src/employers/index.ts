@@ -1,11 +1,12 @@
 export {
   employerVisibleSql,
+  findEmployerOwnedRow,
   noteEmployerActivity,
   noteEmployerActivitySql,
   readableEmployer,
   refreshEmployerActivity,
 } from './employer-access';
-export type { EmployerAccessRow } from './employer-access';
+export type { EmployerAccessRow, EmployerOwnedFind, EmployerOwnedView } from './employer-access';
 export {
   EMPLOYER_LIST_FROM,
   employerFilterSql,

@@ -1,6 +1,7 @@
 import { addDays, helsinkiDate } from '@tyoelama/shared';
 import { auditRows, insertEmployer } from '../../test/fixtures';
 import { useFixture, useTestApp } from '../../test/test-app';
+import { expectFieldErrors } from '../../test/responses';
 
 describe('follow-ups API', () => {
   const context = useTestApp();
@@ -74,8 +75,7 @@ describe('follow-ups API', () => {
       dueDate: '2026-12-01',
       contactEntryId: otherEntry.body.id,
     });
-    expect(wrongEntry.status).toBe(400);
-    expect(wrongEntry.body.fieldErrors).toEqual([
+    expectFieldErrors(wrongEntry, [
       {
         path: 'contactEntryId',
         code: 'not_of_employer',
@@ -357,8 +357,7 @@ describe('follow-ups API', () => {
       [999999, 'unknown_assignee'],
     ] as const) {
       const refused = await manager.patch(`/api/follow-ups/${followUp.id}`, { version: 1, assigneeId });
-      expect(refused.status).toBe(400);
-      expect(refused.body.fieldErrors).toEqual([expect.objectContaining({ path: 'assigneeId', code })]);
+      expectFieldErrors(refused, [expect.objectContaining({ path: 'assigneeId', code })]);
     }
 
     const handed = await manager.patch(`/api/follow-ups/${followUp.id}`, {

@@ -9,11 +9,11 @@ import type {
 import type { AuthUser } from '../auth';
 import { assertUnreachable, type CampusScope } from '../auth';
 import { HELSINKI_TODAY, SqlParams } from '../database/sql';
-import { employerVisibleSql } from '../employers';
+import { type EmployerOwnedFind, type EmployerOwnedView, employerVisibleSql, findEmployerOwnedRow } from '../employers';
 import { keysetListPage } from '../database/keyset-list';
-import { versionedColumns, versionedRecordFields } from '../database/record-fields';
+import { camelFields, versionedColumns, versionedRecordFields } from '../database/record-fields';
 import { columnList, date, defineTable, integer, type RowOf, text, timestamptz, varchar } from '../database/table';
-import { oneRow, preparedRows, type Queryable, rows } from '../database/typed-query';
+import { preparedRows, type Queryable, rows } from '../database/typed-query';
 import { type ColumnChanges, versionedUpdate } from '../database/versioned-update';
 
 export const followUpsTable = defineTable('follow_ups', {
@@ -69,23 +69,27 @@ const VIEW_COLUMNS = `${columnList(followUpsTable, 'f', [
 ])}, f.due_date::text AS due_date, e.name AS employer_name, a.display_name AS assignee_name,
   cb.display_name AS completed_by_name, ${followUpOverdueSql('f')} AS overdue`;
 
+const VIEW: EmployerOwnedView = { columns: VIEW_COLUMNS, from: VIEW_FROM, alias: 'f' };
+
 function toDto(row: FollowUpView): FollowUpDto {
   return {
-    id: row.id,
-    employerId: row.employer_id,
-    employerName: row.employer_name,
-    contactEntryId: row.contact_entry_id,
-    title: row.title,
-    notes: row.notes,
-    dueDate: row.due_date,
-    assigneeId: row.assignee_id,
-    assigneeName: row.assignee_name,
-    status: row.status,
+    ...camelFields(row, [
+      'id',
+      'employer_id',
+      'employer_name',
+      'contact_entry_id',
+      'title',
+      'notes',
+      'due_date',
+      'assignee_id',
+      'assignee_name',
+      'status',
+      'completed_by_name',
+      'overdue',
+    ]),
     completedAt: row.completed_at?.toISOString() ?? null,
-    completedByName: row.completed_by_name,
     createdById: row.created_by,
     ...versionedRecordFields(row),
-    overdue: row.overdue,
   };
 }
 
@@ -188,22 +192,9 @@ export async function dueFollowUpsOf(
   return sections;
 }
 
-/**
- * The follow-up if the scope sees its employer (everyone's by default). `lock` holds the row for
- * the transaction's change.
- */
-export async function findFollowUp(
-  db: Queryable,
-  id: number,
-  { scope = { kind: 'all' }, lock = false }: { scope?: CampusScope; lock?: boolean } = {},
-): Promise<FollowUpDto | null> {
-  const params = new SqlParams();
-  const visible = employerVisibleSql(scope, 'f.employer_id', params);
-  const row = await oneRow<FollowUpView>(
-    db,
-    `SELECT ${VIEW_COLUMNS} FROM ${VIEW_FROM} WHERE f.id = ${params.add(id)} AND ${visible} ${lock ? 'FOR UPDATE OF f' : ''}`,
-    params.values,
-  );
+/** The follow-up if the scope sees its employer: see `findEmployerOwnedRow`. */
+export async function findFollowUp(db: Queryable, id: number, find?: EmployerOwnedFind): Promise<FollowUpDto | null> {
+  const row = await findEmployerOwnedRow<FollowUpView>(db, VIEW, id, find);
   return row && toDto(row);
 }
 

@@ -45,6 +45,16 @@ async function repeatedPart(name: string, head: string, unit: string, count: num
   return { name, deflated: Buffer.concat(out), size, crc };
 }
 
+/** A little-endian record of `length` bytes holding `fields`: [offset, 16 or 32 bits, value]. */
+function littleEndian(length: number, fields: [offset: number, bits: 16 | 32, value: number][]): Buffer {
+  const record = Buffer.alloc(length);
+  for (const [offset, bits, value] of fields) {
+    if (bits === 16) record.writeUInt16LE(value, offset);
+    else record.writeUInt32LE(value, offset);
+  }
+  return record;
+}
+
 /** A zip as Excel writes one: local headers, deflated data, central directory. */
 function zip(parts: ZipPart[]): Buffer {
   const locals: Buffer[] = [];
@@ -52,37 +62,31 @@ function zip(parts: ZipPart[]): Buffer {
   let offset = 0;
   for (const { name, deflated, size, crc, declaredSize } of parts) {
     const fileName = Buffer.from(name, 'utf8');
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(0x0800, 6);
-    header.writeUInt16LE(8, 8);
-    header.writeUInt32LE(crc, 14);
-    header.writeUInt32LE(deflated.length, 18);
-    header.writeUInt32LE(declaredSize ?? size, 22);
-    header.writeUInt16LE(fileName.length, 26);
+    // The fields a local header and its central directory record share, from `at` on: version 2.0,
+    // UTF-8 names, deflated; then CRC-32, compressed and uncompressed size, name length.
+    const described = (at: number): [number, 16 | 32, number][] => [
+      [at - 10, 16, 20],
+      [at - 8, 16, 0x0800],
+      [at - 6, 16, 8],
+      [at, 32, crc],
+      [at + 4, 32, deflated.length],
+      [at + 8, 32, declaredSize ?? size],
+      [at + 12, 16, fileName.length],
+    ];
+    const header = littleEndian(30, [[0, 32, 0x04034b50], ...described(14)]);
     locals.push(header, fileName, deflated);
-    const record = Buffer.alloc(46);
-    record.writeUInt32LE(0x02014b50, 0);
-    record.writeUInt16LE(20, 4);
-    record.writeUInt16LE(20, 6);
-    record.writeUInt16LE(0x0800, 8);
-    record.writeUInt16LE(8, 10);
-    record.writeUInt32LE(crc, 16);
-    record.writeUInt32LE(deflated.length, 20);
-    record.writeUInt32LE(declaredSize ?? size, 24);
-    record.writeUInt16LE(fileName.length, 28);
-    record.writeUInt32LE(offset, 42);
+    const record = littleEndian(46, [[0, 32, 0x02014b50], [4, 16, 20], ...described(16), [42, 32, offset]]);
     central.push(record, fileName);
     offset += header.length + fileName.length + deflated.length;
   }
   const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = littleEndian(22, [
+    [0, 32, 0x06054b50],
+    [8, 16, parts.length],
+    [10, 16, parts.length],
+    [12, 32, directory.length],
+    [16, 32, offset],
+  ]);
   return Buffer.concat([...locals, directory, end]);
 }
 

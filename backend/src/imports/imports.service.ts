@@ -25,13 +25,13 @@ import type { ParsedRow } from './import-rows';
 import {
   batchRows,
   batchRowsSlice,
-  type BatchRow,
   claimBatch,
-  deleteExpiredBatches,
-  findBatch,
+  batchFileName,
   finishBatch,
   insertBatch,
+  readableBatch,
   setBatchProgress,
+  storeNewBatch,
 } from './imports.table';
 
 /** The row as the API shows it: the internal validity flag stays on the server. */
@@ -53,15 +53,11 @@ export class ImportsService {
     await assertEmployerReferences(this.dataSource.manager, fields);
     const target = { ownerCampusGroupId: fields.ownerCampusGroupId, accountManagerId: fields.accountManagerId ?? null };
     const rows = await parseFileOffThread(file.buffer, file.originalname, target);
-    const fileName = file.originalname.slice(0, 255) || 'import';
-    // A file of thousands of rows legitimately outlasts the per-request statement limit.
-    const id = await this.dataSource.transaction((manager) =>
-      withLongStatements(manager, async () => {
-        await deleteExpiredBatches(manager);
-        await markDuplicates(manager, rows);
-        return insertBatch(manager, { createdBy: caller.id, fileName, ...target, rows });
-      }),
-    );
+    const fileName = batchFileName(file);
+    const id = await storeNewBatch(this.dataSource, async (manager) => {
+      await markDuplicates(manager, rows);
+      return insertBatch(manager, { createdBy: caller.id, fileName, ...target, rows });
+    });
     return {
       id,
       fileName,
@@ -73,7 +69,7 @@ export class ImportsService {
   }
 
   async rows(caller: AuthUser, id: number, query: ImportRowsQuery): Promise<ImportRowsPageDto> {
-    const batch = await this.readableBatch(caller, id);
+    const batch = await readableBatch(this.dataSource, caller, id);
     const offset = Number(query.offset ?? 0);
     const limit = Math.min(Math.max(Number(query.limit ?? IMPORT_PREVIEW_ROWS), 1), 1000);
     const rows = await batchRowsSlice(this.dataSource, id, offset, limit);
@@ -81,7 +77,7 @@ export class ImportsService {
   }
 
   async status(caller: AuthUser, id: number): Promise<ImportStatusDto> {
-    const batch = await this.readableBatch(caller, id);
+    const batch = await readableBatch(this.dataSource, caller, id);
     return { id: batch.id, status: batch.status, progress: batch.progress, total: batch.total, report: batch.report };
   }
 
@@ -90,7 +86,7 @@ export class ImportsService {
    * pooled connection so that a client polling `GET /api/imports/:id` sees it before the commit ends.
    */
   async commit(caller: AuthUser, id: number, input: CommitImportRequest): Promise<ImportStatusDto> {
-    const batch = await this.readableBatch(caller, id);
+    const batch = await readableBatch(this.dataSource, caller, id);
     const rows = await batchRows(this.dataSource, id);
     const decisions = input.decisions ?? {};
     this.assertDecisions(rows, decisions);
@@ -137,12 +133,6 @@ export class ImportsService {
   }
 
   /** The uploader's own batches (admins see every one); anything else is a 404. */
-  private async readableBatch(caller: AuthUser, id: number): Promise<BatchRow> {
-    const batch = await findBatch(this.dataSource, id);
-    if (!batch || (batch.created_by !== caller.id && caller.role !== 'admin')) throw ApiException.notFound('Import');
-    return batch;
-  }
-
   private assertDecisions(rows: ParsedRow[], decisions: Record<string, ImportDecision>): void {
     const byNumber = new Map(rows.map((row) => [String(row.rowNumber), row]));
     const fieldErrors: FieldError[] = [];

@@ -1,4 +1,8 @@
 import type { ImportReport, ImportStatus, NationalImportReport, NationalImportSource } from '@tyoelama/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth';
+import { withLongStatements } from '../database/pool';
+import { ApiException } from '../http/api-exception';
 import { defineTable, integer, jsonb, type RowOf, timestamptz, varchar } from '../database/table';
 import { affectedRows, oneRow, type Queryable, rows } from '../database/typed-query';
 import type { ParsedRow } from './import-rows';
@@ -36,8 +40,30 @@ export type BatchRow<R = ImportReport> = Omit<
 /** Parsed files are kept this long for the preview → commit round trip. */
 const BATCH_LIFETIME = `interval '24 hours'`;
 
-export async function deleteExpiredBatches(db: Queryable): Promise<void> {
+async function deleteExpiredBatches(db: Queryable): Promise<void> {
   await db.query(`DELETE FROM import_batches WHERE created_at < now() - ${BATCH_LIFETIME}`);
+}
+
+/** The uploaded file's name as its batch keeps it. */
+export function batchFileName(file: { originalname: string }): string {
+  return file.originalname.slice(0, 255) || 'import';
+}
+
+/**
+ * Stores an upload's new batch in one transaction, the expired batches going first; `insert` writes
+ * it and answers its id. A file of thousands of rows legitimately outlasts the per-request statement
+ * limit.
+ */
+export function storeNewBatch(
+  dataSource: DataSource,
+  insert: (manager: EntityManager) => Promise<number>,
+): Promise<number> {
+  return dataSource.transaction((manager) =>
+    withLongStatements(manager, async () => {
+      await deleteExpiredBatches(manager);
+      return insert(manager);
+    }),
+  );
 }
 
 export interface NewBatch {
@@ -68,7 +94,7 @@ export async function insertBatch(db: Queryable, batch: NewBatch): Promise<numbe
 }
 
 /** The batch while it is kept (an expired one is as good as gone); only employer sheets unless `kinds` says otherwise. */
-export function findBatch<R = ImportReport>(
+function findBatch<R = ImportReport>(
   db: Queryable,
   id: number,
   kinds: readonly ImportBatchKind[] = ['employers'],
@@ -79,6 +105,18 @@ export function findBatch<R = ImportReport>(
        FROM import_batches WHERE id = $1 AND kind = ANY($2::text[]) AND created_at >= now() - ${BATCH_LIFETIME}`,
     [id, kinds],
   );
+}
+
+/** The batch if the caller uploaded it or is an admin; 404 otherwise, as for one that is gone. */
+export async function readableBatch<R = ImportReport>(
+  db: Queryable,
+  caller: AuthUser,
+  id: number,
+  kinds?: readonly ImportBatchKind[],
+): Promise<BatchRow<R>> {
+  const batch = await findBatch<R>(db, id, kinds);
+  if (!batch || (batch.created_by !== caller.id && caller.role !== 'admin')) throw ApiException.notFound('Import');
+  return batch;
 }
 
 /** Rows `offset + 1 … offset + limit` of the file, in file order. */

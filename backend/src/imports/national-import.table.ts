@@ -49,6 +49,16 @@ const PERIOD_RECORDSET = `r(period_key text, student_key text, kind text, starts
   part_time_percent smallint, apprenticeship_ended_on date, ended_in_trial boolean, instructor_id int)`;
 
 /**
+ * Runs `upsert`, an INSERT … ON CONFLICT DO UPDATE whose WHERE skips rows that did not change, and
+ * counts the rows it inserted and those it updated (xmax is 0 only on a freshly inserted row).
+ */
+async function countedUpsert(db: Queryable, upsert: string, params: unknown[]): Promise<Written> {
+  const result = await rows<{ inserted: boolean }>(db, `${upsert}\n     RETURNING (xmax = 0) AS inserted`, params);
+  const inserted = result.filter((row) => row.inserted).length;
+  return { inserted, updated: result.length - inserted };
+}
+
+/**
  * Inserts or merges a chunk of one source's periods. A period the other source already brought gets
  * this source added to `sources`; its other values are kept where this file has none.
  */
@@ -60,7 +70,7 @@ export async function upsertPeriods(
   if (!periods.length) return { inserted: 0, updated: 0 };
   const merged = (column: string) => `COALESCE(EXCLUDED.${column}, p.${column})`;
   const sources = `ARRAY(SELECT DISTINCT s FROM unnest(p.sources || EXCLUDED.sources) AS s ORDER BY s)`;
-  const result = await rows<{ inserted: boolean }>(
+  return countedUpsert(
     db,
     `INSERT INTO workplace_learning_periods AS p (period_key, student_key, sources, employer_id, business_id,
        workplace_name, kind, starts_on, ends_on, qualification_code, qualification_name, campus_name,
@@ -75,12 +85,9 @@ export async function upsertPeriods(
        ${PERIOD_VALUES.map((column) => `${column} = ${merged(column)}`).join(',\n       ')},
        imported_at = now()
      WHERE (p.sources, ${PERIOD_VALUES.map((column) => `p.${column}`).join(', ')})
-           IS DISTINCT FROM (${sources}, ${PERIOD_VALUES.map(merged).join(', ')})
-     RETURNING (xmax = 0) AS inserted`,
+           IS DISTINCT FROM (${sources}, ${PERIOD_VALUES.map(merged).join(', ')})`,
     [JSON.stringify(periods), source],
   );
-  const inserted = result.filter((row) => row.inserted).length;
-  return { inserted, updated: result.length - inserted };
 }
 
 /**
@@ -138,7 +145,7 @@ const SURVEY_VALUES = [
 /** Inserts a chunk of surveys, or updates those whose values changed (answers come in). */
 export async function upsertSurveys(db: Queryable, surveys: readonly SurveyRecord[]): Promise<Written> {
   if (!surveys.length) return { inserted: 0, updated: 0 };
-  const result = await rows<{ inserted: boolean }>(
+  return countedUpsert(
     db,
     `INSERT INTO feedback_surveys AS s (kind, code, ${SURVEY_VALUES.join(', ')})
      SELECT r.kind, r.code, e.id, ${SURVEY_VALUES.slice(1)
@@ -153,12 +160,9 @@ export async function upsertSurveys(db: Queryable, surveys: readonly SurveyRecor
        ${SURVEY_VALUES.map((column) => `${column} = EXCLUDED.${column}`).join(',\n       ')},
        imported_at = now()
      WHERE (${SURVEY_VALUES.map((column) => `s.${column}`).join(', ')})
-           IS DISTINCT FROM (${SURVEY_VALUES.map((column) => `EXCLUDED.${column}`).join(', ')})
-     RETURNING (xmax = 0) AS inserted`,
+           IS DISTINCT FROM (${SURVEY_VALUES.map((column) => `EXCLUDED.${column}`).join(', ')})`,
     [JSON.stringify(surveys)],
   );
-  const inserted = result.filter((row) => row.inserted).length;
-  return { inserted, updated: result.length - inserted };
 }
 
 /** Surveys of the kind whose first valid day is in the range and that the file no longer has. */

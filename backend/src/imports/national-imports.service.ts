@@ -23,13 +23,14 @@ import {
   type BatchRow,
   batchRows,
   claimBatch,
-  deleteExpiredBatches,
-  findBatch,
+  batchFileName,
   finishBatch,
   forgetBatchRows,
   insertBatch,
+  readableBatch,
   setBatchProgress,
   setBatchReport,
+  storeNewBatch,
 } from './imports.table';
 import { emptyReport, writePeriods, writeSurveys } from './national-commit';
 import { createNationalEmployers } from './national-employers';
@@ -75,22 +76,19 @@ export class NationalImportsService {
       throw error;
     }
     const failed = new Set(parsed.problems.map((problem) => problem.item)).size;
-    const fileName = file.originalname.slice(0, 255) || 'import';
-    const id = await this.dataSource.transaction((manager) =>
-      withLongStatements(manager, async () => {
-        await deleteExpiredBatches(manager);
-        const batchId = await insertBatch(manager, {
-          kind: fields.source,
-          createdBy: caller.id,
-          fileName,
-          ownerCampusGroupId: fields.ownerCampusGroupId,
-          accountManagerId: fields.accountManagerId ?? null,
-          rows: parsed.records,
-        });
-        await setBatchReport(manager, batchId, { failed } satisfies PreviewReport);
-        return batchId;
-      }),
-    );
+    const fileName = batchFileName(file);
+    const id = await storeNewBatch(this.dataSource, async (manager) => {
+      const batchId = await insertBatch(manager, {
+        kind: fields.source,
+        createdBy: caller.id,
+        fileName,
+        ownerCampusGroupId: fields.ownerCampusGroupId,
+        accountManagerId: fields.accountManagerId ?? null,
+        rows: parsed.records,
+      });
+      await setBatchReport(manager, batchId, { failed } satisfies PreviewReport);
+      return batchId;
+    });
     return {
       id,
       fileName,
@@ -181,10 +179,8 @@ export class NationalImportsService {
   }
 
   /** The caller's own national batches (admins see every one); anything else is a 404. */
-  private async readableBatch(caller: AuthUser, id: number): Promise<BatchRow<NationalImportReport | PreviewReport>> {
-    const batch = await findBatch<NationalImportReport | PreviewReport>(this.dataSource, id, NATIONAL_KINDS);
-    if (!batch || (batch.created_by !== caller.id && caller.role !== 'admin')) throw ApiException.notFound('Import');
-    return batch;
+  private readableBatch(caller: AuthUser, id: number): Promise<BatchRow<NationalImportReport | PreviewReport>> {
+    return readableBatch<NationalImportReport | PreviewReport>(this.dataSource, caller, id, NATIONAL_KINDS);
   }
 }
 

@@ -7,6 +7,7 @@ import {
 } from '@tyoelama/shared';
 import { auditRows, insertEmployer } from '../../test/fixtures';
 import { type Client, useFixture, useTestApp } from '../../test/test-app';
+import { expectFieldErrors } from '../../test/responses';
 
 describe('opportunities API', () => {
   const context = useTestApp();
@@ -155,8 +156,7 @@ describe('opportunities API', () => {
   it('refuses to lose an opportunity without a reason with a field 400 that changes nothing', async () => {
     const created = await create({ stage: 'negotiating' });
     const noReason = await given.manager.patch(`/api/opportunities/${created.id}`, { version: 1, stage: 'lost' });
-    expect(noReason.status).toBe(400);
-    expect(noReason.body.fieldErrors).toEqual([
+    expectFieldErrors(noReason, [
       { path: 'lostReason', code: 'lost_reason_required', message: 'A lost opportunity needs a reason' },
     ]);
     const onCreate = await given.manager.post('/api/opportunities', {
@@ -180,8 +180,7 @@ describe('opportunities API', () => {
       lostReason: null,
       notes: 'x',
     });
-    expect(cleared.status).toBe(400);
-    expect(cleared.body.fieldErrors).toEqual([
+    expectFieldErrors(cleared, [
       { path: 'lostReason', code: 'lost_reason_required', message: 'A lost opportunity needs a reason' },
     ]);
     const unchanged = (await given.manager.get(`/api/opportunities/${created.id}`)).body as OpportunityDto;

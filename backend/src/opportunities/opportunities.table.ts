@@ -13,7 +13,7 @@ import {
 import type { CampusScope } from '../auth';
 import { timestampKeySql } from '../database/keyset';
 import { likePattern, searchCondition, SqlParams } from '../database/sql';
-import { keysetListPage } from '../database/keyset-list';
+import { keysetListPage, newestFirst } from '../database/keyset-list';
 import { camelFields, versionedColumns, versionedRecordFields } from '../database/record-fields';
 import {
   columnList,
@@ -26,9 +26,9 @@ import {
   timestamptz,
   varchar,
 } from '../database/table';
-import { insertRow, oneRow, type Queryable, rows } from '../database/typed-query';
+import { insertRow, type Queryable, rows } from '../database/typed-query';
 import { versionedChangesUpdate } from '../database/versioned-update';
-import { employerVisibleSql } from '../employers';
+import { employerVisibleSql, findEmployerOwnedRow } from '../employers';
 
 export const opportunitiesTable = defineTable('opportunities', {
   id: integer(),
@@ -165,13 +165,7 @@ export async function opportunityPage(
     columns: VIEW_COLUMNS,
     where: opportunityListConditions(scope, query, params),
     params,
-    order: {
-      key: 'o.stage_changed_at',
-      keyPart: 'timestamp',
-      id: 'o.id',
-      descending: true,
-      cursorKey: (row: OpportunityView) => row.stage_changed_key,
-    },
+    order: newestFirst('o.stage_changed_at', 'o.id', (row: OpportunityView) => row.stage_changed_key),
     query,
     toItem: toDto,
   });
@@ -196,17 +190,12 @@ export async function stageTotals(
 }
 
 /** The opportunity if the scope sees its employer (everyone's by default). */
-export async function findOpportunity(
-  db: Queryable,
-  id: number,
-  scope: CampusScope = { kind: 'all' },
-): Promise<OpportunityDto | null> {
-  const params = new SqlParams();
-  const row = await oneRow<OpportunityView>(
+export async function findOpportunity(db: Queryable, id: number, scope?: CampusScope): Promise<OpportunityDto | null> {
+  const row = await findEmployerOwnedRow<OpportunityView>(
     db,
-    `SELECT ${VIEW_COLUMNS} FROM ${OPPORTUNITY_VIEW_FROM}
-      WHERE o.id = ${params.add(id)} AND ${employerVisibleSql(scope, 'o.employer_id', params)}`,
-    params.values,
+    { columns: VIEW_COLUMNS, from: OPPORTUNITY_VIEW_FROM, alias: 'o' },
+    id,
+    { scope },
   );
   return row && toDto(row);
 }

@@ -11,18 +11,17 @@ import {
   helsinkiDate,
   MAX_ACTIVITY_DAYS,
 } from '@tyoelama/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth';
 import { type CampusScope, readScope } from '../auth';
 import { ApiException } from '../http/api-exception';
-import { DataChanges } from '../cache/data-changes';
 import type { JsonText } from '../http/json-text';
 import { employerVisibleSql } from '../employers';
 import { camelFields } from '../database/record-fields';
 import { followUpOverdueSql } from '../follow-ups';
 import { HELSINKI_TODAY, SqlParams } from '../database/sql';
 import { foldReportCounts, NO_PARALLEL_WORKERS_SQL, reportCountsSql } from './report-counts';
-import { employerInGroupSql, HELSINKI, helsinkiDaysSql, ReportCache, where } from './reports-sql';
+import { CachedReport, employerInGroupSql, HELSINKI, helsinkiDaysSql, where } from './reports-sql';
 
 interface Period {
   from: string;
@@ -79,19 +78,9 @@ function bucketSql(column: string, params: SqlParams, granularity: ActivityGranu
 }
 
 @Injectable()
-export class ActivityService {
-  private readonly reports: ReportCache<ActivityDto>;
-
-  constructor(
-    private readonly dataSource: DataSource,
-    changes: DataChanges,
-  ) {
-    this.reports = new ReportCache<ActivityDto>(changes);
-  }
-
+export class ActivityService extends CachedReport<Period, ActivityDto> {
   activity(caller: AuthUser, query: ActivityQuery): Promise<JsonText<ActivityDto>> {
-    const period = periodOf(query);
-    return this.reports.get(caller, period, (scope) => this.compute(scope, period));
+    return this.report(caller, periodOf(query));
   }
 
   /**
@@ -99,7 +88,7 @@ export class ActivityService {
    * member's own groups, or a group filter on the employer's groups, count from the tables, which
    * the scope narrows to that group's share.
    */
-  private async compute(scope: CampusScope, period: Period): Promise<ActivityDto> {
+  protected async compute(scope: CampusScope, period: Period): Promise<ActivityDto> {
     if (scope.kind !== 'all') return this.computeFromTables(scope, period);
     await foldReportCounts(this.dataSource);
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {

@@ -11,16 +11,15 @@ import {
   STALE_LIST_LIMIT,
   type StaleOpportunityDto,
 } from '@tyoelama/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth';
 import type { CampusScope } from '../auth';
-import { DataChanges } from '../cache/data-changes';
 import type { JsonText } from '../http/json-text';
 import { SqlParams } from '../database/sql';
 import { employerVisibleSql } from '../employers';
 import { OPEN_STAGES_SQL } from '../opportunities';
 import { camelFields } from '../database/record-fields';
-import { daysSinceSql, helsinkiDaysSql, ReportCache, where } from './reports-sql';
+import { CachedReport, daysSinceSql, helsinkiDaysSql, where } from './reports-sql';
 
 interface PipelineRow {
   stage: OpportunityStage;
@@ -61,21 +60,12 @@ function opportunityFilterSql(
 const stageIndex = (stage: OpportunityStage) => OPPORTUNITY_STAGES.indexOf(stage);
 
 @Injectable()
-export class PipelineService {
-  private readonly summaries: ReportCache<PipelineSummaryDto>;
-
-  constructor(
-    private readonly dataSource: DataSource,
-    changes: DataChanges,
-  ) {
-    this.summaries = new ReportCache<PipelineSummaryDto>(changes);
-  }
-
+export class PipelineService extends CachedReport<PipelineSummaryQuery, PipelineSummaryDto> {
   summary(caller: AuthUser, query: PipelineSummaryQuery): Promise<JsonText<PipelineSummaryDto>> {
-    return this.summaries.get(caller, query, (scope) => this.compute(scope, query));
+    return this.report(caller, query);
   }
 
-  private async compute(scope: CampusScope, query: PipelineSummaryQuery): Promise<PipelineSummaryDto> {
+  protected async compute(scope: CampusScope, query: PipelineSummaryQuery): Promise<PipelineSummaryDto> {
     const staleDays = query.staleDays ? Number(query.staleDays) : DEFAULT_STALE_DAYS;
     // One snapshot for every figure, so the totals and the rows agree.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {

@@ -1,6 +1,8 @@
+import { Injectable } from '@nestjs/common';
 import { helsinkiDate } from '@tyoelama/shared';
+import { DataSource } from 'typeorm';
 import { type AuthUser, type CampusScope, readScope } from '../auth';
-import type { DataChanges } from '../cache/data-changes';
+import { DataChanges } from '../cache/data-changes';
 import { type JsonText, jsonText } from '../http/json-text';
 import { REMEMBERED_LIFETIME_MS, ResultCache } from '../cache/result-cache';
 import type { SqlParams } from '../database/sql';
@@ -39,21 +41,29 @@ export function where(conditions: readonly string[]): string {
 }
 
 /**
- * Reports remembered per scope, query and Helsinki day until the next committed change, for a
- * minute at most (idle days and overdue counts move with the clock), and kept as the JSON that is
- * sent. A year of contact entries or the whole pipeline is aggregated once per change, not once per
- * viewer.
+ * A report service whose reports are remembered per scope, query and Helsinki day until the next
+ * committed change, for a minute at most (idle days and overdue counts move with the clock), and
+ * kept as the JSON that is sent. A year of contact entries or the whole pipeline is aggregated once
+ * per change, not once per viewer. A report extends it and says in `compute` how it is figured.
  */
-export class ReportCache<T> {
+@Injectable()
+export abstract class CachedReport<Q extends object, T> {
   private readonly results: ResultCache<JsonText<T>>;
 
-  constructor(changes: DataChanges) {
+  constructor(
+    protected readonly dataSource: DataSource,
+    changes: DataChanges,
+  ) {
     this.results = new ResultCache<JsonText<T>>(changes, { lifetimeMs: REMEMBERED_LIFETIME_MS, maxEntries: 1_000 });
   }
 
   /** The caller's report: scoped by their right to read reports, computed only when not remembered. */
-  get(caller: AuthUser, query: object, compute: (scope: CampusScope) => Promise<T>): Promise<JsonText<T>> {
+  protected report(caller: AuthUser, query: Q): Promise<JsonText<T>> {
     const scope = readScope(caller, 'reports');
-    return this.results.get(JSON.stringify([scope, query, helsinkiDate()]), async () => jsonText(await compute(scope)));
+    return this.results.get(JSON.stringify([scope, query, helsinkiDate()]), async () =>
+      jsonText(await this.compute(scope, query)),
+    );
   }
+
+  protected abstract compute(scope: CampusScope, query: Q): Promise<T>;
 }

@@ -1,4 +1,5 @@
 import { useTestApp } from '../../test/test-app';
+import { expectFieldErrors } from '../../test/responses';
 
 describe('users API', () => {
   const context = useTestApp();
@@ -61,8 +62,7 @@ describe('users API', () => {
   it('refuses an unknown campus group at the field', async () => {
     const admin = await context.signedIn('admin');
     const response = await admin.post('/api/users', newUser({ campusGroupIds: [999999] }));
-    expect(response.status).toBe(400);
-    expect(response.body.fieldErrors).toEqual([
+    expectFieldErrors(response, [
       { path: 'campusGroupIds', code: 'unknown_campus_group', message: 'Unknown campus group' },
     ]);
   });

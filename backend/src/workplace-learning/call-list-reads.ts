@@ -11,6 +11,7 @@ import {
   type WorkplaceLearningKind,
 } from '@tyoelama/shared';
 import type { CampusScope } from '../auth';
+import { camelFields } from '../database/record-fields';
 import { oneRow, type Queryable, rows } from '../database/typed-query';
 import { SqlParams } from '../database/sql';
 import { employerVisibleSql } from '../employers';
@@ -227,37 +228,32 @@ function callListItem(list: CallList, row: CallListRawRows[CallList]) {
 
 function employerCallListItem(row: CallListEmployerRow): CallListEmployerRowDto {
   return {
-    employerId: row.employer_id,
-    employerName: row.employer_name,
-    accountManagerName: row.account_manager_name,
+    ...camelFields(row, [
+      'employer_id',
+      'employer_name',
+      'account_manager_name',
+      'students_now',
+      'survey_deadline',
+      'survey_url',
+      'last_year_students',
+    ]),
     lastContactAt: row.last_contact_at?.toISOString() ?? null,
-    studentsNow: row.students_now,
-    surveyDeadline: row.survey_deadline,
-    surveyUrl: row.survey_url,
-    lastYearStudents: row.last_year_students,
   };
 }
 
 function periodWithoutBusinessIdItem(row: PeriodWithoutBusinessIdRow): PeriodWithoutBusinessIdDto {
-  return {
-    id: row.id,
-    workplaceName: row.workplace_name,
-    kind: row.kind,
-    startsOn: row.starts_on,
-    endsOn: row.ends_on,
-    qualificationCode: row.qualification_code,
-    qualificationName: row.qualification_name,
-    campusName: row.campus_name,
-  };
+  return camelFields(row, [
+    'id',
+    'workplace_name',
+    'kind',
+    'starts_on',
+    'ends_on',
+    'qualification_code',
+    'qualification_name',
+    'campus_name',
+  ]);
 }
 
 function unknownBusinessIdItem(row: UnknownBusinessIdRow): UnknownBusinessIdDto {
-  return {
-    businessId: row.business_id,
-    workplaceName: row.workplace_name,
-    periods: row.periods,
-    students: row.students,
-    latestStartsOn: row.latest_starts_on,
-    campusNames: row.campus_names,
-  };
+  return camelFields(row, ['business_id', 'workplace_name', 'periods', 'students', 'latest_starts_on', 'campus_names']);
 }

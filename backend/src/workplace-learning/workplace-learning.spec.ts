@@ -130,31 +130,19 @@ describe('workplace learning reads', () => {
       businessId: validBusinessIdFrom(4_100_010),
       accountManagerId: manager,
     });
-    ids.beta = await insertEmployer(db, {
-      name: 'Beta WL Oy',
-      businessId: validBusinessIdFrom(4_100_030),
-      ownerCampusGroupId: north,
-    });
-    ids.gamma = await insertEmployer(db, {
-      name: 'Gamma WL Oy',
-      businessId: validBusinessIdFrom(4_100_040),
-      ownerCampusGroupId: south,
-    });
-    ids.epsilon = await insertEmployer(db, {
-      name: 'Epsilon WL Oy',
-      businessId: validBusinessIdFrom(4_100_050),
-      ownerCampusGroupId: north,
-    });
-    ids.zeta = await insertEmployer(db, {
-      name: 'Zeta WL Oy',
-      businessId: validBusinessIdFrom(4_100_060),
-      ownerCampusGroupId: south,
-    });
-    ids.empty = await insertEmployer(db, {
-      name: 'Tyhjä WL Oy',
-      businessId: validBusinessIdFrom(4_100_070),
-      ownerCampusGroupId: north,
-    });
+    for (const [key, name, businessIdSeed, ownerCampusGroupId] of [
+      ['beta', 'Beta WL Oy', 4_100_030, north],
+      ['gamma', 'Gamma WL Oy', 4_100_040, south],
+      ['epsilon', 'Epsilon WL Oy', 4_100_050, north],
+      ['zeta', 'Zeta WL Oy', 4_100_060, south],
+      ['empty', 'Tyhjä WL Oy', 4_100_070, north],
+    ] as const) {
+      ids[key] = await insertEmployer(db, {
+        name,
+        businessId: validBusinessIdFrom(businessIdSeed),
+        ownerCampusGroupId,
+      });
+    }
     ids.instructor = await insertContactPerson(db, ids.alfa, 'Ilona Ohjaaja');
     await db.query(`UPDATE contact_persons SET email = 'ilona@example.fi', source = 'ehoks' WHERE id = $1`, [
       ids.instructor,

@@ -5,7 +5,7 @@ import { type SignedIn, useTestApp } from '../test-app';
 import { ROUTE_EXPECTATIONS } from './route-expectations';
 import { routeInputs } from './route-inputs';
 import {
-  createGroups,
+  createCast,
   createWorld,
   databaseFingerprint,
   type ScopeIds,
@@ -249,9 +249,7 @@ describe('hostile input (property tests over every write and list route)', () =>
   let problems: string[] = [];
 
   beforeAll(async () => {
-    const groups = await createGroups(context.dataSource, (role, groupIds) => context.createUser(role, groupIds));
-    const member = await context.signedIn('campus_member', [groups.groupA]);
-    cast = { ...groups, memberId: member.me.id };
+    ({ cast } = await createCast(context));
     admin = await context.signedIn('admin');
     ids = (await createWorld(context.dataSource, cast)).ids('own');
     routes = routeTable(context.app).filter((route) => !route.path.startsWith('/api/auth/'));

@@ -1,13 +1,8 @@
 import { DATE_YEAR_RANGE, EMPLOYER_SORTS, type Page } from '@tyoelama/shared';
+import type { Response } from 'supertest';
 import { type SignedIn, useTestApp } from '../test-app';
-import {
-  createGroups,
-  createWorld,
-  databaseFingerprint,
-  type ScopeIds,
-  type SecurityCast,
-  versionOf,
-} from './security-world';
+import { createCast, createWorld, databaseFingerprint, type ScopeIds, versionOf } from './security-world';
+import { expectFieldErrors } from '../responses';
 
 // Regression tests for the malformed input the "Hardening" review found answered with a 500 or an
 // oversized 400 (parts 4 and 8), one per reported case; hostile-input.spec.ts generates the class.
@@ -27,9 +22,7 @@ describe('malformed input answered with a field-level 400, never a 500', () => {
   const textKeyed = ['/api/users', '/api/campus-groups'];
 
   beforeAll(async () => {
-    const groups = await createGroups(context.dataSource, (role, groupIds) => context.createUser(role, groupIds));
-    const member = await context.signedIn('campus_member', [groups.groupA]);
-    const cast: SecurityCast = { ...groups, memberId: member.me.id };
+    const { cast } = await createCast(context);
     admin = await context.signedIn('admin');
     // Several rows per list, so a limit of 1 pages through real cursors of every kind.
     for (let world = 0; world < 3; world += 1) ids = (await createWorld(context.dataSource, cast)).ids('own');
@@ -201,40 +194,35 @@ describe('malformed input answered with a field-level 400, never a 500', () => {
 
     it('refuses year 0000 in dueDate, occurredAt and expectedStart with a field error and stores nothing', async () => {
       const before = await databaseFingerprint(context.dataSource);
-      await expectDateError(
-        await admin.post('/api/follow-ups', { employerId: ids.employerId, title: 'Soita', dueDate: year0000Date }),
-        'dueDate',
-      );
-      await expectDateError(
-        await patchCurrent('follow-ups', 'follow_ups', ids.followUpId, { dueDate: year0000Date }),
-        'dueDate',
-      );
       const entry = { employerId: ids.employerId, type: 'phone', summary: 'Puhelu' };
-      await expectDateError(
-        await admin.post('/api/contact-entries', { ...entry, occurredAt: year0000Instant }),
-        'occurredAt',
-      );
-      await expectDateError(
-        await patchCurrent('contact-entries', 'contact_entries', ids.contactEntryId, { occurredAt: year0000Instant }),
-        'occurredAt',
-      );
-      await expectDateError(
-        await admin.post('/api/contact-entries', {
-          ...entry,
-          occurredAt: new Date().toISOString(),
-          followUp: { title: 'Soita', dueDate: year0000Date },
-        }),
-        'followUp.dueDate',
-      );
       const opportunity = { employerId: ids.employerId, title: 'Paikat', type: 'recruitment' };
-      await expectDateError(
-        await admin.post('/api/opportunities', { ...opportunity, expectedStart: year0000Date }),
-        'expectedStart',
-      );
-      await expectDateError(
-        await patchCurrent('opportunities', 'opportunities', ids.opportunityId, { expectedStart: year0000Date }),
-        'expectedStart',
-      );
+      const refused: [path: string, send: () => Promise<Response>][] = [
+        [
+          'dueDate',
+          () => admin.post('/api/follow-ups', { employerId: ids.employerId, title: 'Soita', dueDate: year0000Date }),
+        ],
+        ['dueDate', () => patchCurrent('follow-ups', 'follow_ups', ids.followUpId, { dueDate: year0000Date })],
+        ['occurredAt', () => admin.post('/api/contact-entries', { ...entry, occurredAt: year0000Instant })],
+        [
+          'occurredAt',
+          () => patchCurrent('contact-entries', 'contact_entries', ids.contactEntryId, { occurredAt: year0000Instant }),
+        ],
+        [
+          'followUp.dueDate',
+          () =>
+            admin.post('/api/contact-entries', {
+              ...entry,
+              occurredAt: new Date().toISOString(),
+              followUp: { title: 'Soita', dueDate: year0000Date },
+            }),
+        ],
+        ['expectedStart', () => admin.post('/api/opportunities', { ...opportunity, expectedStart: year0000Date })],
+        [
+          'expectedStart',
+          () => patchCurrent('opportunities', 'opportunities', ids.opportunityId, { expectedStart: year0000Date }),
+        ],
+      ];
+      for (const [path, send] of refused) await expectDateError(await send(), path);
       expect(await databaseFingerprint(context.dataSource)).toEqual(before);
     });
 
@@ -288,10 +276,7 @@ describe('malformed input answered with a field-level 400, never a 500', () => {
         summary: 'Puhelu',
         occurredAt: '2026-01-01T10:00:00+20:00',
       });
-      expect(response.status).toBe(400);
-      expect(response.body.fieldErrors).toEqual([
-        expect.objectContaining({ path: 'occurredAt', code: 'invalid_datetime' }),
-      ]);
+      expectFieldErrors(response, [expect.objectContaining({ path: 'occurredAt', code: 'invalid_datetime' })]);
     });
   });
 

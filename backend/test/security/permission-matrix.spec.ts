@@ -10,7 +10,7 @@ import {
   type RouteExpectation,
 } from './route-expectations';
 import {
-  createGroups,
+  createCast,
   createWorld,
   OTHER_GROUP_MARKER,
   type Scope,
@@ -65,14 +65,13 @@ describe('permission matrix (every route × role × campus group, from the route
   const checked = { routes: new Set<string>(), checks: 0, provisional: new Set<string>() };
 
   beforeAll(async () => {
-    const groups = await createGroups(context.dataSource, (role, ids) => context.createUser(role, ids));
-    const member = await context.signedIn('campus_member', [groups.groupA]);
-    cast = { ...groups, memberId: member.me.id };
+    const made = await createCast(context);
+    cast = made.cast;
     callers = {
       admin: await context.signedIn('admin'),
       account_manager: await context.signedIn('account_manager'),
       leadership: await context.signedIn('leadership'),
-      campus_member: member,
+      campus_member: made.member,
     };
     await context.createUser('leadership', [], MATRIX_LOGIN_EMAIL);
     readWorld = await newWorld();

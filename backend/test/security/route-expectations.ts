@@ -55,29 +55,32 @@ export const writeAllRule =
     rightOf(role, resource).write === 'all' ? '2xx' : 403;
 
 /**
+ * A write the role's write right decides: none is 403 and all is 2xx; a right limited to the own
+ * groups answers `limited(scope, right)`, as the row the write names lets it.
+ */
+const limitedWriteRule =
+  (resource: Resource, limited: (scope: Scope, right: ReturnType<typeof rightOf>) => Outcome) =>
+  (role: Role, scope: Scope): Outcome => {
+    const right = rightOf(role, resource);
+    if (right.write === 'none') return 403;
+    if (right.write === 'all') return '2xx';
+    return limited(scope, right);
+  };
+
+/**
  * Writes a campus member may make on their own rows: entries they logged (`own_groups_own_records`)
  * or follow-ups assigned to them (`assigned`). Another group's row does not exist for them (404);
  * a colleague's row exists but is not theirs to change (403).
  */
-export const writeOwnRule =
-  (resource: Resource) =>
-  (role: Role, scope: Scope): Outcome => {
-    const right = rightOf(role, resource);
-    if (right.write === 'none') return 403;
-    if (right.write === 'all') return '2xx';
+export const writeOwnRule = (resource: Resource) =>
+  limitedWriteRule(resource, (scope, right) => {
     if (scope === 'other') return right.read === 'all' ? '2xx' : 404;
     return scope === 'colleague' ? 403 : '2xx';
-  };
+  });
 
 /** Creating a row in a campus group: own group allowed, another group's employer is not found. */
-export const createInGroupRule =
-  (resource: Resource) =>
-  (role: Role, scope: Scope): Outcome => {
-    const right = rightOf(role, resource);
-    if (right.write === 'none') return 403;
-    if (right.write === 'all') return '2xx';
-    return scope === 'other' ? 404 : '2xx';
-  };
+export const createInGroupRule = (resource: Resource) =>
+  limitedWriteRule(resource, (scope) => (scope === 'other' ? 404 : '2xx'));
 
 const anyRole = (): Outcome => '2xx';
 /** The admins' own tools; `outcome` for an admin ('allowed' where a repeat may answer 409). */
@@ -90,6 +93,7 @@ const version = (table: string, key: keyof ScopeIds) => (context: InputContext) 
   context.version(table, context.ids[key]);
 
 const byId = (key: keyof ScopeIds) => (ids: ScopeIds) => ({ id: ids[key] });
+const byEmployer = (ids: ScopeIds) => ({ employerId: ids.employerId });
 const today = () => new Date().toISOString().slice(0, 10);
 const loginEmail = 'matrix.login@example.fi';
 export const MATRIX_LOGIN_EMAIL = loginEmail;
@@ -174,21 +178,21 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteExpectation> = {
 
   'GET /api/employers/:employerId/journey': {
     expect: readRule('employers'),
-    params: (ids) => ({ employerId: ids.employerId }),
+    params: byEmployer,
   },
   'PATCH /api/employers/:employerId/journey': {
     expect: writeAllRule('employers'),
-    params: (ids) => ({ employerId: ids.employerId }),
+    params: byEmployer,
     body: () => ({ step: 'suitability', reachedOn: today(), version: 0 }),
   },
 
   'GET /api/employers/:employerId/contacts': {
     expect: readRule('contactPersons'),
-    params: (ids) => ({ employerId: ids.employerId }),
+    params: byEmployer,
   },
   'POST /api/employers/:employerId/contacts': {
     expect: writeAllRule('contactPersons'),
-    params: (ids) => ({ employerId: ids.employerId }),
+    params: byEmployer,
     body: () => ({ name: 'Matti Matriisi' }),
   },
   'GET /api/contacts/:id': { expect: readRule('contactPersons'), params: byId('contactPersonId') },

@@ -49,7 +49,7 @@ async function insertOne(dataSource: DataSource, sql: string, values: unknown[])
 }
 
 /** Campus groups A and B with a campus member each (the caller joins A later), named so B's rows carry the marker. */
-export async function createGroups(
+async function createGroups(
   dataSource: DataSource,
   createUser: (role: 'campus_member', groups: number[]) => Promise<number>,
 ): Promise<Omit<SecurityCast, 'memberId'>> {
@@ -67,6 +67,22 @@ export async function createGroups(
     otherMemberId,
   ]);
   return { groupA, groupB, colleagueId, otherMemberId };
+}
+
+/** What makes the cast's users: the test app's context does, signing the caller in however it signs in. */
+export interface CastMaker<Caller> {
+  dataSource: DataSource;
+  createUser(role: 'campus_member', campusGroupIds: number[]): Promise<number>;
+  signedIn(role: 'campus_member', campusGroupIds: number[]): Promise<Caller>;
+}
+
+/** Groups A and B with their members, and the caller: a campus member of group A, signed in. */
+export async function createCast<Caller extends { me: { id: number } }>(
+  maker: CastMaker<Caller>,
+): Promise<{ cast: SecurityCast; member: Caller }> {
+  const groups = await createGroups(maker.dataSource, (role, groupIds) => maker.createUser(role, groupIds));
+  const member = await maker.signedIn('campus_member', [groups.groupA]);
+  return { cast: { ...groups, memberId: member.me.id }, member };
 }
 
 interface SideRows {

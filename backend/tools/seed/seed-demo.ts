@@ -60,6 +60,16 @@ function created(record: Record<string, unknown>): AuditChanges {
   return changes;
 }
 
+/** The audit row of a record's creation, as the API writes it: every field the record was created with. */
+function creationAudit(
+  entity: Pick<AuditRow, 'entity_type' | 'entity_id' | 'employer_id'>,
+  at: Date,
+  actorId: number | null,
+  fields: Record<string, unknown>,
+): AuditRow {
+  return { ...entity, occurred_at: at, actor_id: actorId, action: 'create', changes: created(fields) };
+}
+
 /**
  * One INSERT for any number of rows: the rows travel as one JSON parameter and
  * jsonb_to_recordset turns them into typed columns (arrays included), so there is no
@@ -182,35 +192,31 @@ async function insertPeople(
   );
   const adminId = userIds.get(DEMO_USERS.find((user) => user.role === 'admin')!.email)!;
   DEMO_GROUPS.forEach((group, index) =>
-    audits.push({
-      occurred_at: since,
-      actor_id: adminId,
-      action: 'create',
-      entity_type: 'campus_group',
-      entity_id: groupIds[index],
-      changes: created({ name: group.name, campus: group.campus }),
-      employer_id: null,
-    }),
+    audits.push(
+      creationAudit({ entity_type: 'campus_group', entity_id: groupIds[index], employer_id: null }, since, adminId, {
+        name: group.name,
+        campus: group.campus,
+      }),
+    ),
   );
   for (const user of DEMO_USERS) {
     const id = userIds.get(user.email)!;
-    audits.push({
-      occurred_at: since,
-      // The first admin is created by the system itself, as at first start.
-      actor_id: id === adminId ? null : adminId,
-      action: 'create',
-      entity_type: 'user',
-      entity_id: id,
-      changes: created({
-        email: user.email,
-        displayName: user.displayName,
-        role: user.role,
-        locale: 'fi',
-        active: true,
-        campusGroupIds: user.groups.map((group) => groupIds[group]).sort((a, b) => a - b),
-      }),
-      employer_id: null,
-    });
+    audits.push(
+      creationAudit(
+        { entity_type: 'user', entity_id: id, employer_id: null },
+        since,
+        // The first admin is created by the system itself, as at first start.
+        id === adminId ? null : adminId,
+        {
+          email: user.email,
+          displayName: user.displayName,
+          role: user.role,
+          locale: 'fi',
+          active: true,
+          campusGroupIds: user.groups.map((group) => groupIds[group]).sort((a, b) => a - b),
+        },
+      ),
+    );
   }
   return { groupIds, userIds };
 }
@@ -271,18 +277,12 @@ async function insertCrm(
   );
   plan.employers.forEach((employer, index) => {
     const { id, created_by, created_at, updated_at: _updatedAt, ...fields } = employers[index];
-    audits.push({
-      occurred_at: created_at,
-      actor_id: created_by,
-      action: 'create',
-      entity_type: 'employer',
-      entity_id: id,
-      changes: created({
+    audits.push(
+      creationAudit({ entity_type: 'employer', entity_id: id, employer_id: id }, created_at, created_by, {
         ...camelFields(fields, Object.values(EMPLOYER_FIELD_COLUMNS)),
         campusGroupIds: employer.groups.map((group) => groupIds[group]).sort((a, b) => a - b),
       }),
-      employer_id: id,
-    });
+    );
   });
 
   await insertRows(
@@ -297,15 +297,14 @@ async function insertCrm(
     })),
   );
   plan.persons.forEach((person, index) =>
-    audits.push({
-      occurred_at: person.createdAt,
-      actor_id: user(plan.employers[person.employer].accountManager),
-      action: 'create',
-      entity_type: 'contact_person',
-      entity_id: personIds[index],
-      changes: created(personFields(person)),
-      employer_id: employerIds[person.employer],
-    }),
+    audits.push(
+      creationAudit(
+        { entity_type: 'contact_person', entity_id: personIds[index], employer_id: employerIds[person.employer] },
+        person.createdAt,
+        user(plan.employers[person.employer].accountManager),
+        personFields(person),
+      ),
+    ),
   );
 
   await insertRows(
@@ -333,23 +332,22 @@ async function insertCrm(
     ),
   );
   plan.entries.forEach((entry, index) =>
-    audits.push({
-      occurred_at: entry.occurredAt,
-      actor_id: user(entry.createdBy),
-      action: 'create',
-      entity_type: 'contact_entry',
-      entity_id: entryIds[index],
-      changes: created({
-        type: entry.type,
-        occurredAt: entry.occurredAt.toISOString(),
-        summary: entry.summary,
-        notes: entry.notes,
-        campusGroupId: groupIds[entry.group],
-        topics: entry.topics,
-        contactPersonIds: entry.persons.map((person) => personIds[person]).sort((a, b) => a - b),
-      }),
-      employer_id: employerIds[entry.employer],
-    }),
+    audits.push(
+      creationAudit(
+        { entity_type: 'contact_entry', entity_id: entryIds[index], employer_id: employerIds[entry.employer] },
+        entry.occurredAt,
+        user(entry.createdBy),
+        {
+          type: entry.type,
+          occurredAt: entry.occurredAt.toISOString(),
+          summary: entry.summary,
+          notes: entry.notes,
+          campusGroupId: groupIds[entry.group],
+          topics: entry.topics,
+          contactPersonIds: entry.persons.map((person) => personIds[person]).sort((a, b) => a - b),
+        },
+      ),
+    ),
   );
 
   await insertRows(
@@ -374,22 +372,21 @@ async function insertCrm(
   );
   plan.followUps.forEach((followUp, index) => {
     const employerId = employerIds[followUp.employer];
-    audits.push({
-      occurred_at: followUp.createdAt,
-      actor_id: user(followUp.createdBy),
-      action: 'create',
-      entity_type: 'follow_up',
-      entity_id: followUpIds[index],
-      changes: created({
-        title: followUp.title,
-        notes: followUp.notes,
-        dueDate: followUp.dueDate,
-        assigneeId: user(followUp.assignee),
-        contactEntryId: followUp.entry === null ? null : entryIds[followUp.entry],
-        status: 'open',
-      }),
-      employer_id: employerId,
-    });
+    audits.push(
+      creationAudit(
+        { entity_type: 'follow_up', entity_id: followUpIds[index], employer_id: employerId },
+        followUp.createdAt,
+        user(followUp.createdBy),
+        {
+          title: followUp.title,
+          notes: followUp.notes,
+          dueDate: followUp.dueDate,
+          assigneeId: user(followUp.assignee),
+          contactEntryId: followUp.entry === null ? null : entryIds[followUp.entry],
+          status: 'open',
+        },
+      ),
+    );
     if (followUp.closedAt) {
       audits.push({
         occurred_at: followUp.closedAt,
@@ -443,17 +440,14 @@ async function insertCrm(
   );
   plan.opportunities.forEach((opportunity, index) => {
     const [first, ...moves] = opportunity.changes;
-    const base = {
-      actor_id: user(opportunity.owner),
+    const entity = {
       entity_type: 'opportunity',
       entity_id: opportunityIds[index],
       employer_id: employerIds[opportunity.employer],
     };
-    audits.push({
-      ...base,
-      occurred_at: opportunity.createdAt,
-      action: 'create',
-      changes: created({
+    const actorId = user(opportunity.owner);
+    audits.push(
+      creationAudit(entity, opportunity.createdAt, actorId, {
         title: opportunity.title,
         type: opportunity.type,
         expectedPlaces: opportunity.expectedPlaces,
@@ -464,11 +458,11 @@ async function insertCrm(
         lostReason: first.lostReason,
         notes: opportunity.notes,
       }),
-    });
+    );
     for (const move of moves) {
       const changes: AuditChanges = { stage: [move.from, move.to] };
       if (move.lostReason) changes.lostReason = [null, move.lostReason];
-      audits.push({ ...base, occurred_at: move.at, action: 'update', changes });
+      audits.push({ ...entity, occurred_at: move.at, actor_id: actorId, action: 'update', changes });
     }
   });
   return employerIds;
