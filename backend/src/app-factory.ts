@@ -88,12 +88,6 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const browserDir = staticDir();
   if (existsSync(join(browserDir, 'index.html'))) {
     app.use(staticFiles(browserDir));
-    // Deep links (/employers/42) are the app's routes; unknown /api paths stay JSON 404s.
-    app.use((request: Request, response: Response, next: NextFunction) => {
-      if ((request.method !== 'GET' && request.method !== 'HEAD') || request.path.startsWith('/api')) return next();
-      response.setHeader('Cache-Control', 'no-cache');
-      response.sendFile(join(browserDir, 'index.html'));
-    });
   } else {
     new Logger('Static').warn(`No built frontend in ${browserDir}; run npm run build`);
   }

@@ -15,6 +15,7 @@ describe('the HTTP app', () => {
       join(staticFolder, 'index.html'),
       '<!doctype html><title>Työelämä CRM</title><app-root></app-root>',
     );
+    await writeFile(join(staticFolder, 'index.html.br'), brotliCompressSync('<!doctype html><app-root>br</app-root>'));
     await writeFile(join(staticFolder, 'main.js'), 'console.log(1)');
     await writeFile(join(staticFolder, 'manifest.webmanifest'), '{"name":"Työelämä CRM","display":"standalone"}');
     await writeFile(join(staticFolder, 'chunk-AB12CD34.js'), 'console.log("plain")');
@@ -48,6 +49,21 @@ describe('the HTTP app', () => {
     expect(deepLink.text).toContain('<app-root>');
     const asset = await client.get('/main.js');
     expect(asset.text).toBe('console.log(1)');
+  });
+
+  it('sends index.html precompressed and never cached, for the root and for deep links alike', async () => {
+    const client = await context.client();
+    for (const path of ['/', '/employers/42', '/index.html']) {
+      const page = await client.agent.get(path).set('Accept-Encoding', 'gzip, deflate, br');
+      expect([path, page.status, page.headers['content-encoding'], page.headers['cache-control']]).toEqual([
+        path,
+        200,
+        'br',
+        'no-cache',
+      ]);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.text).toContain('<app-root>br</app-root>');
+    }
   });
 
   it('serves the web app manifest as application/manifest+json, so a phone can install the app', async () => {

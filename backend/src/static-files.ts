@@ -31,30 +31,29 @@ function filesUnder(folder: string): string[] {
 }
 
 /**
- * The built frontend's files. Those precompressed at build time (scripts/precompress.mjs) go as
- * brotli or gzip to browsers that accept it. The files are listed once at start: any other path
- * (every API call among them) passes on without touching the disk.
+ * The built frontend's files, and index.html for every other path outside /api: deep links
+ * (/employers/42) are the app's routes, while unknown /api paths stay JSON 404s. Files precompressed
+ * at build time (scripts/precompress.mjs) go as brotli or gzip to browsers that accept it, index.html
+ * too. The files are listed once at start: an API call passes on without touching the disk.
  */
 export function staticFiles(browserDir: string): RequestHandler {
   const available = new Set(filesUnder(browserDir).map((path) => urlPath(browserDir, path)));
 
   return (request: Request, response: Response, next: NextFunction) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || !available.has(request.path)) return next();
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+    const path = available.has(request.path) ? request.path : request.path.startsWith('/api') ? null : '/index.html';
+    if (!path) return next();
     // Ours in order of preference (browsers list gzip first, yet brotli is a quarter smaller).
     const encoding = ENCODINGS.find(
-      (candidate) => request.acceptsEncodings(candidate.name) && available.has(`${request.path}${candidate.suffix}`),
+      (candidate) => request.acceptsEncodings(candidate.name) && available.has(`${path}${candidate.suffix}`),
     );
-    if (encoding || available.has(`${request.path}.br`)) response.setHeader('Vary', 'Accept-Encoding');
+    if (encoding || available.has(`${path}.br`)) response.setHeader('Vary', 'Accept-Encoding');
     if (encoding) response.setHeader('Content-Encoding', encoding.name);
-    response.setHeader('Cache-Control', cacheControl(request.path));
+    response.setHeader('Cache-Control', cacheControl(path));
     // The type of the file itself, not of the .br/.gz beside it.
-    response.type(extname(request.path));
-    response.sendFile(
-      join(browserDir, `${request.path}${encoding?.suffix ?? ''}`),
-      { cacheControl: false },
-      (error) => {
-        if (error) next(error);
-      },
-    );
+    response.type(extname(path));
+    response.sendFile(join(browserDir, `${path}${encoding?.suffix ?? ''}`), { cacheControl: false }, (error) => {
+      if (error) next(error);
+    });
   };
 }
