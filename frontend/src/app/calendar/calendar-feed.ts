@@ -1,12 +1,14 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import type { ApiError, CalendarFeedDto } from '@tyoelama/shared';
+import type { CalendarFeedDto } from '@tyoelama/shared';
 import type { Observable } from 'rxjs';
 
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { CalendarFeedApi } from './calendar-feed-api';
 import { FinnishDatePipe } from '../ui/finnish-date-pipe';
+import { loadOnce } from '../ui/follow-loads';
+import { PendingRequest } from '../ui/pending-request';
 import { ApiErrorPipe } from '../core/i18n/api-error-pipe';
 
 /** /settings/calendar: the user's own iCalendar feed of follow-ups. */
@@ -23,28 +25,19 @@ export class CalendarFeed {
   private readonly urlInput = viewChild<ElementRef<HTMLInputElement>>('urlInput');
 
   protected readonly feed = signal<CalendarFeedDto | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly working = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
+  protected readonly load = loadOnce(
+    () => this.api.get(),
+    (feed) => this.feed.set(feed),
+  );
+  protected readonly change = new PendingRequest();
+  /** A failed load leaves nothing to change, so at most one of them has failed. */
+  protected readonly error = computed(() => this.load.error() ?? this.change.error());
   /** Shown once, right after the POST; never fetched again. */
   protected readonly url = signal<string | null>(null);
   protected readonly message = signal('');
 
-  constructor() {
-    this.api.get().subscribe({
-      next: (feed) => {
-        this.feed.set(feed);
-        this.loading.set(false);
-      },
-      error: (error: ApiError) => {
-        this.error.set(error);
-        this.loading.set(false);
-      },
-    });
-  }
-
   protected createFeed(): void {
-    this.change(this.api.create(), (feed) => {
+    this.send(this.api.create(), (feed) => {
       this.feed.set({ ...feed, url: null });
       this.url.set(feed.url);
       this.message.set(this.i18n.t('calendarFeed.created'));
@@ -54,7 +47,7 @@ export class CalendarFeed {
   }
 
   protected revokeFeed(): void {
-    this.change(this.api.revoke(), () => {
+    this.send(this.api.revoke(), () => {
       this.feed.set({ active: false, url: null, createdAt: null });
       this.url.set(null);
       this.message.set(this.i18n.t('calendarFeed.revoked'));
@@ -62,20 +55,9 @@ export class CalendarFeed {
   }
 
   /** Sends a change with the buttons held and the last message cleared; a failure shows as the error. */
-  private change<T>(request: Observable<T>, done: (answer: T) => void): void {
-    this.working.set(true);
-    this.error.set(null);
+  private send<T>(request: Observable<T>, done: (answer: T) => void): void {
     this.message.set('');
-    request.subscribe({
-      next: (answer) => {
-        this.working.set(false);
-        done(answer);
-      },
-      error: (error: ApiError) => {
-        this.working.set(false);
-        this.error.set(error);
-      },
-    });
+    this.change.send(request, done);
   }
 
   protected async copyUrl(): Promise<void> {

@@ -3,7 +3,6 @@ import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import type { ApiError, ContactPersonDto } from '@tyoelama/shared';
 
-import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { injectConfirm } from '../ui/confirm-dialog';
 import { injectNotify } from '../ui/notify';
@@ -24,7 +23,6 @@ export class ContactPersons {
   private readonly dialog = inject(MatDialog);
   private readonly confirm = injectConfirm();
   private readonly notify = injectNotify();
-  protected readonly i18n = inject(I18n);
 
   readonly employerId = input.required<number>();
   readonly canEdit = input(false);
@@ -67,9 +65,10 @@ export class ContactPersons {
 
   protected erasePerson(person: ContactPersonDto): void {
     const data = {
-      title: this.i18n.t('contactPersons.eraseTitle', { name: person.name }),
-      message: this.i18n.t('contactPersons.eraseText'),
-      confirm: this.i18n.t('contactPersons.erase'),
+      title: 'contactPersons.eraseTitle',
+      message: 'contactPersons.eraseText',
+      confirm: 'contactPersons.erase',
+      params: { name: person.name },
     };
     this.confirm(data, () => {
       this.error.set(null);

@@ -18,7 +18,20 @@ export function injectSetQuery(): (queryParams: Params, navigation?: QueryNaviga
   };
 }
 
-/** The current page's query string, read into the page's state as it changes. Call in an injection context. */
-export function injectQuery<T>(read: (params: ParamMap) => T): Signal<T> {
-  return toSignal(inject(ActivatedRoute).queryParamMap.pipe(map(read)), { requireSync: true });
+/** A page's filters kept in its query string (see `injectQueryFilters`). */
+export interface QueryFilters<T> {
+  /** The filters as the URL has them now. */
+  readonly value: Signal<T>;
+  /** Navigates to the current filters with `changes` over them. */
+  patch(changes: Partial<T>, navigation?: QueryNavigation): void;
+}
+
+/**
+ * A page's filters read from its query string as it changes, and changed by navigating: `read` turns
+ * the URL into filters, `write` the filters back into query parameters. Call in an injection context.
+ */
+export function injectQueryFilters<T>(read: (params: ParamMap) => T, write: (filters: T) => Params): QueryFilters<T> {
+  const value = toSignal(inject(ActivatedRoute).queryParamMap.pipe(map(read)), { requireSync: true });
+  const setQuery = injectSetQuery();
+  return { value, patch: (changes, navigation) => setQuery(write({ ...value(), ...changes }), navigation) };
 }

@@ -15,7 +15,7 @@ import type { EditableField, FieldConflict } from './conflict';
     <section class="conflict" aria-labelledby="conflict-heading" tabindex="-1">
       <h3 id="conflict-heading">{{ 'employers.conflict.heading' | t }}</h3>
       <p>{{ 'employers.conflict.intro' | t }}</p>
-      <app-data-table captionShown [caption]="'employers.conflict.caption' | t" [columns]="columns">
+      <app-data-table captionShown caption="employers.conflict.caption" [columns]="columns">
         @for (row of rows(); track row.field) {
           <tr [attr.data-field]="row.field">
             <th scope="row">

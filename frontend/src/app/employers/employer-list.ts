@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { convertToParamMap } from '@angular/router';
 import {
   EMPLOYER_STATUSES,
   INDUSTRY_SECTIONS,
@@ -18,7 +19,6 @@ import { LIST_PAGE } from '../ui/list-page';
 import { RouterLinks } from '../ui/router-links';
 import { SortCaption, SortHeaders, SortableColumns, type SortColumn } from '../ui/sort-headers';
 import {
-  DEFAULT_SORT,
   NO_CONTACT_DAYS,
   filtersFromParams,
   hasActiveFilters,
@@ -31,7 +31,9 @@ import {
 import { EmployerLookups } from './employer-lookups';
 import { EmployersApi } from './employers-api';
 import { FinnishDatePipe } from '../ui/finnish-date-pipe';
-import { injectQuery, injectSetQuery } from '../core/page-query';
+import { injectQueryFilters } from '../core/page-query';
+
+type EmployerSwitch = 'includeArchived' | 'registerFlags';
 
 /** Typing searches once the user has paused this long, not on every key. */
 export const EMPLOYER_LIST_SEARCH_PAUSE_MS = 300;
@@ -46,7 +48,7 @@ export const EMPLOYER_LIST_SEARCH_PAUSE_MS = 300;
 export class EmployerList {
   private readonly auth = inject(Auth);
   private readonly api = inject(EmployersApi);
-  private readonly setQuery = injectSetQuery();
+  private readonly query = injectQueryFilters(filtersFromParams, paramsFromFilters);
   private readonly lookups = inject(EmployerLookups);
   protected readonly i18n = inject(I18n);
   private readonly columns: SortColumn<EmployerSort>[] = [
@@ -59,6 +61,11 @@ export class EmployerList {
   ];
 
   protected readonly canCreate = injectCanWrite('employers');
+  /** The on/off filters, shown as switches. */
+  protected readonly switches: readonly { name: string; filter: EmployerSwitch; label: string }[] = [
+    { name: 'archived', filter: 'includeArchived', label: 'employers.list.showArchived' },
+    { name: 'registerFlags', filter: 'registerFlags', label: 'employers.list.registerFlags' },
+  ];
   protected readonly isAdmin = computed(() => this.auth.me()?.role === 'admin');
   protected readonly statusOptions = translatedOptions(EMPLOYER_STATUSES, 'employers.statuses.');
   protected readonly groupOptions = campusGroupOptions(toSignal(this.lookups.campusGroups$, { initialValue: [] }));
@@ -77,7 +84,7 @@ export class EmployerList {
     NO_CONTACT_DAYS.map((days) => ({ value: days, label: this.i18n.t('employers.list.noContactDays', { days }) })),
   );
 
-  protected readonly filters = injectQuery(filtersFromParams);
+  protected readonly filters = this.query.value;
   protected readonly filtered = computed(() => hasActiveFilters(this.filters()));
 
   /** The list's marker says in words what the last YTJ refresh flagged ("Register flag: bankrupt"). */
@@ -129,16 +136,19 @@ export class EmployerList {
     });
   }
 
+  protected switchFilter(filter: EmployerSwitch, on: boolean): void {
+    this.applyFilters({ [filter]: on });
+  }
+
   protected applyFilters(patch: Partial<EmployerFilters>, replaceUrl = false): void {
-    this.setQuery(paramsFromFilters({ ...this.filters(), ...patch }), { replaceUrl });
+    this.query.patch(patch, { replaceUrl });
   }
 
   protected clearFilters(): void {
     this.sentSearch = '';
     this.searchText.set('');
     // Clearing keeps the sort order: it is how the user reads the list, not a filter.
-    const sort = this.filters().sort;
-    this.setQuery(sort === DEFAULT_SORT ? {} : { sort });
+    this.query.patch({ ...filtersFromParams(convertToParamMap({})), sort: this.filters().sort });
   }
 
   protected sortBy(column: EmployerSort): void {

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { type ApiError, type EmployerDto, type OpportunityDto } from '@tyoelama/shared';
+import { formatFinnishDate, type ApiError, type EmployerDto, type OpportunityDto } from '@tyoelama/shared';
 
 import { campusGroupNames } from '../campus-groups/campus-groups-api';
 import { injectCanWrite } from '../core/auth';
@@ -14,6 +14,7 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { EmployerJourney } from '../employer-journey/employer-journey';
 import { EmployerFollowUps } from '../follow-ups/employer-follow-ups';
 import { injectConfirm } from '../ui/confirm-dialog';
+import { DataTable, figureColumn } from '../ui/data-table';
 import { FinnishDatePipe } from '../ui/finnish-date-pipe';
 import { injectNotify } from '../ui/notify';
 import { Skeleton } from '../ui/skeleton';
@@ -30,6 +31,7 @@ import { ApiErrorPipe } from '../core/i18n/api-error-pipe';
 @Component({
   selector: 'app-employer-page',
   imports: [
+    DataTable,
     ApiErrorPipe,
     RouterLink,
     MatButton,
@@ -57,6 +59,13 @@ export class EmployerPage {
   private readonly homeApi = inject(HomeApi);
   protected readonly i18n = inject(I18n);
 
+  protected readonly opportunityColumns = [
+    'employers.opportunities.titleCol',
+    'employers.opportunities.type',
+    'employers.opportunities.stage',
+    figureColumn('employers.opportunities.placesCol'),
+  ];
+
   /** The `:id` route parameter. */
   readonly id = input.required<string>();
 
@@ -79,6 +88,22 @@ export class EmployerPage {
   protected readonly timelineVersion = signal(0);
 
   private readonly campusGroups = toSignal(inject(EmployerLookups).campusGroups$, { initialValue: [] });
+  /** The header's key facts: each one's label (a translation key) and its value as shown. */
+  protected readonly summary = computed(() => {
+    const employer = this.employer();
+    if (!employer) return [];
+    const none = this.i18n.t('employers.page.noValue');
+    const lastContact = employer.lastContactAt
+      ? formatFinnishDate(employer.lastContactAt)
+      : this.i18n.t('common.never');
+    return [
+      { label: 'employers.fields.status', value: this.i18n.t(`employers.statuses.${employer.status}`) },
+      { label: 'employers.fields.businessId', value: employer.businessId ?? none },
+      { label: 'employers.page.owner', value: employer.ownerCampusGroupName },
+      { label: 'employers.fields.accountManagerId', value: employer.accountManagerName ?? none },
+      { label: 'employers.list.lastContact', value: lastContact },
+    ];
+  });
   protected readonly otherGroupNames = computed(() => {
     const employer = this.employer();
     if (!employer) return '';
@@ -127,9 +152,9 @@ export class EmployerPage {
     if (!employer) return;
     this.confirm(
       {
-        title: this.i18n.t('employers.page.archiveTitle'),
-        message: this.i18n.t('employers.page.archiveText'),
-        confirm: this.i18n.t('employers.page.archive'),
+        title: 'employers.page.archiveTitle',
+        message: 'employers.page.archiveText',
+        confirm: 'employers.page.archive',
       },
       () => this.changeArchived(employer, true),
     );

@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  inject,
-  computed,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, computed, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
@@ -24,6 +14,7 @@ import { Auth } from '../core/auth';
 import { ContactLog } from '../core/contact-log';
 import { I18n, type TranslationParams } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { injectFocusAfterRender } from '../ui/busy-ids';
 import { type FollowUpChange } from '../follow-ups/follow-up-row';
 import { HomeFollowUps } from './home-follow-ups';
 import { HomeApi } from './home-api';
@@ -52,8 +43,7 @@ interface AttentionList {
 export class Home {
   private readonly api = inject(HomeApi);
   private readonly contactLog = inject(ContactLog);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = injectFocusAfterRender();
   protected readonly i18n = inject(I18n);
   protected readonly me = inject(Auth).me;
   protected readonly formatDate = formatFinnishDate;
@@ -75,34 +65,15 @@ export class Home {
   protected readonly attention = computed((): AttentionList[] => {
     const day = this.home();
     if (day?.role !== 'admin') return [];
-    const t = (key: string, params?: TranslationParams) => this.i18n.t(`home.attention.${key}`, params);
     return [
-      {
-        key: 'users',
-        path: '/users',
-        heading: t('users', { total: day.users.total }),
-        empty: t('usersEmpty'),
-        all: t('allUsers'),
-        items: day.users.items.map((user) => ({
-          id: user.id,
-          name: user.displayName,
-          detail: this.i18n.t(`roles.${user.role}`),
-          reasons: user.reasons,
-        })),
-      },
-      {
-        key: 'groups',
-        path: '/campus-groups',
-        heading: t('groups', { total: day.groups.total }),
-        empty: t('groupsEmpty'),
-        all: t('allGroups'),
-        items: day.groups.items.map((group) => ({
-          id: group.id,
-          name: group.name,
-          detail: group.campus,
-          reasons: group.reasons,
-        })),
-      },
+      this.attentionList('users', '/users', 'allUsers', day.users, (user) => ({
+        name: user.displayName,
+        detail: this.i18n.t(`roles.${user.role}`),
+      })),
+      this.attentionList('groups', '/campus-groups', 'allGroups', day.groups, (group) => ({
+        name: group.name,
+        detail: group.campus,
+      })),
     ];
   });
 
@@ -125,9 +96,7 @@ export class Home {
     this.status.set(change.message);
     this.load();
     // The row that had focus may be gone: the status line says what happened and keeps the place.
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('#home-status')?.focus(), {
-      injector: this.injector,
-    });
+    this.focus('#home-status');
   }
 
   /** The weekly values in words, for those who cannot see the sparkline. */
@@ -146,5 +115,24 @@ export class Home {
       },
       error: (error: ApiError) => this.loadError.set(error),
     });
+  }
+
+  /** One of the admin's "needs attention" lists: its heading with the total, and each item's name and detail. */
+  private attentionList<T extends { id: number; reasons: readonly string[] }>(
+    key: AttentionList['key'],
+    path: string,
+    allKey: string,
+    section: { total: number; items: readonly T[] },
+    describe: (item: T) => { name: string; detail: string },
+  ): AttentionList {
+    const t = (name: string, params?: TranslationParams) => this.i18n.t(`home.attention.${name}`, params);
+    return {
+      key,
+      path,
+      heading: t(key, { total: section.total }),
+      empty: t(`${key}Empty`),
+      all: t(allKey),
+      items: section.items.map((item) => ({ id: item.id, reasons: item.reasons, ...describe(item) })),
+    };
   }
 }

@@ -4,12 +4,13 @@ import { RouterLink } from '@angular/router';
 import type { ImportReport, ImportStatusDto } from '@tyoelama/shared';
 
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { ImportSummary, type ImportFigure } from './import-summary';
+import { ImportReportBox } from './import-report';
+import type { ImportFigure } from './import-summary';
 
 /** The import's last steps: progress while the rows are written, then the report. */
 @Component({
   selector: 'app-import-result',
-  imports: [RouterLink, MatButton, TranslatePipe, ImportSummary],
+  imports: [RouterLink, MatButton, TranslatePipe, ImportReportBox],
   templateUrl: './import-result.html',
   styleUrl: './import-result.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

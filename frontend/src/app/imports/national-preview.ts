@@ -1,15 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import {
-  type ApiError,
-  type CreatedNationalEmployersDto,
-  type NationalImportPreviewDto,
-  nationalSourceGives,
-} from '@tyoelama/shared';
+import { type CreatedNationalEmployersDto, type NationalImportPreviewDto, nationalSourceGives } from '@tyoelama/shared';
 
 import { ApiErrorPipe } from '../core/i18n/api-error-pipe';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { DataTable, figureColumn } from '../ui/data-table';
+import { PendingRequest } from '../ui/pending-request';
 import { type ImportFigure, ImportSummary } from './import-summary';
 import { ImportApi } from './imports-api';
 
@@ -22,7 +19,7 @@ const SHOWN_EMPLOYERS = 20;
  */
 @Component({
   selector: 'app-national-preview',
-  imports: [RouterLink, MatButton, TranslatePipe, ApiErrorPipe, ImportSummary],
+  imports: [RouterLink, MatButton, TranslatePipe, ApiErrorPipe, DataTable, ImportSummary],
   templateUrl: './national-preview.html',
   styleUrl: './import-preview.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -34,9 +31,21 @@ export class NationalPreview {
   readonly commit = output<void>();
   readonly discard = output<void>();
 
-  protected readonly creating = signal(false);
+  protected readonly matchedColumns = ['nationalImport.matched.employer', figureColumn('nationalImport.matched.count')];
+  protected readonly unknownColumns = [
+    'nationalImport.unknown.businessId',
+    'nationalImport.unknown.name',
+    figureColumn('nationalImport.unknown.count'),
+  ];
+  protected readonly withoutColumns = ['nationalImport.without.name', figureColumn('nationalImport.without.count')];
+  protected readonly problemsColumns = [
+    'nationalImport.problems.item',
+    'nationalImport.problems.path',
+    'nationalImport.problems.problem',
+  ];
+
+  protected readonly creation = new PendingRequest();
   protected readonly created = signal<CreatedNationalEmployersDto | null>(null);
-  protected readonly createError = signal<ApiError | null>(null);
 
   protected readonly figures = computed((): ImportFigure[] => {
     const preview = this.preview();
@@ -68,22 +77,9 @@ export class NationalPreview {
   /** Creates every unknown Y-tunnus's employer as a prospect of the upload's owner group. */
   protected createEmployers(): void {
     const preview = this.preview();
-    this.creating.set(true);
-    this.createError.set(null);
-    this.api
-      .createNationalEmployers(
-        preview.id,
-        preview.unknown.slice(0, 200).map((entry) => entry.businessId),
-      )
-      .subscribe({
-        next: (created) => {
-          this.creating.set(false);
-          this.created.set(created);
-        },
-        error: (error: ApiError) => {
-          this.creating.set(false);
-          this.createError.set(error);
-        },
-      });
+    const businessIds = preview.unknown.slice(0, 200).map((entry) => entry.businessId);
+    this.creation.send(this.api.createNationalEmployers(preview.id, businessIds), (created) =>
+      this.created.set(created),
+    );
   }
 }

@@ -3,12 +3,13 @@ import { MatButton } from '@angular/material/button';
 import type { NationalImportReport, NationalImportStatusDto } from '@tyoelama/shared';
 
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { type ImportFigure, ImportSummary } from './import-summary';
+import { ImportReportBox } from './import-report';
+import type { ImportFigure } from './import-summary';
 
 /** A national import's last steps: progress while the records are written, then the report. */
 @Component({
   selector: 'app-national-result',
-  imports: [MatButton, TranslatePipe, ImportSummary],
+  imports: [MatButton, TranslatePipe, ImportReportBox],
   template: `
     @let current = status();
     @if (!finished()) {
@@ -21,17 +22,12 @@ import { type ImportFigure, ImportSummary } from './import-summary';
         [attr.aria-valuetext]="'nationalImport.progressText' | t: { done: current.progress, total: current.total }"
       ></progress>
     } @else {
-      <div role="status" class="report-box">
-        @if (current.status === 'done' && current.report && !current.report.error) {
-          <h2 id="import-report">{{ 'nationalImport.report.heading' | t }}</h2>
-        } @else {
-          <h2 id="import-report">{{ 'nationalImport.report.failedHeading' | t }}</h2>
-          @if (current.report?.error; as error) {
-            <p class="form-error">{{ 'import.report.rolledBack' | t: { error } }}</p>
-          }
-        }
-        <app-import-summary [figures]="figures()" />
-      </div>
+      <app-import-report
+        [status]="current"
+        heading="nationalImport.report.heading"
+        failedHeading="nationalImport.report.failedHeading"
+        [figures]="figures()"
+      />
       <div class="actions">
         <button mat-stroked-button type="button" (click)="again.emit()">{{ 'import.report.again' | t }}</button>
       </div>

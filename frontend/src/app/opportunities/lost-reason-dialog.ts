@@ -1,18 +1,12 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject } from '@angular/core';
 import { FormControl, FormGroup } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { updateOpportunitySchema } from '@tyoelama/shared';
 
 import { focusFirstInvalid, showFieldErrors, validateForm } from '../core/forms';
 import { FORM_FIELDS } from '../ui/form-fields';
+import { DialogActions } from '../ui/form/dialog-actions';
 
 export interface LostReasonData {
   title: string;
@@ -21,35 +15,23 @@ export interface LostReasonData {
 /** Asks why an opportunity was lost before it moves there; closes with the reason or nothing. */
 @Component({
   selector: 'app-lost-reason-dialog',
-  imports: [FORM_FIELDS, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton],
+  imports: [FORM_FIELDS, MatDialogTitle, MatDialogContent, DialogActions, MatButton],
   template: `
     <h2 mat-dialog-title>{{ 'pipeline.lostDialog.heading' | t }}</h2>
     <form [formGroup]="form" (ngSubmit)="confirm()" novalidate>
       <mat-dialog-content>
         <p>{{ 'pipeline.lostDialog.intro' | t: { title: data.title } }}</p>
-        <mat-form-field appearance="outline" class="full">
-          <mat-label>{{ 'pipeline.lostDialog.reason' | t }}</mat-label>
-          <textarea matInput id="lost-reason" formControlName="lostReason" rows="3" required></textarea>
-          @if (form.controls.lostReason | fieldError; as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
+        <app-text-field name="lostReason" label="pipeline.lostDialog.reason" inputId="lost-reason" rows="3" required />
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
+      <app-dialog-actions (cancelled)="dialogRef.close()">
         <button mat-flat-button type="submit">{{ 'pipeline.lostDialog.confirm' | t }}</button>
-      </mat-dialog-actions>
+      </app-dialog-actions>
     </form>
-  `,
-  styles: `
-    .full {
-      width: 100%;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LostReasonDialog {
-  private readonly dialogRef = inject<MatDialogRef<LostReasonDialog, string>>(MatDialogRef);
+  protected readonly dialogRef = inject<MatDialogRef<LostReasonDialog, string>>(MatDialogRef);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   protected readonly data = inject<LostReasonData>(MAT_DIALOG_DATA);

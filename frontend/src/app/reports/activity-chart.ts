@@ -60,7 +60,7 @@ function noContacts(): Record<ContactType, number> {
     </ul>
     <details>
       <summary>{{ 'dashboard.showTable' | t }}</summary>
-      <app-data-table captionShown [caption]="'dashboard.activity.caption' | t" [columns]="tableColumns">
+      <app-data-table captionShown caption="dashboard.activity.caption" [columns]="tableColumns">
         @for (column of columns(); track column.start) {
           <tr>
             <th scope="row">{{ column.label }}</th>

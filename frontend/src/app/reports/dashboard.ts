@@ -40,7 +40,7 @@ import {
 import { FUNNEL_COLUMNS, FunnelChart } from './funnel-chart';
 import { DashboardTile, type Tile } from './dashboard-tile';
 import { WorkplaceLearningFigures } from './workplace-learning-figures';
-import { injectQuery, injectSetQuery } from '../core/page-query';
+import { injectQueryFilters } from '../core/page-query';
 
 const numberFormat = new Intl.NumberFormat('fi-FI', { maximumFractionDigits: 1 });
 
@@ -77,7 +77,7 @@ interface Loaded {
 })
 export class Dashboard {
   private readonly api = inject(DashboardApi);
-  private readonly setQuery = injectSetQuery();
+  private readonly query = injectQueryFilters((params) => filtersFromParams(params, helsinkiDate()), paramsFromFilters);
   private readonly me = inject(Auth).me;
   protected readonly i18n = inject(I18n);
   protected readonly periodOptions = translatedOptions(PERIOD_PRESETS, 'dashboard.filters.');
@@ -98,7 +98,7 @@ export class Dashboard {
     figureColumn('dashboard.stale.idle'),
   ];
 
-  protected readonly filters = injectQuery((params) => filtersFromParams(params, helsinkiDate()));
+  protected readonly filters = this.query.value;
 
   /** The custom range being typed, applied with the Show button. */
   protected readonly customFrom = signal('');
@@ -240,6 +240,6 @@ export class Dashboard {
   }
 
   protected navigate(patch: Partial<DashboardFilters>): void {
-    this.setQuery(paramsFromFilters({ ...this.filters(), ...patch }));
+    this.query.patch(patch);
   }
 }

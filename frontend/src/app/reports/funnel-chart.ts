@@ -46,7 +46,7 @@ export const FUNNEL_COLUMNS = [
         </g>
       }
     </svg>
-    <app-data-table captionShown [caption]="'dashboard.funnel.caption' | t" [columns]="columns">
+    <app-data-table captionShown caption="dashboard.funnel.caption" [columns]="columns">
       @for (bar of bars(); track bar.stage) {
         <tr>
           <th scope="row">{{ bar.label }}</th>

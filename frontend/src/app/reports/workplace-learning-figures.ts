@@ -34,13 +34,7 @@ const numberFormat = new Intl.NumberFormat('fi-FI', { maximumFractionDigits: 1 }
       @if (data(); as data) {
         @if (data.hosted.length) {
           <!-- Reachable by keyboard, as it may scroll sideways on a phone. -->
-          <app-data-table
-            tabindex="0"
-            role="region"
-            [attr.aria-label]="'dashboard.workplaceLearning.hostedCaption' | t"
-            [caption]="'dashboard.workplaceLearning.hostedCaption' | t"
-            [columns]="hostedColumns"
-          >
+          <app-data-table scrollRegion caption="dashboard.workplaceLearning.hostedCaption" [columns]="hostedColumns">
             @for (row of data.hosted; track row.campusGroupId + row.term) {
               <tr>
                 <th scope="row">{{ row.campusGroupName }}</th>
@@ -59,10 +53,8 @@ const numberFormat = new Intl.NumberFormat('fi-FI', { maximumFractionDigits: 1 }
         @if (data.responseRates.length) {
           <app-data-table
             class="compact"
-            tabindex="0"
-            role="region"
-            [attr.aria-label]="'dashboard.workplaceLearning.ratesCaption' | t"
-            [caption]="'dashboard.workplaceLearning.ratesCaption' | t"
+            scrollRegion
+            caption="dashboard.workplaceLearning.ratesCaption"
             [columns]="rateColumns"
           >
             @for (row of data.responseRates; track row.campusGroupId) {

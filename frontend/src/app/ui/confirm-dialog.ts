@@ -9,12 +9,15 @@ import {
   MatDialogTitle,
 } from '@angular/material/dialog';
 
+import type { TranslationParams } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 
+/** The dialog's texts as translation keys; `params` fill the placeholders of the title and message. */
 export interface ConfirmDialogData {
   title: string;
   message: string;
   confirm: string;
+  params?: TranslationParams;
 }
 
 /** Asks before something that is hard or impossible to undo; closes with true when confirmed. */
@@ -22,13 +25,13 @@ export interface ConfirmDialogData {
   selector: 'app-confirm-dialog',
   imports: [MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, TranslatePipe],
   template: `
-    <h2 mat-dialog-title>{{ data.title }}</h2>
+    <h2 mat-dialog-title>{{ data.title | t: data.params }}</h2>
     <mat-dialog-content>
-      <p>{{ data.message }}</p>
+      <p>{{ data.message | t: data.params }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false" cdkFocusInitial>{{ 'common.cancel' | t }}</button>
-      <button mat-flat-button type="button" class="confirm" [mat-dialog-close]="true">{{ data.confirm }}</button>
+      <button mat-flat-button type="button" class="confirm" [mat-dialog-close]="true">{{ data.confirm | t }}</button>
     </mat-dialog-actions>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { RouterLink } from '@angular/router';
+import { RouterLink, type ParamMap } from '@angular/router';
 import {
   CALL_LIST_DEFAULT_LIMIT,
   CALL_LISTS,
@@ -20,7 +20,7 @@ import { campusGroupOptions, readableCampusGroups } from '../campus-groups/campu
 import { Auth } from '../core/auth';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { injectQuery, injectSetQuery } from '../core/page-query';
+import { injectQueryFilters } from '../core/page-query';
 import { type TableColumn, figureColumn, DataTable } from '../ui/data-table';
 import { followLoads } from '../ui/follow-loads';
 import { FILTER_ROW } from '../ui/list-page';
@@ -32,6 +32,16 @@ import { WorkplaceLearningApi } from './workplace-learning-api';
 interface Filters {
   list: CallList;
   campusGroupId: number | null;
+}
+
+/** Reads the filters from the URL; an unknown list is the first one, a malformed group none. */
+function filtersFromParams(params: ParamMap): Filters {
+  const list = params.get('list') as CallList | null;
+  const group = Number(params.get('campusGroupId'));
+  return {
+    list: list && (CALL_LISTS as readonly string[]).includes(list) ? list : 'no-recent-contact',
+    campusGroupId: Number.isInteger(group) && group > 0 ? group : null,
+  };
 }
 
 const numberFormat = new Intl.NumberFormat('fi-FI');
@@ -82,7 +92,8 @@ const UNKNOWN_COLUMNS: TableColumn[] = [
 })
 export class CallLists {
   private readonly api = inject(WorkplaceLearningApi);
-  private readonly setQuery = injectSetQuery();
+  // The filters are the query parameters as they are.
+  private readonly query = injectQueryFilters(filtersFromParams, (filters) => ({ ...filters }));
   private readonly me = inject(Auth).me;
   protected readonly i18n = inject(I18n);
   protected readonly groupOptions = campusGroupOptions(readableCampusGroups());
@@ -98,14 +109,7 @@ export class CallLists {
     return CALL_LISTS.filter((list) => readsAll || isEmployerCallList(list));
   });
 
-  protected readonly filters = injectQuery((params): Filters => {
-    const list = params.get('list') as CallList | null;
-    const group = Number(params.get('campusGroupId'));
-    return {
-      list: list && (CALL_LISTS as readonly string[]).includes(list) ? list : 'no-recent-contact',
-      campusGroupId: Number.isInteger(group) && group > 0 ? group : null,
-    };
-  });
+  protected readonly filters = this.query.value;
   protected readonly list = computed(() => {
     const list = this.filters().list;
     return this.lists().includes(list) ? list : 'no-recent-contact';
@@ -149,8 +153,7 @@ export class CallLists {
   }
 
   protected navigate(patch: Partial<Filters>): void {
-    const next = { ...this.filters(), ...patch };
-    this.setQuery({ list: next.list, campusGroupId: next.campusGroupId });
+    this.query.patch(patch);
   }
 
   protected showMore(): void {

@@ -1,12 +1,14 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { toObservable } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { formatFinnishDate, type ApiError, type EmployerWorkplaceLearningDto } from '@tyoelama/shared';
+import { formatFinnishDate, type EmployerWorkplaceLearningDto } from '@tyoelama/shared';
 
 import { injectCanWrite } from '../core/auth';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { DataTable, figureColumn } from '../ui/data-table';
+import { followLoads } from '../ui/follow-loads';
 import { LoadStatus } from '../ui/load-status';
 import { WorkplaceLearningApi } from './workplace-learning-api';
 
@@ -36,8 +38,11 @@ export class EmployerWorkplaceLearning {
   readonly employerId = input.required<number>();
 
   protected readonly data = signal<EmployerWorkplaceLearningDto | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<ApiError | null>(null);
+  protected readonly load = followLoads(
+    toObservable(this.employerId),
+    (id) => this.api.forEmployer(id),
+    (data) => this.data.set(data),
+  );
   /** The import page is for those who may change employers. */
   protected readonly canImport = injectCanWrite('employers');
 
@@ -64,13 +69,6 @@ export class EmployerWorkplaceLearning {
     return { year, students: data.years.find((row) => row.year === year)?.total ?? 0 };
   });
 
-  constructor() {
-    effect(() => {
-      const id = this.employerId();
-      untracked(() => this.load(id));
-    });
-  }
-
   protected halfYear(value: string): string {
     const [year, half] = value.split('-');
     return this.i18n.t('workplaceLearning.surveys.halfYearValue', { year, half });
@@ -83,20 +81,5 @@ export class EmployerWorkplaceLearning {
     person.setAttribute('tabindex', '-1');
     person.scrollIntoView({ block: 'center' });
     person.focus();
-  }
-
-  private load(id: number): void {
-    this.loading.set(true);
-    this.error.set(null);
-    this.api.forEmployer(id).subscribe({
-      next: (data) => {
-        this.data.set(data);
-        this.loading.set(false);
-      },
-      error: (error: ApiError) => {
-        this.error.set(error);
-        this.loading.set(false);
-      },
-    });
   }
 }
