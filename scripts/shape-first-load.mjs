@@ -13,8 +13,9 @@ import { join } from 'node:path';
 const folder = process.argv[2];
 if (!folder) throw new Error('usage: node scripts/shape-first-load.mjs <folder of the built browser app>');
 
-const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*"\.\/([\w-]+\.js)"/g;
-const DYNAMIC_IMPORT = /\bimport\("\.\/([\w-]+\.js)"\)/g;
+// esbuild writes "…", the CLI's chunk optimizer (Rollup) `…`.
+const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'`]\.\/([\w-]+\.js)["'`]/g;
+const DYNAMIC_IMPORT = /\bimport\(["'`]\.\/([\w-]+\.js)["'`]\)/g;
 const PRELOAD = '__crmPreload';
 
 const scripts = readdirSync(folder).filter((name) => name.endsWith('.js'));

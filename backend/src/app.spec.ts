@@ -21,6 +21,7 @@ describe('the HTTP app', () => {
     await writeFile(join(staticFolder, 'chunk-AB12CD34.js'), 'console.log("plain")');
     await writeFile(join(staticFolder, 'chunk-AB12CD34.js.br'), brotliCompressSync('console.log("brotli")'));
     await writeFile(join(staticFolder, 'chunk-AB12CD34.js.gz'), gzipSync('console.log("gzip")'));
+    await writeFile(join(staticFolder, 'chunk-Cp_Ai-H7.js'), 'console.log("optimized chunk")');
     process.env.STATIC_DIR = staticFolder;
     context = await startTestApp();
   });
@@ -89,6 +90,10 @@ describe('the HTTP app', () => {
     const plain = await client.agent.get('/chunk-AB12CD34.js').set('Accept-Encoding', 'identity');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.text).toBe('console.log("plain")');
+    // So are the chunk optimizer's names, in mixed case.
+    expect((await client.get('/chunk-Cp_Ai-H7.js')).headers['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
     // Not content-hashed: may change with the next build.
     expect((await client.get('/main.js')).headers['cache-control']).toBe('public, max-age=3600');
   });

@@ -2,9 +2,10 @@ import { readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
-// Angular's production build names bundles by content (main-AB12CD34.js): such a name never changes
-// meaning, so browsers may keep it for a year without asking again.
-const CONTENT_HASHED = /-[A-Z0-9]{8}\.(js|css|woff2?|ttf|svg|png|jpg|webp)$/;
+// Angular's production build names bundles by content (main-AB12CD34.js, and chunk-Cp_Ai-H7.js
+// from its chunk optimizer): such a name never changes meaning, so browsers may keep it for a year
+// without asking again.
+const CONTENT_HASHED = /-[A-Z0-9]{8}\.(js|css|woff2?|ttf|svg|png|jpg|webp)$|^\/chunk-[\w-]{8}\.js$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'public, max-age=3600';
 
