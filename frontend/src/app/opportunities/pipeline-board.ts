@@ -201,7 +201,12 @@ export class PipelineBoard {
     const target = this.neighbourCard(item, step);
     if (target === null) return;
     event.preventDefault();
-    this.focusCard(target);
+    // The card is on screen already: focus moves now, so that a key pressed right after acts on it.
+    const card = (event.currentTarget as HTMLElement)
+      .closest('.board')
+      ?.querySelector<HTMLElement>(`[data-card="${target}"]`);
+    if (card) card.focus();
+    else this.focusCard(target);
   }
 
   /** Moves a card to another stage; lost first asks why. */
