@@ -15,6 +15,7 @@ export * from './industries/industry-sections';
 export * from './industries/industry-divisions';
 export * from './industries/industry-check';
 export * from './employers/business-id';
+export * from './employers/employer-values';
 export * from './employers/employer';
 export * from './employers/employer-fields';
 export * from './employers/employer-register';

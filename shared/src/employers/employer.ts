@@ -15,12 +15,13 @@ import { industryProblem, type IndustryFields } from '../industries/industry-che
 import { INDUSTRY_CLASSIFICATIONS, type IndustryClassification } from '../industries/industry-sections';
 import { businessIdProblem, normaliseBusinessId } from './business-id';
 import type { EmployerRegisterFacts, RegisterFlag } from './employer-register';
-
-export const EMPLOYER_STATUSES = ['prospect', 'partner', 'inactive'] as const;
-export type EmployerStatus = (typeof EMPLOYER_STATUSES)[number];
-
-export const SIZE_CLASSES = ['1-9', '10-49', '50-249', '250+'] as const;
-export type SizeClass = (typeof SIZE_CLASSES)[number];
+import {
+  EMPLOYER_SORTS,
+  EMPLOYER_STATUSES,
+  SIZE_CLASSES,
+  type EmployerStatus,
+  type SizeClass,
+} from './employer-values';
 
 /** Y-tunnus: optional, normalised (old 6-digit form padded), checksum-valid when given. */
 export const businessIdField = z.optional(
@@ -146,11 +147,6 @@ export const updateEmployerSchema = z
   })
   .check(industryCheck(true));
 export type UpdateEmployerRequest = z.input<typeof updateEmployerSchema>;
-
-export const EMPLOYER_SORTS = ['name', 'status', 'lastContact', 'nextFollowUp', 'accountManager'] as const;
-export type EmployerSort = (typeof EMPLOYER_SORTS)[number];
-/** The list's `sort` parameter: a sort field, `-` in front for descending (`-lastContact`). */
-export type EmployerSortParam = EmployerSort | `-${EmployerSort}`;
 
 export const employerListQuerySchema = listQuerySchema({
   q: searchQuery,
