@@ -58,13 +58,16 @@ index = index.replace(
 writeFileSync(indexPath, index);
 
 let rewritten = 0;
+const changed = new Set([main]);
 for (const [name, source] of sources) {
   const next = source.replace(DYNAMIC_IMPORT, (call, imported) => {
-    const needed = [imported, ...closure(imported)].filter((chunk) => !atStart.has(chunk));
+    const needed = [imported, ...closure(imported)].filter((chunk) => chunk !== main && !atStart.has(chunk));
     rewritten++;
     return `(globalThis.${PRELOAD}?.(${JSON.stringify(needed)}),${call})`;
   });
-  if (next !== source) sources.set(name, next);
+  if (next === source) continue;
+  sources.set(name, next);
+  changed.add(name);
 }
 // Defined first thing in main, before any page can be asked for. A link per chunk, once: the
 // browser then fetches them side by side and the import finds them already in its module map.
@@ -73,7 +76,7 @@ const helper =
   `const l=document.createElement("link");l.rel="modulepreload";l.href=n;document.head.appendChild(l)}})` +
   `(new Set(${JSON.stringify([main, ...atStart])}));`;
 sources.set(main, helper + sources.get(main));
-for (const [name, source] of sources) writeFileSync(join(folder, name), source);
+for (const name of changed) writeFileSync(join(folder, name), sources.get(name));
 
 console.log(
   `shape-first-load: ${stylesheet[1]} inlined; index.html preloads ${atStart.size} chunks (${missing.length} added); ${rewritten} lazy imports preload their chunks`,
