@@ -54,7 +54,8 @@ export function staticFiles(browserDir: string): RequestHandler {
     // The type of the file itself, not of the .br/.gz beside it.
     response.type(extname(path));
     response.sendFile(join(browserDir, `${path}${encoding?.suffix ?? ''}`), { cacheControl: false }, (error) => {
-      if (error) next(error);
+      // A browser that leaves the page mid-download aborts the response: nothing failed here.
+      if (error && (error as Error & { code?: string }).code !== 'ECONNABORTED') next(error);
     });
   };
 }
