@@ -3,10 +3,10 @@
 // - The global styles (13 kB, 2 kB compressed) are inlined: the header's bar paints with the HTML,
 //   without waiting for a stylesheet queued behind the scripts.
 // - A page's code is a tree of chunks that the browser discovers one level at a time: it fetches a
-//   chunk, reads its imports, fetches those, and so on. index.html preloads every chunk that main
-//   imports, directly or not (the CLI stops at ten), and each `import("./chunk-X.js")` (a lazy page)
+//   chunk, reads its imports, fetches those, and so on. Each `import("./chunk-X.js")` (a lazy page)
 //   first asks for all of X's own imports at once, the way Vite's preload helper does, so a page's
-//   code arrives in one round instead of one per level.
+//   code arrives in one round instead of one per level. (What main itself imports, the CLI already
+//   preloads in index.html; with its chunk optimizer main is one file.)
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -48,13 +48,6 @@ index = index.replace(stylesheet[0], `<style>${styles}</style>`);
 const main = /<script src="(main-[\w-]+\.js)" type="module">/.exec(index)?.[1];
 if (!main) throw new Error('index.html has no main-*.js module script');
 const atStart = closure(main);
-
-const preloaded = new Set([...index.matchAll(/<link rel="modulepreload" href="([\w-]+\.js)">/g)].map((m) => m[1]));
-const missing = [...atStart].filter((name) => !preloaded.has(name));
-index = index.replace(
-  `<script src="${main}"`,
-  `${missing.map((name) => `<link rel="modulepreload" href="${name}">`).join('')}<script src="${main}"`,
-);
 writeFileSync(indexPath, index);
 
 let rewritten = 0;
@@ -78,6 +71,4 @@ const helper =
 sources.set(main, helper + sources.get(main));
 for (const name of changed) writeFileSync(join(folder, name), sources.get(name));
 
-console.log(
-  `shape-first-load: ${stylesheet[1]} inlined; index.html preloads ${atStart.size} chunks (${missing.length} added); ${rewritten} lazy imports preload their chunks`,
-);
+console.log(`shape-first-load: ${stylesheet[1]} inlined; ${rewritten} lazy imports preload their chunks`);

@@ -56,6 +56,11 @@ const numberFormat = new Intl.NumberFormat('fi-FI');
  * itself. Writers move a card by dragging it, with its Move menu, or by focusing it and pressing the
  * stage's number (1–6).
  */
+/** A card on the board, by its opportunity's id. */
+function cardSelector(id: number): string {
+  return `[data-card="${id}"]`;
+}
+
 @Component({
   selector: 'app-pipeline-board',
   imports: [
@@ -204,7 +209,7 @@ export class PipelineBoard {
     // The card is on screen already: focus moves now, so that a key pressed right after acts on it.
     const card = (event.currentTarget as HTMLElement)
       .closest('.board')
-      ?.querySelector<HTMLElement>(`[data-card="${target}"]`);
+      ?.querySelector<HTMLElement>(cardSelector(target));
     if (card) card.focus();
     else this.focusCard(target);
   }
@@ -347,6 +352,6 @@ export class PipelineBoard {
 
   /** Keyboard users keep their place: focus follows the card to its new column. */
   private focusCard(id: number): void {
-    this.focus(`[data-card="${id}"]`);
+    this.focus(cardSelector(id));
   }
 }
