@@ -1,13 +1,20 @@
 import { Location } from '@angular/common';
 import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import {
+  APP_BOOTSTRAP_LISTENER,
   inject,
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
   type ApplicationConfig,
 } from '@angular/core';
-import { Router, TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
+import {
+  Router,
+  TitleStrategy,
+  provideRouter,
+  withComponentInputBinding,
+  withDisabledInitialNavigation,
+} from '@angular/router';
 
 import { routes } from './app.routes';
 import { provideContactLog } from './contact-entries/log-contact-launcher';
@@ -22,7 +29,8 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
-    provideRouter(routes, withComponentInputBinding()),
+    // The first navigation starts in a task of its own after the shell's first render (below).
+    provideRouter(routes, withComponentInputBinding(), withDisabledInitialNavigation()),
     provideHttpClient(
       withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),
       withInterceptors([firstPagePaintInterceptor, apiErrorInterceptor]),
@@ -45,5 +53,15 @@ export const appConfig: ApplicationConfig = {
         opened.map((segment) => segment.path),
       ).catch(() => undefined);
     }),
+    {
+      // Starting the app and finding the opened page are two tasks, not one long one: on a slow phone
+      // each takes a few hundred milliseconds, and the browser can paint the shell in between.
+      provide: APP_BOOTSTRAP_LISTENER,
+      multi: true,
+      useFactory: () => {
+        const router = inject(Router);
+        return () => setTimeout(() => router.initialNavigation());
+      },
+    },
   ],
 };

@@ -59,7 +59,9 @@ function sectionsOf(column: 0 | 1): readonly IndustrySection[] {
   return SECTION_ROWS.flatMap((row) => {
     const code = row[column];
     return code === null ? [] : [{ code, name: { fi: row[2], en: row[3] } }];
-  }).sort((a, b) => a.code.localeCompare(b.code));
+    // Letters are plain ASCII: a code-unit comparison, not localeCompare, whose first call builds a
+    // collator (tens of milliseconds on a phone, at the app's start).
+  }).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /** Every section of each classification, in letter order. */
