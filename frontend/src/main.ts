@@ -1,10 +1,22 @@
 import { bootstrapApplication } from '@angular/platform-browser';
+import { prepareDateFormats } from '@tyoelama/shared';
 
 import { App } from './app/app';
 import { appConfig } from './app/app.config';
+import { routes } from './app/app.routes';
+import { preloadRoute } from './app/core/route-preload';
 
-// Evaluating the code and starting the app are two tasks, not one long one: on a slow phone each
-// takes a few hundred milliseconds, and the browser can paint and answer input in between.
+// Start-up is a few short tasks, not one long one: on a slow phone each takes tens to hundreds of
+// milliseconds, and the browser can paint and answer input in between. First the opened page's code
+// starts downloading (the router would only ask for a page's component after the session probe);
+// then the app starts; the date formatters are built when the browser is idle.
+setTimeout(() => {
+  const segments = location.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  preloadRoute(routes, segments).catch(() => undefined);
+});
 setTimeout(() => {
   bootstrapApplication(App, appConfig).catch((error: unknown) => console.error(error));
 });
+prepareDateFormats((work) =>
+  'requestIdleCallback' in globalThis ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200),
+);

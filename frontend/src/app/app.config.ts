@@ -1,4 +1,3 @@
-import { Location } from '@angular/common';
 import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import {
   APP_BOOTSTRAP_LISTENER,
@@ -21,7 +20,6 @@ import { provideContactLog } from './contact-entries/log-contact-launcher';
 import { Auth } from './core/auth';
 import { apiErrorInterceptor } from './core/error-interceptor';
 import { FirstPagePaint, firstPagePaintInterceptor } from './core/first-page-paint';
-import { preloadRoute } from './core/route-preload';
 import { TranslatedTitleStrategy } from './core/title-strategy';
 import { provideAppTranslations } from './translations';
 
@@ -45,13 +43,6 @@ export const appConfig: ApplicationConfig = {
       // Before the first navigation starts, so that it sees that navigation end.
       inject(FirstPagePaint);
       void inject(Auth).loadMe();
-      // Meanwhile the opened page's code downloads (the router would only ask for it after the probe).
-      const router = inject(Router);
-      const opened = router.parseUrl(inject(Location).path()).root.children['primary']?.segments ?? [];
-      preloadRoute(
-        routes,
-        opened.map((segment) => segment.path),
-      ).catch(() => undefined);
     }),
     {
       // Starting the app and finding the opened page are two tasks, not one long one: on a slow phone

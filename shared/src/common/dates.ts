@@ -36,6 +36,15 @@ export function formatFinnishDateTime(value: Date | string): string {
 
 // en-GB's short forms are zero-padded and run the clock 00–23: 05/03/2026, 00:05:09.
 const wallClock = lazyFormat('en-GB', { dateStyle: 'short', timeStyle: 'medium' });
+
+/**
+ * Builds the formatters ahead of use, each in an idle moment of its own (a browser passes
+ * `requestIdleCallback`): the page that later shows dates does not pay for them in its render.
+ */
+export function prepareDateFormats(whenIdle: (work: () => void) => void): void {
+  for (const format of [finnishDate, finnishDateTime, wallClock]) whenIdle(format);
+}
+
 const WALL_CLOCK_PARTS = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
 
 export type WallClock = Record<(typeof WALL_CLOCK_PARTS)[number], string>;

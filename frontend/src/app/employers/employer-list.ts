@@ -16,6 +16,7 @@ import { I18n } from '../core/i18n/i18n';
 import { PagedList } from '../core/paged-list';
 import { recordOptions, translatedOptions } from '../ui/filter-select';
 import { LIST_PAGE } from '../ui/list-page';
+import { renderInSlices } from '../ui/render-in-slices';
 import { RouterLinks } from '../ui/router-links';
 import { SortCaption, SortHeaders, SortableColumns, type SortColumn } from '../ui/sort-headers';
 import {
@@ -101,6 +102,9 @@ export class EmployerList {
   private sentSearch = untracked(() => this.filters().q);
 
   protected readonly list = new PagedList((query: EmployerListParams) => this.api.list(query));
+  private readonly rowsShown = renderInSlices(computed(() => this.list.items().length));
+  /** The page's rows; on the first load a slice per task (the rows under the filters come a moment later). */
+  protected readonly rows = computed(() => this.list.items().slice(0, this.rowsShown()));
 
   constructor() {
     this.list.follow(
