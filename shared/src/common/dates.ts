@@ -38,11 +38,11 @@ export function formatFinnishDateTime(value: Date | string): string {
 const wallClock = lazyFormat('en-GB', { dateStyle: 'short', timeStyle: 'medium' });
 
 /**
- * Builds the formatters ahead of use, each in an idle moment of its own (a browser passes
- * `requestIdleCallback`): the page that later shows dates does not pay for them in its render.
+ * Builds the formatters ahead of use, each in a task of its own (`schedule`), so that the page that
+ * later shows dates does not pay for them in its render.
  */
-export function prepareDateFormats(whenIdle: (work: () => void) => void): void {
-  for (const format of [finnishDate, finnishDateTime, wallClock]) whenIdle(format);
+export function prepareDateFormats(schedule: (work: () => void) => void): void {
+  for (const format of [finnishDate, finnishDateTime, wallClock]) schedule(format);
 }
 
 const WALL_CLOCK_PARTS = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
