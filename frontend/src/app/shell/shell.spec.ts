@@ -135,6 +135,35 @@ describe('Shell', () => {
     expect(menuButton().getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('follows a header link with the router and marks the page it is on', async () => {
+    await signIn();
+    const router = TestBed.inject(Router);
+    router.resetConfig([
+      { path: '', pathMatch: 'full', children: [] },
+      { path: 'employers', children: [{ path: ':id', children: [] }] },
+    ]);
+    const link = (label: string) =>
+      [...fixture.nativeElement.querySelectorAll('nav a')].find(
+        (a: HTMLAnchorElement) => a.textContent?.trim() === label,
+      ) as HTMLAnchorElement;
+
+    link('Työnantajat').click();
+    await fixture.whenStable();
+    expect(router.url).toBe('/employers');
+
+    await router.navigateByUrl('/employers/42');
+    await fixture.whenStable();
+    expect(link('Työnantajat').getAttribute('aria-current')).toBe('page');
+    expect(link('Työnantajat').classList).toContain('active');
+    // Home is marked only on itself, not under every path.
+    expect(link('Etusivu').getAttribute('aria-current')).toBeNull();
+
+    link('Etusivu').click();
+    await fixture.whenStable();
+    expect(link('Etusivu').getAttribute('aria-current')).toBe('page');
+    expect(link('Työnantajat').getAttribute('aria-current')).toBeNull();
+  });
+
   it('keeps the whole name of the log-contact button when a phone shows only its first word', async () => {
     await signIn();
     const log = fixture.nativeElement.querySelector('button.log-contact') as HTMLButtonElement | null;

@@ -8,8 +8,8 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { LOCALES, canRead, canWrite, type Locale, type Role } from '@tyoelama/shared';
 
 import { Auth, injectCanWrite } from '../core/auth';
@@ -17,7 +17,8 @@ import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { LogContactLauncher } from '../contact-entries/log-contact-launcher';
 import { SearchLauncher, isSearchShortcut } from '../search/search-launcher';
-import { filter } from 'rxjs';
+import { RouterLinks } from '../ui/router-links';
+import { filter, map } from 'rxjs';
 
 interface NavItem {
   path: string;
@@ -43,7 +44,7 @@ const NAV_ITEMS: readonly NavItem[] = [
 
 @Component({
   selector: 'app-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe],
+  imports: [RouterOutlet, RouterLinks, TranslatePipe],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -70,6 +71,26 @@ export class Shell {
   /** The phone's folded menu (under 600 px); wider screens show it always and ignore this. */
   protected readonly menuOpen = signal(false);
   private readonly menuButton = viewChild.required<ElementRef<HTMLButtonElement>>('menuButton');
+  /**
+   * The shown page's path, for marking its link. The header's links are plain links followed by the
+   * router (appRouterLinks): a routerLink with routerLinkActive on each of a dozen links built URL
+   * trees and followed the router's events, a visible part of the start-up on a phone's CPU.
+   */
+  private readonly currentPath = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map((event) => this.router.parseUrl(event.urlAfterRedirects)),
+      map((tree) => '/' + (tree.root.children['primary']?.segments.map((segment) => segment.path).join('/') ?? '')),
+    ),
+    { initialValue: null },
+  );
+
+  /** Whether the page shown is `path` or under it; Home only itself. */
+  protected isActive(path: string): boolean {
+    const current = this.currentPath();
+    if (current === null) return false;
+    return path === '/' ? current === '/' : current === path || current.startsWith(`${path}/`);
+  }
 
   constructor() {
     // A followed link has done its job: the menu folds so the new page starts right under the header.
