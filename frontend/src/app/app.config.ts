@@ -20,6 +20,7 @@ import { provideContactLog } from './contact-entries/log-contact-launcher';
 import { Auth } from './core/auth';
 import { apiErrorInterceptor } from './core/error-interceptor';
 import { FirstPagePaint, firstPagePaintInterceptor } from './core/first-page-paint';
+import { nextTask } from './core/next-task';
 import { TranslatedTitleStrategy } from './core/title-strategy';
 import { provideAppTranslations } from './translations';
 
@@ -43,6 +44,9 @@ export const appConfig: ApplicationConfig = {
       // Before the first navigation starts, so that it sees that navigation end.
       inject(FirstPagePaint);
       void inject(Auth).loadMe();
+      // The app is rendered in the next task: making its injector and rendering the shell were one
+      // long task on a phone.
+      return nextTask();
     }),
     {
       // Starting the app and finding the opened page are two tasks, not one long one: on a slow phone

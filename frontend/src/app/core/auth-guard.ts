@@ -4,11 +4,15 @@ import { canRead, canWrite, type Resource } from '@tyoelama/shared';
 
 import { Auth } from './auth';
 import { MessagePage } from './message-page';
+import { nextTask } from './next-task';
 
 /** Signed-in users only; others go to /login and come back to where they were heading. */
 export const authGuard: CanActivateFn = async (_route, state) => {
   const router = inject(Router);
   const me = await inject(Auth).loadMe();
+  // At start-up the opened page is then created in a task of its own, not in the one that finished
+  // the session probe and found the route.
+  if (!router.navigated) await nextTask();
   return me ? true : router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
 };
 
