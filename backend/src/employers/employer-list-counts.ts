@@ -71,16 +71,16 @@ export async function rolledUpEmployerTotal(
  * Keys that net to zero are dropped, so the folded rows stay as many as the keys in use.
  */
 export async function foldEmployerListCounts(dataSource: DataSource): Promise<void> {
-  await dataSource.transaction(async (manager) => {
-    await manager.query(
-      `WITH moved AS (DELETE FROM employer_list_count_deltas
-                      RETURNING status, account_manager_id, archived, campus_group_ids, n)
-       INSERT INTO employer_list_counts (status, account_manager_id, archived, campus_group_ids, n)
-       SELECT status, account_manager_id, archived, campus_group_ids, sum(n) FROM moved
-        GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4
-       ON CONFLICT (status, account_manager_id, archived, campus_group_ids)
-       DO UPDATE SET n = employer_list_counts.n + EXCLUDED.n`,
-    );
-    await manager.query(`DELETE FROM employer_list_counts WHERE n = 0`);
-  });
+  const folded: { n: string }[] = await dataSource.query(
+    `WITH moved AS (DELETE FROM employer_list_count_deltas
+                    RETURNING status, account_manager_id, archived, campus_group_ids, n)
+     INSERT INTO employer_list_counts (status, account_manager_id, archived, campus_group_ids, n)
+     SELECT status, account_manager_id, archived, campus_group_ids, sum(n) FROM moved
+      GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4
+     ON CONFLICT (status, account_manager_id, archived, campus_group_ids)
+     DO UPDATE SET n = employer_list_counts.n + EXCLUDED.n
+     RETURNING n`,
+  );
+  // A zero row sums to nothing, so dropping it may wait for a fold that emptied one.
+  if (folded.some((row) => Number(row.n) === 0)) await dataSource.query(`DELETE FROM employer_list_counts WHERE n = 0`);
 }

@@ -124,7 +124,9 @@ export class EmployerListCounts1764700500000 implements MigrationInterface {
        $$`,
     );
     // The recount of bulk loads (scale seed, demo seed, restore of an older backup) covers these too.
-    await queryRunner.query(`ALTER FUNCTION crm_rebuild_report_counts() RENAME TO crm_rebuild_report_and_glance_counts`);
+    await queryRunner.query(
+      `ALTER FUNCTION crm_rebuild_report_counts() RENAME TO crm_rebuild_report_and_glance_counts`,
+    );
     await queryRunner.query(
       `CREATE FUNCTION crm_rebuild_report_counts() RETURNS void LANGUAGE sql AS $$
          SELECT crm_rebuild_report_and_glance_counts();
@@ -136,7 +138,9 @@ export class EmployerListCounts1764700500000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP FUNCTION crm_rebuild_report_counts()`);
-    await queryRunner.query(`ALTER FUNCTION crm_rebuild_report_and_glance_counts() RENAME TO crm_rebuild_report_counts`);
+    await queryRunner.query(
+      `ALTER FUNCTION crm_rebuild_report_and_glance_counts() RENAME TO crm_rebuild_report_counts`,
+    );
     await queryRunner.query(`DROP FUNCTION crm_rebuild_employer_list_counts()`);
     await queryRunner.query(`DROP TRIGGER employer_campus_groups_list_counts ON employer_campus_groups`);
     await queryRunner.query(`DROP TRIGGER employers_list_counts_update ON employers`);
