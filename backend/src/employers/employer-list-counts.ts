@@ -30,6 +30,21 @@ export const employerListKeysTable = defineTable('employer_list_keys', {
 });
 
 /**
+ * The query's keys the roll-up answers for: its own filters and the paging, which leaves the total
+ * as it is. Any other (search, tag, industry, no contact, register flags, or a filter added later)
+ * is counted.
+ */
+const ROLLED_UP_QUERY_KEYS = new Set([
+  'status',
+  'campusGroupId',
+  'accountManagerId',
+  'archived',
+  'sort',
+  'cursor',
+  'limit',
+]);
+
+/**
  * The list's total from the roll-up, when the query's filters are all ones it is keyed by (status,
  * campus group, account manager, archived) and the scope's; null for any other filter or a search,
  * which count the matching rows. Must select exactly what employerFilterSql selects.
@@ -39,8 +54,8 @@ export async function rolledUpEmployerTotal(
   scope: CampusScope,
   query: EmployerListQuery,
 ): Promise<number | null> {
-  if (query.q || query.industrySection || query.registerFlags === 'true' || query.tag) return null;
-  if (query.noContactDays !== undefined) return null;
+  const asked = Object.entries(query).filter(([, value]) => value !== undefined && value !== '');
+  if (asked.some(([key]) => !ROLLED_UP_QUERY_KEYS.has(key))) return null;
   const params = new SqlParams();
   const where: string[] = [];
   if (scope.kind === 'groups') where.push(`campus_group_ids && ${params.add(scope.campusGroupIds)}::int[]`);
