@@ -11,6 +11,11 @@ import {
 } from '../src/contact-entries/contact-entries.table';
 import { contactPersonsTable } from '../src/contacts/contacts.table';
 import { employerCampusGroupsTable, employerNameWordsTable, employersTable } from '../src/employers/employers.table';
+import {
+  employerListCountDeltasTable,
+  employerListCountsTable,
+  employerListKeysTable,
+} from '../src/employers/employer-list-counts';
 import { followUpsTable } from '../src/follow-ups/follow-ups.table';
 import { recentEmployerViewsTable } from '../src/home/recent-employers.table';
 import { importBatchesTable } from '../src/imports/imports.table';
@@ -54,6 +59,9 @@ export const TABLES: readonly Table[] = [
   sharedChangesTable,
   reportCountsTable,
   reportCountDeltasTable,
+  employerListCountsTable,
+  employerListCountDeltasTable,
+  employerListKeysTable,
   recentEmployerViewsTable,
   workplaceLearningPeriodsTable,
   feedbackSurveysTable,

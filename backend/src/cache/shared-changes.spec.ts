@@ -10,7 +10,8 @@ import { SharedChanges } from './shared-changes';
 /**
  * Tables whose writes need not move the data counter (migration SharedChanges says why); every
  * other table must carry its trigger, or a write to it would leave other instances' figures stale.
- * The report roll-ups are derived from data tables whose own writes already move the counter;
+ * The report and employer list roll-ups are derived from data tables whose own writes already move
+ * the counter (and a reader's fold writes them: moving it would end every remembered total);
  * recently viewed employers feed no remembered result, and a page view must not empty the caches;
  * the contact-entry trash is written only together with contact_entries, whose trigger moves it.
  * The YTJ refresh job's row is progress bookkeeping read fresh by its own screen, never remembered;
@@ -24,6 +25,9 @@ const SHARED_CHANGES_EXEMPT = [
   'migrations',
   'report_counts',
   'report_count_deltas',
+  'employer_list_counts',
+  'employer_list_count_deltas',
+  'employer_list_keys',
   'recent_employer_views',
   'contact_entries_deleted',
   'business_register_refreshes',

@@ -9,6 +9,7 @@ import { REMEMBERED_LIFETIME_MS, ResultCache } from '../cache/result-cache';
 import { SqlParams } from '../database/sql';
 import { offsetPage } from '../database/keyset-page';
 import { readableEmployer } from './employer-access';
+import { rolledUpEmployerTotal } from './employer-list-counts';
 import {
   employerFilterSql,
   keysetAfterSql,
@@ -54,10 +55,13 @@ export class EmployersReadService {
   async list(caller: AuthUser, query: EmployerListQuery): Promise<Page<EmployerListItemDto>> {
     const limit = pageSize(query.limit);
     const params = new SqlParams();
-    const where = employerFilterSql(readScope(caller, 'employers'), query, params);
+    const scope = readScope(caller, 'employers');
+    const where = employerFilterSql(scope, query, params);
     const q = query.q;
     if (!q) {
-      const total = await this.listTotal(where, params, undefined);
+      const total = await this.listTotal(where, params, undefined, () =>
+        rolledUpEmployerTotal(this.dataSource, scope, query),
+      );
       return this.listByKeyset({ manager: this.dataSource.manager, limit, where, params, total }, query);
     }
     // One transaction so the search threshold (SET LOCAL semantics) covers the page.
@@ -75,18 +79,27 @@ export class EmployersReadService {
   }
 
   /**
-   * The total of a filtered list, remembered until the next change. Counted in a transaction of its
-   * own, with the search threshold of the query and a copy of the filters' parameters, as it may run
-   * on after the request that asked (which goes on adding the page's own parameters).
+   * The total of a filtered list, remembered until the next change: from the roll-up when it can
+   * tell (`rolledUp` answers null when it cannot), else counted in a transaction of its own, with
+   * the search threshold of the query and a copy of the filters' parameters, as it may run on after
+   * the request that asked (which goes on adding the page's own parameters). Counting grew with the
+   * table (1.2 s at 500 000 employers on a busy machine); the roll-up grows with the keys in use.
    */
-  private listTotal(where: string[], params: SqlParams, q: string | undefined): Promise<number> {
+  private listTotal(
+    where: string[],
+    params: SqlParams,
+    q: string | undefined,
+    rolledUp: () => Promise<number | null> = () => Promise.resolve(null),
+  ): Promise<number> {
     const filterParams = sliceParams(params, params.values.length);
-    return this.totals.get(JSON.stringify([where, filterParams.values]), () =>
-      this.dataSource.transaction(async (manager) => {
+    return this.totals.get(JSON.stringify([where, filterParams.values]), async () => {
+      const total = await rolledUp();
+      if (total !== null) return total;
+      return this.dataSource.transaction(async (manager) => {
         if (q) await this.setSearchThreshold(manager, q);
         return countEmployers(manager, where, filterParams);
-      }),
-    );
+      });
+    });
   }
 
   private async setSearchThreshold(manager: EntityManager, q: string): Promise<void> {

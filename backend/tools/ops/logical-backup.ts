@@ -13,7 +13,7 @@ import { rebuildReportCounts } from '../../src/reports/report-counts';
 /** Tables whose triggers keep the report roll-ups (employers' triggers are switched off on their own). */
 const ROLLUP_SOURCE_TABLES = ['contact_entries', 'follow_ups', 'opportunities', 'employer_campus_groups'];
 /** The last migration that changed what the roll-ups count: a backup made before it is recounted. */
-const ROLLUPS_CHANGED_BY = 'GroupGlanceRollups1764600200000';
+const ROLLUPS_CHANGED_BY = 'EmployerListCounts1764700500000';
 
 // The built-in backup format, for machines without a pg_dump of the server's major version (the
 // embedded PostgreSQL 18 ships none). A gzip'd stream of JSON lines:
