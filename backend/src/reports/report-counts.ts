@@ -27,9 +27,9 @@ export type ReportMetric =
   | 'follow_up_done'
   | 'employer_last_contact'
   | PipelineMetric
-  | `${PipelineMetric}_month`;
+  | `${PipelineMetric}_${'month' | 'year'}`;
 
-/** The pipeline summary's roll-ups by day (each also by month, `_month`): see migration PipelineRollups. */
+/** The pipeline summary's roll-ups by day (each also by month and year): see migration PipelineRollups. */
 export type PipelineMetric =
   | 'pipeline_count'
   | 'pipeline_places'
@@ -65,9 +65,10 @@ export function reportCountsSql(metric: string): string {
 
 /**
  * The rows of the day metrics `metrics` on Helsinki days `from`…`to` (both inclusive, either end
- * open), as a FROM item like reportCountsSql() with the metric's name: the whole months inside the
- * period from the metrics' `_month` rows, the days at its edges from the day rows. A period of
- * years is then a row per month, group and label, not per day.
+ * open), as a FROM item like reportCountsSql() with the metric's name: the whole years inside the
+ * period from the metrics' `_year` rows, the whole months outside those years from the `_month`
+ * rows, the days at the edges from the day rows. A period of years is then a row per year, group
+ * and label plus at most 22 months and 60 days of them, whatever the history.
  */
 export function reportCountsInPeriodSql(
   metrics: readonly ReportMetric[],
@@ -76,18 +77,30 @@ export function reportCountsInPeriodSql(
   params: SqlParams,
 ): string {
   const fromDay = from ? `${params.add(from)}::date` : null;
-  const toDay = to ? `${params.add(to)}::date` : null;
-  // The whole months inside the period: [firstMonth, endMonth).
-  const firstMonth = fromDay ? `(date_trunc('month', (${fromDay} - 1)::timestamp) + interval '1 month')::date` : `'-infinity'::date`;
-  const endMonth = toDay ? `date_trunc('month', (${toDay} + 1)::timestamp)::date` : `'infinity'::date`;
-  const inMonths = `r.day >= ${firstMonth} AND r.day < ${endMonth}`;
-  const inPeriod = where([...(fromDay ? [`r.day >= ${fromDay}`] : []), ...(toDay ? [`r.day <= ${toDay}`] : [])]);
-  const dayMetrics = params.add(metrics);
-  const monthMetrics = params.add(metrics.map((metric) => `${metric}_month`));
-  return `(SELECT replace(r.metric, '_month', '') AS metric, r.day, r.campus_group_id, r.label, r.n
+  const endDay = to ? `(${params.add(to)}::date + 1)` : null;
+  const start = fromDay ?? `'-infinity'::date`;
+  const end = endDay ?? `'infinity'::date`;
+  // The whole units inside [start, end) (an empty range where none fits), coarsest first.
+  const whole = (unit: 'year' | 'month') => {
+    const first = fromDay
+      ? `(date_trunc('${unit}', (${fromDay} - 1)::timestamp) + interval '1 ${unit}')::date`
+      : `'-infinity'::date`;
+    const last = endDay ? `date_trunc('${unit}', ${endDay}::timestamp)::date` : `'infinity'::date`;
+    return { first, end: `greatest(${first}, ${last})` };
+  };
+  const years = whole('year');
+  const months = whole('month');
+  /** Rows of `level` within [outer.first, outer.end) but outside [inner.first, inner.end). */
+  const around = (level: string, outer: { first: string; end: string }, inner: { first: string; end: string }) =>
+    `(r.metric = ANY(${params.add(metrics.map((metric) => `${metric}${level}`))}::text[])
+      AND ((r.day >= ${outer.first} AND r.day < least(${inner.first}, ${outer.end}))
+           OR (r.day >= greatest(${inner.end}, ${outer.first}) AND r.day < ${outer.end})))`;
+  return `(SELECT regexp_replace(r.metric, '_(month|year)$', '') AS metric, r.day, r.campus_group_id, r.label, r.n
              FROM (SELECT * FROM report_counts UNION ALL SELECT * FROM report_count_deltas) r
-            WHERE (r.metric = ANY(${dayMetrics}::text[]) AND ${inPeriod} AND NOT (${inMonths}))
-               OR (r.metric = ANY(${monthMetrics}::text[]) AND ${inMonths}))`;
+            WHERE (r.metric = ANY(${params.add(metrics.map((metric) => `${metric}_year`))}::text[])
+                   AND r.day >= ${years.first} AND r.day < ${years.end})
+               OR ${around('_month', months, years)}
+               OR ${around('', { first: start, end }, months)})`;
 }
 
 /** Recounts every roll-up from the tables (owner only: it truncates). For bulk loads that skip triggers. */

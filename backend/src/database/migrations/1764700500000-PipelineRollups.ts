@@ -2,9 +2,13 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const OPEN_STAGES = `('identified', 'contacted', 'negotiating', 'agreed')`;
 const HELSINKI_DAY = (column: string) => `(${column} AT TIME ZONE 'Europe/Helsinki')::date`;
-/** Each figure twice: by day, and by month (`_month`, day = the month's first) for the whole months of a period. */
-const DAY_AND_MONTH = (day: string) =>
-  `(VALUES ('', ${day}), ('_month', date_trunc('month', ${day}::timestamp)::date)) g(suffix, key)`;
+/**
+ * Each figure three times: by day, by month (`_month`, day = the month's first) and by year (`_year`,
+ * the year's first day), so that a period reads its whole years, whole months and edge days.
+ */
+const DAY_MONTH_YEAR = (day: string) =>
+  `(VALUES ('', ${day}), ('_month', date_trunc('month', ${day}::timestamp)::date),
+           ('_year', date_trunc('year', ${day}::timestamp)::date)) g(suffix, key)`;
 /** A transition table's rows as an array of the table's row type (array_agg of its rows gives record[]). */
 const ROWS_OF = (transition: string) =>
   `(SELECT array_agg(ROW(c.*)::opportunity_stage_changes) FROM ${transition} c)`;
@@ -26,7 +30,7 @@ const MICROSECONDS = (interval: string) => `(extract(epoch FROM ${interval}) * 1
  *   `pipeline_stay_open_us` (count of stays not ended yet and the sum of their starts, in
  *   microseconds after the row's day at UTC midnight: small enough for bigint, and the reader adds
  *   count × (now − that midnight)). An average needs no window at read time.
- * Every metric also exists with `_month` appended, keyed by the first day of the month.
+ * Every metric also exists with `_month` and `_year` appended, keyed by the month's or year's first day.
  *
  * A stay depends on its neighbour: a change inserted, moved or deleted ends or reopens the stay
  * before it. The stage change triggers are per statement, with transition tables, and recompute
@@ -47,7 +51,7 @@ export class PipelineRollups1764700500000 implements MigrationInterface {
                           ('pipeline_places', ${HELSINKI_DAY('o.created_at')}, o.expected_places::bigint),
                           ('pipeline_closed', ${HELSINKI_DAY('o.stage_changed_at')},
                            CASE WHEN o.stage IN ('won', 'lost') THEN 1::bigint END)) m(metric, day, n)
-             CROSS JOIN LATERAL ${DAY_AND_MONTH('m.day')}
+             CROSS JOIN LATERAL ${DAY_MONTH_YEAR('m.day')}
             WHERE m.n <> 0
          $$`,
     );
@@ -57,7 +61,7 @@ export class PipelineRollups1764700500000 implements MigrationInterface {
          LANGUAGE sql STABLE
          AS $$
            SELECT (m.metric || g.suffix)::varchar, g.key, o.campus_group_id, (stage || ':' || o.type)::varchar, m.n
-             FROM ${DAY_AND_MONTH(HELSINKI_DAY('o.created_at'))}
+             FROM ${DAY_MONTH_YEAR(HELSINKI_DAY('o.created_at'))}
              CROSS JOIN LATERAL (VALUES
                ('pipeline_stay_ended', CASE WHEN left_at IS NOT NULL THEN 1::bigint END),
                ('pipeline_stay_ended_us', ${MICROSECONDS('left_at - entered_at')}),
@@ -194,6 +198,7 @@ export class PipelineRollups1764700500000 implements MigrationInterface {
        $$`,
     );
     await queryRunner.query(`SELECT crm_rebuild_report_counts()`);
+    await queryRunner.query(`ANALYZE report_counts`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
