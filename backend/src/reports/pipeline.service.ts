@@ -90,8 +90,8 @@ function rollupsSql(metrics: readonly PipelineMetric[], query: PipelineSummaryQu
   const conditions: string[] = [];
   if (query.campusGroupId) conditions.push(`r.campus_group_id = ${params.add(Number(query.campusGroupId))}`);
   if (query.type) conditions.push(`split_part(r.label, ':', 2) = ${params.add(query.type)}`);
-  return `(SELECT r.metric, r.day, r.campus_group_id, split_part(r.label, ':', 1) AS stage,
-                  split_part(r.label, ':', 2) AS type, r.n
+  return `(SELECT r.metric, r.campus_group_id, split_part(r.label, ':', 1) AS stage,
+                  split_part(r.label, ':', 2) AS type, r.n, r.n_days
              FROM ${reportCountsInPeriodSql(metrics, query.from, query.to, params)} r
             WHERE ${where(conditions)})`;
 }
@@ -254,8 +254,9 @@ export class PipelineService extends CachedReport<PipelineSummaryQuery, Pipeline
 
   /**
    * As stageDurations() for every employer, without the window: per stage the ended stays' summed
-   * durations plus, for the stays not ended, count × now less their summed starts (both kept in
-   * microseconds after the row's day). The sum is then the same numeric, and so is the average.
+   * durations plus, for the stays not ended, count × now less their summed starts (kept in
+   * microseconds after the row's day at UTC midnight). The sum is then the same numeric, and so is
+   * the average.
    */
   private async stageDurationsFromRollups(manager: EntityManager, query: PipelineSummaryQuery) {
     const params = new SqlParams();
@@ -264,12 +265,13 @@ export class PipelineService extends CachedReport<PipelineSummaryQuery, Pipeline
       query,
       params,
     );
-    const sinceDayUs = `(extract(epoch FROM now() - (r.day::timestamp AT TIME ZONE 'UTC')) * 1000000)`;
+
     const rows: DurationRow[] = await manager.query(
       `SELECT r.stage,
               sum(r.n) FILTER (WHERE r.metric IN ('pipeline_stay_ended', 'pipeline_stay_open'))::int AS stays,
               round(round((COALESCE(sum(r.n) FILTER (WHERE r.metric = 'pipeline_stay_ended_us'), 0)
-                           + COALESCE(sum(r.n * ${sinceDayUs}) FILTER (WHERE r.metric = 'pipeline_stay_open'), 0)
+                           + COALESCE(sum(r.n * extract(epoch FROM now()) * 1000000 - r.n_days * 86400000000)
+                                        FILTER (WHERE r.metric = 'pipeline_stay_open'), 0)
                            - COALESCE(sum(r.n) FILTER (WHERE r.metric = 'pipeline_stay_open_us'), 0)) / 1000000, 6)
                      / sum(r.n) FILTER (WHERE r.metric IN ('pipeline_stay_ended', 'pipeline_stay_open'))::numeric
                      / 86400, 1)::float8 AS average_days

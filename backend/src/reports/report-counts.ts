@@ -64,11 +64,12 @@ export function reportCountsSql(metric: string): string {
 }
 
 /**
- * The rows of the day metrics `metrics` on Helsinki days `from`…`to` (both inclusive, either end
- * open), as a FROM item like reportCountsSql() with the metric's name: the whole years inside the
+ * The day metrics `metrics` summed over Helsinki days `from`…`to` (both inclusive, either end
+ * open), as a FROM item of (metric, campus_group_id, label, n, n_days): the whole years inside the
  * period from the metrics' `_year` rows, the whole months outside those years from the `_month`
  * rows, the days at the edges from the day rows. A period of years is then a row per year, group
- * and label plus at most 22 months and 60 days of them, whatever the history.
+ * and label plus at most 22 months and 60 days of them, whatever the history. `n_days` sums n
+ * times the row's day (days since 1970-01-01), for figures measured from the row's day.
  */
 export function reportCountsInPeriodSql(
   metrics: readonly ReportMetric[],
@@ -95,12 +96,18 @@ export function reportCountsInPeriodSql(
     `(r.metric = ANY(${params.add(metrics.map((metric) => `${metric}${level}`))}::text[])
       AND ((r.day >= ${outer.first} AND r.day < least(${inner.first}, ${outer.end}))
            OR (r.day >= greatest(${inner.end}, ${outer.first}) AND r.day < ${outer.end})))`;
-  return `(SELECT regexp_replace(r.metric, '_(month|year)$', '') AS metric, r.day, r.campus_group_id, r.label, r.n
-             FROM (SELECT * FROM report_counts UNION ALL SELECT * FROM report_count_deltas) r
-            WHERE (r.metric = ANY(${params.add(metrics.map((metric) => `${metric}_year`))}::text[])
-                   AND r.day >= ${years.first} AND r.day < ${years.end})
-               OR ${around('_month', months, years)}
-               OR ${around('', { first: start, end }, months)})`;
+  // Summed per metric as stored first: the names are then tidied on a row per group and label.
+  return `(SELECT regexp_replace(s.metric, '_(month|year)$', '') AS metric, s.campus_group_id, s.label,
+                  sum(s.n) AS n, sum(s.n_days) AS n_days
+             FROM (SELECT r.metric, r.campus_group_id, r.label, sum(r.n) AS n,
+                          sum(r.n * (r.day - date '1970-01-01')) AS n_days
+                     FROM (SELECT * FROM report_counts UNION ALL SELECT * FROM report_count_deltas) r
+                    WHERE (r.metric = ANY(${params.add(metrics.map((metric) => `${metric}_year`))}::text[])
+                           AND r.day >= ${years.first} AND r.day < ${years.end})
+                       OR ${around('_month', months, years)}
+                       OR ${around('', { first: start, end }, months)}
+                    GROUP BY 1, 2, 3) s
+            GROUP BY 1, 2, 3)`;
 }
 
 /** Recounts every roll-up from the tables (owner only: it truncates). For bulk loads that skip triggers. */
