@@ -1,8 +1,7 @@
 import type { PipelineSummaryQuery, Role } from '@tyoelama/shared';
 import { DataChanges } from '../cache/data-changes';
-import { seedScale } from '../../tools/bench/seed-scale';
-import { archiveAndMoveLastContacts } from '../../test/rollup-changes';
-import { type Client, startTestApp, type TestContext } from '../../test/test-app';
+import { archiveAndMoveLastContacts, startWithScaleData } from '../../test/rollup-changes';
+import type { Client, TestContext } from '../../test/test-app';
 import { PipelineService } from './pipeline.service';
 
 /**
@@ -54,21 +53,15 @@ describe('pipeline roll-ups', () => {
   }
 
   beforeAll(async () => {
-    context = await startTestApp();
-    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    await seedScale(context.database.ownerUrl, { size: 0.02, reset: false });
-    log.mockRestore();
+    ({ context, groups } = await startWithScaleData());
     service = context.app.get(PipelineService);
-    groups = (await context.dataSource.query(`SELECT id FROM campus_groups ORDER BY id`)).map(
-      (row: { id: number }) => row.id,
-    );
     admin = await context.signedIn('admin');
   }, 120_000);
 
   afterAll(() => context.close());
 
   it('has data in every figure, so the comparisons below compare something', async () => {
-    const { tables } = await service.summaryBothWays(adminCaller, {} as PipelineSummaryQuery);
+    const { tables } = await service.summaryBothWays(adminCaller, {});
     expect(tables.rows.length).toBeGreaterThan(50);
     expect(tables.winRate.won).toBeGreaterThan(0);
     expect(tables.winRate.lost).toBeGreaterThan(0);
@@ -122,13 +115,17 @@ describe('pipeline roll-ups', () => {
          CROSS JOIN (VALUES ('contacted', interval '3 days'), ('agreed', interval '2 hours')) s(stage, ago)
         WHERE o.stage = 'agreed' AND o.id % 5 = 0`,
     );
-    await db.query(`UPDATE opportunities SET stage = 'won', stage_changed_at = now() WHERE stage = 'agreed' AND id % 3 = 0`);
+    await db.query(
+      `UPDATE opportunities SET stage = 'won', stage_changed_at = now() WHERE stage = 'agreed' AND id % 3 = 0`,
+    );
     // What the stays and counts are keyed by: type, group, created day, places.
     await db.query(`UPDATE opportunities SET type = 'co_development' WHERE id % 7 = 0`);
     await db.query(`UPDATE opportunities SET campus_group_id = $1 WHERE id % 11 = 0`, [groups[2]]);
     await db.query(`UPDATE opportunities SET created_at = created_at - interval '40 days 3 hours' WHERE id % 13 = 0`);
     await db.query(`UPDATE opportunities SET expected_places = NULL WHERE id % 17 = 0`);
-    await db.query(`UPDATE opportunities SET stage_changed_at = stage_changed_at - interval '31 days' WHERE id % 4 = 0`);
+    await db.query(
+      `UPDATE opportunities SET stage_changed_at = stage_changed_at - interval '31 days' WHERE id % 4 = 0`,
+    );
     // Stage changes moved in time (reordered), moved to another opportunity, deleted.
     await db.query(`UPDATE opportunity_stage_changes SET changed_at = changed_at - interval '9 days' WHERE id % 6 = 0`);
     await db.query(

@@ -18,7 +18,12 @@ import { SqlParams } from '../database/sql';
 import { employerVisibleSql } from '../employers';
 import { OPEN_STAGES_SQL } from '../opportunities';
 import { camelFields } from '../database/record-fields';
-import { foldReportCounts, NO_PARALLEL_WORKERS_SQL, type PipelineMetric, reportCountsInPeriodSql } from './report-counts';
+import {
+  foldReportCounts,
+  NO_PARALLEL_WORKERS_SQL,
+  type PipelineMetric,
+  reportCountsInPeriodSql,
+} from './report-counts';
 import { CachedReport, daysSinceSql, helsinkiDaysSql, where } from './reports-sql';
 
 interface PipelineRow {
@@ -143,8 +148,12 @@ export class PipelineService extends CachedReport<PipelineSummaryQuery, Pipeline
   ): Promise<PipelineSummaryDto> {
     const staleDays = query.staleDays ? Number(query.staleDays) : DEFAULT_STALE_DAYS;
     const fromRollups = source === 'rollups' && scope.kind === 'all';
-    const rows = fromRollups ? await this.stageRowsFromRollups(manager, query) : await this.stageRows(manager, scope, query);
-    const winRate = fromRollups ? await this.winRateFromRollups(manager, query) : await this.winRate(manager, scope, query);
+    const rows = fromRollups
+      ? await this.stageRowsFromRollups(manager, query)
+      : await this.stageRows(manager, scope, query);
+    const winRate = fromRollups
+      ? await this.winRateFromRollups(manager, query)
+      : await this.winRate(manager, scope, query);
     const durations = fromRollups
       ? await this.stageDurationsFromRollups(manager, query)
       : await this.stageDurations(manager, scope, query);

@@ -1,7 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { bigint, date, defineTable, integer, varchar } from '../database/table';
 import type { SqlParams } from '../database/sql';
-import { where } from './reports-sql';
 
 /**
  * The per-day roll-ups the writing transaction keeps current (migration ReportRollups): folded
@@ -100,7 +99,7 @@ export function reportCountsInPeriodSql(
   return `(SELECT regexp_replace(s.metric, '_(month|year)$', '') AS metric, s.campus_group_id, s.label,
                   sum(s.n) AS n, sum(s.n_days) AS n_days
              FROM (SELECT r.metric, r.campus_group_id, r.label, sum(r.n) AS n,
-                          sum(r.n * (r.day - date '1970-01-01')) AS n_days
+                          sum(r.n::numeric * (r.day - date '1970-01-01')) AS n_days
                      FROM (SELECT * FROM report_counts UNION ALL SELECT * FROM report_count_deltas) r
                     WHERE (r.metric = ANY(${params.add(metrics.map((metric) => `${metric}_year`))}::text[])
                            AND r.day >= ${years.first} AND r.day < ${years.end})

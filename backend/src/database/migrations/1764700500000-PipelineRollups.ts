@@ -10,8 +10,19 @@ const DAY_MONTH_YEAR = (day: string) =>
   `(VALUES ('', ${day}), ('_month', date_trunc('month', ${day}::timestamp)::date),
            ('_year', date_trunc('year', ${day}::timestamp)::date)) g(suffix, key)`;
 /** A transition table's rows as an array of the table's row type (array_agg of its rows gives record[]). */
-const ROWS_OF = (transition: string) =>
-  `(SELECT array_agg(ROW(c.*)::opportunity_stage_changes) FROM ${transition} c)`;
+const ROWS_OF = (transition: string) => `(SELECT array_agg(ROW(c.*)::opportunity_stage_changes) FROM ${transition} c)`;
+/**
+ * For an opportunity trigger: the stays of `row`'s stage changes, signed, when an update moved what
+ * they are keyed by (type, group, created day); nothing otherwise.
+ */
+const rekeyedStays = (row: 'OLD' | 'NEW', sign: 1 | -1) =>
+  `SELECT s.metric, s.day, s.campus_group_id, s.label, ${sign} * s.n
+     FROM (SELECT c.to_stage, c.changed_at, lead(c.changed_at) OVER (ORDER BY c.changed_at, c.id) AS left_at
+             FROM opportunity_stage_changes c WHERE c.opportunity_id = ${row}.id) t
+     CROSS JOIN LATERAL crm_pipeline_stay_of(${row}, t.to_stage, t.changed_at, t.left_at) s
+    WHERE TG_OP = 'UPDATE'
+      AND (OLD.type, OLD.campus_group_id, ${HELSINKI_DAY('OLD.created_at')})
+          IS DISTINCT FROM (NEW.type, NEW.campus_group_id, ${HELSINKI_DAY('NEW.created_at')})`;
 const MICROSECONDS = (interval: string) => `(extract(epoch FROM ${interval}) * 1000000)::bigint`;
 
 /**
@@ -139,24 +150,8 @@ export class PipelineRollups1764700500000 implements MigrationInterface {
                   WHERE TG_OP <> 'INSERT'
                  UNION ALL
                  SELECT w.* FROM crm_pipeline_counts_of(NEW) w WHERE TG_OP <> 'DELETE'
-                 UNION ALL
-                 SELECT s.metric, s.day, s.campus_group_id, s.label, -s.n
-                   FROM (SELECT c.to_stage, c.changed_at,
-                                lead(c.changed_at) OVER (ORDER BY c.changed_at, c.id) AS left_at
-                           FROM opportunity_stage_changes c WHERE c.opportunity_id = OLD.id) t
-                   CROSS JOIN LATERAL crm_pipeline_stay_of(OLD, t.to_stage, t.changed_at, t.left_at) s
-                  WHERE TG_OP = 'UPDATE'
-                    AND (OLD.type, OLD.campus_group_id, ${HELSINKI_DAY('OLD.created_at')})
-                        IS DISTINCT FROM (NEW.type, NEW.campus_group_id, ${HELSINKI_DAY('NEW.created_at')})
-                 UNION ALL
-                 SELECT s.*
-                   FROM (SELECT c.to_stage, c.changed_at,
-                                lead(c.changed_at) OVER (ORDER BY c.changed_at, c.id) AS left_at
-                           FROM opportunity_stage_changes c WHERE c.opportunity_id = NEW.id) t
-                   CROSS JOIN LATERAL crm_pipeline_stay_of(NEW, t.to_stage, t.changed_at, t.left_at) s
-                  WHERE TG_OP = 'UPDATE'
-                    AND (OLD.type, OLD.campus_group_id, ${HELSINKI_DAY('OLD.created_at')})
-                        IS DISTINCT FROM (NEW.type, NEW.campus_group_id, ${HELSINKI_DAY('NEW.created_at')})) c
+                 UNION ALL ${rekeyedStays('OLD', -1)}
+                 UNION ALL ${rekeyedStays('NEW', 1)}) c
           GROUP BY 1, 2, 3, 4 HAVING sum(c.n) <> 0;
          RETURN NULL;
        END $$`,
@@ -180,7 +175,9 @@ export class PipelineRollups1764700500000 implements MigrationInterface {
          EXECUTE FUNCTION crm_pipeline_opportunity_delete_trigger()`,
     );
     // The recount covers the pipeline too: the previous recount keeps its body under a new name.
-    await queryRunner.query(`ALTER FUNCTION crm_rebuild_report_counts() RENAME TO crm_rebuild_activity_and_glance_counts`);
+    await queryRunner.query(
+      `ALTER FUNCTION crm_rebuild_report_counts() RENAME TO crm_rebuild_activity_and_glance_counts`,
+    );
     await queryRunner.query(
       `CREATE FUNCTION crm_rebuild_report_counts() RETURNS void LANGUAGE sql AS $$
          SELECT crm_rebuild_activity_and_glance_counts();
@@ -203,7 +200,9 @@ export class PipelineRollups1764700500000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP FUNCTION crm_rebuild_report_counts()`);
-    await queryRunner.query(`ALTER FUNCTION crm_rebuild_activity_and_glance_counts() RENAME TO crm_rebuild_report_counts`);
+    await queryRunner.query(
+      `ALTER FUNCTION crm_rebuild_activity_and_glance_counts() RENAME TO crm_rebuild_report_counts`,
+    );
     await queryRunner.query(`DROP TRIGGER opportunities_pipeline_delete ON opportunities`);
     await queryRunner.query(`DROP TRIGGER opportunities_pipeline ON opportunities`);
     await queryRunner.query(`DROP TRIGGER opportunity_stage_changes_pipeline_delete ON opportunity_stage_changes`);
@@ -212,7 +211,9 @@ export class PipelineRollups1764700500000 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION crm_pipeline_opportunity_delete_trigger()`);
     await queryRunner.query(`DROP FUNCTION crm_pipeline_counts_trigger()`);
     await queryRunner.query(`DROP FUNCTION crm_pipeline_stays_trigger()`);
-    await queryRunner.query(`DROP FUNCTION crm_pipeline_stays_moved(opportunity_stage_changes[], opportunity_stage_changes[])`);
+    await queryRunner.query(
+      `DROP FUNCTION crm_pipeline_stays_moved(opportunity_stage_changes[], opportunity_stage_changes[])`,
+    );
     await queryRunner.query(`DROP FUNCTION crm_pipeline_stay_of(opportunities, varchar, timestamptz, timestamptz)`);
     await queryRunner.query(`DROP FUNCTION crm_pipeline_counts_of(opportunities)`);
     await queryRunner.query(`DELETE FROM report_count_deltas WHERE metric LIKE 'pipeline\\_%'`);
