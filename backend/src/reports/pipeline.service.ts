@@ -263,31 +263,24 @@ export class PipelineService extends CachedReport<PipelineSummaryQuery, Pipeline
 
   /**
    * As stageDurations() for every employer, without the window: per stage the ended stays' summed
-   * durations plus, for the stays not ended, count × now less their summed starts (kept in
-   * microseconds after the row's day at UTC midnight). The sum is then the same numeric, and so is
-   * the average.
+   * durations less the open stays' summed starts (kept together, in microseconds after the row's
+   * day at UTC midnight), plus the open stays' count × (now − that midnight). The sum is then the
+   * same numeric, and so is the average.
    */
   private async stageDurationsFromRollups(manager: EntityManager, query: PipelineSummaryQuery) {
     const params = new SqlParams();
-    const stays = rollupsSql(
-      ['pipeline_stay_ended', 'pipeline_stay_ended_us', 'pipeline_stay_open', 'pipeline_stay_open_us'],
-      query,
-      params,
-    );
-
+    const stays = rollupsSql(['pipeline_stay', 'pipeline_stay_open', 'pipeline_stay_us'], query, params);
     const rows: DurationRow[] = await manager.query(
-      `SELECT r.stage,
-              sum(r.n) FILTER (WHERE r.metric IN ('pipeline_stay_ended', 'pipeline_stay_open'))::int AS stays,
-              round(round((COALESCE(sum(r.n) FILTER (WHERE r.metric = 'pipeline_stay_ended_us'), 0)
+      `SELECT r.stage, sum(r.n) FILTER (WHERE r.metric = 'pipeline_stay')::int AS stays,
+              round(round((COALESCE(sum(r.n) FILTER (WHERE r.metric = 'pipeline_stay_us'), 0)
                            + COALESCE(sum(r.n * extract(epoch FROM now()) * 1000000 - r.n_days * 86400000000)
-                                        FILTER (WHERE r.metric = 'pipeline_stay_open'), 0)
-                           - COALESCE(sum(r.n) FILTER (WHERE r.metric = 'pipeline_stay_open_us'), 0)) / 1000000, 6)
-                     / sum(r.n) FILTER (WHERE r.metric IN ('pipeline_stay_ended', 'pipeline_stay_open'))::numeric
+                                        FILTER (WHERE r.metric = 'pipeline_stay_open'), 0)) / 1000000, 6)
+                     / sum(r.n) FILTER (WHERE r.metric = 'pipeline_stay')::numeric
                      / 86400, 1)::float8 AS average_days
          FROM ${stays} r
         WHERE r.stage IN ${OPEN_STAGES_SQL}
         GROUP BY r.stage
-       HAVING sum(r.n) FILTER (WHERE r.metric IN ('pipeline_stay_ended', 'pipeline_stay_open')) <> 0`,
+       HAVING sum(r.n) FILTER (WHERE r.metric = 'pipeline_stay') <> 0`,
       params.values,
     );
     return durationsOf(rows);

@@ -33,10 +33,9 @@ export type PipelineMetric =
   | 'pipeline_count'
   | 'pipeline_places'
   | 'pipeline_closed'
-  | 'pipeline_stay_ended'
-  | 'pipeline_stay_ended_us'
+  | 'pipeline_stay'
   | 'pipeline_stay_open'
-  | 'pipeline_stay_open_us';
+  | 'pipeline_stay_us';
 
 /**
  * Moves the pending deltas into the folded counts in one transaction. Concurrent folds (several

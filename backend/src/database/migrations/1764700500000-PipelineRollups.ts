@@ -36,11 +36,10 @@ const MICROSECONDS = (interval: string) => `(extract(epoch FROM ${interval}) * 1
  *   day of created_at (the stage table's cohort);
  * - `pipeline_closed`: won and lost ones by the Helsinki day of stage_changed_at (the win rate);
  * - stays in an open stage (a stage change into it, ended by the opportunity's next change) by the
- *   day of the opportunity's created_at: `pipeline_stay_ended` and `pipeline_stay_ended_us` (count
- *   and summed duration in microseconds of ended stays), `pipeline_stay_open` and
- *   `pipeline_stay_open_us` (count of stays not ended yet and the sum of their starts, in
- *   microseconds after the row's day at UTC midnight: small enough for bigint, and the reader adds
- *   count × (now − that midnight)). An average needs no window at read time.
+ *   day of the opportunity's created_at: `pipeline_stay` (count), `pipeline_stay_open` (count of
+ *   stays not ended yet) and `pipeline_stay_us`: the ended stays' durations less the open stays'
+ *   starts, in microseconds (starts after the row's day at UTC midnight: small enough for bigint);
+ *   the reader adds open count × (now − that midnight). An average needs no window at read time.
  * Every metric also exists with `_month` and `_year` appended, keyed by the month's or year's first day.
  *
  * A stay depends on its neighbour: a change inserted, moved or deleted ends or reopens the stay
@@ -74,11 +73,10 @@ export class PipelineRollups1764700500000 implements MigrationInterface {
            SELECT (m.metric || g.suffix)::varchar, g.key, o.campus_group_id, (stage || ':' || o.type)::varchar, m.n
              FROM ${DAY_MONTH_YEAR(HELSINKI_DAY('o.created_at'))}
              CROSS JOIN LATERAL (VALUES
-               ('pipeline_stay_ended', CASE WHEN left_at IS NOT NULL THEN 1::bigint END),
-               ('pipeline_stay_ended_us', ${MICROSECONDS('left_at - entered_at')}),
+               ('pipeline_stay', 1::bigint),
                ('pipeline_stay_open', CASE WHEN left_at IS NULL THEN 1::bigint END),
-               ('pipeline_stay_open_us',
-                CASE WHEN left_at IS NULL THEN ${MICROSECONDS(`entered_at - (g.key::timestamp AT TIME ZONE 'UTC')`)} END)
+               ('pipeline_stay_us', COALESCE(${MICROSECONDS('left_at - entered_at')},
+                                             -${MICROSECONDS(`entered_at - (g.key::timestamp AT TIME ZONE 'UTC')`)}))
              ) m(metric, n)
             WHERE stage IN ${OPEN_STAGES} AND m.n IS NOT NULL
          $$`,
