@@ -18,7 +18,7 @@ import { NationalImports1764700010000 } from './migrations/1764700010000-Nationa
 import { BusinessRegisterRefresh1764700100000 } from './migrations/1764700100000-BusinessRegisterRefresh';
 import { EmployerJourneySteps1764700200000 } from './migrations/1764700200000-EmployerJourneySteps';
 import { EmployerActivityTriggerCondition1764700400000 } from './migrations/1764700400000-EmployerActivityTriggerCondition';
-import { PipelineRollups1764700500000 } from './migrations/1764700500000-PipelineRollups';
+import { PipelineRollups1764700600000 } from './migrations/1764700600000-PipelineRollups';
 
 /** Listed explicitly (no glob), so the compiled app and ts-jest load the same classes. */
 export const MIGRATIONS = [
@@ -42,5 +42,5 @@ export const MIGRATIONS = [
   BusinessRegisterRefresh1764700100000,
   EmployerJourneySteps1764700200000,
   EmployerActivityTriggerCondition1764700400000,
-  PipelineRollups1764700500000,
+  PipelineRollups1764700600000,
 ];

@@ -47,8 +47,8 @@ const MICROSECONDS = (interval: string) => `(extract(epoch FROM ${interval}) * 1
  * the stays of the opportunities the statement touched before and after it: a row trigger sees the
  * whole statement's result, so it cannot know the state before a multi-row statement.
  */
-export class PipelineRollups1764700500000 implements MigrationInterface {
-  name = 'PipelineRollups1764700500000';
+export class PipelineRollups1764700600000 implements MigrationInterface {
+  name = 'PipelineRollups1764700600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -172,13 +172,10 @@ export class PipelineRollups1764700500000 implements MigrationInterface {
       `CREATE TRIGGER opportunities_pipeline_delete BEFORE DELETE ON opportunities FOR EACH ROW
          EXECUTE FUNCTION crm_pipeline_opportunity_delete_trigger()`,
     );
-    // The recount covers the pipeline too: the previous recount keeps its body under a new name.
+    // The pipeline's own recount, and the recount of everything (bulk loads, restores) covers it too:
+    // the previous recount keeps its body under a new name.
     await queryRunner.query(
-      `ALTER FUNCTION crm_rebuild_report_counts() RENAME TO crm_rebuild_activity_and_glance_counts`,
-    );
-    await queryRunner.query(
-      `CREATE FUNCTION crm_rebuild_report_counts() RETURNS void LANGUAGE sql AS $$
-         SELECT crm_rebuild_activity_and_glance_counts();
+      `CREATE FUNCTION crm_rebuild_pipeline_counts() RETURNS void LANGUAGE sql AS $$
          INSERT INTO report_counts (metric, day, campus_group_id, label, n)
          SELECT k.metric, k.day, k.campus_group_id, k.label, sum(k.n)
            FROM (SELECT r.* FROM opportunities o CROSS JOIN LATERAL crm_pipeline_counts_of(o) r
@@ -192,15 +189,22 @@ export class PipelineRollups1764700500000 implements MigrationInterface {
           GROUP BY 1, 2, 3, 4 HAVING sum(k.n) <> 0;
        $$`,
     );
-    await queryRunner.query(`SELECT crm_rebuild_report_counts()`);
+    await queryRunner.query(`ALTER FUNCTION crm_rebuild_report_counts() RENAME TO crm_rebuild_counts_but_pipeline`);
+    await queryRunner.query(
+      `CREATE FUNCTION crm_rebuild_report_counts() RETURNS void LANGUAGE sql AS $$
+         SELECT crm_rebuild_counts_but_pipeline();
+         SELECT crm_rebuild_pipeline_counts();
+       $$`,
+    );
+    // The backfill counts only the pipeline: the other roll-ups are already current.
+    await queryRunner.query(`SELECT crm_rebuild_pipeline_counts()`);
     await queryRunner.query(`ANALYZE report_counts`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP FUNCTION crm_rebuild_report_counts()`);
-    await queryRunner.query(
-      `ALTER FUNCTION crm_rebuild_activity_and_glance_counts() RENAME TO crm_rebuild_report_counts`,
-    );
+    await queryRunner.query(`ALTER FUNCTION crm_rebuild_counts_but_pipeline() RENAME TO crm_rebuild_report_counts`);
+    await queryRunner.query(`DROP FUNCTION crm_rebuild_pipeline_counts()`);
     await queryRunner.query(`DROP TRIGGER opportunities_pipeline_delete ON opportunities`);
     await queryRunner.query(`DROP TRIGGER opportunities_pipeline ON opportunities`);
     await queryRunner.query(`DROP TRIGGER opportunity_stage_changes_pipeline_delete ON opportunity_stage_changes`);
