@@ -1,5 +1,21 @@
 import type { DataSource } from 'typeorm';
-import type { Client } from './test-app';
+import { seedScale } from '../tools/bench/seed-scale';
+import { type Client, startTestApp, type TestContext } from './test-app';
+
+/**
+ * A test app on generated scale data as `npm run seed:scale` makes it (bulk-loaded without
+ * triggers, roll-ups recounted), and its campus groups' ids in order: where roll-up specs start.
+ */
+export async function startWithScaleData(): Promise<{ context: TestContext; groups: number[] }> {
+  const context = await startTestApp();
+  const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  await seedScale(context.database.ownerUrl, { size: 0.02, reset: false });
+  log.mockRestore();
+  const groups: number[] = (await context.dataSource.query(`SELECT id FROM campus_groups ORDER BY id`)).map(
+    (row: { id: number }) => row.id,
+  );
+  return { context, groups };
+}
 
 /**
  * Employers archived and restored, and last contacts moved right across the 90- and 180-day edges

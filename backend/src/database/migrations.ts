@@ -19,6 +19,7 @@ import { BusinessRegisterRefresh1764700100000 } from './migrations/1764700100000
 import { EmployerJourneySteps1764700200000 } from './migrations/1764700200000-EmployerJourneySteps';
 import { EmployerActivityTriggerCondition1764700400000 } from './migrations/1764700400000-EmployerActivityTriggerCondition';
 import { EmployerListCounts1764700500000 } from './migrations/1764700500000-EmployerListCounts';
+import { PipelineRollups1764700600000 } from './migrations/1764700600000-PipelineRollups';
 
 /** Listed explicitly (no glob), so the compiled app and ts-jest load the same classes. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   EmployerJourneySteps1764700200000,
   EmployerActivityTriggerCondition1764700400000,
   EmployerListCounts1764700500000,
+  PipelineRollups1764700600000,
 ];

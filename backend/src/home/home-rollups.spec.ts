@@ -1,8 +1,7 @@
 import type { CampusGroupGlanceDto } from '@tyoelama/shared';
 import { insertEmployer } from '../../test/fixtures';
-import { archiveAndMoveLastContacts, logEntryWithFollowUp } from '../../test/rollup-changes';
-import { startTestApp, type TestContext } from '../../test/test-app';
-import { seedScale } from '../../tools/bench/seed-scale';
+import { archiveAndMoveLastContacts, logEntryWithFollowUp, startWithScaleData } from '../../test/rollup-changes';
+import type { TestContext } from '../../test/test-app';
 import { foldReportCounts } from '../reports';
 import { campusGroupGlances, campusGroupGlancesFromTables } from './home-sql';
 
@@ -25,13 +24,7 @@ describe('campus group glance roll-ups', () => {
   }
 
   beforeAll(async () => {
-    context = await startTestApp();
-    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    await seedScale(context.database.ownerUrl, { size: 0.02, reset: false });
-    log.mockRestore();
-    groups = (await context.dataSource.query(`SELECT id FROM campus_groups ORDER BY id`)).map(
-      (row: { id: number }) => row.id,
-    );
+    ({ context, groups } = await startWithScaleData());
   }, 120_000);
 
   afterAll(() => context.close());

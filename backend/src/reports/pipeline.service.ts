@@ -12,13 +12,18 @@ import {
   type StaleOpportunityDto,
 } from '@tyoelama/shared';
 import type { EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth';
-import type { CampusScope } from '../auth';
+import { type AuthUser, type CampusScope, readScope } from '../auth';
 import type { JsonText } from '../http/json-text';
 import { SqlParams } from '../database/sql';
 import { employerVisibleSql } from '../employers';
 import { OPEN_STAGES_SQL } from '../opportunities';
 import { camelFields } from '../database/record-fields';
+import {
+  foldReportCounts,
+  NO_PARALLEL_WORKERS_SQL,
+  type PipelineMetric,
+  reportCountsInPeriodSql,
+} from './report-counts';
 import { CachedReport, daysSinceSql, helsinkiDaysSql, where } from './reports-sql';
 
 interface PipelineRow {
@@ -59,37 +64,116 @@ function opportunityFilterSql(
 
 const stageIndex = (stage: OpportunityStage) => OPPORTUNITY_STAGES.indexOf(stage);
 
+/** Ordered by group and type (SQL), then by stage. */
+function pipelineRowsOf(rows: PipelineRow[]): PipelineRowDto[] {
+  return rows
+    .map((row) => ({
+      ...camelFields(row, ['stage', 'campus_group_id', 'campus_group_name', 'type', 'count', 'places']),
+    }))
+    .sort((a, b) => stageIndex(a.stage) - stageIndex(b.stage));
+}
+
+function winRateOf(won: number, lost: number) {
+  return { won, lost, rate: won + lost === 0 ? null : won / (won + lost) };
+}
+
+interface DurationRow {
+  stage: OpportunityStage;
+  stays: number;
+  average_days: number;
+}
+
+function durationsOf(rows: DurationRow[]) {
+  return new Map(rows.map((row) => [row.stage, { stage: row.stage, stays: row.stays, averageDays: row.average_days }]));
+}
+
+/**
+ * The roll-up rows of `metrics` in the query's period, group and type (every employer's), with the
+ * label split into stage and type.
+ */
+function rollupsSql(metrics: readonly PipelineMetric[], query: PipelineSummaryQuery, params: SqlParams): string {
+  const conditions: string[] = [];
+  if (query.campusGroupId) conditions.push(`r.campus_group_id = ${params.add(Number(query.campusGroupId))}`);
+  if (query.type) conditions.push(`split_part(r.label, ':', 2) = ${params.add(query.type)}`);
+  return `(SELECT r.metric, r.campus_group_id, split_part(r.label, ':', 1) AS stage,
+                  split_part(r.label, ':', 2) AS type, r.n, r.n_days
+             FROM ${reportCountsInPeriodSql(metrics, query.from, query.to, params)} r
+            WHERE ${where(conditions)})`;
+}
+
 @Injectable()
 export class PipelineService extends CachedReport<PipelineSummaryQuery, PipelineSummaryDto> {
   summary(caller: AuthUser, query: PipelineSummaryQuery): Promise<JsonText<PipelineSummaryDto>> {
     return this.report(caller, query);
   }
 
+  /**
+   * The whole college reads the roll-ups (migration PipelineRollups), folded just before; a campus
+   * member's employers (linked to their groups, whatever the opportunity's group) count from the
+   * tables, which the scope narrows to those employers' opportunities.
+   */
   protected async compute(scope: CampusScope, query: PipelineSummaryQuery): Promise<PipelineSummaryDto> {
-    const staleDays = query.staleDays ? Number(query.staleDays) : DEFAULT_STALE_DAYS;
-    // One snapshot for every figure, so the totals and the rows agree.
+    if (scope.kind !== 'all') {
+      return this.dataSource.transaction('REPEATABLE READ', (manager) => this.figures(manager, scope, query, 'tables'));
+    }
+    await foldReportCounts(this.dataSource);
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const rows = await this.stageRows(manager, scope, query);
-      const winRate = await this.winRate(manager, scope, query);
-      const durations = await this.stageDurations(manager, scope, query);
-      const stale = await this.stale(manager, scope, query, staleDays);
-      return {
-        from: query.from ?? null,
-        to: query.to ?? null,
-        rows,
-        totalsByStage: OPPORTUNITY_STAGES.map((stage) => {
-          const ofStage = rows.filter((row) => row.stage === stage);
-          return {
-            stage,
-            count: ofStage.reduce((sum, row) => sum + row.count, 0),
-            places: ofStage.reduce((sum, row) => sum + row.places, 0),
-          };
-        }),
-        winRate,
-        averageDaysInStage: OPEN_STAGES.map((stage) => durations.get(stage) ?? { stage, stays: 0, averageDays: null }),
-        stale: { days: staleDays, ...stale },
-      };
+      await manager.query(NO_PARALLEL_WORKERS_SQL);
+      return this.figures(manager, scope, query, 'rollups');
     });
+  }
+
+  /**
+   * The summary from the roll-ups and from the tables, in one snapshot and at one now() (open stays
+   * last until now): what the roll-ups must equal (pipeline-rollups.spec.ts).
+   */
+  async summaryBothWays(
+    caller: Pick<AuthUser, 'role' | 'campusGroupIds'>,
+    query: PipelineSummaryQuery,
+  ): Promise<{ rollups: PipelineSummaryDto; tables: PipelineSummaryDto }> {
+    const scope = readScope(caller, 'reports');
+    await foldReportCounts(this.dataSource);
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
+      rollups: await this.figures(manager, scope, query, 'rollups'),
+      tables: await this.figures(manager, scope, query, 'tables'),
+    }));
+  }
+
+  /** One snapshot for every figure, so the totals and the rows agree. Roll-ups hold every employer's: 'all' scope only. */
+  private async figures(
+    manager: EntityManager,
+    scope: CampusScope,
+    query: PipelineSummaryQuery,
+    source: 'rollups' | 'tables',
+  ): Promise<PipelineSummaryDto> {
+    const staleDays = query.staleDays ? Number(query.staleDays) : DEFAULT_STALE_DAYS;
+    const fromRollups = source === 'rollups' && scope.kind === 'all';
+    const rows = fromRollups
+      ? await this.stageRowsFromRollups(manager, query)
+      : await this.stageRows(manager, scope, query);
+    const winRate = fromRollups
+      ? await this.winRateFromRollups(manager, query)
+      : await this.winRate(manager, scope, query);
+    const durations = fromRollups
+      ? await this.stageDurationsFromRollups(manager, query)
+      : await this.stageDurations(manager, scope, query);
+    const stale = await this.stale(manager, scope, query, staleDays);
+    return {
+      from: query.from ?? null,
+      to: query.to ?? null,
+      rows,
+      totalsByStage: OPPORTUNITY_STAGES.map((stage) => {
+        const ofStage = rows.filter((row) => row.stage === stage);
+        return {
+          stage,
+          count: ofStage.reduce((sum, row) => sum + row.count, 0),
+          places: ofStage.reduce((sum, row) => sum + row.places, 0),
+        };
+      }),
+      winRate,
+      averageDaysInStage: OPEN_STAGES.map((stage) => durations.get(stage) ?? { stage, stays: 0, averageDays: null }),
+      stale: { days: staleDays, ...stale },
+    };
   }
 
   private async stageRows(
@@ -107,11 +191,24 @@ export class PipelineService extends CachedReport<PipelineSummaryQuery, Pipeline
         ORDER BY cg.name, o.campus_group_id, o.type`,
       params.values,
     );
-    return rows
-      .map((row) => ({
-        ...camelFields(row, ['stage', 'campus_group_id', 'campus_group_name', 'type', 'count', 'places']),
-      }))
-      .sort((a, b) => stageIndex(a.stage) - stageIndex(b.stage));
+    return pipelineRowsOf(rows);
+  }
+
+  /** As stageRows() for every employer: opportunities and places by created day (by month within the period). */
+  private async stageRowsFromRollups(manager: EntityManager, query: PipelineSummaryQuery): Promise<PipelineRowDto[]> {
+    const params = new SqlParams();
+    const counts = rollupsSql(['pipeline_count', 'pipeline_places'], query, params);
+    const rows: PipelineRow[] = await manager.query(
+      `SELECT r.stage, r.campus_group_id, cg.name AS campus_group_name, r.type,
+              sum(r.n) FILTER (WHERE r.metric = 'pipeline_count')::int AS count,
+              COALESCE(sum(r.n) FILTER (WHERE r.metric = 'pipeline_places'), 0)::int AS places
+         FROM ${counts} r JOIN campus_groups cg ON cg.id = r.campus_group_id
+        GROUP BY r.stage, r.campus_group_id, cg.name, r.type
+       HAVING sum(r.n) FILTER (WHERE r.metric = 'pipeline_count') <> 0
+        ORDER BY cg.name, r.campus_group_id, r.type`,
+      params.values,
+    );
+    return pipelineRowsOf(rows);
   }
 
   /** Closed in the period: the current stage is won or lost and was reached in the period. */
@@ -127,7 +224,20 @@ export class PipelineService extends CachedReport<PipelineSummaryQuery, Pipeline
          FROM opportunities o WHERE ${where(conditions)}`,
       params.values,
     );
-    return { won, lost, rate: won + lost === 0 ? null : won / (won + lost) };
+    return winRateOf(won, lost);
+  }
+
+  /** As winRate() for every employer: won and lost ones by the day their stage was reached. */
+  private async winRateFromRollups(manager: EntityManager, query: PipelineSummaryQuery) {
+    const params = new SqlParams();
+    const closed = rollupsSql(['pipeline_closed'], query, params);
+    const [{ won, lost }]: { won: number; lost: number }[] = await manager.query(
+      `SELECT COALESCE(sum(r.n) FILTER (WHERE r.stage = 'won'), 0)::int AS won,
+              COALESCE(sum(r.n) FILTER (WHERE r.stage = 'lost'), 0)::int AS lost
+         FROM ${closed} r`,
+      params.values,
+    );
+    return winRateOf(won, lost);
   }
 
   /**
@@ -136,7 +246,7 @@ export class PipelineService extends CachedReport<PipelineSummaryQuery, Pipeline
    */
   private async stageDurations(manager: EntityManager, scope: CampusScope, query: PipelineSummaryQuery) {
     const params = new SqlParams();
-    const rows: { stage: OpportunityStage; stays: number; average_days: number }[] = await manager.query(
+    const rows: DurationRow[] = await manager.query(
       `WITH stays AS (
          SELECT c.to_stage AS stage, c.changed_at AS entered_at,
                 lead(c.changed_at) OVER (PARTITION BY c.opportunity_id ORDER BY c.changed_at, c.id) AS left_at
@@ -148,9 +258,32 @@ export class PipelineService extends CachedReport<PipelineSummaryQuery, Pipeline
          FROM stays WHERE stage IN ${OPEN_STAGES_SQL} GROUP BY stage`,
       params.values,
     );
-    return new Map(
-      rows.map((row) => [row.stage, { stage: row.stage, stays: row.stays, averageDays: row.average_days }]),
+    return durationsOf(rows);
+  }
+
+  /**
+   * As stageDurations() for every employer, without the window: per stage the ended stays' summed
+   * durations less the open stays' summed starts (kept together, in microseconds after the row's
+   * day at UTC midnight), plus the open stays' count × (now − that midnight). The sum is then the
+   * same numeric, and so is the average.
+   */
+  private async stageDurationsFromRollups(manager: EntityManager, query: PipelineSummaryQuery) {
+    const params = new SqlParams();
+    const stays = rollupsSql(['pipeline_stay', 'pipeline_stay_open', 'pipeline_stay_us'], query, params);
+    const rows: DurationRow[] = await manager.query(
+      `SELECT r.stage, sum(r.n) FILTER (WHERE r.metric = 'pipeline_stay')::int AS stays,
+              round(round((COALESCE(sum(r.n) FILTER (WHERE r.metric = 'pipeline_stay_us'), 0)
+                           + COALESCE(sum(r.n * extract(epoch FROM now()) * 1000000 - r.n_days * 86400000000)
+                                        FILTER (WHERE r.metric = 'pipeline_stay_open'), 0)) / 1000000, 6)
+                     / sum(r.n) FILTER (WHERE r.metric = 'pipeline_stay')::numeric
+                     / 86400, 1)::float8 AS average_days
+         FROM ${stays} r
+        WHERE r.stage IN ${OPEN_STAGES_SQL}
+        GROUP BY r.stage
+       HAVING sum(r.n) FILTER (WHERE r.metric = 'pipeline_stay') <> 0`,
+      params.values,
     );
+    return durationsOf(rows);
   }
 
   /** Open opportunities with neither a stage change nor a contact with the employer for `days`. */

@@ -1,8 +1,7 @@
 import type { ActivityQuery, Role } from '@tyoelama/shared';
 import { DataChanges } from '../cache/data-changes';
-import { seedScale } from '../../tools/bench/seed-scale';
-import { archiveAndMoveLastContacts, logEntryWithFollowUp } from '../../test/rollup-changes';
-import { type Client, startTestApp, type TestContext } from '../../test/test-app';
+import { archiveAndMoveLastContacts, logEntryWithFollowUp, startWithScaleData } from '../../test/rollup-changes';
+import type { Client, TestContext } from '../../test/test-app';
 import { ActivityService } from './activity.service';
 
 /**
@@ -54,14 +53,8 @@ describe('report roll-ups', () => {
   }
 
   beforeAll(async () => {
-    context = await startTestApp();
-    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    await seedScale(context.database.ownerUrl, { size: 0.02, reset: false });
-    log.mockRestore();
+    ({ context, groups } = await startWithScaleData());
     service = context.app.get(ActivityService);
-    groups = (await context.dataSource.query(`SELECT id FROM campus_groups ORDER BY id`)).map(
-      (row: { id: number }) => row.id,
-    );
     admin = await context.signedIn('admin');
   }, 120_000);
 
