@@ -193,7 +193,7 @@ describe('built-in logical backup', () => {
   });
 
   it('restores the roll-ups as they were: the loaded rows are not counted a second time', async () => {
-    const counted = `SELECT metric, day::text, campus_group_id, label, sum(n)::int AS n
+    const counted = `SELECT metric, day::text, campus_group_id, label, sum(n)::text AS n
                        FROM (SELECT * FROM report_counts UNION ALL SELECT * FROM report_count_deltas) r
                       GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4`;
     const restored = await queryOnce<{ metric: string }>(emptyUrl, counted);

@@ -11,9 +11,15 @@ import { FILL_NAME_WORDS_SQL } from '../../src/employers/employer-list-sql';
 import { rebuildReportCounts } from '../../src/reports/report-counts';
 
 /** Tables whose triggers keep the report roll-ups (employers' triggers are switched off on their own). */
-const ROLLUP_SOURCE_TABLES = ['contact_entries', 'follow_ups', 'opportunities', 'employer_campus_groups'];
+const ROLLUP_SOURCE_TABLES = [
+  'contact_entries',
+  'follow_ups',
+  'opportunities',
+  'opportunity_stage_changes',
+  'employer_campus_groups',
+];
 /** The last migration that changed what the roll-ups count: a backup made before it is recounted. */
-const ROLLUPS_CHANGED_BY = 'EmployerListCounts1764700500000';
+const ROLLUPS_CHANGED_BY = 'PipelineRollups1764700600000';
 
 // The built-in backup format, for machines without a pg_dump of the server's major version (the
 // embedded PostgreSQL 18 ships none). A gzip'd stream of JSON lines:
