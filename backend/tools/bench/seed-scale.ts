@@ -513,6 +513,10 @@ export async function seedScale(url: string, options: { size: number; reset: boo
     // Replica mode skipped the triggers that keep the report roll-ups: recount them once. After the
     // indexes: the campus groups' glances look up each employer's follow-ups and opportunities by
     // employer, which without the indexes scanned both tables per employer (hours instead of seconds).
+    // The planner needs the loaded sizes first (ANALYZE in the transaction sees its own rows): with
+    // the empty tables' statistics the recount's joins ran as nested loops, minutes at size 1 and
+    // over 40 minutes, unfinished, at size 10.
+    await step(client, 'ANALYZE', (c) => c.query('ANALYZE').then(() => undefined));
     await step(client, 'report roll-ups', rebuildReportCounts);
     await client.query('COMMIT');
     if (skippedChecks) await client.query(`SET session_replication_role = DEFAULT`);
