@@ -126,7 +126,7 @@ export function sizesReport(runs: SizeRun[]): string {
     '',
     '## First pipeline summary and dashboard after a change',
     '',
-    `Each sample logs a contact entry, then reads once (one connection). Target < ${AFTER_CHANGE_TARGET_MS} ms (p50 and max).`,
+    `Each sample logs a contact entry, waits until every worker has seen it, then reads once (one connection). Target < ${AFTER_CHANGE_TARGET_MS} ms (p50 and max).`,
     '',
     `| Scenario | ${runs.map((run) => `${run.label} p50 / max ms`).join(' | ')} | Target |`,
     `| --- | ${runs.map(() => '---:').join(' | ')} | --- |`,
