@@ -11,8 +11,9 @@ import { preloadRoute } from './app/core/route-preload';
 // starts downloading (the router would only ask for a page's component after the session probe);
 // then the app starts; then the date formatters are built, before a page shows dates.
 setTimeout(() => {
-  const segments = location.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-  preloadRoute(routes, segments).catch(() => undefined);
+  // Matched against the routes' own paths as they stand in the address (no decoding, which a bad
+  // escape would make throw); the router reads the address itself.
+  preloadRoute(routes, location.pathname.split('/').filter(Boolean)).catch(() => undefined);
 });
 setTimeout(() => {
   bootstrapApplication(App, appConfig).catch((error: unknown) => console.error(error));
