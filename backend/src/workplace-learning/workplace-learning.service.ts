@@ -71,7 +71,7 @@ export class WorkplaceLearningService {
     const scope = readScope(caller, 'reports');
     const today = this.today();
     const to = query.to ?? (query.from && query.from > today ? query.from : today);
-    const from = query.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
+    const from = query.from ?? yearBefore(to);
     const campusGroupId = query.campusGroupId ? Number(query.campusGroupId) : null;
     const terms = termsBetween(from, to);
     const [hosted, responseRates] = await Promise.all([
@@ -91,4 +91,10 @@ export class WorkplaceLearningService {
     if (!isEmployerCallList(list) && scope.kind !== 'all') throw ApiException.forbidden();
     return callListSql(list, scope, query.campusGroupId ? Number(query.campusGroupId) : null, today);
   }
+}
+
+/** The same day a year earlier; 29 February, which has none, gives the 28th. */
+function yearBefore(date: string): string {
+  const monthDay = date.slice(4) === '-02-29' ? '-02-28' : date.slice(4);
+  return `${Number(date.slice(0, 4)) - 1}${monthDay}`;
 }
