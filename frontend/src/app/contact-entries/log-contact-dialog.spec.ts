@@ -297,6 +297,20 @@ describe('Log contact dialog', () => {
     expect(document.querySelector('app-log-contact-dialog')).toBeNull();
   });
 
+  it('closes on Escape in the employer field while its suggestions are closed', async () => {
+    setUp(manager);
+    await launcher.open();
+    await settle();
+    const employer = query('#log-contact-employer');
+    expect(employer.getAttribute('aria-expanded')).toBe('false');
+    const event = new KeyboardEvent('keydown', { key: 'Escape', keyCode: 27, bubbles: true, cancelable: true });
+    employer.dispatchEvent(event);
+    // The autocomplete marks the key handled either way; the dialog still closes.
+    expect(event.defaultPrevented).toBe(true);
+    await settle();
+    expect(document.querySelector('app-log-contact-dialog')).toBeNull();
+  });
+
   function press(key: string, target: EventTarget = document.activeElement ?? document.body): KeyboardEvent {
     const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
     target.dispatchEvent(event);

@@ -21,6 +21,18 @@ export interface LogContactHooks {
 }
 
 /**
+ * Whether a field inside the dialog used this Escape itself: an open list (its aria-expanded says
+ * so) or a field that marks the key handled. Material's employer autocomplete marks every Escape
+ * handled, its list open or not, so its input counts only while its list is open: otherwise
+ * Escape in the employer field never closed the dialog.
+ */
+function escapeTakenByField(event: KeyboardEvent): boolean {
+  const target = event.target instanceof Element ? event.target : null;
+  if (target?.getAttribute('aria-expanded') === 'true') return true;
+  return event.defaultPrevented && !target?.hasAttribute('aria-autocomplete');
+}
+
+/**
  * Opens the dialog; lives here so MatDialog and the form stay in this lazy chunk. The launcher
  * calls it after `import()`.
  */
@@ -49,7 +61,7 @@ export function openLogContactDialog(
   });
   ref.backdropClick().subscribe(() => ref.componentInstance.requestClose());
   ref.keydownEvents().subscribe((event) => {
-    if (event.key === 'Escape' && !event.defaultPrevented) {
+    if (event.key === 'Escape' && !escapeTakenByField(event)) {
       event.preventDefault();
       ref.componentInstance.requestClose();
     }
