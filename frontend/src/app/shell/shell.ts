@@ -8,7 +8,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { LOCALES, canRead, canWrite, type Locale, type Role } from '@tyoelama/shared';
 
@@ -18,7 +18,7 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { LogContactLauncher } from '../contact-entries/log-contact-launcher';
 import { SearchLauncher, isSearchShortcut } from '../search/search-launcher';
 import { RouterLinks } from '../ui/router-links';
-import { filter, map } from 'rxjs';
+import { filter, map, tap } from 'rxjs';
 
 interface NavItem {
   path: string;
@@ -79,6 +79,8 @@ export class Shell {
   private readonly currentPath = toSignal(
     this.router.events.pipe(
       filter((event) => event instanceof NavigationEnd),
+      // A followed link has done its job: the menu folds so the new page starts right under the header.
+      tap(() => this.menuOpen.set(false)),
       map((event) => this.router.parseUrl(event.urlAfterRedirects)),
       map((tree) => '/' + (tree.root.children['primary']?.segments.map((segment) => segment.path).join('/') ?? '')),
     ),
@@ -90,16 +92,6 @@ export class Shell {
     const current = this.currentPath();
     if (current === null) return false;
     return path === '/' ? current === '/' : current === path || current.startsWith(`${path}/`);
-  }
-
-  constructor() {
-    // A followed link has done its job: the menu folds so the new page starts right under the header.
-    this.router.events
-      .pipe(
-        filter((event) => event instanceof NavigationEnd),
-        takeUntilDestroyed(),
-      )
-      .subscribe(() => this.menuOpen.set(false));
   }
 
   protected toggleMenu(): void {
