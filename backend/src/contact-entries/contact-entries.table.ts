@@ -16,7 +16,7 @@ import {
   timestamptz,
   varchar,
 } from '../database/table';
-import { oneRow, type Queryable, rows } from '../database/typed-query';
+import { oneRow, preparedRows, type Queryable } from '../database/typed-query';
 import { type ColumnChanges, versionedUpdate } from '../database/versioned-update';
 import { contactPersonRefsSql } from '../contacts';
 import { type EmployerOwnedFind, type EmployerOwnedView, employerVisibleSql, findEmployerOwnedRow } from '../employers';
@@ -190,7 +190,9 @@ export async function insertContactEntry(
   );
   // The statement's own inserts are not visible to its sub-selects: persons and follow-up ids come
   // from the parameters and the WITH queries; the names from the tables the statement only reads.
-  const [row] = await rows<Omit<ContactEntryView, 'occurred_key'>>(
+  // Prepared: its text varies only with whether persons and a follow-up come along, and planning it
+  // cost about as much as running its inserts.
+  const [row] = await preparedRows<Omit<ContactEntryView, 'occurred_key'>>(
     db,
     `WITH ${steps.join(',\n')}
      SELECT ${columnList(contactEntriesTable, 'entry')},

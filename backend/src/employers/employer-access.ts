@@ -5,7 +5,7 @@ import { type CampusScope, inScope, readScope } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { SqlParams } from '../database/sql';
 import { camelFields } from '../database/record-fields';
-import { oneRow, type Queryable } from '../database/typed-query';
+import { oneRow, preparedRows, type Queryable } from '../database/typed-query';
 
 /**
  * SQL condition: the employer whose id is `employerIdSql` is visible in the scope. Every query of
@@ -66,20 +66,21 @@ export async function readableEmployer(
   employerId: number,
   resource: Resource = 'employers',
 ): Promise<EmployerAccessRow> {
-  const rows: {
+  // Prepared: asked before every write on an employer.
+  const [row] = await preparedRows<{
     id: number;
     name: string;
     owner_campus_group_id: number;
     archived_at: Date | null;
     campus_group_ids: number[];
-  }[] = await manager.query(
+  }>(
+    manager,
     `SELECT e.id, e.name, e.owner_campus_group_id, e.archived_at,
               COALESCE((SELECT array_agg(g.campus_group_id) FROM employer_campus_groups g WHERE g.employer_id = e.id), '{}')
                 AS campus_group_ids
          FROM employers e WHERE e.id = $1`,
     [employerId],
   );
-  const row = rows[0];
   // Outside the caller's groups the employer answers as if it did not exist: existence must not leak.
   if (!row || !inScope(readScope(caller, resource), row.campus_group_ids.map(Number))) {
     throw ApiException.notFound('Employer');
