@@ -140,9 +140,9 @@ test('dialogs have 0 axe violations in both languages, take focus and give it ba
         })
         .toBe(true);
       await expectNoAxeViolations(page, `${lang} dialog ${String(name[lang])}`);
-      // The log-contact dialog's employer picker shows its suggestions on focus once they have
-      // loaded, which can be at any moment; Escape then closes them first, and the next one the
-      // dialog. So Escape until the dialog is gone (no suggestions open: the first one does it).
+      // Escape closes open suggestions of the log-contact dialog's employer picker first, and the
+      // next one the dialog; the suggestions can open at any moment once they have loaded. So Escape
+      // until the dialog is gone (no suggestions open: the first one does it).
       await expect(async () => {
         if (await page.getByRole('listbox').isVisible()) await page.keyboard.press('Escape');
         if (await dialog.count()) await page.keyboard.press('Escape');
