@@ -20,6 +20,7 @@ import { EmployerJourneySteps1764700200000 } from './migrations/1764700200000-Em
 import { EmployerActivityTriggerCondition1764700400000 } from './migrations/1764700400000-EmployerActivityTriggerCondition';
 import { EmployerListCounts1764700500000 } from './migrations/1764700500000-EmployerListCounts';
 import { PipelineRollups1764700600000 } from './migrations/1764700600000-PipelineRollups';
+import { OpportunityIdleSince1764700700000 } from './migrations/1764700700000-OpportunityIdleSince';
 
 /** Listed explicitly (no glob), so the compiled app and ts-jest load the same classes. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   EmployerActivityTriggerCondition1764700400000,
   EmployerListCounts1764700500000,
   PipelineRollups1764700600000,
+  OpportunityIdleSince1764700700000,
 ];

@@ -16,6 +16,7 @@ import { likePattern, searchCondition, SqlParams } from '../database/sql';
 import { keysetListPage, newestFirst } from '../database/keyset-list';
 import { camelFields, versionedColumns, versionedRecordFields } from '../database/record-fields';
 import {
+  boolean,
   columnList,
   columnListExcept,
   date,
@@ -46,6 +47,13 @@ export const opportunitiesTable = defineTable('opportunities', {
   notes: text().orNull(),
   stage_changed_at: timestamptz(),
   created_by: integer().orNull(),
+  /**
+   * The employer's last_contact_at and whether it is archived, copied by triggers so that one index
+   * serves the pipeline's stale list (migration OpportunityIdleSince). Current for open
+   * opportunities only; internal, never in the API.
+   */
+  employer_last_contact_at: timestamptz().orNull(),
+  employer_archived: boolean(),
   ...versionedColumns(),
 });
 
@@ -61,10 +69,13 @@ export const opportunityStageChangesTable = defineTable('opportunity_stage_chang
 });
 
 type OpportunityRow = RowOf<typeof opportunitiesTable>;
+/** Shown otherwise (the day as text) or not at all (the employer copy). */
+const OMITTED_FROM_VIEW = ['expected_start', 'created_by', 'employer_last_contact_at', 'employer_archived'] as const;
+type OmittedFromView = (typeof OMITTED_FROM_VIEW)[number];
 type StageChangeRow = RowOf<typeof opportunityStageChangesTable>;
 
 /** An opportunity as the API shows it: the day as `YYYY-MM-DD` and the names of the rows it refers to. */
-interface OpportunityView extends Omit<OpportunityRow, 'expected_start' | 'created_by'> {
+interface OpportunityView extends Omit<OpportunityRow, OmittedFromView> {
   expected_start: string | null;
   employer_name: string;
   campus_group_name: string;
@@ -82,13 +93,30 @@ export const OPEN_STAGES_SQL = `(${OPEN_STAGES.map((stage) => `'${stage}'`).join
 
 const CLOSED_STAGES: readonly OpportunityStage[] = ['won', 'lost'];
 
+/**
+ * Since when the opportunity `o` has been idle: its last stage change or its employer's last
+ * contact, whichever is later (greatest() passes over a missing contact).
+ */
+export const IDLE_SINCE_SQL = 'greatest(o.stage_changed_at, o.employer_last_contact_at)';
+
+/**
+ * Copies every opportunity's employer values again, for what writes rows with triggers off (the
+ * scale seed, a restore). The owner's: the app role cannot switch triggers off to need it.
+ */
+export async function fillEmployerCopy(db: Queryable): Promise<void> {
+  await db.query(`SELECT crm_fill_opportunity_employer_copy()`);
+}
+
+/** Open opportunities `o` of employers not archived: what ix_opportunities_idle_since holds, in IDLE_SINCE_SQL order. */
+export const OPEN_UNARCHIVED_SQL = [`o.stage IN ${OPEN_STAGES_SQL}`, 'NOT o.employer_archived'];
+
 /** The opportunity `o` with its employer `e`, campus group `g` and owner `u`: what a list row shows. */
 export const OPPORTUNITY_VIEW_FROM = `opportunities o
   JOIN employers e ON e.id = o.employer_id
   JOIN campus_groups g ON g.id = o.campus_group_id
   LEFT JOIN users u ON u.id = o.owner_id`;
 
-const VIEW_COLUMNS = `${columnListExcept(opportunitiesTable, 'o', ['expected_start', 'created_by'])}, o.expected_start::text AS expected_start, e.name AS employer_name, g.name AS campus_group_name,
+const VIEW_COLUMNS = `${columnListExcept(opportunitiesTable, 'o', OMITTED_FROM_VIEW)}, o.expected_start::text AS expected_start, e.name AS employer_name, g.name AS campus_group_name,
   u.display_name AS owner_name,
   ${timestampKeySql('o.stage_changed_at')} AS stage_changed_key`;
 

@@ -16,7 +16,7 @@ import { type AuthUser, type CampusScope, readScope } from '../auth';
 import type { JsonText } from '../http/json-text';
 import { SqlParams } from '../database/sql';
 import { employerVisibleSql } from '../employers';
-import { OPEN_STAGES_SQL } from '../opportunities';
+import { IDLE_SINCE_SQL, OPEN_STAGES_SQL, OPEN_UNARCHIVED_SQL } from '../opportunities';
 import { camelFields } from '../database/record-fields';
 import {
   foldReportCounts,
@@ -42,7 +42,6 @@ interface StaleRow {
   employer_id: number;
   employer_name: string;
   days_idle: number;
-  total: number;
 }
 
 /**
@@ -286,28 +285,38 @@ export class PipelineService extends CachedReport<PipelineSummaryQuery, Pipeline
     return durationsOf(rows);
   }
 
-  /** Open opportunities with neither a stage change nor a contact with the employer for `days`. */
+  /**
+   * Open opportunities with neither a stage change nor a contact with the employer for `days`: the
+   * first rows of ix_opportunities_idle_since, and the count a range of it. The count is a statement
+   * of its own (count(*) OVER () would read every row before the limit), in the same snapshot and at
+   * the same now(): figures() runs in one transaction.
+   */
   private async stale(manager: EntityManager, scope: CampusScope, query: PipelineSummaryQuery, days: number) {
     const params = new SqlParams();
-    const idleSince = 'greatest(o.stage_changed_at, e.last_contact_at)';
     const conditions = [
       ...opportunityFilterSql(scope, query, params, false),
-      `o.stage IN ${OPEN_STAGES_SQL}`,
-      'e.archived_at IS NULL',
-      `${idleSince} < now() - make_interval(days => ${params.add(days)})`,
+      ...OPEN_UNARCHIVED_SQL,
+      `${IDLE_SINCE_SQL} < now() - make_interval(days => ${params.add(days)})`,
     ];
     const rows: StaleRow[] = await manager.query(
-      `SELECT o.id, o.title, o.stage, o.employer_id, e.name AS employer_name,
-              ${daysSinceSql(idleSince)} AS days_idle, count(*) OVER ()::int AS total
+      `SELECT o.id, o.title, o.stage, o.employer_id, e.name AS employer_name, ${daysSinceSql(IDLE_SINCE_SQL)} AS days_idle
          FROM opportunities o JOIN employers e ON e.id = o.employer_id
         WHERE ${where(conditions)}
-        ORDER BY ${idleSince}, o.id
+        ORDER BY ${IDLE_SINCE_SQL}, o.id
         LIMIT ${STALE_LIST_LIMIT}`,
       params.values,
     );
+    let count = rows.length;
+    if (count === STALE_LIST_LIMIT) {
+      const [total]: { count: number }[] = await manager.query(
+        `SELECT count(*)::int AS count FROM opportunities o WHERE ${where(conditions)}`,
+        params.values,
+      );
+      count = total.count;
+    }
     const items: StaleOpportunityDto[] = rows.map((row) => ({
       ...camelFields(row, ['id', 'title', 'stage', 'employer_id', 'employer_name', 'days_idle']),
     }));
-    return { count: rows[0]?.total ?? 0, items };
+    return { count, items };
   }
 }

@@ -1,15 +1,16 @@
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
+import { createInterface } from 'node:readline';
+import { createGunzip, createGzip } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { withDatabase } from '../../src/database/database-url';
 import { backupDatabase, backupFileName } from '../../tools/ops/backup';
-import { isLogicalBackup, logicalRestore } from '../../tools/ops/logical-backup';
+import { isLogicalBackup, logicalBackup, logicalRestore } from '../../tools/ops/logical-backup';
 import { tableCounts } from '../../tools/ops/pg-tools';
 import { insertContactPerson, insertEmployer } from '../fixtures';
 import { createTestDatabase, queryOnce, serverQuery, TEST_SERVER_URL_ENV, type TestDatabase } from '../test-database';
@@ -97,6 +98,41 @@ async function populate(url: string): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** The opportunities' copy of their employer's values (migration OpportunityIdleSince) and the migration itself. */
+const OPPORTUNITY_COPY_MIGRATION = 'OpportunityIdleSince1764700700000';
+const OPPORTUNITY_COPY_COLUMNS = ['employer_last_contact_at', 'employer_archived'];
+
+/** `from` as a backup made before migration OpportunityIdleSince would have it: without the copy's columns. */
+async function withoutOpportunityCopy(from: string, to: string): Promise<void> {
+  const lines = createInterface({ input: createReadStream(from).pipe(createGunzip()), crlfDelay: Infinity });
+  const older = async function* () {
+    let header = true;
+    let table: { name: string; left: number } | undefined;
+    for await (const line of lines) {
+      if (header) {
+        header = false;
+        const parsed = JSON.parse(line) as { migrations: string[] };
+        yield `${JSON.stringify({ ...parsed, migrations: parsed.migrations.filter((m) => m !== OPPORTUNITY_COPY_MIGRATION) })}\n`;
+      } else if (!table || table.left === 0) {
+        const parsed = JSON.parse(line) as { table: string; columns: { name: string }[]; rows: number };
+        table = { name: parsed.table, left: parsed.rows };
+        const columns = parsed.columns.filter((column) => !OPPORTUNITY_COPY_COLUMNS.includes(column.name));
+        yield `${JSON.stringify({ ...parsed, columns })}\n`;
+      } else {
+        table.left -= 1;
+        // Other tables' rows untouched: they hold numbers beyond 2^53.
+        if (table.name !== 'opportunities') yield `${line}\n`;
+        else {
+          const row = JSON.parse(line) as Record<string, unknown>;
+          for (const column of OPPORTUNITY_COPY_COLUMNS) delete row[column];
+          yield `${JSON.stringify(row)}\n`;
+        }
+      }
+    }
+  };
+  await pipeline(Readable.from(older()), createGzip(), createWriteStream(to));
 }
 
 describe('built-in logical backup', () => {
@@ -242,5 +278,29 @@ describe('built-in logical backup', () => {
     expect(await isLogicalBackup(foreign)).toBe(true);
     await expect(logicalRestore(emptyUrl, foreign)).rejects.toThrow(/not an earlier state of this app's schema/);
     expect(await tableCounts(emptyUrl)).toEqual(before);
+  });
+
+  it('copies the employers’ values into the opportunities when restoring a backup made before they carried them', async () => {
+    // Values unlike the columns' defaults: a last contact for every employer, one of them archived.
+    await queryOnce(source.ownerUrl, `UPDATE employers SET last_contact_at = now() - id * interval '1 day'`);
+    await queryOnce(
+      source.ownerUrl,
+      `UPDATE employers SET archived_at = now() WHERE id = (SELECT min(id) FROM employers)`,
+    );
+    const current = join(folder, 'current.crmdump.gz');
+    const older = join(folder, 'older.crmdump.gz');
+    await logicalBackup(source.ownerUrl, current);
+    await withoutOpportunityCopy(current, older);
+    await logicalRestore(emptyUrl, older);
+    const copies = await queryOnce<{ archived: boolean; same: boolean }>(
+      emptyUrl,
+      `SELECT o.employer_archived AS archived,
+              (o.employer_last_contact_at, o.employer_archived) IS NOT DISTINCT FROM (e.last_contact_at, e.archived_at IS NOT NULL)
+                AND o.employer_last_contact_at IS NOT NULL AS same
+         FROM opportunities o JOIN employers e ON e.id = o.employer_id`,
+    );
+    expect(copies.length).toBe(before.opportunities);
+    expect(copies.every((copy) => copy.same)).toBe(true);
+    expect(copies.filter((copy) => copy.archived)).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { runMigrations } from '../../src/database/data-source';
 import { FILL_NAME_WORDS_SQL } from '../../src/employers/employer-list-sql';
+import { fillEmployerCopy } from '../../src/opportunities/opportunities.table';
 import { rebuildReportCounts } from '../../src/reports/report-counts';
 
 /** Tables whose triggers keep the report roll-ups (employers' triggers are switched off on their own). */
@@ -381,6 +382,10 @@ export async function logicalRestore(url: string, file: string): Promise<Record<
     // A backup made before the roll-ups existed, or before they counted what they count now: count
     // them once from the restored rows.
     if (!header.migrations.includes(ROLLUPS_CHANGED_BY)) await rebuildReportCounts(client);
+    // Their insert trigger was off, and a backup made before opportunities carried their employer's
+    // values restores them as the columns' defaults: copied once from the restored employers. After
+    // the recount, as in the scale seed (before it, the recount slowed down many times over there).
+    await fillEmployerCopy(client);
     await client.query(`ALTER TABLE employers ENABLE TRIGGER USER`);
     await resetSequences(client);
     await client.query('COMMIT');
