@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import cluster, { type Worker } from 'node:cluster';
+import type { Server } from 'node:http';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { createApp } from './app-factory';
 import { type AppConfig, ConfigError, loadConfig } from './config/config';
@@ -21,6 +22,20 @@ function exitOnConfigError(error: unknown): never {
   throw error;
 }
 
+/**
+ * Node closes a kept-alive connection after 5 idle seconds. A client or proxy that reuses it just
+ * then has its request cut off (ECONNRESET: a 502 from the proxy for a save, which it does not
+ * retry; seen in the e2e run as "socket hang up"). Proxies keep idle upstream connections longer
+ * (Caddy and nginx 60 s or more, load balancers 60 s), so the app keeps them open longer than that
+ * and the proxy, which closes first, never reuses a closed one. headersTimeout must exceed it.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+function keepIdleConnectionsOpen(server: Server): void {
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+}
+
 /** The HTTP app of one process, listening on the configured port (shared by a cluster's workers). */
 async function serve(config: AppConfig, databaseUrl: string, createsFirstAdmin: boolean): Promise<INestApplication> {
   const app = await createApp(config, databaseUrl);
@@ -31,6 +46,7 @@ async function serve(config: AppConfig, databaseUrl: string, createsFirstAdmin: 
         ? new ConfigError(`PORT ${config.port} is already in use; set PORT to a free port`)
         : error;
     });
+    keepIdleConnectionsOpen(app.getHttpServer() as Server);
     return app;
   } catch (error) {
     await app.close().catch(() => undefined);
