@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { type CreateContactEntryRequest, formatFinnishDate } from '@tyoelama/shared';
+import { type CreateContactEntryRequest, formatFinnishDate, helsinkiDate } from '@tyoelama/shared';
 import {
   adminPost,
   arrangeManagedEmployer,
@@ -26,15 +26,18 @@ for (const { name, viewport } of VIEWPORTS) {
         managerName: unique('Aino Asiakas'),
       });
       // A logged contact and a won training-agreement opportunity: first contact and agreement, derived.
+      const contactedAt = new Date(Date.now() - 60 * 60 * 1000);
       const entry: CreateContactEntryRequest = {
         employerId: employer.id,
         type: 'phone',
-        occurredAt: new Date(Date.now() - 60 * 60 * 1000).toISOString(),
+        occurredAt: contactedAt.toISOString(),
         summary: 'Kysyi koulutussopimuspaikoista',
       };
       await adminPost('/api/contact-entries', entry);
       await arrangeOpportunity(employer.id, unique('Koulutussopimuspaikat'), 'won');
       const today = formatFinnishDate(helsinkiDateIn(0));
+      // An hour ago is yesterday in Helsinki during the first hour after midnight.
+      const contactDay = formatFinnishDate(helsinkiDate(contactedAt));
 
       await signIn(page, manager.email);
       await page.goto(`/employers/${employer.id}`);
@@ -56,7 +59,7 @@ for (const { name, viewport } of VIEWPORTS) {
         return item.filter({ has: page.locator('.name', { hasText: new RegExp(`^${label}$`) }) });
       };
 
-      await expect(step('Ensikontakti tai tarve')).toContainText(`Saavutettu ${today}`);
+      await expect(step('Ensikontakti tai tarve')).toContainText(`Saavutettu ${contactDay}`);
       await expect(step('Ensikontakti tai tarve')).toContainText('Päätelty tiedoista');
       await expect(step('Sopimus')).toContainText(`Saavutettu ${today}`);
       await expect(step('Ohjauskäynnit työpaikalla')).toContainText('Ei vielä saavutettu');
