@@ -3,15 +3,17 @@ import { join } from 'node:path';
 
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Locator, type Page, request } from '@playwright/test';
-import type {
-  CreateContactPersonRequest,
-  CreateEmployerRequest,
-  CreateFollowUpRequest,
-  CreateOpportunityRequest,
-  CreateUserRequest,
-  Locale,
-  OpportunityStage,
-  Role,
+import {
+  addDays,
+  type CreateContactPersonRequest,
+  type CreateEmployerRequest,
+  type CreateFollowUpRequest,
+  type CreateOpportunityRequest,
+  type CreateUserRequest,
+  helsinkiDate,
+  type Locale,
+  type OpportunityStage,
+  type Role,
 } from '@tyoelama/shared';
 import { ADMIN, E2E_PORT } from '../playwright.config';
 
@@ -254,9 +256,12 @@ export const VIEWPORTS = [
   { name: 'phone', viewport: { width: 390, height: 844 } },
 ] as const;
 
-/** The Helsinki date (`YYYY-MM-DD`) `days` days from now. */
+/**
+ * The Helsinki date (`YYYY-MM-DD`) `days` calendar days from today, as the app counts them ("Huomenna",
+ * "this week"): not the date `days` × 24 h from now, which near midnight on a DST week is a day off.
+ */
 export function helsinkiDateIn(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Helsinki' });
+  return addDays(helsinkiDate(), days);
 }
 
 /** An open follow-up (due in `days` days, Helsinki date) assigned to the given user. */

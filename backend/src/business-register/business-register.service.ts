@@ -3,6 +3,7 @@ import {
   type BusinessRegisterCompanyDto,
   businessIdProblem,
   businessIdSearchTerm,
+  helsinkiDate,
   type IndustryClassification,
   industrySectionOf,
   type RegisterSituation,
@@ -69,7 +70,7 @@ const SITUATIONS: Record<string, RegisterSituation> = {
   SANE: 'restructuring',
 };
 
-/** Ongoing situations only: one with an end date in the past is over. */
+/** Ongoing situations only: one with an end date in the past is over (register dates are Finnish days). */
 function situationsOf(company: PrhCompany, today: string): RegisterSituation[] {
   const found = new Set<RegisterSituation>();
   for (const situation of company.companySituations ?? []) {
@@ -112,7 +113,7 @@ function streetLine(address: NonNullable<PrhCompany['addresses']>[number]): stri
 export function toCompanyDto(
   company: PrhCompany,
   businessId: string,
-  today = new Date().toISOString().slice(0, 10),
+  today = helsinkiDate(),
 ): BusinessRegisterCompanyDto | null {
   const name =
     company.names?.find((entry) => String(entry.type) === COMPANY_NAME && !entry.endDate)?.name ??

@@ -51,6 +51,19 @@ describe('toCompanyDto (the register v3 company as the CRM reads it)', () => {
     });
   });
 
+  it('ends a situation on its end date by the Helsinki calendar, also before 02:00 when UTC is a day behind', () => {
+    const company = {
+      ...base,
+      companySituations: [{ type: 'KONK', registrationDate: '2026-01-10', endDate: '2026-03-02' }],
+    };
+    jest.useFakeTimers({ now: new Date('2026-03-01T22:30:00Z') }); // Helsinki 2.3. 00.30
+    try {
+      expect(toCompanyDto(company, '0112038-9')?.situations).toEqual([]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('gives no company when the register has no current name', () => {
     expect(
       toCompanyDto({ ...base, names: [{ name: 'Vanha Oy', type: '1', endDate: '2001-01-01' }] }, '0112038-9'),

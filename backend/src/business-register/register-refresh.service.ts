@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { BusinessRegisterCompanyDto, RegisterRefreshStateDto } from '@tyoelama/shared';
+import { type BusinessRegisterCompanyDto, helsinkiDate, type RegisterRefreshStateDto } from '@tyoelama/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, diffFields } from '../audit';
 import type { AuthUser } from '../auth';
@@ -148,7 +148,7 @@ export class RegisterRefreshService implements OnApplicationBootstrap, OnModuleD
     const nextRequestAt = new Date(now.getTime() + 1000 / this.config.prhRequestsPerSecond);
     let company: BusinessRegisterCompanyDto | null;
     try {
-      company = await this.register.find(employer.business_id, now.toISOString().slice(0, 10));
+      company = await this.register.find(employer.business_id, helsinkiDate(now));
     } catch (error) {
       if (!(error instanceof ApiException) || error.code !== 'BUSINESS_REGISTER_UNAVAILABLE') throw error;
       if (job.retries + 1 >= MAX_RETRIES) {

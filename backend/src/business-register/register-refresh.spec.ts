@@ -18,6 +18,10 @@ class TestTime {
   advance(ms: number): void {
     this.at += ms;
   }
+
+  setTo(iso: string): void {
+    this.at = Date.parse(iso);
+  }
 }
 
 let idSeed = 4_100_000;
@@ -112,6 +116,21 @@ describe('refresh from YTJ (business register refresh job)', () => {
 
     const state = (await admin.get('/api/business-register-refresh')).body;
     expect(state.job).toMatchObject({ status: 'running', progress: 2, total: 3 });
+  });
+
+  it('ends a situation on its end date by the Helsinki calendar, also before 02:00 when UTC is a day behind', async () => {
+    time.setTo('2026-03-01T22:30:00.000Z'); // Helsinki 2.3. 00.30
+    const restructured = nextBusinessId();
+    register.company(
+      restructured,
+      prhCompany(restructured, 'Saneerattu Oy', {
+        companySituations: [{ type: 'SANE', registrationDate: '2025-06-01', endDate: '2026-03-02', source: '1' }],
+      }),
+    );
+    const id = await createEmployer('Saneerattu Oy', restructured);
+    await admin.post('/api/business-register-refresh');
+    expect((await runToEnd()).at(-1)).toBe('done');
+    expect((await admin.get(`/api/employers/${id}`)).body.register).toMatchObject({ situations: [], flags: [] });
   });
 
   it('stores the register facts beside the employer and flags what needs a look, never touching its own fields', async () => {

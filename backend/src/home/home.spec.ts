@@ -194,7 +194,11 @@ describe('home API', () => {
     const author = await context.createUser('account_manager');
     await context.dataSource.query(
       `INSERT INTO contact_entries (employer_id, type, occurred_at, summary, campus_group_id, created_by)
-       VALUES ($1, 'phone', now(), 'Soitto', $2, $3), ($1, 'email', now() - interval '7 days', 'Posti', $2, $3)`,
+       VALUES ($1, 'phone', now(), 'Soitto', $2, $3),
+              -- A week back on Helsinki's clock, so last week's point: 168 h back, in the first hour
+              -- of the Monday after summer time began, is two weeks back.
+              ($1, 'email', (now() AT TIME ZONE 'Europe/Helsinki' - interval '7 days') AT TIME ZONE 'Europe/Helsinki',
+               'Posti', $2, $3)`,
       [employer, north, author],
     );
     await followUp(employer, author, -1, 'johdon myöhässä');
@@ -303,8 +307,9 @@ describe('home API', () => {
       await followUp(employer, manager.me.id, 0, 'tänään');
       const today = helsinkiDate();
       // Only Date is faked: the database, the sockets and the shared counters' loop keep real time.
+      // Midday of yesterday's date, not 24 h ago: around a DST change that is today or two days ago.
       jest.useFakeTimers({
-        now: Date.now() - 86_400_000,
+        now: new Date(`${addDays(today, -1)}T10:00:00Z`),
         doNotFake: [
           'hrtime',
           'nextTick',
