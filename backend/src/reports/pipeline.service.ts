@@ -193,7 +193,8 @@ export class PipelineService extends CachedReport<PipelineSummaryQuery, Pipeline
    * The stage table is the cohort created in the period; closed ones are those whose current stage
    * is won or lost and was reached in the period. A stay starts at a stage change into the stage and
    * ends at the opportunity's next change, or now for the stage it is still in (won and lost are
-   * final and have no duration). Stale: see stale().
+   * final and have no duration): the window reads the stage changes' index only (migration
+   * StageChangesCoveringIndex). Stale: see stale().
    */
   private async figuresFromTables(
     manager: EntityManager,
@@ -216,11 +217,12 @@ export class PipelineService extends CachedReport<PipelineSummaryQuery, Pipeline
            FROM opportunities o WHERE ${where(visible)}
        ),
        stage_rows AS (
-         SELECT o.stage, o.campus_group_id, cg.name AS campus_group_name, o.type,
-                count(*)::int AS count, COALESCE(sum(o.expected_places), 0)::int AS places
-           FROM visible o JOIN campus_groups cg ON cg.id = o.campus_group_id
-          WHERE ${createdIn}
-          GROUP BY o.stage, o.campus_group_id, cg.name, o.type
+         SELECT r.stage, r.campus_group_id, cg.name AS campus_group_name, r.type, r.count, r.places
+           FROM (SELECT o.stage, o.campus_group_id, o.type,
+                        count(*)::int AS count, COALESCE(sum(o.expected_places), 0)::int AS places
+                   FROM visible o WHERE ${createdIn}
+                  GROUP BY o.stage, o.campus_group_id, o.type) r
+           JOIN campus_groups cg ON cg.id = r.campus_group_id
        ),
        stays AS (
          SELECT c.to_stage AS stage, c.changed_at AS entered_at,
