@@ -21,6 +21,7 @@ import { EmployerActivityTriggerCondition1764700400000 } from './migrations/1764
 import { EmployerListCounts1764700500000 } from './migrations/1764700500000-EmployerListCounts';
 import { PipelineRollups1764700600000 } from './migrations/1764700600000-PipelineRollups';
 import { OpportunityIdleSince1764700700000 } from './migrations/1764700700000-OpportunityIdleSince';
+import { StageChangesCoveringIndex1764700800000 } from './migrations/1764700800000-StageChangesCoveringIndex';
 
 /** Listed explicitly (no glob), so the compiled app and ts-jest load the same classes. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   EmployerListCounts1764700500000,
   PipelineRollups1764700600000,
   OpportunityIdleSince1764700700000,
+  StageChangesCoveringIndex1764700800000,
 ];

@@ -17,6 +17,18 @@ export function employerVisibleSql(scope: CampusScope, employerIdSql: string, pa
     WHERE scope_ecg.employer_id = ${employerIdSql} AND scope_ecg.campus_group_id = ANY(${params.add(scope.campusGroupIds)}::int[]))`;
 }
 
+/**
+ * The same rows as employerVisibleSql(), for a column with an index: the scope's employer ids are
+ * read first (from the link table's group index), and the rows then found by `employerIdSql`'s
+ * index. A campus member's few thousand employers' rows, instead of a semi-join that reads every
+ * row of the table. An employer linked to several of the groups still matches once.
+ */
+export function employerOfScopeSql(scope: CampusScope, employerIdSql: string, params: SqlParams): string {
+  if (scope.kind === 'all') return 'TRUE';
+  return `${employerIdSql} = ANY (ARRAY(SELECT scope_ecg.employer_id FROM employer_campus_groups scope_ecg
+    WHERE scope_ecg.campus_group_id = ANY(${params.add(scope.campusGroupIds)}::int[])))`;
+}
+
 /** A view of an employer-owned table: its SELECT list, its FROM (joins included) and the owned table's alias there. */
 export interface EmployerOwnedView {
   columns: string;

@@ -1,4 +1,5 @@
 export {
+  employerOfScopeSql,
   employerVisibleSql,
   findEmployerOwnedRow,
   noteEmployerActivity,

@@ -75,24 +75,35 @@ describe('pipeline stale list', () => {
     ];
   }
 
-  /** Both in one snapshot and at one now(), as the summary reads them. */
-  async function listsBothWays(staleCase: StaleCase): Promise<{ copy: StaleList; join: StaleList }> {
-    return context.dataSource.transaction('REPEATABLE READ', async (manager) => ({
-      copy: await service['stale'](
+  /**
+   * Both in one snapshot and at one now(), as the summary reads them: the copy as the whole
+   * college's list reads it (stale()) and as a campus member's summary does (with every figure).
+   */
+  async function listsBothWays(
+    staleCase: StaleCase,
+  ): Promise<{ copy: StaleList; copyWithFigures: StaleList; join: StaleList }> {
+    const query = { campusGroupId: staleCase.campusGroupId?.toString(), type: staleCase.type };
+    return context.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const summary = await service['figures'](
         manager,
         staleCase.scope,
-        { campusGroupId: staleCase.campusGroupId?.toString(), type: staleCase.type },
-        staleCase.days,
-      ),
-      join: await staleByJoin(manager, staleCase),
-    }));
+        { ...query, staleDays: String(staleCase.days) },
+        'tables',
+      );
+      return {
+        copy: await service['stale'](manager, staleCase.scope, query, staleCase.days),
+        copyWithFigures: { count: summary.stale.count, items: summary.stale.items },
+        join: await staleByJoin(manager, staleCase),
+      };
+    });
   }
 
   async function expectSameAsJoin(): Promise<StaleList[]> {
     const lists: StaleList[] = [];
     for (const staleCase of cases()) {
-      const { copy, join } = await listsBothWays(staleCase);
+      const { copy, copyWithFigures, join } = await listsBothWays(staleCase);
       expect({ staleCase, copy }).toEqual({ staleCase, copy: join });
+      expect({ staleCase, copyWithFigures }).toEqual({ staleCase, copyWithFigures: join });
       lists.push(join);
     }
     // What the list reads is exact for every open opportunity, not only for those listed now.

@@ -15,7 +15,7 @@ import type { EntityManager } from 'typeorm';
 import { type AuthUser, type CampusScope, readScope } from '../auth';
 import type { JsonText } from '../http/json-text';
 import { SqlParams } from '../database/sql';
-import { employerVisibleSql } from '../employers';
+import { employerOfScopeSql, employerVisibleSql } from '../employers';
 import { IDLE_SINCE_SQL, OPEN_STAGES_SQL, OPEN_UNARCHIVED_SQL } from '../opportunities';
 import { camelFields } from '../database/record-fields';
 import {
@@ -44,20 +44,15 @@ interface StaleRow {
   days_idle: number;
 }
 
-/**
- * The filters every pipeline figure shares: the caller's employers, the opportunity's campus group
- * and type. `createdIn` adds the period on created_at (the cohort of the stage table).
- */
-function opportunityFilterSql(
-  scope: CampusScope,
-  query: PipelineSummaryQuery,
-  params: SqlParams,
-  createdIn: boolean,
-): string[] {
-  const conditions = [employerVisibleSql(scope, 'o.employer_id', params)];
+function staleItemOf(row: StaleRow): StaleOpportunityDto {
+  return { ...camelFields(row, ['id', 'title', 'stage', 'employer_id', 'employer_name', 'days_idle']) };
+}
+
+/** The query's campus group and type, on the opportunity `o`: filters every pipeline figure shares. */
+function groupAndTypeSql(query: PipelineSummaryQuery, params: SqlParams): string[] {
+  const conditions: string[] = [];
   if (query.campusGroupId) conditions.push(`o.campus_group_id = ${params.add(Number(query.campusGroupId))}`);
   if (query.type) conditions.push(`o.type = ${params.add(query.type)}`);
-  if (createdIn) conditions.push(...helsinkiDaysSql('o.created_at', query.from, query.to, params));
   return conditions;
 }
 
@@ -84,6 +79,22 @@ interface DurationRow {
 
 function durationsOf(rows: DurationRow[]) {
   return new Map(rows.map((row) => [row.stage, { stage: row.stage, stays: row.stays, averageDays: row.average_days }]));
+}
+
+/** figuresFromTables()' one row: each figure's rows as JSON. */
+interface TableFiguresRow {
+  rows: PipelineRow[];
+  win_rate: { won: number; lost: number };
+  durations: DurationRow[];
+  stale: StaleRow[];
+  stale_count: number;
+}
+
+interface TableFigures {
+  rows: PipelineRowDto[];
+  winRate: PipelineSummaryDto['winRate'];
+  durations: ReturnType<typeof durationsOf>;
+  stale: { count: number; items: StaleOpportunityDto[] };
 }
 
 /**
@@ -146,17 +157,15 @@ export class PipelineService extends CachedReport<PipelineSummaryQuery, Pipeline
     source: 'rollups' | 'tables',
   ): Promise<PipelineSummaryDto> {
     const staleDays = query.staleDays ? Number(query.staleDays) : DEFAULT_STALE_DAYS;
-    const fromRollups = source === 'rollups' && scope.kind === 'all';
-    const rows = fromRollups
-      ? await this.stageRowsFromRollups(manager, query)
-      : await this.stageRows(manager, scope, query);
-    const winRate = fromRollups
-      ? await this.winRateFromRollups(manager, query)
-      : await this.winRate(manager, scope, query);
-    const durations = fromRollups
-      ? await this.stageDurationsFromRollups(manager, query)
-      : await this.stageDurations(manager, scope, query);
-    const stale = await this.stale(manager, scope, query, staleDays);
+    const { rows, winRate, durations, stale } =
+      source === 'rollups' && scope.kind === 'all'
+        ? {
+            rows: await this.stageRowsFromRollups(manager, query),
+            winRate: await this.winRateFromRollups(manager, query),
+            durations: await this.stageDurationsFromRollups(manager, query),
+            stale: await this.stale(manager, scope, query, staleDays),
+          }
+        : await this.figuresFromTables(manager, scope, query, staleDays);
     return {
       from: query.from ?? null,
       to: query.to ?? null,
@@ -175,25 +184,83 @@ export class PipelineService extends CachedReport<PipelineSummaryQuery, Pipeline
     };
   }
 
-  private async stageRows(
+  /**
+   * Every figure from the tables in one statement, which reads the scope's opportunities (in the
+   * query's group and type) once: a campus member's from their employers' links (employerOfScopeSql),
+   * a few thousand rows each figure then counts from. Statements of their own each read them again,
+   * and a semi-join of every opportunity with the scope's employers cost more than the figures.
+   *
+   * The stage table is the cohort created in the period; closed ones are those whose current stage
+   * is won or lost and was reached in the period. A stay starts at a stage change into the stage and
+   * ends at the opportunity's next change, or now for the stage it is still in (won and lost are
+   * final and have no duration): the window reads the stage changes' index only (migration
+   * StageChangesCoveringIndex). Stale: see stale().
+   */
+  private async figuresFromTables(
     manager: EntityManager,
     scope: CampusScope,
     query: PipelineSummaryQuery,
-  ): Promise<PipelineRowDto[]> {
+    staleDays: number,
+  ): Promise<TableFigures> {
     const params = new SqlParams();
-    const rows: PipelineRow[] = await manager.query(
-      `SELECT o.stage, o.campus_group_id, cg.name AS campus_group_name, o.type,
-              count(*)::int AS count, COALESCE(sum(o.expected_places), 0)::int AS places
-         FROM opportunities o JOIN campus_groups cg ON cg.id = o.campus_group_id
-        WHERE ${where(opportunityFilterSql(scope, query, params, true))}
-        GROUP BY o.stage, o.campus_group_id, cg.name, o.type
-        ORDER BY cg.name, o.campus_group_id, o.type`,
+    const visible = [employerOfScopeSql(scope, 'o.employer_id', params), ...groupAndTypeSql(query, params)];
+    const createdIn = where(helsinkiDaysSql('o.created_at', query.from, query.to, params));
+    const closedIn = where([
+      `o.stage IN ('won', 'lost')`,
+      ...helsinkiDaysSql('o.stage_changed_at', query.from, query.to, params),
+    ]);
+    const stale = [...OPEN_UNARCHIVED_SQL, `o.idle_since < now() - make_interval(days => ${params.add(staleDays)})`];
+    const [figures]: TableFiguresRow[] = await manager.query(
+      `WITH visible AS MATERIALIZED (
+         SELECT o.id, o.employer_id, o.title, o.stage, o.campus_group_id, o.type, o.expected_places, o.created_at,
+                o.stage_changed_at, o.employer_archived, ${IDLE_SINCE_SQL} AS idle_since
+           FROM opportunities o WHERE ${where(visible)}
+       ),
+       stage_rows AS (
+         SELECT r.stage, r.campus_group_id, cg.name AS campus_group_name, r.type, r.count, r.places
+           FROM (SELECT o.stage, o.campus_group_id, o.type,
+                        count(*)::int AS count, COALESCE(sum(o.expected_places), 0)::int AS places
+                   FROM visible o WHERE ${createdIn}
+                  GROUP BY o.stage, o.campus_group_id, o.type) r
+           JOIN campus_groups cg ON cg.id = r.campus_group_id
+       ),
+       stays AS (
+         SELECT c.to_stage AS stage, c.changed_at AS entered_at,
+                lead(c.changed_at) OVER (PARTITION BY c.opportunity_id ORDER BY c.changed_at, c.id) AS left_at
+           FROM opportunity_stage_changes c JOIN visible o ON o.id = c.opportunity_id
+          WHERE ${createdIn}
+       ),
+       durations AS (
+         SELECT stage, count(*)::int AS stays,
+                round((avg(extract(epoch FROM COALESCE(left_at, now()) - entered_at)) / 86400)::numeric, 1)::float8 AS average_days
+           FROM stays WHERE stage IN ${OPEN_STAGES_SQL} GROUP BY stage
+       ),
+       stale AS (SELECT o.id, o.title, o.stage, o.employer_id, o.idle_since FROM visible o WHERE ${where(stale)}),
+       stale_first AS (
+         SELECT o.id, o.title, o.stage, o.employer_id, e.name AS employer_name,
+                ${daysSinceSql('o.idle_since')} AS days_idle, o.idle_since
+           FROM (SELECT * FROM stale o ORDER BY o.idle_since, o.id LIMIT ${STALE_LIST_LIMIT}) o
+           JOIN employers e ON e.id = o.employer_id
+       )
+       SELECT (SELECT COALESCE(json_agg(r ORDER BY r.campus_group_name, r.campus_group_id, r.type), '[]')
+                 FROM stage_rows r) AS rows,
+              (SELECT json_build_object('won', count(*) FILTER (WHERE o.stage = 'won'),
+                                        'lost', count(*) FILTER (WHERE o.stage = 'lost'))
+                 FROM visible o WHERE ${closedIn}) AS win_rate,
+              (SELECT COALESCE(json_agg(d), '[]') FROM durations d) AS durations,
+              (SELECT COALESCE(json_agg(s ORDER BY s.idle_since, s.id), '[]') FROM stale_first s) AS stale,
+              (SELECT count(*)::int FROM stale) AS stale_count`,
       params.values,
     );
-    return pipelineRowsOf(rows);
+    return {
+      rows: pipelineRowsOf(figures.rows),
+      winRate: winRateOf(figures.win_rate.won, figures.win_rate.lost),
+      durations: durationsOf(figures.durations),
+      stale: { count: figures.stale_count, items: figures.stale.map(staleItemOf) },
+    };
   }
 
-  /** As stageRows() for every employer: opportunities and places by created day (by month within the period). */
+  /** The stage table for every employer: opportunities and places by created day (by month within the period). */
   private async stageRowsFromRollups(manager: EntityManager, query: PipelineSummaryQuery): Promise<PipelineRowDto[]> {
     const params = new SqlParams();
     const counts = rollupsSql(['pipeline_count', 'pipeline_places'], query, params);
@@ -210,23 +277,7 @@ export class PipelineService extends CachedReport<PipelineSummaryQuery, Pipeline
     return pipelineRowsOf(rows);
   }
 
-  /** Closed in the period: the current stage is won or lost and was reached in the period. */
-  private async winRate(manager: EntityManager, scope: CampusScope, query: PipelineSummaryQuery) {
-    const params = new SqlParams();
-    const conditions = [
-      ...opportunityFilterSql(scope, query, params, false),
-      `o.stage IN ('won', 'lost')`,
-      ...helsinkiDaysSql('o.stage_changed_at', query.from, query.to, params),
-    ];
-    const [{ won, lost }]: { won: number; lost: number }[] = await manager.query(
-      `SELECT count(*) FILTER (WHERE o.stage = 'won')::int AS won, count(*) FILTER (WHERE o.stage = 'lost')::int AS lost
-         FROM opportunities o WHERE ${where(conditions)}`,
-      params.values,
-    );
-    return winRateOf(won, lost);
-  }
-
-  /** As winRate() for every employer: won and lost ones by the day their stage was reached. */
+  /** The win rate for every employer: won and lost ones by the day their stage was reached. */
   private async winRateFromRollups(manager: EntityManager, query: PipelineSummaryQuery) {
     const params = new SqlParams();
     const closed = rollupsSql(['pipeline_closed'], query, params);
@@ -240,28 +291,7 @@ export class PipelineService extends CachedReport<PipelineSummaryQuery, Pipeline
   }
 
   /**
-   * A stay starts at a stage change into the stage and ends at the opportunity's next change, or
-   * now for the stage it is still in. Won and lost are final and have no duration.
-   */
-  private async stageDurations(manager: EntityManager, scope: CampusScope, query: PipelineSummaryQuery) {
-    const params = new SqlParams();
-    const rows: DurationRow[] = await manager.query(
-      `WITH stays AS (
-         SELECT c.to_stage AS stage, c.changed_at AS entered_at,
-                lead(c.changed_at) OVER (PARTITION BY c.opportunity_id ORDER BY c.changed_at, c.id) AS left_at
-           FROM opportunity_stage_changes c JOIN opportunities o ON o.id = c.opportunity_id
-          WHERE ${where(opportunityFilterSql(scope, query, params, true))}
-       )
-       SELECT stage, count(*)::int AS stays,
-              round((avg(extract(epoch FROM COALESCE(left_at, now()) - entered_at)) / 86400)::numeric, 1)::float8 AS average_days
-         FROM stays WHERE stage IN ${OPEN_STAGES_SQL} GROUP BY stage`,
-      params.values,
-    );
-    return durationsOf(rows);
-  }
-
-  /**
-   * As stageDurations() for every employer, without the window: per stage the ended stays' summed
+   * The stays for every employer, without the window over the stage changes: per stage the ended stays' summed
    * durations less the open stays' summed starts (kept together, in microseconds after the row's
    * day at UTC midnight), plus the open stays' count × (now − that midnight). The sum is then the
    * same numeric, and so is the average.
@@ -287,14 +317,16 @@ export class PipelineService extends CachedReport<PipelineSummaryQuery, Pipeline
 
   /**
    * Open opportunities with neither a stage change nor a contact with the employer for `days`: the
-   * first rows of ix_opportunities_idle_since, and the count a range of it. The count is a statement
+   * first rows of ix_opportunities_idle_since, and the count a range of it (the whole college's list;
+   * figuresFromTables() lists a campus member's from the rows it has read). The count is a statement
    * of its own (count(*) OVER () would read every row before the limit), in the same snapshot and at
    * the same now(): figures() runs in one transaction.
    */
   private async stale(manager: EntityManager, scope: CampusScope, query: PipelineSummaryQuery, days: number) {
     const params = new SqlParams();
     const conditions = [
-      ...opportunityFilterSql(scope, query, params, false),
+      employerVisibleSql(scope, 'o.employer_id', params),
+      ...groupAndTypeSql(query, params),
       ...OPEN_UNARCHIVED_SQL,
       `${IDLE_SINCE_SQL} < now() - make_interval(days => ${params.add(days)})`,
     ];
@@ -314,9 +346,6 @@ export class PipelineService extends CachedReport<PipelineSummaryQuery, Pipeline
       );
       count = total.count;
     }
-    const items: StaleOpportunityDto[] = rows.map((row) => ({
-      ...camelFields(row, ['id', 'title', 'stage', 'employer_id', 'employer_name', 'days_idle']),
-    }));
-    return { count, items };
+    return { count, items: rows.map(staleItemOf) };
   }
 }

@@ -114,7 +114,9 @@ async function withoutOpportunityCopy(from: string, to: string): Promise<void> {
       if (header) {
         header = false;
         const parsed = JSON.parse(line) as { migrations: string[] };
-        yield `${JSON.stringify({ ...parsed, migrations: parsed.migrations.filter((m) => m !== OPPORTUNITY_COPY_MIGRATION) })}\n`;
+        // The migrations before it: later ones came after it too.
+        const before = parsed.migrations.slice(0, parsed.migrations.indexOf(OPPORTUNITY_COPY_MIGRATION));
+        yield `${JSON.stringify({ ...parsed, migrations: before })}\n`;
       } else if (!table || table.left === 0) {
         const parsed = JSON.parse(line) as { table: string; columns: { name: string }[]; rows: number };
         table = { name: parsed.table, left: parsed.rows };

@@ -22,6 +22,7 @@ export const SIZE_SCENARIOS = [
   'timeline',
   'my-work',
   'pipeline-summary',
+  'pipeline-summary-campus',
   'dashboard-activity',
 ];
 

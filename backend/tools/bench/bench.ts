@@ -443,6 +443,16 @@ function scenarios(facts: BenchFacts, deepCursor: string): Scenario[] {
       path: '/api/pipeline/summary',
     },
     {
+      key: 'pipeline-summary-campus',
+      label: 'Pipeline summary (campus member)',
+      who: 'campus',
+      method: 'GET',
+      target: 150,
+      read: true,
+      remembered: true,
+      path: '/api/pipeline/summary',
+    },
+    {
       key: 'dashboard-activity',
       label: 'Dashboard activity (12 months, by month)',
       who: 'manager',
