@@ -834,6 +834,9 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
   const database = await openDatabase(config, () => undefined);
   const pool = new Pool({ connectionString: database.url, max: RAW_POOL_SIZE, application_name: 'tyoelama-bench' });
+  // The server stops the embedded PostgreSQL when it ends; a pooled connection that is still closing
+  // then gets "terminating connection", which without a listener ends the bench after its report.
+  pool.on('error', (error) => console.warn(`bench pool: ${error.message}`));
   let capture: INestApplication | undefined;
   try {
     await ensureBenchUsers(pool);
