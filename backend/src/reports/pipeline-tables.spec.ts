@@ -1,4 +1,6 @@
 import {
+  addDays,
+  helsinkiDate,
   OPPORTUNITY_STAGES,
   type OpportunityStage,
   type PipelineSummaryDto,
@@ -100,8 +102,7 @@ describe('pipeline figures from the tables', () => {
   /** Two groups linked to the most employers with opportunities in common. */
   let shared: [number, number];
 
-  const helsinkiDate = (offsetDays: number) =>
-    new Date(Date.now() + offsetDays * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Helsinki' });
+  const daysFromToday = (days: number) => addDays(helsinkiDate(), days);
 
   function scopes(): CampusScope[] {
     return [
@@ -116,11 +117,11 @@ describe('pipeline figures from the tables', () => {
   function queries(): PipelineSummaryQuery[] {
     return [
       {},
-      { from: helsinkiDate(-365), to: helsinkiDate(0) },
-      { from: helsinkiDate(-29), to: helsinkiDate(0), type: 'training_agreement' },
-      { from: helsinkiDate(-400), to: helsinkiDate(-30), campusGroupId: String(shared[1]) },
+      { from: daysFromToday(-365), to: daysFromToday(0) },
+      { from: daysFromToday(-29), to: daysFromToday(0), type: 'training_agreement' },
+      { from: daysFromToday(-400), to: daysFromToday(-30), campusGroupId: String(shared[1]) },
       { type: 'apprenticeship', staleDays: '60' },
-      { from: helsinkiDate(-200), staleDays: '1' },
+      { from: daysFromToday(-200), staleDays: '1' },
     ] as PipelineSummaryQuery[];
   }
 
