@@ -1,6 +1,8 @@
 import {
   addDays,
+  DEFAULT_STALE_DAYS,
   helsinkiDate,
+  OPEN_STAGES,
   OPPORTUNITY_STAGES,
   type OpportunityStage,
   type PipelineSummaryDto,
@@ -25,7 +27,7 @@ type Figures = Pick<PipelineSummaryDto, 'rows' | 'winRate' | 'averageDaysInStage
  * one-statement path must reproduce.
  */
 async function plainFigures(manager: EntityManager, scope: CampusScope, query: PipelineSummaryQuery): Promise<Figures> {
-  const staleDays = Number(query.staleDays ?? 30);
+  const staleDays = Number(query.staleDays ?? DEFAULT_STALE_DAYS);
   const filters = (params: SqlParams) => {
     const conditions = [employerVisibleSql(scope, 'o.employer_id', params)];
     if (query.campusGroupId) conditions.push(`o.campus_group_id = ${params.add(Number(query.campusGroupId))}`);
@@ -78,9 +80,9 @@ async function plainFigures(manager: EntityManager, scope: CampusScope, query: P
   return {
     rows: [...rows].sort((a, b) => stageOrder(a.stage) - stageOrder(b.stage)),
     winRate: { won, lost, rate: won + lost === 0 ? null : won / (won + lost) },
-    averageDaysInStage: ['identified', 'contacted', 'negotiating', 'agreed'].map(
+    averageDaysInStage: OPEN_STAGES.map(
       (stage) => durations.find((row) => row.stage === stage) ?? { stage, stays: 0, averageDays: null },
-    ) as Figures['averageDaysInStage'],
+    ),
     stale: {
       days: staleDays,
       count: stale[0]?.total ?? 0,
