@@ -57,6 +57,8 @@ export interface WriteRow {
   connections: number;
   api: Figures;
   raw: Figures | null;
+  /** The same statements behind `node:http` and pg alone (bench-floor.ts): what any Node server reaches here. */
+  floor: Figures | null;
 }
 
 /** Before the write-path work (issue 12, same machine kind, 50 connections): 300–318 req/s, p99 233–277 ms. */
@@ -77,10 +79,12 @@ export function writeLines(label: string, rows: WriteRow[], statements: Statemen
   return [
     `Targets at 50 connections: p99 < ${WRITE_P99_TARGET_MS} ms, ≥ ${2 * BEFORE_RPS} req/s (2× the ${BEFORE_RPS} req/s`,
     'before this work), within 2× of the same statements run as raw SQL (one pg connection per loop).',
+    'Floor = the same statements behind the thinnest Node server (`node:http` and pg, nothing between them) with',
+    "the app's workers and pool: on this machine no Node server can do this SQL faster than its figure.",
     '',
-    '| Scenario | Conns | API req/s | API p50 | API p99 | raw req/s | raw p50 | raw p99 | req/s raw/API | p99 API/raw | Targets |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-    ...rows.map(({ connections, api, raw }) => {
+    '| Scenario | Conns | API req/s | API p50 | API p99 | raw req/s | raw p50 | raw p99 | floor req/s | floor p50 | floor p99 | req/s raw/API | p99 API/raw | req/s floor/API | Targets |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows.map(({ connections, api, raw, floor }) => {
       const rpsRatio = raw ? raw.rps / api.rps : Number.NaN;
       const p99Ratio = raw ? api.p99 / raw.p99 : Number.NaN;
       const clean = api.non2xx === 0 && api.errors === 0;
@@ -92,7 +96,8 @@ export function writeLines(label: string, rows: WriteRow[], statements: Statemen
       return (
         `| ${label} | ${connections} | ${api.rps.toFixed(0)} | ${ms(api.p50)} | ${ms(api.p99)} | ` +
         `${raw ? raw.rps.toFixed(0) : 'n/a'} | ${raw ? ms(raw.p50) : 'n/a'} | ${raw ? ms(raw.p99) : 'n/a'} | ` +
-        `${rpsRatio.toFixed(2)} | ${p99Ratio.toFixed(2)} | ${targets} |`
+        `${floor ? floor.rps.toFixed(0) : 'n/a'} | ${floor ? ms(floor.p50) : 'n/a'} | ${floor ? ms(floor.p99) : 'n/a'} | ` +
+        `${rpsRatio.toFixed(2)} | ${p99Ratio.toFixed(2)} | ${floor ? (floor.rps / api.rps).toFixed(2) : 'n/a'} | ${targets} |`
       );
     }),
     '',

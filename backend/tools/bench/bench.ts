@@ -16,6 +16,7 @@ import { findFreePort } from '../../src/database/embedded-postgres';
 import { openDatabase } from '../../src/database/open-database';
 import { SHARED_CHANGES_POLL_MS } from '../../src/cache/shared-changes';
 import { BUILT_APP_MAIN } from '../ops/app-process';
+import { startFloorServer } from './bench-floor';
 import { homeScenarios } from './bench-home';
 import { IMPORT_ROWS, importFile } from './bench-import';
 import { benchSizes } from './bench-sizes';
@@ -542,6 +543,7 @@ interface Row {
   connections: number;
   api: Figures;
   raw: Figures | null;
+  floor: Figures | null;
 }
 
 interface AfterChangeRow {
@@ -878,41 +880,55 @@ async function main(): Promise<void> {
       const recordedId = scenario.ids?.[0];
       let counter = 0;
       const pick = () => scenario.ids![Math.floor(Math.random() * scenario.ids!.length)];
-      for (const connections of LEVELS) {
-        const loadFromUs = process.hrtime.bigint() / 1000n;
-        const api = await runHttp(
-          base,
-          {
-            method: scenario.method,
-            headers: session.headers,
-            next: () => {
-              const id = scenario.ids ? pick() : 0;
-              counter += 1;
-              return { path: scenario.path.replace('{id}', String(id)), body: scenario.body?.(id, counter) };
-            },
-          },
-          connections,
-          DURATION,
-        );
-        // The span to give bench-profile.js, so the server's start-up is left out of its profile.
-        if (process.env.BENCH_CPU_PROFILE) {
-          console.log(`  profile window: ${api.requests} ${loadFromUs} ${process.hrtime.bigint() / 1000n}`);
+      const load: HttpLoad = {
+        method: scenario.method,
+        headers: session.headers,
+        next: () => {
+          const id = scenario.ids ? pick() : 0;
+          counter += 1;
+          return { path: scenario.path.replace('{id}', String(id)), body: scenario.body?.(id, counter) };
+        },
+      };
+      const floor =
+        scenario.read || recordedId === undefined
+          ? null
+          : await startFloorServer({
+              url: database.url,
+              workers: config.webConcurrency,
+              poolSize: APP_POOL_SIZE,
+              statements,
+              recordedId,
+            });
+      try {
+        for (const connections of LEVELS) {
+          const loadFromUs = process.hrtime.bigint() / 1000n;
+          const api = await runHttp(base, load, connections, DURATION);
+          // The span to give bench-profile.js, so the server's start-up is left out of its profile.
+          if (process.env.BENCH_CPU_PROFILE) {
+            console.log(`  profile window: ${api.requests} ${loadFromUs} ${process.hrtime.bigint() / 1000n}`);
+          }
+          const raw = await runRaw(
+            pool,
+            statements,
+            () => replayMapping(recordedId, recordedId === undefined ? undefined : pick()),
+            connections,
+            RAW_DURATION,
+          );
+          const floorFigures = floor ? await runHttp(floor.base, load, connections, DURATION) : null;
+          rows.push({ scenario, connections, api, raw, floor: floorFigures });
+          console.log(
+            `${scenario.label.padEnd(52)} c=${String(connections).padStart(2)}  ${api.rps.toFixed(0).padStart(5)} req/s  ` +
+              `p50 ${ms(api.p50)}  p95 ${ms(api.p95)}  p99 ${ms(api.p99)} ms  non-2xx ${api.non2xx}  errors ${api.errors}` +
+              (raw
+                ? `  | raw p50 ${ms(raw.p50)} p99 ${ms(raw.p99)} → ×${(api.p50 / raw.p50).toFixed(2)} / ×${(api.p99 / raw.p99).toFixed(2)}`
+                : '') +
+              (floorFigures
+                ? `  | floor ${floorFigures.rps.toFixed(0)} req/s p50 ${ms(floorFigures.p50)} p99 ${ms(floorFigures.p99)}`
+                : ''),
+          );
         }
-        const raw = await runRaw(
-          pool,
-          statements,
-          () => replayMapping(recordedId, recordedId === undefined ? undefined : pick()),
-          connections,
-          RAW_DURATION,
-        );
-        rows.push({ scenario, connections, api, raw });
-        console.log(
-          `${scenario.label.padEnd(52)} c=${String(connections).padStart(2)}  ${api.rps.toFixed(0).padStart(5)} req/s  ` +
-            `p50 ${ms(api.p50)}  p95 ${ms(api.p95)}  p99 ${ms(api.p99)} ms  non-2xx ${api.non2xx}  errors ${api.errors}` +
-            (raw
-              ? `  | raw p50 ${ms(raw.p50)} p99 ${ms(raw.p99)} → ×${(api.p50 / raw.p50).toFixed(2)} / ×${(api.p99 / raw.p99).toFixed(2)}`
-              : ''),
-        );
+      } finally {
+        await floor?.stop();
       }
       if (scenario.remembered) {
         const cold = await measureAfterChange(session, sessions.manager, scenario, facts);
