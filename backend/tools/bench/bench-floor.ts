@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { findFreePort } from '../../src/database/embedded-postgres';
-import { replayMapping, type Statement } from './bench-write';
+import { type Figures, type FloorVariant, replayMapping, type Statement } from './bench-write';
 
 /**
  * The floor under the write: the thinnest HTTP server Node can be, `node:http` and pg with nothing
@@ -33,6 +33,11 @@ interface FloorSettings {
   statementsFile: string;
   /** The employer id the statements were recorded with; each request's body names its own. */
   recordedId: number;
+  /**
+   * Runs with `session_replication_role = replica`: no trigger and no foreign-key check fires (an
+   * experiment on what the schema's own work costs; needs a superuser, as the embedded owner is).
+   */
+  withoutTriggers?: boolean;
 }
 
 export async function startFloorServer(
@@ -59,6 +64,69 @@ export async function startFloorServer(
   };
 }
 
+/**
+ * The write's statement with the employer's activity update turned into one that matches no row
+ * (its parameters stay, typed as before): what is left is the entry, the follow-up and the two
+ * audit rows, the "raw transaction" the write was first compared with. Null if the text has moved on.
+ */
+function withoutActivityUpdate(statements: Statement[]): Statement[] | null {
+  let found = false;
+  const edited = statements.map((statement) => {
+    const text = statement.text.replace(
+      /(activity AS \(UPDATE employers SET[\s\S]*?WHERE id = \$\d+)\)/,
+      (_, update) => {
+        found = true;
+        return `${update} AND false)`;
+      },
+    );
+    return { ...statement, text };
+  });
+  return found ? edited : null;
+}
+
+/**
+ * BENCH_FLOOR_VARIANTS=1: the floor again with less SQL, to show what bounds the write on this
+ * machine: without any trigger or foreign-key check, and then also without the employer update.
+ * Each variant's server is started, loaded once by `load` and stopped.
+ */
+export async function floorVariants(
+  settings: Omit<FloorSettings, 'port' | 'statementsFile' | 'withoutTriggers'> & { statements: Statement[] },
+  load: (base: string) => Promise<Figures>,
+): Promise<FloorVariant[]> {
+  const minimal = withoutActivityUpdate(settings.statements);
+  const variants: { label: string; statements: Statement[] | null }[] = [
+    { label: 'floor, no triggers or foreign-key checks', statements: settings.statements },
+    { label: 'floor, no triggers, no employer activity update', statements: minimal },
+  ];
+  const results: FloorVariant[] = [];
+  for (const variant of variants) {
+    if (!variant.statements) {
+      results.push({
+        label: variant.label,
+        figures: null,
+        note: 'the write statement has no activity update to leave out',
+      });
+      continue;
+    }
+    const server = await startFloorServer({ ...settings, statements: variant.statements, withoutTriggers: true });
+    try {
+      const probe = await fetch(server.base, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ employerId: settings.recordedId }),
+      });
+      if (probe.status !== 201) {
+        results.push({ label: variant.label, figures: null, note: (await probe.text()).slice(0, 120) });
+        continue;
+      }
+      results.push({ label: variant.label, figures: await load(server.base) });
+    } finally {
+      await server.stop();
+    }
+  }
+  return results;
+}
+
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((done) => child.once('exit', done));
@@ -82,7 +150,12 @@ function servePrimary(settings: FloorSettings): void {
 
 async function serveWorker(settings: FloorSettings): Promise<void> {
   const statements = JSON.parse(await readFile(settings.statementsFile, 'utf8')) as Statement[];
-  const pool = new Pool({ connectionString: settings.url, max: settings.poolSize, application_name: 'bench-floor' });
+  const pool = new Pool({
+    connectionString: settings.url,
+    max: settings.poolSize,
+    application_name: 'bench-floor',
+    ...(settings.withoutTriggers ? { options: '-c session_replication_role=replica' } : {}),
+  });
   pool.on('error', () => undefined);
   createServer((request, response) => {
     const chunks: Buffer[] = [];

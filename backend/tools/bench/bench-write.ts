@@ -53,6 +53,14 @@ export interface Figures {
   errors: number;
 }
 
+/** The floor with less SQL (BENCH_FLOOR_VARIANTS=1, bench-floor.ts), at 50 connections. */
+export interface FloorVariant {
+  label: string;
+  /** Null when the variant could not run here; `note` says why. */
+  figures: Figures | null;
+  note?: string;
+}
+
 export interface WriteRow {
   connections: number;
   api: Figures;
@@ -74,7 +82,12 @@ function headline(text: string): string {
   return line.length > 110 ? `${line.slice(0, 107)}…` : line;
 }
 
-export function writeLines(label: string, rows: WriteRow[], statements: Statement[]): string[] {
+export function writeLines(
+  label: string,
+  rows: WriteRow[],
+  statements: Statement[],
+  variants: FloorVariant[] = [],
+): string[] {
   if (rows.length === 0) return ['- not measured (BENCH_ONLY)'];
   return [
     `Targets at 50 connections: p99 < ${WRITE_P99_TARGET_MS} ms, ≥ ${2 * BEFORE_RPS} req/s (2× the ${BEFORE_RPS} req/s`,
@@ -101,6 +114,22 @@ export function writeLines(label: string, rows: WriteRow[], statements: Statemen
       );
     }),
     '',
+    ...(variants.length
+      ? [
+          'The floor with less SQL, 50 connections (an experiment: `session_replication_role = replica` switches off',
+          "every trigger and foreign-key check; the second also turns the employer's activity update into one that",
+          'matches no row, leaving the entry, the follow-up and the two audit rows):',
+          '',
+          '| Floor variant | req/s | p50 | p99 |',
+          '| --- | ---: | ---: | ---: |',
+          ...variants.map(({ label: name, figures, note }) =>
+            figures
+              ? `| ${name} | ${figures.rps.toFixed(0)} | ${ms(figures.p50)} | ${ms(figures.p99)} |`
+              : `| ${name} | not measured: ${note ?? ''} | | |`,
+          ),
+          '',
+        ]
+      : []),
     `The statements one write ran (recorded from the in-process copy of the app, ${statements.length} round trips;`,
     'the session lookup is served from the session cache in steady state and is not among them):',
     '',

@@ -16,11 +16,11 @@ import { findFreePort } from '../../src/database/embedded-postgres';
 import { openDatabase } from '../../src/database/open-database';
 import { SHARED_CHANGES_POLL_MS } from '../../src/cache/shared-changes';
 import { BUILT_APP_MAIN } from '../ops/app-process';
-import { startFloorServer } from './bench-floor';
+import { floorVariants, startFloorServer } from './bench-floor';
 import { homeScenarios } from './bench-home';
 import { IMPORT_ROWS, importFile } from './bench-import';
 import { benchSizes } from './bench-sizes';
-import { type Replay, replayMapping, type Statement, writeLines } from './bench-write';
+import { type FloorVariant, type Replay, replayMapping, type Statement, writeLines } from './bench-write';
 import {
   BENCH_ACCOUNT_MANAGER_EMAIL,
   BENCH_CAMPUS_MEMBER_EMAIL,
@@ -861,6 +861,7 @@ async function main(): Promise<void> {
     const skipped: string[] = [];
     const sqlNotes: string[] = [];
     let writeStatements: Statement[] = [];
+    let variants: FloorVariant[] = [];
     const home = ONLY && !ONLY.includes('home') ? [] : await homeScenarios(pool, facts);
     const all: Scenario[] = [...scenarios(facts, cursor), ...home];
     for (const scenario of all) {
@@ -927,6 +928,14 @@ async function main(): Promise<void> {
                 : ''),
           );
         }
+        if (floor && recordedId !== undefined && process.env.BENCH_FLOOR_VARIANTS) {
+          variants = await floorVariants(
+            { url: database.ownerUrl, workers: config.webConcurrency, poolSize: APP_POOL_SIZE, statements, recordedId },
+            (floorBase) => runHttp(floorBase, load, 50, DURATION),
+          );
+          for (const variant of variants)
+            console.log(`  ${variant.label}: ${JSON.stringify(variant.figures ?? variant.note)}`);
+        }
       } finally {
         await floor?.stop();
       }
@@ -977,6 +986,7 @@ async function main(): Promise<void> {
         'Create contact entry + follow-up',
         rows.filter((row) => !row.scenario.read),
         writeStatements,
+        variants,
       ),
       '',
       '## CSV export (`GET /api/exports/employers.csv`, all rows, as the account manager)',
