@@ -38,6 +38,13 @@ export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
 
 /** The limit for the jobs that legitimately run long (exports, imports): raised inside their own transaction only. */
 export const LONG_JOB_TIMEOUT_MS = 15 * 60_000;
+
+/**
+ * How long an export or import waits for a free long-job slot (database/long-job-slots.ts) before
+ * it answers 503. Long enough to ride out a short download finishing, short enough that the user
+ * gets an answer to act on instead of a spinner (and well inside a proxy's usual 30-60 s timeout).
+ */
+export const LONG_JOB_SLOT_WAIT_MS = 10_000;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const environmentSchema = z.object({
@@ -94,6 +101,8 @@ export interface AppConfig {
   databaseTimeouts: DatabaseTimeouts;
   /** Connections of the app's PostgreSQL pool, in each worker process. */
   databasePoolSize: number;
+  /** LONG_JOB_SLOT_WAIT_MS; not an environment setting, tests shorten it. */
+  longJobWaitMs: number;
   /**
    * Worker processes serving the one port (Node's cluster; main.ts). Each has its own pool of
    * `databasePoolSize` connections plus one that reads the shared change counters.
@@ -162,6 +171,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       idleInTransactionMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    longJobWaitMs: LONG_JOB_SLOT_WAIT_MS,
     // One worker per core by default: a Node process uses one.
     webConcurrency: env.WEB_CONCURRENCY ?? availableParallelism(),
     adminEmail: env.ADMIN_EMAIL,

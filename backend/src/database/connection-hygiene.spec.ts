@@ -1,8 +1,8 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Client as PgClient } from 'pg';
 import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { DatabaseTimeouts } from '../config/config';
+import { eventually } from '../../test/eventually';
 import { insertEmployer } from '../../test/fixtures';
 import { type Client, startTestApp, type TestContext } from '../../test/test-app';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database';
@@ -16,15 +16,6 @@ async function connect(url: string): Promise<PgClient> {
   const client = new PgClient({ connectionString: url, application_name: 'crm-test-inspector' });
   await client.connect();
   return client;
-}
-
-/** Polls until `probe` returns a value: waits for the server's state, never for a fixed time. */
-async function eventually<T>(probe: () => Promise<T | null | undefined>): Promise<T> {
-  for (;;) {
-    const value = await probe();
-    if (value !== null && value !== undefined) return value;
-    await sleep(25);
-  }
 }
 
 /** Backends of the app on this database, as the server sees them. */

@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
+import { LongJobSlots } from '../database/long-job-slots';
 import { allowLongStatements } from '../database/pool';
 import type { ExportDefinition } from './export-definitions';
 import { CONTENT_TYPES, csvTransform, type ExportFormat, writeXlsx } from './export-writers';
@@ -17,13 +18,21 @@ const BATCH_SIZE = 500;
 export class ExportsService {
   private readonly logger = new Logger('Exports');
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly longJobs: LongJobSlots,
+  ) {}
 
   /**
    * Streams the query through a server-side cursor into the response. A read-only transaction
    * keeps the set-up (the search threshold is transaction-local) and a consistent snapshot.
    */
-  async send<R>(definition: ExportDefinition<R>, format: ExportFormat, response: Response): Promise<void> {
+  send<R>(definition: ExportDefinition<R>, format: ExportFormat, response: Response): Promise<void> {
+    // The connection stays taken for as long as the client takes to download: a long job's.
+    return this.longJobs.run(() => this.stream(definition, format, response));
+  }
+
+  private async stream<R>(definition: ExportDefinition<R>, format: ExportFormat, response: Response): Promise<void> {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     let finished = false;

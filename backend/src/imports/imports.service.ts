@@ -16,13 +16,15 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth';
 import { ApiException } from '../http/api-exception';
 import { uniqueViolation } from '../database/database-errors';
+import { LongJobSlots } from '../database/long-job-slots';
 import { withLongStatements } from '../database/pool';
 import { assertEmployerReferences } from '../employers';
-import { type CommitTarget, planCommit, settleMergedRows, writePlan } from './import-commit';
+import { type CommitPlan, type CommitTarget, planCommit, settleMergedRows, writePlan } from './import-commit';
 import { markDuplicates } from './import-duplicates';
 import { parseFileOffThread } from './import-file-reader';
 import type { ParsedRow } from './import-rows';
 import {
+  type BatchRow,
   batchRows,
   batchRowsSlice,
   claimBatch,
@@ -41,7 +43,10 @@ function toRowDto({ employerValid: _employerValid, ...row }: ParsedRow): ImportR
 
 @Injectable()
 export class ImportsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly longJobs: LongJobSlots,
+  ) {}
 
   async preview(
     caller: AuthUser,
@@ -54,7 +59,7 @@ export class ImportsService {
     const target = { ownerCampusGroupId: fields.ownerCampusGroupId, accountManagerId: fields.accountManagerId ?? null };
     const rows = await parseFileOffThread(file.buffer, file.originalname, target);
     const fileName = batchFileName(file);
-    const id = await storeNewBatch(this.dataSource, async (manager) => {
+    const id = await storeNewBatch(this.dataSource, this.longJobs, async (manager) => {
       await markDuplicates(manager, rows);
       return insertBatch(manager, { createdBy: caller.id, fileName, ...target, rows });
     });
@@ -91,6 +96,12 @@ export class ImportsService {
     const decisions = input.decisions ?? {};
     this.assertDecisions(rows, decisions);
     const plan = planCommit(rows, decisions);
+    // The slot before the claim: a 503 for a busy server leaves the import in preview, to commit again.
+    return this.longJobs.run(() => this.claimAndWrite(caller, batch, plan));
+  }
+
+  private async claimAndWrite(caller: AuthUser, batch: BatchRow, plan: CommitPlan): Promise<ImportStatusDto> {
+    const id = batch.id;
     const total = plan.creates.length + plan.updates.length;
     if (!(await claimBatch(this.dataSource, id, total))) {
       throw new ApiException(

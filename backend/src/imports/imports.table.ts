@@ -1,6 +1,7 @@
 import type { ImportReport, ImportStatus, NationalImportReport, NationalImportSource } from '@tyoelama/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth';
+import type { LongJobSlots } from '../database/long-job-slots';
 import { withLongStatements } from '../database/pool';
 import { ApiException } from '../http/api-exception';
 import { defineTable, integer, jsonb, type RowOf, timestamptz, varchar } from '../database/table';
@@ -52,17 +53,20 @@ export function batchFileName(file: { originalname: string }): string {
 /**
  * Stores an upload's new batch in one transaction, the expired batches going first; `insert` writes
  * it and answers its id. A file of thousands of rows legitimately outlasts the per-request statement
- * limit.
+ * limit, so the transaction runs in a long-job slot, taken before its connection.
  */
 export function storeNewBatch(
   dataSource: DataSource,
+  longJobs: LongJobSlots,
   insert: (manager: EntityManager) => Promise<number>,
 ): Promise<number> {
-  return dataSource.transaction((manager) =>
-    withLongStatements(manager, async () => {
-      await deleteExpiredBatches(manager);
-      return insert(manager);
-    }),
+  return longJobs.run(() =>
+    dataSource.transaction((manager) =>
+      withLongStatements(manager, async () => {
+        await deleteExpiredBatches(manager);
+        return insert(manager);
+      }),
+    ),
   );
 }
 

@@ -15,6 +15,7 @@ import { AuditService } from '../audit';
 import type { AuthUser } from '../auth';
 import { BusinessRegisterService } from '../business-register';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { LongJobSlots } from '../database/long-job-slots';
 import { withLongStatements } from '../database/pool';
 import { assertEmployerReferences } from '../employers';
 import { ApiException } from '../http/api-exception';
@@ -58,6 +59,7 @@ export class NationalImportsService {
     private readonly audit: AuditService,
     private readonly register: BusinessRegisterService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly longJobs: LongJobSlots,
   ) {}
 
   async preview(
@@ -77,7 +79,7 @@ export class NationalImportsService {
     }
     const failed = new Set(parsed.problems.map((problem) => problem.item)).size;
     const fileName = batchFileName(file);
-    const id = await storeNewBatch(this.dataSource, async (manager) => {
+    const id = await storeNewBatch(this.dataSource, this.longJobs, async (manager) => {
       const batchId = await insertBatch(manager, {
         kind: fields.source,
         createdBy: caller.id,
@@ -132,8 +134,18 @@ export class NationalImportsService {
    */
   async commit(caller: AuthUser, id: number): Promise<NationalImportStatusDto> {
     const batch = await this.readableBatch(caller, id);
-    const source = batch.kind as NationalImportSource;
     const records = await batchRows<NationalRecord>(this.dataSource, id);
+    // The slot before the claim: a 503 for a busy server leaves the import in preview, to commit again.
+    return this.longJobs.run(() => this.claimAndWrite(caller, batch, records));
+  }
+
+  private async claimAndWrite(
+    caller: AuthUser,
+    batch: BatchRow<NationalImportReport | PreviewReport>,
+    records: NationalRecord[],
+  ): Promise<NationalImportStatusDto> {
+    const id = batch.id;
+    const source = batch.kind as NationalImportSource;
     if (!(await claimBatch(this.dataSource, id, records.length))) throw notInPreview(batch.status);
     const report = emptyReport(source, batch.report?.failed ?? 0);
     try {

@@ -40,6 +40,8 @@ export const API_ERROR_CODES = [
   /** 409: data saved meanwhile (e.g. a Y-tunnus of the file) clashes with the import; nothing was imported. */
   'IMPORT_CONFLICT',
   'DATABASE_UNAVAILABLE',
+  /** 503 with Retry-After: every slot of this server process for exports and imports is taken; try again shortly. */
+  'LONG_JOBS_BUSY',
   'INTERNAL',
   'BUSINESS_REGISTER_UNAVAILABLE',
   /** 409: a "refresh from YTJ" job is already running (one at a time, over all instances). */

@@ -148,6 +148,7 @@ export const coreEn: CoreDictionary = {
       'YTJ (the business register) is not answering right now. Fill in the details by hand or try again later – everything else works as usual.',
     REGISTER_REFRESH_RUNNING: 'A refresh from YTJ is already running. Its progress shows on this page.',
     DATABASE_UNAVAILABLE: 'The database is not available right now. Try again in a moment.',
+    LONG_JOBS_BUSY: 'Too many exports or imports are running on the server right now. Try again in a moment.',
     INTERNAL: 'Something went wrong on the server. Please try again.',
     NETWORK: 'Could not reach the server. Check your network connection.',
     UNKNOWN: 'An unexpected error occurred ({status}).',

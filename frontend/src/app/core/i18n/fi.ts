@@ -159,6 +159,8 @@ export const coreFi = {
       'YTJ ei vastaa juuri nyt. Täytä tiedot käsin tai yritä myöhemmin uudelleen – muu toimii normaalisti.',
     REGISTER_REFRESH_RUNNING: 'YTJ-päivitys on jo käynnissä. Sen edistyminen näkyy tällä sivulla.',
     DATABASE_UNAVAILABLE: 'Tietokanta ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.',
+    LONG_JOBS_BUSY:
+      'Palvelimella on juuri nyt liian monta vientiä tai tuontia käynnissä. Yritä hetken kuluttua uudelleen.',
     INTERNAL: 'Palvelimella tapahtui virhe. Yritä uudelleen.',
     NETWORK: 'Palvelimeen ei saatu yhteyttä. Tarkista verkkoyhteys.',
     UNKNOWN: 'Tapahtui odottamaton virhe ({status}).',
