@@ -10,7 +10,7 @@ const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 /**
  * Connections of each worker's PostgreSQL pool. PostgreSQL does most for two cores with a few busy
  * backends: on the 2-core reference machine, at 50 concurrent users, 4 per worker (8 in all) gave a
- * lower p99 than 10 for every read and the write in alternated runs (list first page 339–390 ms
+ * lower p99 than 10 in two alternated pairs for every read but one tie (list first page 339–390 ms
  * against 604–672, the write 310–392 against 493–623; bench README, 2026-12-01), as 10 had against 20.
  */
 export const DEFAULT_DATABASE_POOL_SIZE = 4;
