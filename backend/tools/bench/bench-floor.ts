@@ -16,7 +16,7 @@ import { type Figures, type FloorVariant, replayMapping, type Statement } from '
  * validation, rights, the response's shape).
  *
  * Run by the bench as a child process of its own (the primary forks the workers, as the app does);
- * its settings come in FLOOR_* environment variables.
+ * its settings come as JSON in the FLOOR_SETTINGS environment variable.
  */
 
 export interface FloorServer {
