@@ -39,6 +39,11 @@ export class Client {
     return this.unsafe(this.agent.delete(path));
   }
 
+  /** A POST the caller builds itself (a multipart upload: fields, files), with the XSRF header set. */
+  upload(path: string): request.Test {
+    return this.agent.post(path).set('X-XSRF-TOKEN', this.xsrf);
+  }
+
   async login(email: string, password = TEST_PASSWORD): Promise<request.Response> {
     return this.post('/api/auth/login', { email, password });
   }

@@ -2,7 +2,7 @@ import type { ImportPreviewDto } from '@tyoelama/shared';
 import { Client as PgClient } from 'pg';
 import { eventually } from '../../test/eventually';
 import { insertEmployer } from '../../test/fixtures';
-import { type Client, type SignedIn, startTestApp, useFixture } from '../../test/test-app';
+import { type SignedIn, startTestApp, useFixture } from '../../test/test-app';
 import { IMPORT_COLUMNS } from '../../tools/seed/vocabulary';
 import { DEFAULT_DATABASE_TIMEOUTS } from '../config/config';
 import { APP_APPLICATION_NAME } from '../database/data-source';
@@ -12,11 +12,6 @@ import { LONG_JOBS_RETRY_AFTER_SECONDS } from '../database/long-job-slots';
 const POOL_SIZE = 4;
 /** Short, so the test does not sleep 10 s; how long it is does not decide any outcome below. */
 const WAIT_MS = 300;
-
-/** The XSRF header the Client keeps privately, for multipart requests it does not build itself. */
-function xsrfOf(client: Client): string {
-  return (client as unknown as { xsrf: string }).xsrf;
-}
 
 describe('long jobs take a slot (pool of 4)', () => {
   const given = useFixture(async () => {
@@ -98,9 +93,8 @@ describe('long jobs take a slot (pool of 4)', () => {
   it('leaves an import in preview when its commit finds no slot, so it can be committed later', async () => {
     const { admin, groupId } = given;
     const csv = [IMPORT_COLUMNS.join(';'), 'Jonossa Oy;;F;Espoo;;2100;;;prospekti;;;;;;'].join('\r\n');
-    const uploaded = await admin.agent
-      .post('/api/imports')
-      .set('X-XSRF-TOKEN', xsrfOf(admin))
+    const uploaded = await admin
+      .upload('/api/imports')
       .field('ownerCampusGroupId', String(groupId))
       .attach('file', Buffer.from(csv, 'utf8'), 'jonossa.csv');
     expect(uploaded.status).toBe(201);

@@ -186,12 +186,7 @@ describe('import file limits', () => {
   }
 
   function upload(content: Buffer, fileName: string) {
-    const xsrf = (manager as unknown as { xsrf: string }).xsrf;
-    return manager.agent
-      .post('/api/imports')
-      .set('X-XSRF-TOKEN', xsrf)
-      .field('ownerCampusGroupId', String(group))
-      .attach('file', content, fileName);
+    return manager.upload('/api/imports').field('ownerCampusGroupId', String(group)).attach('file', content, fileName);
   }
 
   /** Uploads the file and expects it refused with `status` and `code` on `file`, and nothing stored. */

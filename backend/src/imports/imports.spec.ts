@@ -5,18 +5,13 @@ import { insertEmployer } from '../../test/fixtures';
 import { IMPORT_COLUMNS } from '../../tools/seed/vocabulary';
 import { type Client, type SignedIn, useTestApp } from '../../test/test-app';
 
-/** The XSRF header the Client keeps privately, for multipart requests it does not build itself. */
-function xsrfOf(client: Client): string {
-  return (client as unknown as { xsrf: string }).xsrf;
-}
-
 async function upload(
   client: Client,
   content: Buffer | string,
   fields: Record<string, string | number>,
   fileName = 'tyonantajat.csv',
 ) {
-  let request = client.agent.post('/api/imports').set('X-XSRF-TOKEN', xsrfOf(client));
+  let request = client.upload('/api/imports');
   for (const [name, value] of Object.entries(fields)) request = request.field(name, String(value));
   return request.attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), fileName);
 }
@@ -262,10 +257,7 @@ describe('imports API', () => {
     });
 
     it('rejects a missing file, an unknown campus group and an ineligible account manager with field errors', async () => {
-      const noFile = await manager.agent
-        .post('/api/imports')
-        .set('X-XSRF-TOKEN', xsrfOf(manager))
-        .field('ownerCampusGroupId', String(groupA));
+      const noFile = await manager.upload('/api/imports').field('ownerCampusGroupId', String(groupA));
       expect(noFile.status).toBe(400);
       expect(noFile.body.fieldErrors[0].path).toBe('file');
 

@@ -21,11 +21,6 @@ const SAMPLE_FILES: Record<NationalImportSource, string> = {
 };
 const sample = (source: NationalImportSource) => readFileSync(join(SAMPLES, SAMPLE_FILES[source]));
 
-/** The XSRF header the Client keeps privately, for multipart requests it does not build itself. */
-function xsrfOf(client: Client): string {
-  return (client as unknown as { xsrf: string }).xsrf;
-}
-
 /** A stand-in for YTJ that knows one company (found.json of the business-register tests). */
 function startRegister(knownBusinessId: () => string | null): Promise<{ server: Server; url: string }> {
   const found = readFileSync(join(__dirname, '../business-register/fixtures/found.json'), 'utf8');
@@ -58,9 +53,8 @@ describe('national imports API', () => {
     content: Buffer | string,
     fileName = SAMPLE_FILES[source],
   ) {
-    return client.agent
-      .post('/api/imports/national')
-      .set('X-XSRF-TOKEN', xsrfOf(client))
+    return client
+      .upload('/api/imports/national')
       .field('source', source)
       .field('ownerCampusGroupId', String(group))
       .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), fileName);
